@@ -1,0 +1,1 @@
+"""Graph stage: extraction, resolution and storage of the knowledge graph."""

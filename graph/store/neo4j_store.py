@@ -1,0 +1,78 @@
+"""Neo4j through the official ``neo4j`` driver: the production store.
+
+Reads run in READ access mode so the server itself refuses writes; writes run as managed transactions,
+which the driver retries on transient errors (leader changes, deadlocks) and which are atomic.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import neo4j
+from neo4j import GraphDatabase, unit_of_work
+from neo4j.exceptions import Neo4jError, ServiceUnavailable
+
+from graph.store import dialect
+from graph.store.base import GraphStore, QueryError, Row, StoreError
+
+
+class Neo4jStore(GraphStore):
+    kind = "neo4j"
+
+    def __init__(
+        self,
+        uri: str,
+        *,
+        user: str | None = None,
+        password: str | None = None,
+        database: str | None = None,
+        timeout_ms: int = 10_000,
+    ) -> None:
+        auth = (user, password) if user and password is not None and password != "" else None
+        self.uri, self.database, self.timeout_ms = uri, database, timeout_ms
+        try:
+            self._driver = GraphDatabase.driver(uri, auth=auth)
+            self._driver.verify_connectivity()
+        except (ServiceUnavailable, ValueError, OSError, Neo4jError) as exc:
+            raise StoreError(f"cannot reach Neo4j at {uri}: {exc}") from exc
+
+    def _session(self, mode: str) -> neo4j.Session:
+        return self._driver.session(database=self.database, default_access_mode=mode)
+
+    def query(self, cypher: str, params: dict[str, Any] | None = None, *, timeout_ms: int | None = None) -> list[Row]:
+        @unit_of_work(timeout=(timeout_ms or self.timeout_ms) / 1000)
+        def read(tx: neo4j.ManagedTransaction) -> list[Row]:
+            return tx.run(cypher, params or {}).data()
+
+        try:
+            with self._session(neo4j.READ_ACCESS) as session:
+                return session.execute_read(read)
+        except Neo4jError as exc:
+            raise QueryError(str(exc.message or exc)) from exc
+        except ServiceUnavailable as exc:
+            raise StoreError(f"Neo4j at {self.uri} is not reachable: {exc}") from exc
+
+    def write(self, cypher: str, params: dict[str, Any] | None = None) -> list[Row]:
+        try:
+            with self._session(neo4j.WRITE_ACCESS) as session:
+                return session.execute_write(lambda tx: tx.run(cypher, params or {}).data())
+        except Neo4jError as exc:
+            raise QueryError(str(exc.message or exc)) from exc
+        except ServiceUnavailable as exc:
+            raise StoreError(f"Neo4j at {self.uri} is not reachable: {exc}") from exc
+
+    def setup_schema(self) -> None:
+        for stmt in dialect.neo4j_schema():
+            self.write(stmt)
+
+    def fulltext(self, label: str, text: str, limit: int = 20) -> list[Row]:
+        words = dialect.escape_fulltext(text)
+        if not words:
+            return []
+        return self.query(dialect.neo4j_fulltext_query(), {"text": words, "limit": int(limit)})
+
+    def close(self) -> None:
+        self._driver.close()
+
+    def info(self) -> dict[str, Any]:
+        return {"kind": self.kind, "uri": self.uri, "database": self.database}

