@@ -1,0 +1,7 @@
+"""Loader stage: PDF or text in, a page-aware, attributed :class:`~loaders.model.Document` out."""
+
+from loaders.errors import LoadError
+from loaders.load import load_document, slugify
+from loaders.model import Block, Document, Part
+
+__all__ = ["Block", "Document", "LoadError", "Part", "load_document", "slugify"]

@@ -1,0 +1,122 @@
+"""Who wrote a part, and when: from sender lines, title lines, signatures and appendix lists.
+
+The loader reports the name as the text gives it ("SiV", "Helsefellesskapet Agder"); mapping names to
+canonical actors is the resolver's job.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+
+from loaders.patterns import PATTERNS
+
+_CAP = r"[A-ZÆØÅ][\wÆØÅæøå&'-]*"
+_LINK = r"(?:og|i|på|for|ved|universitetssykehus|sykehus|kommune|fylkeskommune|helseforetak|diakonale)"
+ORG = rf"{_CAP}(?:\s+(?:{_CAP}|{_LINK}))*"
+_NOT_ORG = {w.lower() for w in PATTERNS["not_organisations"]}
+_SUFFIXES = tuple(PATTERNS["org_suffixes"])
+_PREFIXES = tuple(PATTERNS["org_prefixes"])
+_MONTHS = {m: i for i, m in enumerate(PATTERNS["months"], start=1)}
+
+
+def _compile(patterns: list[str]) -> list[re.Pattern[str]]:
+    return [re.compile(p.replace("{ORG}", ORG)) for p in patterns]
+
+
+_STRONG = _compile(PATTERNS["sender_patterns"]["strong"])
+_OPENING = _compile(PATTERNS["sender_patterns"]["opening"])
+_CLOSING = re.compile(PATTERNS["closing"], re.IGNORECASE)
+_APPENDIX = re.compile(PATTERNS["appendix_list"], re.IGNORECASE)
+
+
+def tidy_org(name: str) -> str | None:
+    words = name.split()
+    while words and words[-1].lower() in {"og", "i", "på", "for", "ved"}:
+        words.pop()
+    if not words or words[0].lower() in _NOT_ORG:
+        return None
+    return " ".join(words)
+
+
+def _first_match(patterns: list[re.Pattern[str]], text: str) -> str | None:
+    for pattern in patterns:
+        m = pattern.search(text)
+        if m and (org := tidy_org(m.group("org"))):
+            return org
+    return None
+
+
+def is_full_org_name(name: str) -> bool:
+    words = name.split()
+    return 2 <= len(words) <= 7 and (words[-1] in _SUFFIXES or words[0] in _PREFIXES)
+
+
+def author_from_lines(lines: list[str]) -> tuple[str | None, str | None]:
+    """Try title lines anywhere, then opening sentences, then the signature block."""
+    for text in lines:
+        if len(text) <= 120 and (org := _first_match(_STRONG, text)):
+            return org, "title line"
+    for text in lines[:40]:
+        if org := _first_match(_OPENING, text):
+            return org, "sender line"
+    for i, text in enumerate(lines):
+        if _CLOSING.match(text):
+            for sig in lines[i + 1:i + 7]:
+                m = re.match(rf"^(?:for\s+)?({ORG})\s*$", sig)
+                if m and (org := tidy_org(m.group(1))) and (sig.lower().startswith("for ") or is_full_org_name(org)):
+                    return org, "signature"
+    return None, None
+
+
+def most_named_org(lines: list[str]) -> str | None:
+    """The most often named full organisation name: a fallback for working papers without a sender."""
+    counts: Counter[str] = Counter()
+    pattern = re.compile(rf"\b({ORG})")
+    for text in lines:
+        for m in pattern.finditer(text):
+            org = tidy_org(m.group(1))
+            if org and is_full_org_name(org):
+                counts[org] += 1
+            elif org and org.endswith("s") and is_full_org_name(org[:-1]):
+                counts[org[:-1]] += 1  # genitive: "Sykehuset Østfolds"
+    if not counts:
+        return None
+    name, n = counts.most_common(1)[0]
+    return name if n >= 2 else None
+
+
+def appendix_list(lines: list[str]) -> dict[int, tuple[str, str | None]]:
+    """"Vedlegg 1 - Ahus - 15-09-22" -> {1: ("Ahus", "2022-09-15")}."""
+    out: dict[int, tuple[str, str | None]] = {}
+    for text in lines:
+        m = _APPENDIX.match(text)
+        if m:
+            out[int(m["n"])] = (m["name"].strip(), find_date(m["rest"] or "", anywhere=True))
+    return out
+
+
+def _iso(y: int, m: int, d: int | None = None) -> str | None:
+    if y < 100:
+        y += 2000
+    try:
+        return date(y, m, d).isoformat() if d else f"{y:04d}-{m:02d}"
+    except ValueError:
+        return None
+
+
+def find_date(text: str, *, anywhere: bool = False) -> str | None:
+    """A date standing alone on a line (a letter date), or anywhere when asked; as ISO text."""
+    t = text.strip().lower().rstrip(".")
+    t = re.sub(r"^(dato|date|oslo|tromsø|bergen|trondheim)\s*[:,]?\s*", "", t)
+    pats = [
+        (r"(\d{1,2})\.\s*(" + "|".join(_MONTHS) + r")\s+(\d{4})", lambda m: _iso(int(m[3]), _MONTHS[m[2]], int(m[1]))),
+        (r"(\d{1,2})[.-](\d{1,2})[.-](\d{2,4})", lambda m: _iso(int(m[3]), int(m[2]), int(m[1]))),
+        (r"(" + "|".join(_MONTHS) + r")\s+(\d{4})", lambda m: _iso(int(m[2]), _MONTHS[m[1]])),
+    ]
+    for pat, build in pats:
+        m = re.search(pat, t) if anywhere else re.fullmatch(pat, t)
+        if m:
+            return build(m)
+    return None

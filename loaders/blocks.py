@@ -1,0 +1,138 @@
+"""Group cleaned lines into blocks (paragraphs, bullets, headings) and join them into clean text.
+
+PDF text breaks lines mid-sentence, often with a blank line in between, and hyphenates at line ends. The
+rules here decide from the lines themselves (punctuation, case, length against the typical line width,
+size of the gap) whether a line continues the previous one; they know nothing of particular documents.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from loaders.model import SourceLine
+from loaders.patterns import PATTERNS
+
+_PUNCT_END = (".", "!", "?", ":", ";")
+_NUMBERED = re.compile(
+    r"^(?:(?:spørsmål|pkt\.?|punkt)\s*(?P<q>\d{1,2})\s*[:.)]?|(?P<num>\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}[.)]))"
+    r"\s+(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+_LETTERED = re.compile(r"^[a-zæøå]\)\s+\S")
+_SUSPENDED_NEXT = {"og", "eller", "til", "samt", "så", "enn"}
+_BULLET_CHARS = tuple(b for b in PATTERNS["bullets"] if b)
+_PART_TITLE = re.compile(PATTERNS["part_title"], re.IGNORECASE)
+_APPENDIX = re.compile(PATTERNS["appendix_list"], re.IGNORECASE)
+
+
+def title_like(text: str) -> bool:
+    """A letter's title line ("Innspill fra X", "X sine innspill til …")."""
+    return (
+        text[:1].isupper() and bool(_PART_TITLE.search(text)) and len(text) <= 120
+        and len(text.split()) <= 16 and not text.endswith((".", ",", ";", ":")) and not _APPENDIX.match(text)
+    )
+
+
+@dataclass
+class RawBlock:
+    lines: list[SourceLine] = field(default_factory=list)
+    bullet: bool = False
+    numbered: str | None = None
+
+    @property
+    def first(self) -> SourceLine:
+        return self.lines[0]
+
+
+def bullet_body(text: str) -> str | None:
+    """The text after a bullet glyph, or None when the line is not a bullet."""
+    for glyph in _BULLET_CHARS:
+        if text.startswith(glyph):
+            rest = text[len(glyph):]
+            if glyph.isalpha():  # "o " as a second-level bullet needs the space
+                return rest.strip() if rest.startswith(" ") and rest.strip() else None
+            if glyph in "-–—" and rest[:1] not in (" ", "\t"):  # "-5 %" or "–2022" is no bullet
+                return None
+            return rest.strip() or None
+    return None
+
+
+def join_lines(a: str, b: str) -> str:
+    """Join two wrapped lines, removing an end-of-line hyphen only where it splits a word."""
+    if not a:
+        return b
+    if a.endswith("-") and len(a) >= 2:
+        before = a[-2]
+        first_word = re.match(r"[\wæøåÆØÅ]+", b)
+        word = first_word.group(0) if first_word else ""
+        if before.islower() and word[:1].islower() and word.lower() not in _SUSPENDED_NEXT:
+            return a[:-1] + b  # pasien- / tens -> pasientens
+        if before.isalpha() and word[:1].isupper() and before.islower():
+            return a + b  # Sør- / Øst -> Sør-Øst
+        if before.isupper() or before.isdigit():
+            return a + b  # FACT- / team -> FACT-team
+        return a + " " + b  # helse- / og -> helse- og
+    return a + " " + b
+
+
+def typical_width(lines: list[SourceLine]) -> float:
+    lengths = sorted(len(ln.text) for ln in lines if len(ln.text) > 20)
+    if not lengths:
+        return 80.0
+    return float(lengths[int(len(lengths) * 0.8)])
+
+
+def _starts_lower(text: str) -> bool:
+    m = re.match(r"[(«\"']*(\S)", text)
+    return bool(m) and (m.group(1).islower() or m.group(1).isdigit() and not _NUMBERED.match(text))
+
+
+def _continues(prev: str, line: str, gap: int, width: float) -> bool:
+    """Does ``line`` continue the block that ``prev`` (its last line) ends?"""
+    if prev.endswith("-"):
+        return True
+    full = len(prev) >= 0.72 * width
+    if _starts_lower(line):
+        return not (prev.endswith(("?", ":")) and gap >= 2)
+    if prev.endswith(_PUNCT_END):
+        return full and gap == 0 and not prev.endswith((":", "?"))
+    if prev.endswith(","):
+        return gap <= 1
+    return full and gap <= 1
+
+
+def group(lines: list[SourceLine], *, title_first: bool = False) -> list[RawBlock]:
+    """Lines into blocks; with ``title_first`` the first line (a part's title) stands alone."""
+    width = typical_width(lines)
+    blocks: list[RawBlock] = []
+    cur: RawBlock | None = None
+    gap = 0
+    for ln in lines:
+        if not ln.text:
+            gap += 1
+            continue
+        body = bullet_body(ln.text)
+        numbered = _NUMBERED.match(ln.text)
+        lettered = _LETTERED.match(ln.text)
+        starts_item = body is not None or bool(numbered) or bool(lettered)
+        alone = cur is not None and len(cur.lines) == 1 and (
+            (title_first and len(blocks) == 1) or (gap >= 1 and title_like(cur.lines[0].text))
+        )
+        if cur is not None and not starts_item and not alone and _continues(cur.lines[-1].text, ln.text, gap, width):
+            cur.lines.append(ln)
+        else:
+            cur = RawBlock(lines=[ln], bullet=body is not None or bool(lettered),
+                           numbered=(numbered.group("num") or numbered.group("q")).rstrip(".)") if numbered else None)
+            if body is not None:
+                ln.text = body
+            blocks.append(cur)
+        gap = 0
+    return blocks
+
+
+def block_text(block: RawBlock) -> str:
+    text = ""
+    for ln in block.lines:
+        text = join_lines(text, ln.text)
+    return text.strip()

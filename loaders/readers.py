@@ -1,0 +1,114 @@
+"""Read a file into source lines with page numbers: PDF through pdfminer.six, text as UTF-8.
+
+Pages in a PDF are the real PDF pages. In text we only know a page where the text itself says so
+("Side 2 av 15" between two markers, or form feeds); otherwise the page is left unknown, not guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from loaders.errors import LoadError
+from loaders.model import SourceLine
+from loaders.patterns import PATTERNS
+
+_PDF_MAGIC = b"%PDF-"
+
+
+def sniff_format(path: Path, head: bytes) -> str:
+    if head.startswith(_PDF_MAGIC) or path.suffix.lower() == ".pdf":
+        return "pdf"
+    return "text"
+
+
+def read_pdf(path: Path, data: bytes, max_pages: int) -> list[list[str]]:
+    """Each page's lines, in reading order as pdfminer's layout analysis gives them."""
+    from io import BytesIO
+
+    from pdfminer.high_level import extract_text
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psparser import PSException
+
+    if not data.startswith(_PDF_MAGIC):
+        raise LoadError(path, "not a PDF file (no %PDF- header)")
+    try:
+        pages = list(PDFPage.get_pages(BytesIO(data), check_extractable=False))
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise LoadError(path, "the PDF is encrypted (password protected); decrypt it first") from exc
+    except (PDFSyntaxError, PSException, ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise LoadError(path, f"the PDF is corrupt or truncated ({type(exc).__name__})") from exc
+    except Exception as exc:  # pdfminer raises many private types on broken input
+        if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
+            raise LoadError(path, "the PDF is encrypted (password protected); decrypt it first") from exc
+        raise LoadError(path, f"the PDF is corrupt or truncated ({type(exc).__name__}: {exc})") from exc
+    if not pages:
+        raise LoadError(path, "the PDF has no pages (corrupt or truncated)")
+    if len(pages) > max_pages:
+        raise LoadError(path, f"the PDF has {len(pages)} pages, more than the limit of {max_pages}")
+    try:
+        text = extract_text(BytesIO(data))
+    except Exception as exc:
+        raise LoadError(path, f"the PDF text could not be extracted ({type(exc).__name__}: {exc})") from exc
+    chunks = text.split("\f")
+    if chunks and not chunks[-1].strip():
+        chunks = chunks[:-1]
+    if not any(c.strip() for c in chunks):
+        raise LoadError(path, "the PDF has no text layer (scanned images?); run OCR first")
+    return [c.splitlines() for c in chunks]
+
+
+def decode_text(path: Path, data: bytes) -> str:
+    if b"\x00" in data[:8192]:
+        raise LoadError(path, "binary file, not text or PDF")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise LoadError(path, f"not UTF-8 text (invalid byte at offset {exc.start}); convert it to UTF-8") from exc
+
+
+def text_to_pages(text: str) -> tuple[list[list[str]], bool]:
+    """Split text at form feeds; returns (pages, pages_are_known)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\f" in text:
+        return [chunk.split("\n") for chunk in text.split("\f")], True
+    return [text.split("\n")], False
+
+
+def source_lines(pages: list[list[str]], known: bool) -> list[SourceLine]:
+    """Flatten pages into numbered lines; in unpaged text, recover pages from "Side N av M" markers."""
+    marker = re.compile(PATTERNS["page_marker"], re.IGNORECASE)
+    out: list[SourceLine] = []
+    line_no = 0
+    for page_index, lines in enumerate(pages, start=1):
+        first = True
+        for raw in lines:
+            line_no += 1
+            stripped = raw.strip()
+            out.append(SourceLine(text=raw, page=page_index if known else None, line_no=line_no,
+                                  page_first=first and bool(stripped) and known,
+                                  leading_blank=raw[:1].isspace() and bool(stripped)))
+            if stripped:
+                first = False
+    if not known:
+        _pages_from_markers(out, marker)
+    return out
+
+
+def _pages_from_markers(lines: list[SourceLine], marker: re.Pattern[str]) -> None:
+    """Assign page N to the lines between marker N and marker N+1 only; the rest stays unknown."""
+    marks = [(i, int(m["page"])) for i, ln in enumerate(lines) if (m := marker.match(ln.text.strip()))]
+    if not marks:
+        return
+    for (i, page), nxt in zip(marks, marks[1:] + [(None, None)], strict=True):
+        j, next_page = nxt
+        if j is not None and next_page == page + 1:
+            for ln in lines[i + 1:j]:
+                ln.page = page
+        if page == 2 and i == marks[0][0]:  # everything before "Side 2" is page 1
+            for ln in lines[:i]:
+                ln.page = 1
