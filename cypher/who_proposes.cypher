@@ -1,0 +1,11 @@
+// name: who_proposes
+// description: Actors that propose a measure, optionally only where the evidence mentions a group, with quotes, documents and pages.
+// params: measure: string (measure id, e.g. kombinerte-stillinger), group: string = "" (group id, e.g. jordmodre; empty for any)
+// example: measure=kombinerte-stillinger group=jordmodre
+MATCH (a:Actor)-[:STATES]->(s:Statement)-[:ABOUT]->(m:Measure {id: $measure})
+WHERE s.kind IN ['proposal', 'commitment']
+  AND ($group = '' OR (s)-[:MENTIONS]->(:Group {id: $group}))
+WITH a, m, s ORDER BY s.document_id, s.start
+RETURN a.id AS actor_id, a.name AS actor, a.type AS actor_type, m.id AS measure_id, m.name AS measure,
+       collect({quote: s.text, document: s.document_id, page: s.page, kind: s.kind}) AS evidence
+ORDER BY size(evidence) DESC, actor

@@ -1,0 +1,173 @@
+"""From a loaded document to statements: sentence or bullet, kind, speaker, measures, groups, themes."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from graph.extract.kinds import statement_kind
+from graph.extract.vocab import Vocabulary, load_vocabulary, normal_name, theme_ids
+from loaders import Block, Document, slugify
+
+RELATION_OF_KIND = {"proposal": "PROPOSES", "commitment": "PROPOSES", "example": "REPORTS_AS_EXAMPLE"}
+
+
+@dataclass
+class ActorRef:
+    id: str
+    name: str
+    type: str
+    discovered: bool = False
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Statement:
+    id: str
+    text: str
+    kind: str
+    document_id: str
+    page: int | None
+    section: str
+    start: int
+    end: int
+    speaker: str  # actor id
+    measures: list[str]
+    groups: list[str]
+    themes: list[str]
+    mentions: list[str]
+    confidence: float
+    prompt: str | None
+    line: int
+    extractor: str = "rules-v1"
+
+
+@dataclass
+class Extraction:
+    document: Document
+    statements: list[Statement]
+    actors: dict[str, ActorRef]
+    authors: dict[int, str]  # part index -> actor id
+
+
+@lru_cache(maxsize=1)
+def _nlp():
+    import spacy
+
+    nlp = spacy.blank("nb")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans; abbreviations like "bl.a." and "f.eks." do not end a sentence."""
+    doc = _nlp()(text)
+    spans: list[tuple[int, int]] = []
+    for s in doc.sents:
+        start, end = s.start_char, s.end_char
+        if spans and re.search(r"\b(bl\.a|f\.eks|jf|jfr|ca|mht|evt|inkl|nr|dvs|mv|m\.m|ift|iht)\.$",
+                               text[spans[-1][0]:spans[-1][1]], re.IGNORECASE):
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+class ActorResolver:
+    """Names to actor ids: vocabulary first, then organisations found by pattern (kept as discovered)."""
+
+    def __init__(self, vocab: Vocabulary) -> None:
+        self.vocab = vocab
+        self.actors: dict[str, ActorRef] = {}
+
+    def resolve(self, name: str, type_hint: str = "other") -> str:
+        name = re.sub(r"\s+", " ", name).strip().rstrip(".,:;")
+        aid = self.vocab.actor_id(name) or (self.vocab.actor_id(name[:-1]) if name.endswith("s") else None)
+        if aid:
+            e = self.vocab.actors.entries[aid]
+            self.actors.setdefault(aid, ActorRef(aid, e.name, e.props["type"], aliases=e.aliases))
+            return aid
+        aid = slugify(normal_name(name))
+        self.actors.setdefault(aid, ActorRef(aid, name, type_hint, discovered=True))
+        return aid
+
+    def find_in(self, text: str) -> list[tuple[str, int, int]]:
+        hits = [(aid, s, e) for aid, s, e in self.vocab.actors.find(text)]
+        taken = [(s, e) for _, s, e in hits]
+        for pattern, atype in self.vocab.org_patterns:
+            for m in pattern.finditer(text):
+                if any(m.start() < e and s < m.end() for s, e in taken):
+                    continue
+                hits.append((self.resolve(m.group(0), atype), m.start(), m.end()))
+                taken.append((m.start(), m.end()))
+        for aid, _, _ in hits:
+            if aid in self.vocab.actors.entries:
+                e = self.vocab.actors.entries[aid]
+                self.actors.setdefault(aid, ActorRef(aid, e.name, e.props["type"], aliases=e.aliases))
+        return sorted(hits, key=lambda h: h[1])
+
+
+_TAG_END = re.compile(r"\(([^()]{3,80})\)\s*\.?\s*$")
+_TAG_START = re.compile(r"^([^:]{3,60}):\s+\S")
+_SUBJECT = re.compile(r"^(?:I\s+\w+\s+)?(.{2,60}?)\s+(har|er|driver|viser|ønsker|foreslår|oppfordrer|anbefaler)\b")
+
+
+def inline_speaker(block_text: str, sentence: str, resolver: ActorResolver) -> str | None:
+    """An attribution in the text itself: "Sykehuset Innlandet HF: …", "… (Sykehuset Østfold HF)",
+    or an organisation that is the grammatical subject ("Vestre Viken HF har etablert …")."""
+    for pattern, text in ((_TAG_START, block_text), (_TAG_END, block_text), (_SUBJECT, sentence)):
+        m = pattern.search(text)
+        if not m:
+            continue
+        hits = resolver.find_in(m.group(1))
+        if hits and (pattern is not _SUBJECT or hits[0][1] == 0) and (
+            pattern is _SUBJECT or len(m.group(1)) - (hits[0][2] - hits[0][1]) <= 4
+        ):
+            return hits[0][0]
+    return None
+
+
+def _statement_id(doc_id: str, start: int, text: str) -> str:
+    return f"{doc_id}:{start}:" + hashlib.sha1(text.encode()).hexdigest()[:8]
+
+
+def extract(doc: Document, vocab: Vocabulary | None = None) -> Extraction:
+    vocab = vocab or load_vocabulary()
+    resolver = ActorResolver(vocab)
+    authors = {p.index: resolver.resolve(p.author, "other") for p in doc.parts if p.author}
+    out: list[Statement] = []
+    for block in doc.blocks:
+        if block.kind not in ("paragraph", "bullet", "table_row"):
+            continue
+        out.extend(_block_statements(doc, block, vocab, resolver, authors))
+    return Extraction(doc, out, resolver.actors, authors)
+
+
+def _block_statements(doc: Document, block: Block, vocab: Vocabulary, resolver: ActorResolver,
+                      authors: dict[int, str]) -> list[Statement]:
+    found: list[Statement] = []
+    for a, b in sentences(block.text):
+        text = block.text[a:b].strip()
+        a = block.text.index(text, a)
+        kind = statement_kind(text, block.role)
+        measures = vocab.measures.ids(text)
+        if kind not in RELATION_OF_KIND and not measures:
+            continue
+        speaker = inline_speaker(block.text, text, resolver) or authors.get(block.part)
+        if speaker is None:
+            continue
+        mentions = [h[0] for h in resolver.find_in(text) if h[0] != speaker]
+        themes = list(dict.fromkeys(
+            [t for m in measures for t in vocab.measures.entries[m].props["themes"]] + theme_ids(text, vocab.themes)
+        )) or ["unclassified"]
+        start = block.start + a
+        assert doc.text[start:start + len(text)] == text
+        found.append(Statement(
+            id=_statement_id(doc.id, start, text), text=text, kind=kind, document_id=doc.id, page=block.page,
+            section=" › ".join(block.section), start=start, end=start + len(text), speaker=speaker,
+            measures=measures, groups=vocab.groups.ids(text), themes=themes, mentions=list(dict.fromkeys(mentions)),
+            confidence=0.9 if block.role else 0.7, prompt=block.prompt, line=block.line_start,
+        ))
+    return found

@@ -1,0 +1,126 @@
+"""Vocabularies (YAML under ``graph/vocabulary``) compiled into matchers that understand Norwegian.
+
+A lower-case alias matches any inflection of its last word (stilling, stillinger, stillingene) and is
+case-insensitive; an alias with a capital inside a word (FACT, SiV, HSØ, eMestring) is an abbreviation or
+brand and matches only as written. Nothing matches inside a longer word, so SØ never matches in HSØ and
+ACT never in FACT; a hyphen ends a word, so FACT-team still matches FACT.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from loaders import slugify
+
+VOCAB_DIR = Path(__file__).resolve().parent.parent / "vocabulary"
+_W = r"[\wÆØÅæøå]"
+
+
+@dataclass
+class Entry:
+    id: str
+    name: str
+    kind: str  # actor | measure | group | theme
+    props: dict = field(default_factory=dict)
+    aliases: list[str] = field(default_factory=list)
+
+
+def _is_exact(alias: str) -> bool:
+    return any(any(c.isupper() for c in tok[1:]) for tok in alias.split()) or (alias.isupper() and len(alias) <= 5)
+
+
+def alias_regex(alias: str, *, suffix: int = 6) -> tuple[str, int]:
+    words = alias.split()
+    if _is_exact(alias):
+        body = r"\s+".join(re.escape(w) for w in words)
+        return rf"(?<!{_W}){body}(?!{_W})", 0
+    parts = [re.escape(w) for w in words]
+    if len(words[-1]) >= 4 and words[-1][-1].isalpha():
+        parts[-1] += rf"{_W}{{0,{suffix}}}"
+    body = r"[\s-]+".join(parts)
+    return rf"(?<!{_W}){body}(?!{_W})", re.IGNORECASE
+
+
+class Matcher:
+    """Finds entries in text; overlapping hits resolve to the longest."""
+
+    def __init__(self, entries: list[Entry], *, suffix: int = 6) -> None:
+        self.entries = {e.id: e for e in entries}
+        self._patterns: list[tuple[re.Pattern[str], str]] = []
+        for e in entries:
+            for alias in dict.fromkeys([e.name, *e.aliases]):
+                pat, flags = alias_regex(alias, suffix=suffix)
+                self._patterns.append((re.compile(pat, flags), e.id))
+
+    def find(self, text: str) -> list[tuple[str, int, int]]:
+        hits = [(eid, m.start(), m.end()) for pat, eid in self._patterns for m in pat.finditer(text)]
+        hits.sort(key=lambda h: (h[1], -(h[2] - h[1])))
+        out: list[tuple[str, int, int]] = []
+        end = -1
+        for h in hits:
+            if h[1] >= end:
+                out.append(h)
+                end = h[2]
+        return out
+
+    def ids(self, text: str) -> list[str]:
+        return list(dict.fromkeys(h[0] for h in self.find(text)))
+
+
+@dataclass
+class Vocabulary:
+    actors: Matcher
+    measures: Matcher
+    groups: Matcher
+    themes: list[dict]
+    org_patterns: list[tuple[re.Pattern[str], str]]
+    _alias_index: dict[str, str] = field(default_factory=dict)
+
+    def actor_id(self, name: str) -> str | None:
+        return self._alias_index.get(normal_name(name))
+
+
+def normal_name(name: str) -> str:
+    name = re.sub(r"\s+", " ", name).strip().lower()
+    name = re.sub(r"\s+(hf|rhf|as)$", "", name)
+    return name
+
+
+def _load(name: str) -> list[dict]:
+    return yaml.safe_load((VOCAB_DIR / f"{name}.yaml").read_text("utf-8")) or []
+
+
+@lru_cache(maxsize=1)
+def load_vocabulary() -> Vocabulary:
+    actors = [Entry(slugify(a["name"]), a["name"], "actor", {"type": a.get("type", "other"),
+                    "part_of": a.get("part_of")}, a.get("aliases", [])) for a in _load("actors")]
+    measures = [Entry(slugify(m["name"]), m["name"], "measure", {"name_en": m.get("name_en"),
+                      "themes": m.get("themes", [])}, m.get("aliases", [])) for m in _load("measures")]
+    groups = [Entry(g["id"], g["name"], "group", {"name_en": g.get("name_en"), "kind": g.get("kind")},
+                    g.get("aliases", [])) for g in _load("groups")]
+    themes = _load("themes")
+    orgs = yaml.safe_load((Path(__file__).with_name("org_patterns.yaml")).read_text("utf-8"))
+    vocab = Vocabulary(
+        actors=Matcher(actors, suffix=1), measures=Matcher(measures), groups=Matcher(groups, suffix=10),
+        themes=themes, org_patterns=[(re.compile(o["pattern"]), o["type"]) for o in orgs],
+    )
+    for a in actors:
+        for alias in [a.name, *a.aliases]:
+            vocab._alias_index.setdefault(normal_name(alias), a.id)
+    return vocab
+
+
+def theme_ids(text: str, themes: list[dict]) -> list[str]:
+    low = text.lower()
+    found = []
+    for t in themes:
+        for kw in t.get("keywords", []):
+            if re.search(rf"(?<!{_W}){re.escape(kw.lower())}", low):
+                found.append(t["id"])
+                break
+    return found

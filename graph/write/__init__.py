@@ -1,0 +1,1 @@
+"""Writer stage: extraction results into the store, one atomic query per document."""

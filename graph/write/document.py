@@ -1,0 +1,119 @@
+"""Write one document's extraction in a single query, so it lands whole or not at all.
+
+FalkorDB has no multi-query transactions, so the document's old statements are removed and its new ones
+written by the same query; ``FOREACH`` keeps the query going when a list is empty. Derived edges
+(PROPOSES, REPORTS_AS_EXAMPLE, CONCERNS) are a view over statements and are recomputed afterwards by
+:func:`recompute_derived`, itself one query.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.extract.statements import RELATION_OF_KIND, Extraction
+from graph.extract.vocab import Vocabulary, load_vocabulary
+from graph.store import GraphStore
+
+WRITE_DOCUMENT = """
+MERGE (d:Document {id: $doc.id})
+WITH d
+OPTIONAL MATCH (d)-[:CONTAINS]->(old:Statement)
+DETACH DELETE old
+WITH DISTINCT d
+OPTIONAL MATCH (d)<-[au:AUTHORED]-(:Actor)
+DELETE au
+WITH DISTINCT d
+SET d += $doc
+FOREACH (a IN $actors | MERGE (x:Actor {id: a.id}) SET x += a)
+FOREACH (m IN $measures | MERGE (x:Measure {id: m.id}) SET x += m)
+FOREACH (g IN $groups | MERGE (x:Group {id: g.id}) SET x += g)
+FOREACH (t IN $themes | MERGE (x:Theme {id: t.id}) SET x += t)
+FOREACH (p IN $part_of | MERGE (c:Actor {id: p.child}) MERGE (q:Actor {id: p.parent}) MERGE (c)-[:PART_OF]->(q))
+FOREACH (a IN $authors | MERGE (x:Actor {id: a}) MERGE (x)-[:AUTHORED]->(d))
+FOREACH (s IN $statements |
+  CREATE (st:Statement {id: s.id}) SET st += s.props
+  MERGE (d)-[:CONTAINS]->(st)
+  MERGE (sp:Actor {id: s.speaker}) MERGE (sp)-[:STATES]->(st))
+FOREACH (e IN $about | MERGE (st:Statement {id: e.s}) MERGE (m:Measure {id: e.t}) MERGE (st)-[:ABOUT]->(m))
+FOREACH (e IN $concerns | MERGE (st:Statement {id: e.s}) MERGE (t:Theme {id: e.t}) MERGE (st)-[:CONCERNS]->(t))
+FOREACH (e IN $mentions_group | MERGE (st:Statement {id: e.s}) MERGE (g:Group {id: e.t}) MERGE (st)-[:MENTIONS]->(g))
+FOREACH (e IN $mentions_actor | MERGE (st:Statement {id: e.s}) MERGE (a:Actor {id: e.t}) MERGE (st)-[:MENTIONS]->(a))
+RETURN d.id AS id
+"""
+
+# Derived edges, rebuilt from the evidence every time; each carries the statement ids behind it.
+RECOMPUTE = [
+    "MATCH (:Actor)-[r:PROPOSES|REPORTS_AS_EXAMPLE]->(:Measure) DELETE r",
+    "MATCH (:Measure)-[r:CONCERNS]->(:Theme) DELETE r",
+    """MATCH (a:Actor)-[:STATES]->(s:Statement)-[:ABOUT]->(m:Measure)
+       WHERE s.kind IN ['proposal', 'commitment']
+       WITH a, m, s ORDER BY s.id
+       WITH a, m, collect(s.id) AS ids
+       MERGE (a)-[r:PROPOSES]->(m) SET r.statement_ids = ids, r.count = size(ids)""",
+    """MATCH (a:Actor)-[:STATES]->(s:Statement)-[:ABOUT]->(m:Measure)
+       WHERE s.kind = 'example'
+       WITH a, m, s ORDER BY s.id
+       WITH a, m, collect(s.id) AS ids
+       MERGE (a)-[r:REPORTS_AS_EXAMPLE]->(m) SET r.statement_ids = ids, r.count = size(ids)""",
+    """MATCH (m:Measure)<-[:ABOUT]-(s:Statement)-[:CONCERNS]->(t:Theme)
+       WITH m, t, s ORDER BY s.id
+       WITH m, t, collect(s.id) AS ids
+       MERGE (m)-[r:CONCERNS]->(t) SET r.statement_ids = ids, r.count = size(ids)""",
+]
+
+
+def _clean(d: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in d.items() if v is not None}
+
+
+def document_params(x: Extraction, vocab: Vocabulary) -> dict[str, Any]:
+    doc = x.document
+    used_measures = {m for s in x.statements for m in s.measures}
+    used_groups = {g for s in x.statements for g in s.groups}
+    part_of = []
+    for aid in x.actors:
+        entry = vocab.actors.entries.get(aid)
+        if entry and entry.props.get("part_of"):
+            parent = vocab.actor_id(entry.props["part_of"])
+            if parent:
+                part_of.append({"child": aid, "parent": parent})
+    actors = [_clean({"id": a.id, "name": a.name, "type": a.type, "aliases": a.aliases,
+                      "discovered": a.discovered}) for a in x.actors.values()]
+    for link in part_of:
+        if link["parent"] not in x.actors:
+            e = vocab.actors.entries[link["parent"]]
+            actors.append({"id": e.id, "name": e.name, "type": e.props["type"], "aliases": e.aliases,
+                           "discovered": False})
+    return {
+        "doc": _clean({"id": doc.id, "title": doc.title, "kind": doc.kind, "date": doc.date, "file": doc.file,
+                       "sha256": doc.sha256, "pages": doc.pages, "format": doc.source_format,
+                       "author": doc.author, "statements": len(x.statements)}),
+        "actors": actors,
+        "measures": [_clean({"id": m, "name": vocab.measures.entries[m].name,
+                             "name_en": vocab.measures.entries[m].props.get("name_en"),
+                             "aliases": vocab.measures.entries[m].aliases}) for m in sorted(used_measures)],
+        "groups": [_clean({"id": g, "name": vocab.groups.entries[g].name,
+                           "name_en": vocab.groups.entries[g].props.get("name_en"),
+                           "kind": vocab.groups.entries[g].props.get("kind")}) for g in sorted(used_groups)],
+        "themes": [{"id": t["id"], "name": t["name"], "name_en": t["name_en"]} for t in vocab.themes],
+        "part_of": part_of,
+        "authors": sorted(set(x.authors.values())),
+        "statements": [{"id": s.id, "speaker": s.speaker, "props": _clean({
+            "text": s.text, "kind": s.kind, "document_id": s.document_id, "page": s.page, "section": s.section,
+            "start": s.start, "end": s.end, "confidence": s.confidence, "extractor": s.extractor,
+            "prompt": s.prompt, "line": s.line, "relation": RELATION_OF_KIND.get(s.kind)})}
+            for s in x.statements],
+        "about": [{"s": s.id, "t": m} for s in x.statements for m in s.measures],
+        "concerns": [{"s": s.id, "t": t} for s in x.statements for t in s.themes],
+        "mentions_group": [{"s": s.id, "t": g} for s in x.statements for g in s.groups],
+        "mentions_actor": [{"s": s.id, "t": a} for s in x.statements for a in s.mentions],
+    }
+
+
+def write_document(store: GraphStore, x: Extraction, vocab: Vocabulary | None = None) -> None:
+    store.write(WRITE_DOCUMENT, document_params(x, vocab or load_vocabulary()))
+
+
+def recompute_derived(store: GraphStore) -> None:
+    for q in RECOMPUTE:
+        store.write(q)

@@ -1,0 +1,3 @@
+from innspill.cli import app
+
+app()
