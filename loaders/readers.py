@@ -27,6 +27,7 @@ def read_pdf(path: Path, data: bytes, max_pages: int) -> list[list[str]]:
     from io import BytesIO
 
     from pdfminer.high_level import extract_text
+    from pdfminer.layout import LAParams
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFSyntaxError
@@ -49,7 +50,8 @@ def read_pdf(path: Path, data: bytes, max_pages: int) -> list[list[str]]:
     if len(pages) > max_pages:
         raise LoadError(path, f"the PDF has {len(pages)} pages, more than the limit of {max_pages}")
     try:
-        text = extract_text(BytesIO(data))
+        # A looser line margin keeps a column's wrapped lines in one box, so columns read one after another.
+        text = extract_text(BytesIO(data), laparams=LAParams(line_margin=0.8))
     except Exception as exc:
         raise LoadError(path, f"the PDF text could not be extracted ({type(exc).__name__}: {exc})") from exc
     chunks = text.split("\f")

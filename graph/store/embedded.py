@@ -140,7 +140,8 @@ class EmbeddedStore(GraphStore):
         cmd = [
             str(server), "--port", str(self.port), "--bind", "127.0.0.1", "--dir", str(self.folder),
             # AOF crashes FalkorDB 4.16 on Bolt writes (blocked.c 'also_propagate' assertion): RDB only then.
-            "--appendonly", "no" if bolt_port is not None else "yes", "--save", "60 1", "--logfile", LOG_FILE, "--protected-mode", "yes",
+            "--appendonly", "no" if bolt_port is not None else "yes", "--save", "60 1",
+            "--logfile", LOG_FILE, "--protected-mode", "yes",
             "--loadmodule", str(module),
         ]
         if bolt_port is not None:
