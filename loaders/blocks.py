@@ -117,7 +117,8 @@ def group(lines: list[SourceLine], *, title_first: bool = False) -> list[RawBloc
         lettered = _LETTERED.match(ln.text)
         starts_item = body is not None or bool(numbered) or bool(lettered)
         alone = cur is not None and len(cur.lines) == 1 and (
-            (title_first and len(blocks) == 1) or (gap >= 1 and title_like(cur.lines[0].text))
+            (title_first and len(blocks) == 1 and not _starts_lower(ln.text))
+            or (gap >= 1 and title_like(cur.lines[0].text))
         )
         if cur is not None and not starts_item and not alone and _continues(cur.lines[-1].text, ln.text, gap, width):
             cur.lines.append(ln)

@@ -48,7 +48,19 @@ def falkordb_fulltext_query() -> str:
     )
 
 
+_SUFFIXES = ("ene", "ane", "ers", "er", "en", "et", "e", "a")
+
+
+def _stem_prefix(word: str) -> str:
+    """A prefix query for an inflected word: jordmødrene -> jordmødr*, so every inflection is found."""
+    low = word.lower()
+    for suffix in _SUFFIXES:
+        if low.endswith(suffix) and len(low) - len(suffix) >= 4:
+            return low[: -len(suffix)] + "*"
+    return low + "*" if len(low) >= 4 else low
+
+
 def escape_fulltext(text: str) -> str:
-    """Strip query-syntax characters so a user's words are searched as words, never as syntax."""
-    cleaned = "".join(ch if ch.isalnum() or ch in " -'" else " " for ch in text)
-    return " ".join(w.strip("-'") for w in cleaned.split() if w.strip("-'"))
+    """A user's words as prefix terms; every query-syntax character is dropped, so it is never syntax."""
+    cleaned = "".join(ch if ch.isalnum() else " " for ch in text)
+    return " ".join(_stem_prefix(w) for w in cleaned.split()[:20])

@@ -1,0 +1,127 @@
+"""Loading into the real embedded store: idempotent, atomic, evidence on every derived edge."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from graph.export import export_json
+from graph.ingest import ingest, stats
+from graph.recipes import load_recipes, run_recipe
+from graph.store import QueryError
+from graph.store.embedded import EmbeddedStore
+from graph.write import document as writer
+from loaders import load_document
+
+from .conftest import CORPUS, ROOT
+
+
+@pytest.fixture(scope="module")
+def loaded(tmp_path_factory: pytest.TempPathFactory):
+    store = EmbeddedStore(tmp_path_factory.mktemp("corpus-graph"), graph_name="corpus")
+    report = ingest(store, [CORPUS])
+    assert not report.failures
+    yield store
+    store.close()
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def test_every_derived_edge_has_verbatim_evidence(loaded) -> None:
+    docs = {load_document(p).id: load_document(p).text for p in CORPUS.glob("*.txt")}
+    rows = loaded.query("MATCH (:Actor)-[r:PROPOSES|REPORTS_AS_EXAMPLE]->(:Measure) RETURN type(r) AS t, "
+                        "r.statement_ids AS ids, r.count AS count")
+    rows += loaded.query("MATCH (:Measure)-[r:CONCERNS]->(:Theme) RETURN type(r) AS t, "
+                         "r.statement_ids AS ids, r.count AS count")
+    # Statement-CONCERNS-Theme is evidence itself: the statement is the quote
+    assert {r["t"] for r in rows} == {"PROPOSES", "REPORTS_AS_EXAMPLE", "CONCERNS"}
+    assert rows
+    ids = {i for r in rows for i in r["ids"]}
+    assert all(r["count"] == len(r["ids"]) >= 1 for r in rows)
+    found = loaded.query("MATCH (s:Statement) WHERE s.id IN $ids RETURN s.id AS id, s.text AS text, "
+                         "s.document_id AS doc, s.start AS start", {"ids": sorted(ids)})
+    assert len(found) == len(ids)
+    for s in found:
+        assert docs[s["doc"]][s["start"]:s["start"] + len(s["text"])] == s["text"]
+
+
+def test_who_proposes_combined_positions_for_midwives(loaded) -> None:
+    recipe = load_recipes(ROOT / "cypher")["who_proposes"]
+    rows = run_recipe(loaded, recipe, {"measure": "kombinerte-stillinger", "group": "jordmodre"})
+    actors = {r["actor"] for r in rows}
+    assert "Helse Sør-Øst RHF" in actors
+    assert not actors & {"Akershus universitetssykehus HF", "Lovisenberg Diakonale Sykehus",
+                         "Oslo universitetssykehus HF"}
+    quotes = [e["quote"] for r in rows for e in r["evidence"]]
+    assert any("jordmødre" in q and "kombin" in q.lower() for q in quotes)
+
+
+def test_every_recipe_runs_with_its_example(loaded) -> None:
+    for recipe in load_recipes(ROOT / "cypher").values():
+        rows = run_recipe(loaded, recipe, recipe.example)
+        assert rows, f"{recipe.name} returned nothing for its own example"
+
+
+def test_loading_twice_changes_nothing(loaded) -> None:
+    before = json.dumps(export_json(loaded), sort_keys=True)
+    ingest(loaded, [CORPUS])
+    assert json.dumps(export_json(loaded), sort_keys=True) == before
+
+
+def test_new_version_replaces_statements(tmp_path: Path) -> None:
+    store = EmbeddedStore(tmp_path / "g")
+    try:
+        doc = tmp_path / "docs" / "testvik.txt"
+        doc.parent.mkdir()
+        doc.write_text("Innspill fra Testvik kommune\n\nHvilke tiltak er aktuelle?\n\n"
+                       "• Testvik kommune foreslår flere kombinerte stillinger.\n", "utf-8")
+        ingest(store, [doc])
+        assert store.query("MATCH (:Actor {id: 'testvik-kommune'})-[r:PROPOSES]->(m:Measure) RETURN m.id AS m") \
+            == [{"m": "kombinerte-stillinger"}]
+        doc.write_text("Innspill fra Testvik kommune\n\nHvilke tiltak er aktuelle?\n\n"
+                       "• Testvik kommune foreslår hospitering mellom kommune og sykehus.\n", "utf-8")
+        ingest(store, [doc])
+        rows = store.query("MATCH (:Actor {id: 'testvik-kommune'})-[r:PROPOSES]->(m:Measure) RETURN m.id AS m")
+        assert rows == [{"m": "hospitering"}]
+        texts = [r["t"] for r in store.query("MATCH (s:Statement) RETURN s.text AS t")]
+        assert not any("kombinerte" in t for t in texts)
+    finally:
+        store.close()
+
+
+def test_failed_write_leaves_graph_unchanged(loaded, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = stats(loaded)
+    doc = load_document(CORPUS / "ringsaker-kommune_innspill-nhsp_2022.txt")
+    from graph.extract.statements import extract
+
+    x = extract(doc)
+    params = writer.document_params(x, __import__("graph.extract.vocab", fromlist=["x"]).load_vocabulary())
+    # a runtime error late in the query (after the old statements were deleted and new ones created)
+    params["concerns"].append({"s": params["statements"][-1]["id"], "t": {"not": "a primitive"}})
+    with pytest.raises(QueryError):
+        loaded.write(writer.WRITE_DOCUMENT, params)
+    assert stats(loaded) == before
+
+
+def test_cli_bad_file_exits_non_zero_and_loads_the_rest(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(CORPUS / "ringsaker-kommune_innspill-nhsp_2022.txt", folder)
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4 broken")
+    env_graph = f"embedded:{tmp_path / 'g'}"
+    run = subprocess.run([sys.executable, "-m", "innspill", "ingest", str(folder), "--graph", env_graph],
+                         capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert run.returncode == 1
+    assert "broken.pdf" in run.stderr and "corrupt" in run.stderr
+    assert "documents loaded: 1" in run.stdout
+    out = subprocess.run([sys.executable, "-m", "innspill", "stats", "--json", "--graph", env_graph],
+                         capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert json.loads(out.stdout)["nodes"]["Document"] == 1
