@@ -70,8 +70,8 @@ def author_from_lines(lines: list[str]) -> tuple[str | None, str | None]:
     return None, None
 
 
-def most_named_org(lines: list[str]) -> str | None:
-    """The most often named full organisation name: a fallback for working papers without a sender."""
+def named_orgs(lines: list[str]) -> Counter[str]:
+    """Full organisation names in the text, with how often each is named (genitive "-s" folded in)."""
     counts: Counter[str] = Counter()
     pattern = re.compile(rf"\b({ORG})")
     for text in lines:
@@ -81,10 +81,25 @@ def most_named_org(lines: list[str]) -> str | None:
                 counts[org] += 1
             elif org and org.endswith("s") and is_full_org_name(org[:-1]):
                 counts[org[:-1]] += 1  # genitive: "Sykehuset Østfolds"
-    if not counts:
-        return None
-    name, n = counts.most_common(1)[0]
-    return name if n >= 2 else None
+    return counts
+
+
+def org_in_file_name(lines: list[str], file_slug: str) -> str | None:
+    """An organisation the text names and the file is named after ("sykehuset-ostfold_utviklingsplan…"):
+    publishers name their files after themselves far more often than after anyone else."""
+    hits = [(n, org) for org, n in named_orgs(lines).items() if _slug(org) in file_slug]
+    return max(hits)[1] if hits else None
+
+
+def most_named_org(lines: list[str]) -> str | None:
+    """The most often named full organisation name: the last fallback for working papers without a sender."""
+    common = named_orgs(lines).most_common(1)
+    return common[0][0] if common and common[0][1] >= 2 else None
+
+
+def _slug(text: str) -> str:
+    text = text.lower().translate(str.maketrans({"ø": "o", "æ": "ae", "å": "a"}))
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
 def appendix_list(lines: list[str]) -> dict[int, tuple[str, str | None]]:

@@ -14,13 +14,15 @@ from loaders.model import SourceLine
 from loaders.patterns import PATTERNS
 
 _PUNCT_END = (".", "!", "?", ":", ";")
-_NUMBERED = re.compile(
+NUMBERED = re.compile(
     r"^(?:(?:spørsmål|pkt\.?|punkt)\s*(?P<q>\d{1,2})\s*[:.)]?|(?P<num>\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}[.)]))"
     r"\s+(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
 _LETTERED = re.compile(r"^[a-zæøå]\)\s+\S")
 _SUSPENDED_NEXT = {"og", "eller", "til", "samt", "så", "enn"}
+_FUNCTION_WORDS = {"og", "i", "med", "til", "for", "av", "på", "om", "som", "en", "et", "ei", "der", "fra", "mellom",
+                   "ved", "den", "det", "de", "å", "at", "eller", "samt", "er", "har", "kan", "skal", "vil", "må"}
 _BULLET_CHARS = tuple(b for b in PATTERNS["bullets"] if b)
 _PART_TITLE = re.compile(PATTERNS["part_title"], re.IGNORECASE)
 _APPENDIX = re.compile(PATTERNS["appendix_list"], re.IGNORECASE)
@@ -85,7 +87,7 @@ def typical_width(lines: list[SourceLine]) -> float:
 
 def _starts_lower(text: str) -> bool:
     m = re.match(r"[(«\"']*(\S)", text)
-    return bool(m) and (m.group(1).islower() or m.group(1).isdigit() and not _NUMBERED.match(text))
+    return bool(m) and (m.group(1).islower() or m.group(1).isdigit() and not NUMBERED.match(text))
 
 
 def _continues(prev: str, line: str, gap: int, width: float) -> bool:
@@ -102,23 +104,33 @@ def _continues(prev: str, line: str, gap: int, width: float) -> bool:
     return full and gap <= 1
 
 
+def _headline(text: str, width: float) -> bool:
+    """A line that stands between blank lines and reads as a heading, not as a wrapped sentence."""
+    words = text.split()
+    return (
+        text[:1].isupper() and not text.endswith((".", ",", ";", ":", "-")) and len(words) <= 12
+        and len(text) < 0.9 * width and words[-1].lower() not in _FUNCTION_WORDS
+    )
+
+
 def group(lines: list[SourceLine], *, title_first: bool = False) -> list[RawBlock]:
     """Lines into blocks; with ``title_first`` the first line (a part's title) stands alone."""
     width = typical_width(lines)
     blocks: list[RawBlock] = []
     cur: RawBlock | None = None
-    gap = 0
+    gap = gap_before = 0
     for ln in lines:
         if not ln.text:
             gap += 1
             continue
         body = bullet_body(ln.text)
-        numbered = _NUMBERED.match(ln.text)
+        numbered = NUMBERED.match(ln.text)
         lettered = _LETTERED.match(ln.text)
-        starts_item = body is not None or bool(numbered) or bool(lettered)
+        starts_item = body is not None or bool(numbered) or bool(lettered) or bool(_APPENDIX.match(ln.text))
         alone = cur is not None and len(cur.lines) == 1 and (
             (title_first and len(blocks) == 1 and not _starts_lower(ln.text))
             or (gap >= 1 and title_like(cur.lines[0].text))
+            or (gap >= 1 and gap_before >= 1 and _headline(cur.lines[0].text, width) and not _starts_lower(ln.text))
         )
         if cur is not None and not starts_item and not alone and _continues(cur.lines[-1].text, ln.text, gap, width):
             cur.lines.append(ln)
@@ -128,12 +140,23 @@ def group(lines: list[SourceLine], *, title_first: bool = False) -> list[RawBloc
             if body is not None:
                 ln.text = body
             blocks.append(cur)
+            gap_before = gap
         gap = 0
     return blocks
 
 
 def block_text(block: RawBlock) -> str:
+    return block_text_and_pages(block)[0]
+
+
+def block_text_and_pages(block: RawBlock) -> tuple[str, list[tuple[int, int]]]:
+    """The joined text, and the offsets in it where a new page begins."""
     text = ""
+    breaks: list[tuple[int, int]] = []
+    page = block.first.page
     for ln in block.lines:
         text = join_lines(text, ln.text)
-    return text.strip()
+        if ln.page is not None and ln.page != page:
+            breaks.append((len(text) - len(ln.text), ln.page))
+            page = ln.page
+    return text, breaks

@@ -82,7 +82,7 @@ def _assemble(path, data, fmt, lines, pages, stats, author_override, doc_id) -> 
             b.part = len(parts) - 1
         blocks.extend(part_blocks)
 
-    _fill_missing_authors(parts, blocks, warnings)
+    _fill_missing_authors(parts, blocks, warnings, slugify(path.stem))
     if author_override:
         for p in parts[:1]:
             p.author, p.author_source = author_override, "--author"
@@ -97,7 +97,7 @@ def _assemble(path, data, fmt, lines, pages, stats, author_override, doc_id) -> 
     )
 
 
-def _fill_missing_authors(parts: list[Part], blocks: list[Block], warnings: list[str]) -> None:
+def _fill_missing_authors(parts: list[Part], blocks: list[Block], warnings: list[str], file_slug: str) -> None:
     main_texts = [b.text for b in blocks if b.part == 0]
     listed = authorship.appendix_list(main_texts)
     commitments = sum(1 for b in blocks if b.kind == "prompt" and b.text.lower().startswith("regjeringen vil"))
@@ -109,10 +109,11 @@ def _fill_missing_authors(parts: list[Part], blocks: list[Block], warnings: list
                 p.author, p.author_source = name, "appendix list"
         if not p.author and commitments >= 2:
             p.author, p.author_source = "Regjeringen", "'Regjeringen vil' commitments"
-        if not p.author:
-            fallback = authorship.most_named_org([b.text for b in blocks if b.part == p.index])
-            if fallback:
-                p.author, p.author_source = fallback, "most named organisation"
+        own = [b.text for b in blocks if b.part == p.index]
+        if not p.author and (named := authorship.org_in_file_name(own, file_slug)):
+            p.author, p.author_source = named, "file name"
+        if not p.author and (named := authorship.most_named_org(own)):
+            p.author, p.author_source = named, "most named organisation"
         if not p.author:
             warnings.append(f"part {p.index + 1} ({p.title[:50]!r}): author not found; pass --author")
 

@@ -35,6 +35,16 @@ class Block:
     prompt: str | None = None  # the prompt text this block answers
     role: str | None = None  # the prompt's role: proposal, example, challenge, …
     level: int = 9  # heading level: numbering depth, 9 for unnumbered
+    cells: dict[str, str] | None = None  # table rows: column label -> cell text (each a substring of text)
+    page_breaks: list[tuple[int, int]] = field(default_factory=list)  # (offset in text, page) where a page begins
+
+    def page_at(self, offset: int) -> int | None:
+        """The page of a character in this block: a paragraph may run over a page break."""
+        page = self.page
+        for at, p in self.page_breaks:
+            if at <= offset:
+                page = p
+        return page
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 
-from loaders.blocks import RawBlock, block_text, group, title_like
+from loaders.blocks import RawBlock, block_text_and_pages, group, title_like
 from loaders.model import Block, SourceLine
 from loaders.patterns import PATTERNS
+from loaders.tables import Table, cell_text, split_tables
 
 _CLOSING = re.compile(PATTERNS["closing"], re.IGNORECASE)
 _PROMPTS = [(p["role"], re.compile(p["pattern"], re.IGNORECASE)) for p in PATTERNS["prompts"]]
@@ -39,7 +40,7 @@ def split_parts(lines: list[SourceLine]) -> list[list[SourceLine]]:
 
 
 def prompt_role(text: str) -> str | None:
-    if len(text) > 300:
+    if len(text) > (500 if text.endswith("?") else 300):
         return None
     for role, pattern in _PROMPTS:
         if pattern.search(text):
@@ -57,8 +58,8 @@ def _classify(raw: RawBlock, text: str) -> tuple[str, int]:
         return "prompt", level
     if raw.bullet:
         return "bullet", level
-    if raw.numbered and len(text) <= 140 and not text.endswith("."):
-        return "heading", level
+    if raw.numbered and (len(text) <= 140 and not text.endswith(".") or text.endswith("?")):
+        return "heading", level  # a numbered heading, or a numbered question the text answers
     if raw.numbered:
         return "bullet", level
     if one_line and short and not text.endswith((".", ",", ";", ":")) and text[:1].isupper():
@@ -69,36 +70,78 @@ def _classify(raw: RawBlock, text: str) -> tuple[str, int]:
 
 
 def build_blocks(part_lines: list[SourceLine], part_index: int) -> list[Block]:
-    blocks: list[Block] = []
-    seen_short: set[str] = set()
-    stack: list[tuple[int, str]] = []  # (level, heading text)
-    prompt: tuple[int, str, str] | None = None  # (level, text, role)
-    for raw in group(part_lines, title_first=True):
-        text = block_text(raw)
-        if not text:
+    builder = _SectionTracker(part_index)
+    for n, segment in enumerate(split_tables(part_lines)):
+        if isinstance(segment, Table):
+            builder.add_table(segment)
             continue
+        for raw in group(segment, title_first=n == 0):
+            builder.add_raw(raw)
+    return builder.blocks
+
+
+class _SectionTracker:
+    """Turns raw blocks and table rows into blocks, keeping the heading path and the open prompt."""
+
+    def __init__(self, part_index: int) -> None:
+        self.part = part_index
+        self.blocks: list[Block] = []
+        self.seen_short: set[str] = set()
+        self.stack: list[tuple[int, str]] = []  # (level, heading text)
+        self.prompt: tuple[int, str, str] | None = None  # (level, text, role)
+        self.signed = False
+
+    def add_raw(self, raw: RawBlock) -> None:
+        text, breaks = block_text_and_pages(raw)
+        if not text:
+            return
         kind, level = _classify(raw, text)
+        if _CLOSING.match(text):
+            self.prompt, self.signed = None, True  # the signature block answers nothing
+        if self.signed and kind == "heading":
+            kind = "paragraph"  # names and titles under "Med hilsen" are no sections
         norm = re.sub(r"\W+", " ", text.lower()).strip()
         if kind in ("paragraph", "bullet") and len(text) < 300:
-            if norm in seen_short:  # repeated infographic labels and boxes: read once
-                continue
-            seen_short.add(norm)
+            if norm in self.seen_short:  # repeated infographic labels and boxes: read once
+                return
+            self.seen_short.add(norm)
         if kind in ("heading", "prompt"):
-            while stack and stack[-1][0] >= level:
-                stack.pop()
-            if prompt and level <= prompt[0]:
-                prompt = None
+            while self.stack and self.stack[-1][0] >= level:
+                self.stack.pop()
+            if self.prompt and level <= self.prompt[0]:
+                self.prompt = None
             if kind == "prompt":
                 role = prompt_role(text)
                 assert role is not None
-                prompt = (level, text, role)
+                self.prompt = (level, text, role)
             else:
-                stack.append((level, text))
-        blocks.append(Block(
+                self.stack.append((level, text))
+        open_prompt = self.prompt if kind != "prompt" else None
+        self.blocks.append(Block(
             kind=kind, text=text, page=raw.first.page, line_start=raw.first.line_no,
-            line_end=raw.lines[-1].line_no, part=part_index, section=[h for _, h in stack],
-            prompt=prompt[1] if prompt and kind != "prompt" else None,
-            role=prompt[2] if prompt and kind != "prompt" else prompt_role(text) if kind == "prompt" else None,
-            level=level,
+            line_end=raw.lines[-1].line_no, part=self.part, section=[h for _, h in self.stack],
+            prompt=open_prompt[1] if open_prompt else None,
+            role=open_prompt[2] if open_prompt else prompt_role(text) if kind == "prompt" else None,
+            level=level, page_breaks=breaks,
         ))
-    return blocks
+
+    def add_table(self, table: Table) -> None:
+        """One block per row; the row's task cell is the prompt its other cells answer."""
+        labels = table.role_labels()
+        for row in table.rows:
+            cells = {role: cell_text(lines) for role, lines in row.cells.items()}
+            cells = {role: t for role, t in cells.items() if t}
+            if not cells:
+                continue
+            ordered = [(labels[role], cells[role]) for role in ("task", "action", "status") if role in cells]
+            first = min(ln.line_no for lines in row.cells.values() for ln in lines)
+            last = max(ln.line_no for lines in row.cells.values() for ln in lines)
+            page = next((ln.page for lines in row.cells.values() for ln in lines if ln.page is not None), None)
+            task = cells.get("task")
+            self.blocks.append(Block(
+                kind="table_row", text="\n".join(t for _, t in ordered), page=page, line_start=first,
+                line_end=last, part=self.part, section=[h for _, h in self.stack],
+                prompt=task or (self.prompt[1] if self.prompt else None),
+                role=(prompt_role(task) if task else None) or (self.prompt[2] if self.prompt else None),
+                cells=dict(ordered),
+            ))

@@ -125,3 +125,26 @@ def test_cli_bad_file_exits_non_zero_and_loads_the_rest(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-m", "innspill", "stats", "--json", "--graph", env_graph],
                          capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert json.loads(out.stdout)["nodes"]["Document"] == 1
+
+
+def test_every_bad_input_is_reported_and_changes_nothing(loaded, tmp_path: Path) -> None:
+    from .pdfs import make_pdf
+    from .test_loaders import BAD_CASES
+
+    before = export_json(loaded)
+    cases = dict(BAD_CASES)
+    good = make_pdf(tmp_path / "good.pdf", [["Innspill fra Testvik kommune", "Noe tekst her."]])
+    cases["truncated.pdf"] = (good.read_bytes()[: len(good.read_bytes()) // 3], "corrupt|truncated|no text")
+    cases["encrypted.pdf"] = (make_pdf(tmp_path / "e.pdf", [["Hemmelig"]], password="x").read_bytes(), "encrypted")
+    cases["scanned.pdf"] = (make_pdf(tmp_path / "s.pdf", [[]], image_only=True).read_bytes(), "no text layer")
+    for name, (data, reason) in cases.items():
+        path = tmp_path / "bad" / name
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(data)
+        report = ingest(loaded, [path])
+        assert report.documents == [] and len(report.failures) == 1, name
+        assert report.failures[0][0].endswith(name) and re.search(reason, report.failures[0][1]), report.failures
+    huge = tmp_path / "bad" / "huge.txt"
+    huge.write_text("Innspill fra Testvik kommune.\n" * 2000, "utf-8")
+    assert "over the limit" in ingest(loaded, [huge], max_bytes=10_000).failures[0][1]
+    assert export_json(loaded) == before

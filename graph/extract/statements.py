@@ -62,7 +62,17 @@ def _nlp():
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans; abbreviations like "bl.a." and "f.eks." do not end a sentence."""
+    """Sentence spans; a line break (between a table row's cells or items) always ends one, and
+    abbreviations like "bl.a." and "f.eks." do not."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        spans.extend((offset + a, offset + b) for a, b in _line_sentences(line))
+        offset += len(line) + 1
+    return spans
+
+
+def _line_sentences(text: str) -> list[tuple[int, int]]:
     doc = _nlp()(text)
     spans: list[tuple[int, int]] = []
     for s in doc.sents:
@@ -139,8 +149,10 @@ def extract(doc: Document, vocab: Vocabulary | None = None) -> Extraction:
     authors = {p.index: resolver.resolve(p.author, "other") for p in doc.parts if p.author}
     out: list[Statement] = []
     for block in doc.blocks:
-        if block.kind not in ("paragraph", "bullet", "table_row"):
-            continue
+        if block.kind not in ("paragraph", "bullet", "table_row") and not (
+            block.kind == "heading" and block.role in ("proposal", "example")
+        ):
+            continue  # a heading under "Hvilke tiltak …?" or "… gode eksempler?" names a measure itself
         out.extend(_block_statements(doc, block, vocab, resolver, authors))
     return Extraction(doc, out, resolver.actors, authors)
 
@@ -165,7 +177,7 @@ def _block_statements(doc: Document, block: Block, vocab: Vocabulary, resolver: 
         start = block.start + a
         assert doc.text[start:start + len(text)] == text
         found.append(Statement(
-            id=_statement_id(doc.id, start, text), text=text, kind=kind, document_id=doc.id, page=block.page,
+            id=_statement_id(doc.id, start, text), text=text, kind=kind, document_id=doc.id, page=block.page_at(a),
             section=" › ".join(block.section), start=start, end=start + len(text), speaker=speaker,
             measures=measures, groups=vocab.groups.ids(text), themes=themes, mentions=list(dict.fromkeys(mentions)),
             confidence=0.9 if block.role else 0.7, prompt=block.prompt, line=block.line_start,
