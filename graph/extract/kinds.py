@@ -15,24 +15,29 @@ def _any(key: str, text: str) -> bool:
     return any(p.search(text) for p in _C[key])
 
 
-def statement_kind(sentence: str, role: str | None) -> str:
-    """proposal | example | challenge | commitment | other."""
-    negated = _any("negation", sentence)
-    example, proposal = _any("example", sentence), _any("proposal", sentence)
+def statement_kind(sentence: str, role: str | None, positional: bool = True) -> str:
+    """proposal | example | challenge | commitment | other.
+
+    ``positional`` says the sentence takes its kind from where it stands (a list item or the first sentence
+    of one, a heading under a prompt); prose sentences under the same prompt need a cue of their own,
+    so that context and elaboration ("Dette er særlig viktig …") do not become proposals."""
     if role == "commitment":
         return "commitment"
-    if role in ("mandate", "target"):
-        return "other"  # a task given to the author, or a target state, is not the author's proposal
+    if role in ("mandate", "target") or _any("lead_in", sentence):
+        return "other"  # a task given to the author, a target state or a list's lead-in is no statement
+    negated = _any("negation", sentence)
+    example, proposal = _any("example", sentence), _any("proposal", sentence)
+    strong = _any("strong_proposal", sentence)
     if negated:
-        return "proposal" if _any("strong_proposal", sentence) else "challenge"
-    if role == "example":
-        return "proposal" if proposal and not example and _any("strong_proposal", sentence) else "example"
-    if role == "proposal":
-        return "example" if example and not _any("strong_proposal", sentence) else "proposal"
+        return "proposal" if strong else "challenge"
+    if role == "example" and (positional or example):
+        return "proposal" if proposal and not example and strong else "example"
+    if role == "proposal" and (positional or proposal):
+        return "example" if example and not strong else "proposal"
     if role == "challenge":
-        return "proposal" if _any("strong_proposal", sentence) else "challenge"
-    if example and not _any("strong_proposal", sentence):
+        return "proposal" if strong else "challenge"
+    if example and not strong:
         return "example"
-    if _any("strong_proposal", sentence):
+    if strong or (positional and role is None and _any("action_start", sentence)):
         return "proposal"
     return "other"

@@ -6,6 +6,9 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from graph.extract.kinds import statement_kind
 from graph.extract.vocab import Vocabulary, load_vocabulary, normal_name, theme_ids
@@ -119,15 +122,29 @@ class ActorResolver:
         return sorted(hits, key=lambda h: h[1])
 
 
+_SPEAKERS = yaml.safe_load(Path(__file__).with_name("speakers.yaml").read_text("utf-8"))
+_MEMBERS = "|".join(map(re.escape, _SPEAKERS["constituents"]))
+_OPINION = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in _SPEAKERS["opinion_verbs"])
+_MEMBER_SPEAKS = re.compile(
+    rf"(?:^|\b(?:og|men|så|derfor)\s+)(?P<m>{_MEMBERS})\b(?:\s+og\s+\w+)?\s+(?:{_OPINION})\b"
+    rf"|\b(?:{_OPINION})\s+(?P<m2>{_MEMBERS})\b",
+    re.IGNORECASE,
+)
+_PRONOUN_SPEAKS = re.compile(rf"^(?:{'|'.join(_SPEAKERS['pronouns'])})\s+(?:{_OPINION})\b", re.IGNORECASE)
+_IMPLEMENTERS = set(_SPEAKERS["implementer_types"])
 _TAG_END = re.compile(r"\(([^()]{3,80})\)\s*\.?\s*$")
 _TAG_START = re.compile(r"^([^:]{3,60}):\s+\S")
 _SUBJECT = re.compile(r"^(?:I\s+\w+\s+)?(.{2,60}?)\s+(har|er|driver|viser|ønsker|foreslår|oppfordrer|anbefaler)\b")
 
 
 def inline_speaker(block_text: str, sentence: str, resolver: ActorResolver) -> str | None:
-    """An attribution in the text itself: "Sykehuset Innlandet HF: …", "… (Sykehuset Østfold HF)",
-    or an organisation that is the grammatical subject ("Vestre Viken HF har etablert …")."""
+    """An attribution in the text itself: "Sykehuset Innlandet HF: …", "… (Sykehuset Østfold HF)" in a
+    list item or short block, or an organisation that is the grammatical subject ("Vestre Viken HF har
+    etablert …"). In long prose a trailing "(Narvik kommune)" explains a name; it attributes nothing."""
+    tagged = len(block_text) <= 400
     for pattern, text in ((_TAG_START, block_text), (_TAG_END, block_text), (_SUBJECT, sentence)):
+        if pattern is not _SUBJECT and not tagged:
+            continue
         m = pattern.search(text)
         if not m:
             continue
@@ -157,17 +174,50 @@ def extract(doc: Document, vocab: Vocabulary | None = None) -> Extraction:
     return Extraction(doc, out, resolver.actors, authors)
 
 
+def member_speaker(sentence: str, author: str | None, previous: str | None,
+                   resolver: ActorResolver) -> str | None:
+    """A member of the author speaking for itself ("Fastlegene oppfordrer …"), or "De mener …" after one."""
+    m = _MEMBER_SPEAKS.search(sentence)
+    if m and author:
+        member = (m.group("m") or m.group("m2")).capitalize()
+        author_name = resolver.actors[author].name
+        aid = resolver.resolve(f"{member} i {author_name}", "other")
+        resolver.actors[aid].aliases = [member]
+        return aid
+    if previous and _PRONOUN_SPEAKS.search(sentence):
+        return previous
+    return None
+
+
+def implementer(sentence: str, resolver: ActorResolver, author: str | None) -> str | None:
+    """The organisation a reported example belongs to, when the sentence names one and the author does not
+    speak of itself ("vi", "vår", "hos oss")."""
+    if re.search(r"\b(vi|vår|våre|vårt|oss)\b", sentence, re.IGNORECASE):
+        return None
+    for aid, _, _ in resolver.find_in(sentence):
+        if aid != author and resolver.actors[aid].type in _IMPLEMENTERS:
+            return aid
+    return None
+
+
 def _block_statements(doc: Document, block: Block, vocab: Vocabulary, resolver: ActorResolver,
                       authors: dict[int, str]) -> list[Statement]:
     found: list[Statement] = []
-    for a, b in sentences(block.text):
+    listed = block.kind in ("bullet", "heading", "table_row")
+    member: str | None = None
+    author = authors.get(block.part)
+    for n, (a, b) in enumerate(sentences(block.text)):
         text = block.text[a:b].strip()
         a = block.text.index(text, a)
-        kind = statement_kind(text, block.role)
+        kind = statement_kind(text, block.role, positional=listed and n == 0)
         measures = vocab.measures.ids(text)
+        member = member_speaker(text, author, member, resolver)
         if kind not in RELATION_OF_KIND and not measures:
             continue
-        speaker = inline_speaker(block.text, text, resolver) or authors.get(block.part)
+        speaker = member or inline_speaker(block.text, text, resolver)
+        if speaker is None and kind == "example":
+            speaker = implementer(text, resolver, author)
+        speaker = speaker or author
         if speaker is None:
             continue
         mentions = [h[0] for h in resolver.find_in(text) if h[0] != speaker]
