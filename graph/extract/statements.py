@@ -75,6 +75,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_AFTER_NUMBER = re.compile(r"(?<=\d)[.)]\s+(?=[«\"(]?[A-ZÆØÅ])")
+
+
 def _line_sentences(text: str) -> list[tuple[int, int]]:
     doc = _nlp()(text)
     spans: list[tuple[int, int]] = []
@@ -85,7 +88,22 @@ def _line_sentences(text: str) -> list[tuple[int, int]]:
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
+    # a "sentence" that ends inside a title ("«Hva er innafor?» (Sykehuset Østfold HF): …") runs on
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and re.match(r"\s*[(:a-zæøå]", text[start:end]):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    spans = merged
+    # the Norwegian tokenizer reads "2020-2025." as an ordinal, so a sentence may run on after a number
+    split: list[tuple[int, int]] = []
+    for start, end in spans:
+        for m in _AFTER_NUMBER.finditer(text, start, end):
+            split.append((start, m.start() + 1))
+            start = m.end()
+        split.append((start, end))
+    return [(a, b) for a, b in split if text[a:b].strip()]
 
 
 class ActorResolver:
@@ -133,6 +151,7 @@ _MEMBER_SPEAKS = re.compile(
 _PRONOUN_SPEAKS = re.compile(rf"^(?:{'|'.join(_SPEAKERS['pronouns'])})\s+(?:{_OPINION})\b", re.IGNORECASE)
 _IMPLEMENTERS = set(_SPEAKERS["implementer_types"])
 _TAG_END = re.compile(r"\(([^()]{3,80})\)\s*\.?\s*$")
+_PAREN_TAG = re.compile(r"\(([^()]{3,60})\)\s*$")
 _TAG_START = re.compile(r"^([^:]{3,60}):\s+\S")
 _SUBJECT = re.compile(r"^(?:I\s+\w+\s+)?(.{2,60}?)\s+(har|er|driver|viser|ønsker|foreslår|oppfordrer|anbefaler)\b")
 
@@ -149,10 +168,17 @@ def inline_speaker(block_text: str, sentence: str, resolver: ActorResolver) -> s
         if not m:
             continue
         hits = resolver.find_in(m.group(1))
-        if hits and (pattern is not _SUBJECT or hits[0][1] == 0) and (
-            pattern is _SUBJECT or len(m.group(1)) - (hits[0][2] - hits[0][1]) <= 4
-        ):
+        if not hits:
+            continue
+        if pattern is _SUBJECT and hits[0][1] == 0:
             return hits[0][0]
+        if pattern is _TAG_END and len(m.group(1).rstrip()) - hits[-1][2] <= 3:
+            return hits[-1][0]  # "(arena for samhandling …, Akershus universitetssykehus HF)"
+        if pattern is _TAG_START and len(m.group(1)) - (hits[0][2] - hits[0][1]) <= 4:
+            return hits[0][0]
+        if pattern is _TAG_START and (inner := _PAREN_TAG.search(m.group(1))) and \
+                resolver.find_in(inner.group(1)):
+            return resolver.find_in(inner.group(1))[0][0]  # "«Hva er innafor?» (Sykehuset Østfold HF): …"
     return None
 
 
@@ -203,10 +229,12 @@ def implementer(sentence: str, resolver: ActorResolver, author: str | None) -> s
 def _block_statements(doc: Document, block: Block, vocab: Vocabulary, resolver: ActorResolver,
                       authors: dict[int, str]) -> list[Statement]:
     found: list[Statement] = []
-    listed = block.kind in ("bullet", "heading", "table_row")
+    spans = sentences(block.text)
+    # list items, headings and one-sentence lines take their kind from the prompt they stand under
+    listed = block.kind in ("bullet", "heading", "table_row") or (len(spans) == 1 and len(block.text) <= 160)
     member: str | None = None
     author = authors.get(block.part)
-    for n, (a, b) in enumerate(sentences(block.text)):
+    for n, (a, b) in enumerate(spans):
         text = block.text[a:b].strip()
         a = block.text.index(text, a)
         kind = statement_kind(text, block.role, positional=listed and n == 0)
