@@ -105,6 +105,61 @@ def stats_cmd(as_json: bool = typer.Option(False, "--json"), graph: str | None =
             typer.echo(f"  {k:<20} {v}")
 
 
+@app.command("eval")
+def eval_cmd(
+    gold: Path | None = typer.Option(None, help="Gold folder (relations.yaml, questions.yaml)."),
+    fresh: bool = typer.Option(False, "--fresh", help="Score a new temporary graph built from the corpus folder "
+                               "instead of the selected graph."),
+    details: int = typer.Option(15, help="How many misses and false hits to list (all with --json)."),
+    as_json: bool = typer.Option(False, "--json"),
+    graph: str | None = GraphOption,
+) -> None:
+    """Precision, recall and F1 per relation type against the gold files; question accuracy; misses."""
+    import tempfile
+
+    from graph.answer import answer
+    from graph.evaluate import evaluate_questions, evaluate_relations
+    from graph.ingest import ingest as run_ingest
+
+    settings = get_settings()
+    gold_dir = gold or settings.gold_dir
+    if not (gold_dir / "relations.yaml").is_file():
+        typer.echo(f"error: no relations.yaml in {gold_dir}", err=True)
+        raise typer.Exit(2)
+    with tempfile.TemporaryDirectory(prefix="innspill-eval-") as tmp:
+        with _open(f"embedded:{tmp}" if fresh else graph) as store:
+            if fresh:
+                run_ingest(store, [settings.corpus_dir])
+            files = {r["file"] for r in store.query("MATCH (d:Document) RETURN d.file AS file")}
+            reports = evaluate_relations(store, gold_dir)
+            questions = evaluate_questions(
+                gold_dir, lambda q: answer(store, q["intent"], {**q["params"], "documents": q.get("documents")}))
+    out = {"documents_in_graph": sorted(files), "relations": [r.as_dict() for r in reports],
+           "questions": {"correct": sum(q.ok for q in questions), "total": len(questions),
+                         "failed": [q.__dict__ for q in questions if not q.ok]}}
+    if as_json:
+        typer.echo(json.dumps(out, ensure_ascii=False, indent=1))
+        return
+    for r in out["relations"]:
+        typer.echo(f"view: {r['view']}")
+        typer.echo(f"  {'relation':<20}{'precision':>10}{'recall':>8}{'f1':>7}{'gold':>6}{'found':>7}{'system':>8}")
+        for rel, sc in r["scores"].items():
+            typer.echo(f"  {rel:<20}{sc['precision']:>10.3f}{sc['recall']:>8.3f}{sc['f1']:>7.3f}{sc['gold']:>6}"
+                       f"{sc['found']:>7}{sc['system_on_exhaustive']:>8}")
+        typer.echo(f"  must_not hits: {len(r['must_not_hits'])}")
+        for h in r["must_not_hits"]:
+            typer.echo(f"    ✗ {h['actor']} {h['relation']}: {h['quote'][:110]!r} ({h['why'][:60]})")
+    first = out["relations"][0]
+    typer.echo(f"misses (statements view, {len(first['misses'])}):")
+    for m in first["misses"][:details]:
+        typer.echo(f"  - {m['document'][:28]} L{m['lines']} {m['actor']} {m['relation']}: {m['quote'][:90]!r}")
+    typer.echo(f"false hits on exhaustive documents ({len(first['false_hits'])}):")
+    for f in first["false_hits"][:details]:
+        typer.echo(f"  - {f['document'][:28]} {f['actor']} {f['relation']}: {f['quote'][:90]!r}")
+    q = out["questions"]
+    typer.echo(f"questions (structured intent + parameters): {q['correct']}/{q['total']} correct")
+
+
 @app.command()
 def export(fmt: str = typer.Option("json", "--format", help="json"), graph: str | None = GraphOption) -> None:
     """Export the whole graph (json: the contract shape of DESIGN.md)."""

@@ -30,6 +30,7 @@ class Settings(BaseSettings):
     cors_origins: str = ""
     corpus_dir: Path = PROJECT_ROOT / "data" / "corpus"
     cypher_dir: Path = PROJECT_ROOT / "cypher"
+    gold_dir: Path = PROJECT_ROOT / "tests" / "fixtures" / "gold"
 
 
 @lru_cache(maxsize=1)

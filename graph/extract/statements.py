@@ -204,7 +204,7 @@ def member_speaker(sentence: str, author: str | None, previous: str | None,
                    resolver: ActorResolver) -> str | None:
     """A member of the author speaking for itself ("Fastlegene oppfordrer …"), or "De mener …" after one."""
     m = _MEMBER_SPEAKS.search(sentence)
-    if m and author:
+    if m and author and resolver.actors[author].type in _SPEAKERS["collective_types"]:
         member = (m.group("m") or m.group("m2")).capitalize()
         author_name = resolver.actors[author].name
         aid = resolver.resolve(f"{member} i {author_name}", "other")

@@ -1,0 +1,108 @@
+"""Answer a structured question (intent + parameters) from the graph, with evidence for every answer.
+
+The statement level is the source of truth: a measure the vocabulary names is matched through its
+Statement-ABOUT edges, any other measure phrase by its words in the statement text (prefix-stemmed, so
+"kombinerte stillinger" finds "kombinasjonsstillinger" only through the vocabulary, never by guessing).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from graph.extract.vocab import Vocabulary, load_vocabulary
+from graph.store import GraphStore
+
+KINDS = {"PROPOSES": ["proposal", "commitment"], "REPORTS_AS_EXAMPLE": ["example"]}
+DEFAULT_RELATION = {"who_proposes": "PROPOSES", "who_reports_example": "REPORTS_AS_EXAMPLE"}
+_STOP = {"for", "og", "i", "på", "av", "med", "til", "om", "en", "et", "the", "of", "and"}
+
+
+class AnswerError(ValueError):
+    """A question the graph cannot be asked (unknown intent or parameter)."""
+
+
+def _relations(intent: str, params: dict[str, Any]) -> list[str]:
+    rel = params.get("relation") or DEFAULT_RELATION.get(intent)
+    if rel and rel not in KINDS:
+        raise AnswerError(f"unknown relation {rel!r}; use PROPOSES or REPORTS_AS_EXAMPLE")
+    return [rel] if rel else list(KINDS)
+
+
+def _words(phrase: str) -> list[str]:
+    return [w for w in re.findall(r"[^\W_]+", phrase.lower()) if w not in _STOP]
+
+
+def _mentions(text: str, phrase: str) -> bool:
+    """Every word of the phrase starts a word of the text (up to a short inflected ending)."""
+    have = re.findall(r"[^\W_]+", text.lower())
+    return all(any(h.startswith(w[:max(4, len(w) - 3)]) for h in have) for w in _words(phrase))
+
+
+_QUERY = """
+MATCH (a:Actor)-[:STATES]->(s:Statement)
+WHERE s.kind IN $kinds {actor}
+{filters}
+WITH DISTINCT a, s
+MATCH (d:Document)-[:CONTAINS]->(s)
+{documents}
+OPTIONAL MATCH (s)-[:ABOUT]->(m:Measure)
+RETURN a.id AS actor_id, a.name AS actor, a.type AS type, a.aliases AS aliases, s.kind AS kind, s.text AS quote,
+       s.page AS page, d.id AS document, d.file AS file, collect(m.id) AS measure_ids, collect(m.name) AS measures
+"""
+
+
+def answer(store: GraphStore, intent: str, params: dict[str, Any], vocab: Vocabulary | None = None,
+           limit: int = 50) -> list[dict[str, Any]]:
+    """Answers grouped by actor and relation, each with its evidence (document, page, quote)."""
+    vocab = vocab or load_vocabulary()
+    filters, qparams, text_filters, actor = [], {}, [], ""
+    measures = params.get("measures") or ([params["measure"]] if params.get("measure") else [])
+    measure_ids = []
+    for phrase in measures:
+        ids = vocab.measures.ids(phrase)
+        if ids:
+            measure_ids.extend(ids)
+        else:
+            text_filters.append(phrase)
+    if measure_ids:
+        filters.append("MATCH (s)-[:ABOUT]->(mm:Measure) WHERE mm.id IN $measure_ids")
+        qparams["measure_ids"] = measure_ids
+    if params.get("group"):
+        ids = vocab.groups.ids(params["group"])
+        if ids:
+            filters.append("MATCH (s)-[:MENTIONS]->(g:Group) WHERE g.id IN $group_ids")
+            qparams["group_ids"] = ids
+        else:
+            text_filters.append(params["group"])
+    if params.get("theme"):
+        filters.append("MATCH (s)-[:CONCERNS]->(t:Theme) WHERE t.id = $theme")
+        qparams["theme"] = params["theme"]
+    if params.get("actor"):
+        aid = vocab.actor_id(params["actor"])
+        actor = "AND (a.id = $actor_id OR toLower(a.name) = $actor_name)"
+        qparams.update(actor_id=aid or "", actor_name=params["actor"].lower())
+    documents = ""
+    if params.get("documents"):  # file names or document ids: the question's scope
+        documents = "WHERE d.file IN $documents OR d.id IN $documents"
+        qparams["documents"] = list(params["documents"])
+    groups: dict[tuple[str, str], dict[str, Any]] = {}
+    cypher = _QUERY.format(actor=actor, filters="\n".join(filters), documents=documents)
+    for rel in _relations(intent, params):
+        rows = store.query(cypher, {"kinds": KINDS[rel], **qparams})
+        for row in rows:
+            if not all(_mentions(row["quote"], phrase) for phrase in text_filters):
+                continue
+            key = (row["actor_id"], rel)
+            entry = groups.setdefault(key, {
+                "actor": {"id": row["actor_id"], "name": row["actor"], "type": row["type"],
+                          "aliases": row.get("aliases") or []},
+                "relation": rel, "measures": [], "evidence": [],
+            })
+            for mid, name in zip(row["measure_ids"], row["measures"], strict=False):
+                if {"id": mid, "name": name} not in entry["measures"]:
+                    entry["measures"].append({"id": mid, "name": name})
+            entry["evidence"].append({"document": row["document"], "file": row["file"], "page": row["page"],
+                                      "quote": row["quote"], "kind": row["kind"]})
+    ranked = sorted(groups.values(), key=lambda e: (-len(e["evidence"]), e["actor"]["name"]))
+    return ranked[:limit]
