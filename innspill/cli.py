@@ -15,6 +15,8 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help="Innspill Gra
                   "of Norwegian health-policy documents, with evidence on every edge.")
 recipes_app = typer.Typer(no_args_is_help=True, help="Named Cypher recipes from cypher/.")
 app.add_typer(recipes_app, name="recipes")
+vocab_app = typer.Typer(no_args_is_help=True, help="Curate the vocabularies in graph/vocabulary/.")
+app.add_typer(vocab_app, name="vocab")
 
 GraphOption = typer.Option(None, "--graph", help="Store URI: embedded:[folder] (default), bolt://…, neo4j://…")
 
@@ -103,6 +105,26 @@ def stats_cmd(as_json: bool = typer.Option(False, "--json"), graph: str | None =
         typer.echo(section + ":")
         for k, v in values.items():
             typer.echo(f"  {k:<20} {v}")
+
+
+@vocab_app.command("suggest")
+def vocab_suggest(
+    limit: int = typer.Option(30, help="How many phrases."),
+    min_count: int = typer.Option(2, help="Least number of statements a phrase must occur in."),
+    as_json: bool = typer.Option(False, "--json"),
+    graph: str | None = GraphOption,
+) -> None:
+    """Frequent phrases in proposals and examples that match no measure, for curators to add."""
+    from graph.suggest import suggest
+
+    with _open(graph) as store:
+        found = suggest(store, limit=limit, min_statements=min_count)
+    if as_json:
+        typer.echo(json.dumps([s.as_dict() for s in found], ensure_ascii=False))
+        return
+    typer.echo(f"{'phrase':<42}{'statements':>11}{'documents':>10}  example")
+    for s in found:
+        typer.echo(f"{s.phrase[:41]:<42}{s.statements:>11}{len(s.documents):>10}  {s.example[:70]!r}")
 
 
 @app.command("eval")
