@@ -148,3 +148,34 @@ def test_every_bad_input_is_reported_and_changes_nothing(loaded, tmp_path: Path)
     huge.write_text("Innspill fra Testvik kommune.\n" * 2000, "utf-8")
     assert "over the limit" in ingest(loaded, [huge], max_bytes=10_000).failures[0][1]
     assert export_json(loaded) == before
+
+
+def test_eval_on_the_corpus_meets_the_targets(loaded) -> None:
+    """A guard, not a tuning target: the statement-level scores of the bundled corpus (see `innspill eval`)."""
+    from graph.evaluate import evaluate_relations
+
+    statements, edges = evaluate_relations(loaded, ROOT / "tests" / "fixtures" / "gold")
+    overall = statements.scores["all"]
+    assert overall.precision >= 0.90 and overall.recall >= 0.80, overall.as_dict()
+    assert statements.scores["PROPOSES"].recall >= 0.85
+    assert edges.scores["all"].precision >= 0.90
+    assert len(statements.must_not_hits) <= 3, [s.quote for _, s in statements.must_not_hits]
+
+
+def test_eval_and_vocab_suggest_commands(loaded, tmp_path: Path) -> None:
+    env = {**__import__("os").environ, "INNSPILL_GRAPH": f"embedded:{loaded.folder}", "INNSPILL_GRAPH_NAME": "corpus"}
+    run = subprocess.run([sys.executable, "-m", "innspill", "eval", "--json"], capture_output=True, text=True,
+                         cwd=ROOT, timeout=120, env=env)
+    assert run.returncode == 0, run.stderr
+    out = json.loads(run.stdout)
+    assert {r["view"] for r in out["relations"]} == {"statements", "edges"}
+    assert out["questions"]["total"] == 60 and out["questions"]["correct"] >= 30
+    run = subprocess.run([sys.executable, "-m", "innspill", "vocab", "suggest", "--json", "--limit", "10"],
+                         capture_output=True, text=True, cwd=ROOT, timeout=120, env=env)
+    suggestions = json.loads(run.stdout)
+    assert 0 < len(suggestions) <= 10
+    from graph.extract.vocab import load_vocabulary
+
+    vocab = load_vocabulary()
+    assert not [s["phrase"] for s in suggestions if vocab.measures.ids(s["phrase"])]
+    assert all(s["statements"] >= 2 for s in suggestions)

@@ -121,6 +121,8 @@ class ActorResolver:
             self.actors.setdefault(aid, ActorRef(aid, e.name, e.props["type"], aliases=e.aliases))
             return aid
         aid = slugify(normal_name(name))
+        if type_hint == "other":  # an author found by the loader: its name may still tell its type
+            type_hint = next((t for p, t in self.vocab.org_patterns if p.fullmatch(name)), "other")
         self.actors.setdefault(aid, ActorRef(aid, name, type_hint, discovered=True))
         return aid
 
