@@ -183,15 +183,33 @@ def eval_cmd(
 
 
 @app.command()
-def export(fmt: str = typer.Option("json", "--format", help="json"), graph: str | None = GraphOption) -> None:
-    """Export the whole graph (json: the contract shape of DESIGN.md)."""
-    from graph.export import export_json
+def export(
+    fmt: str = typer.Option("json", "--format", help="json | graphml | csv | evidence"),
+    out: Path | None = typer.Option(None, "--out", help="Folder for csv (nodes.csv, edges.csv); file otherwise."),
+    graph: str | None = GraphOption,
+) -> None:
+    """Export the graph: json (DESIGN.md contract), graphml (Gephi), csv (nodes, edges), evidence (CSV table:
+    actor, actor type, relation, measure, theme, quote, document, page)."""
+    from graph import export as ex
 
-    if fmt != "json":
-        typer.echo(f"error: unknown format {fmt!r}; available: json", err=True)
+    if fmt not in ex.FORMATS:
+        typer.echo(f"error: unknown format {fmt!r}; available: {', '.join(ex.FORMATS)}", err=True)
+        raise typer.Exit(2)
+    if fmt == "csv" and out is None:
+        typer.echo("error: --format csv writes two files; give a folder with --out", err=True)
         raise typer.Exit(2)
     with _open(graph) as store:
-        typer.echo(json.dumps(export_json(store), ensure_ascii=False, sort_keys=True))
+        if fmt == "csv":
+            for path in ex.export_csv(store, out):
+                typer.echo(str(path))
+            return
+        text = {"json": lambda: json.dumps(ex.export_json(store), ensure_ascii=False, sort_keys=True),
+                "graphml": lambda: ex.export_graphml(store), "evidence": lambda: ex.export_evidence(store)}[fmt]()
+    if out:
+        out.write_text(text, "utf-8")
+        typer.echo(str(out))
+    else:
+        typer.echo(text)
 
 
 @recipes_app.command("list")

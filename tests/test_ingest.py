@@ -179,3 +179,30 @@ def test_eval_and_vocab_suggest_commands(loaded, tmp_path: Path) -> None:
     vocab = load_vocabulary()
     assert not [s["phrase"] for s in suggestions if vocab.measures.ids(s["phrase"])]
     assert all(s["statements"] >= 2 for s in suggestions)
+
+
+def test_exports_graphml_csv_and_evidence_agree_with_json(loaded, tmp_path: Path) -> None:
+    import csv
+    import io
+
+    import networkx as nx
+
+    from graph.export import EVIDENCE_COLUMNS, export_csv, export_evidence, export_graphml
+
+    data = export_json(loaded)
+    g = nx.read_graphml(io.StringIO(export_graphml(loaded)))
+    assert g.number_of_nodes() == len(data["nodes"]) and g.number_of_edges() == len(data["relationships"])
+    nodes, edges = export_csv(loaded, tmp_path / "csv")
+    with nodes.open(encoding="utf-8") as f:
+        assert sum(1 for _ in csv.DictReader(f)) == len(data["nodes"])
+    with edges.open(encoding="utf-8") as f:
+        assert sum(1 for _ in csv.DictReader(f)) == len(data["relationships"])
+    rows = list(csv.reader(io.StringIO(export_evidence(loaded))))
+    assert rows[0] == EVIDENCE_COLUMNS
+    texts = {p.name: load_document(p, author="x").text for p in CORPUS.glob("*.txt")}
+    statements = sum(1 for n in data["nodes"] if "Statement" in n["labels"]
+                     and n["properties"]["kind"] in ("proposal", "commitment", "example"))
+    assert len(rows) - 1 == statements
+    for actor, _type, relation, _m, _t, quote, _title, file, _page in rows[1:]:
+        assert actor and relation in ("PROPOSES", "REPORTS_AS_EXAMPLE") and quote in texts[file]
+    assert any(r[3] == "" for r in rows[1:]) and any(r[3] for r in rows[1:])  # unnamed measures are kept
