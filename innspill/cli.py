@@ -127,6 +127,25 @@ def vocab_suggest(
         typer.echo(f"{s.phrase[:41]:<42}{s.statements:>11}{len(s.documents):>10}  {s.example[:70]!r}")
 
 
+@vocab_app.command("review")
+def vocab_review(
+    out: Path = typer.Option(Path("review.yaml"), "--out", help="Where to write the proposals."),
+    threshold: float = typer.Option(88.0, help="Least name similarity (0-100, rapidfuzz token_sort_ratio)."),
+    graph: str | None = GraphOption,
+) -> None:
+    """Propose actor merges from near-identical names into a review file. Nothing is applied: copy the
+    ones you accept into graph/vocabulary/decisions.yaml."""
+    import yaml
+
+    from graph.review import review
+
+    with _open(graph) as store:
+        proposals = review(store, threshold)
+    out.write_text("# Proposed merges (not applied). Copy accepted ones into decisions.yaml, without score.\n"
+                   + yaml.safe_dump(proposals, allow_unicode=True, sort_keys=False), "utf-8")
+    typer.echo(f"{len(proposals)} proposals written to {out}")
+
+
 @app.command("eval")
 def eval_cmd(
     gold: Path | None = typer.Option(None, help="Gold folder (relations.yaml, questions.yaml)."),

@@ -44,3 +44,30 @@ def test_scores_follow_the_rule() -> None:
     assert report.scores["all"].system == 3  # b.txt is not exhaustive: no precision there
     assert report.scores["all"].correct == 2 and round(report.scores["all"].precision, 3) == 0.667
     assert [s.quote for g, s in report.must_not_hits] == ["I et godt partnerskap vil vi ønsker å lykkes sammen."]
+
+
+def test_review_proposes_spelling_variants_not_different_places() -> None:
+    from graph.review import merge_candidates
+
+    actors = [{"name": "Sykehuset i Vestfold HF"}, {"name": "Sykehuset Østfold HF"},
+              {"name": "Helsefelleskapet Agder", "discovered": True}, {"name": "Helsefellesskapet Agder"},
+              {"name": "Bergen kommune"}, {"name": "Bærum kommune"}]
+    assert merge_candidates(actors) == [
+        {"action": "merge", "from": "Helsefelleskapet Agder", "into": "Helsefellesskapet Agder", "score": 97.8}]
+
+
+def test_decisions_keep_ids_and_refuse_unknown_actions() -> None:
+    import pytest
+
+    from graph.extract.decisions import DecisionError, apply_decisions
+
+    actors = [{"name": "Sykehuset Østfold HF", "aliases": ["SØ"]}, {"name": "Helse Sør-Øst RHF", "aliases": []}]
+    out = apply_decisions(actors, [
+        {"action": "rename", "actor": "SØ", "name": "Sykehuset Østfold"},
+        {"action": "merge", "from": "Sykehuset i Østfold", "into": "sykehuset-ostfold-hf"},
+        {"action": "split", "actor": "Sykehuset Østfold", "alias": "SØ"},
+    ])
+    so = next(a for a in out if a["id"] == "sykehuset-ostfold-hf")
+    assert so["name"] == "Sykehuset Østfold" and so["aliases"] == ["Sykehuset Østfold HF", "Sykehuset i Østfold"]
+    with pytest.raises(DecisionError, match="unknown action 'delete'"):
+        apply_decisions(actors, [{"action": "delete", "actor": "SØ"}])

@@ -8,6 +8,7 @@ ACT never in FACT; a hyphen ends a word, so FACT-team still matches FACT.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from graph.extract.decisions import apply_decisions, read_decisions
 from loaders import slugify
 
 VOCAB_DIR = Path(__file__).resolve().parent.parent / "vocabulary"
@@ -95,10 +97,21 @@ def _load(name: str) -> list[dict]:
     return yaml.safe_load((VOCAB_DIR / f"{name}.yaml").read_text("utf-8")) or []
 
 
-@lru_cache(maxsize=1)
+def decisions_path() -> Path:
+    return Path(os.environ.get("INNSPILL_DECISIONS") or VOCAB_DIR / "decisions.yaml")
+
+
 def load_vocabulary() -> Vocabulary:
-    actors = [Entry(slugify(a["name"]), a["name"], "actor", {"type": a.get("type", "other"),
-                    "part_of": a.get("part_of")}, a.get("aliases", [])) for a in _load("actors")]
+    """The vocabulary with the curator's decisions applied (re-read when the decisions file changes)."""
+    path = decisions_path()
+    return _load_vocabulary(str(path), path.stat().st_mtime_ns if path.is_file() else 0)
+
+
+@lru_cache(maxsize=4)
+def _load_vocabulary(decisions: str, _mtime: int) -> Vocabulary:
+    curated = apply_decisions(_load("actors"), read_decisions(Path(decisions)))
+    actors = [Entry(a["id"], a["name"], "actor", {"type": a.get("type", "other"),
+                    "part_of": a.get("part_of")}, a["aliases"]) for a in curated]
     measures = [Entry(slugify(m["name"]), m["name"], "measure", {"name_en": m.get("name_en"),
                       "themes": m.get("themes", [])}, m.get("aliases", [])) for m in _load("measures")]
     groups = [Entry(g["id"], g["name"], "group", {"name_en": g.get("name_en"), "kind": g.get("kind")},

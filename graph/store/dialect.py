@@ -5,6 +5,8 @@ Everything else in the project is written in the Cypher subset both engines run.
 
 from __future__ import annotations
 
+from graph.store.base import GraphStore, QueryError
+
 NODE_LABELS = ("Document", "Actor", "Measure", "Theme", "Group", "Statement")
 FULLTEXT_LABEL = "Statement"
 FULLTEXT_PROPERTY = "text"
@@ -39,6 +41,33 @@ def falkordb_fulltext_create() -> str:
         f"CALL db.idx.fulltext.createNodeIndex({{label: '{FULLTEXT_LABEL}', language: 'norwegian'}}, "
         f"'{FULLTEXT_PROPERTY}')"
     )
+
+
+def falkordb_indexes(store: GraphStore) -> list[dict]:
+    try:
+        return store.query("CALL db.indexes() YIELD label, properties, types RETURN label, properties, types")
+    except QueryError:
+        return []
+
+
+def falkordb_setup_schema(store: GraphStore) -> None:
+    """Range indexes on every id and the Norwegian full-text index, each created only if missing."""
+    indexes = falkordb_indexes(store)
+    existing = {(r["label"], p) for r in indexes for p in r["properties"]}
+    for label, prop in falkordb_range_indexes():
+        if (label, prop) not in existing:
+            store.write(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})")
+    if not any(r["label"] == FULLTEXT_LABEL and "FULLTEXT" in str(r["types"]) for r in indexes):
+        store.write(falkordb_fulltext_create())
+
+
+def is_falkordb(store: GraphStore) -> bool:
+    """FalkorDB's Bolt endpoint calls itself Neo4j; it answers db.indexes(), which Neo4j 5 removed."""
+    try:
+        store.query("CALL db.indexes() YIELD label RETURN label LIMIT 1")
+        return True
+    except QueryError:
+        return False
 
 
 def falkordb_fulltext_query() -> str:

@@ -246,24 +246,7 @@ class EmbeddedStore(GraphStore):
         return self._run("GRAPH.QUERY", cypher, params, 0)
 
     def setup_schema(self) -> None:
-        existing = {(r["label"], p) for r in self._indexes() for p in r["properties"]}
-        for label, prop in dialect.falkordb_range_indexes():
-            if (label, prop) not in existing:
-                self.write(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})")
-        if not self._has_fulltext():
-            self.write(dialect.falkordb_fulltext_create())
-
-    def _indexes(self) -> list[Row]:
-        try:
-            return self.query("CALL db.indexes() YIELD label, properties, types RETURN label, properties, types")
-        except QueryError:
-            return []
-
-    def _has_fulltext(self) -> bool:
-        for row in self._indexes():
-            if row["label"] == dialect.FULLTEXT_LABEL and "FULLTEXT" in str(row["types"]):
-                return True
-        return False
+        dialect.falkordb_setup_schema(self)
 
     def fulltext(self, label: str, text: str, limit: int = 20) -> list[Row]:
         words = dialect.escape_fulltext(text)

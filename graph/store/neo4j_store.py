@@ -6,6 +6,7 @@ which the driver retries on transient errors (leader changes, deadlocks) and whi
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import neo4j
@@ -27,11 +28,12 @@ class Neo4jStore(GraphStore):
         password: str | None = None,
         database: str | None = None,
         timeout_ms: int = 10_000,
+        retry_s: float = 30.0,
     ) -> None:
         auth = (user, password) if user and password is not None and password != "" else None
         self.uri, self.database, self.timeout_ms = uri, database, timeout_ms
         try:
-            self._driver = GraphDatabase.driver(uri, auth=auth)
+            self._driver = GraphDatabase.driver(uri, auth=auth, max_transaction_retry_time=retry_s)
             self._driver.verify_connectivity()
         except (ServiceUnavailable, ValueError, OSError, Neo4jError) as exc:
             raise StoreError(f"cannot reach Neo4j at {uri}: {exc}") from exc
@@ -61,7 +63,15 @@ class Neo4jStore(GraphStore):
         except ServiceUnavailable as exc:
             raise StoreError(f"Neo4j at {self.uri} is not reachable: {exc}") from exc
 
+    @functools.cached_property
+    def engine(self) -> str:
+        """neo4j, or falkordb when the Bolt server is FalkorDB's endpoint (same driver, other DDL)."""
+        return "falkordb" if dialect.is_falkordb(self) else "neo4j"
+
     def setup_schema(self) -> None:
+        if self.engine == "falkordb":
+            dialect.falkordb_setup_schema(self)
+            return
         for stmt in dialect.neo4j_schema():
             self.write(stmt)
 
@@ -69,7 +79,8 @@ class Neo4jStore(GraphStore):
         words = dialect.escape_fulltext(text)
         if not words:
             return []
-        return self.query(dialect.neo4j_fulltext_query(), {"text": words, "limit": int(limit)})
+        query = dialect.falkordb_fulltext_query() if self.engine == "falkordb" else dialect.neo4j_fulltext_query()
+        return self.query(query, {"text": words, "limit": int(limit)})
 
     def close(self) -> None:
         self._driver.close()

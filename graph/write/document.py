@@ -43,6 +43,10 @@ RETURN d.id AS id
 
 # Derived edges, rebuilt from the evidence every time; each carries the statement ids behind it.
 RECOMPUTE = [
+    # actors left with no edge at all (a reloaded document's old speaker, a name a curator merged away);
+    # vocabulary actors keep their PART_OF edges. (DETACH DELETE here followed by a failed write leaves
+    # FalkorDB 4.16 unable to read relationship properties until restart, so only bare nodes go.)
+    "MATCH (a:Actor) WHERE NOT (a)--() DELETE a",
     "MATCH (:Actor)-[r:PROPOSES|REPORTS_AS_EXAMPLE]->(:Measure) DELETE r",
     "MATCH (:Measure)-[r:CONCERNS]->(:Theme) DELETE r",
     """MATCH (a:Actor)-[:STATES]->(s:Statement)-[:ABOUT]->(m:Measure)
