@@ -165,21 +165,24 @@ class RelationReport:
 def score_relations(system: list[SystemRelation], gold: list[Gold], must_not: list[Gold],
                     exhaustive: set[str], view: str) -> RelationReport:
     report = RelationReport(view, {rel: Score() for rel in (*RELATIONS, "all")})
+
+    def tally(relation: str, counted: str, hit: bool) -> None:
+        """Count one gold relation (gold/found) or one system relation (system/correct) for its type and all."""
+        total, good = ("gold", "found") if counted == "gold" else ("system", "correct")
+        for key in (relation, "all"):
+            setattr(report.scores[key], total, getattr(report.scores[key], total) + 1)
+            setattr(report.scores[key], good, getattr(report.scores[key], good) + hit)
+
     for g in gold:
-        if g.optional:
-            continue
-        hit = any(g.matched_by(s) for s in system)
-        for key in (g.relation, "all"):
-            report.scores[key].gold += 1
-            report.scores[key].found += hit
-        if not hit:
-            report.misses.append(g)
+        if not g.optional:
+            hit = any(g.matched_by(s) for s in system)
+            tally(g.relation, "gold", hit)
+            if not hit:
+                report.misses.append(g)
     for s in system:
         if s.document in exhaustive:
             ok = any(g.matched_by(s) for g in gold)
-            for key in (s.relation, "all"):
-                report.scores[key].system += 1
-                report.scores[key].correct += ok
+            tally(s.relation, "system", ok)
             if not ok:
                 report.false_hits.append(s)
         report.must_not_hits.extend((g, s) for g in must_not if g.matched_by(s))
