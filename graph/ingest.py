@@ -10,7 +10,7 @@ from pathlib import Path
 from graph.extract.statements import extract
 from graph.extract.vocab import load_vocabulary
 from graph.store import GraphStore, StoreError
-from graph.write.document import recompute_derived, write_document
+from graph.write.document import write_document
 from loaders import LoadError, load_document
 
 SUFFIXES = {".pdf", ".txt", ".text"}
@@ -74,8 +74,6 @@ def ingest(
             continue
         report.documents.append(doc.id)
         report.statements += len(x.statements)
-    if report.documents:
-        recompute_derived(store)
     report.seconds = time.perf_counter() - started
     return report
 

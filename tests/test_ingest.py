@@ -97,6 +97,51 @@ def test_new_version_replaces_statements(tmp_path: Path) -> None:
         store.close()
 
 
+def _derived_from_statements(store) -> dict[tuple[str, str, str], list[str]]:
+    """The derived edges as the statements imply them, computed in Python: the oracle for the writer."""
+    want: dict[tuple[str, str, str], list[str]] = {}
+    for r in store.query("MATCH (a:Actor)-[:STATES]->(s:Statement)-[:ABOUT]->(m:Measure) "
+                         "RETURN a.id AS a, s.kind AS kind, s.id AS s, m.id AS m"):
+        rel = {"proposal": "PROPOSES", "commitment": "PROPOSES", "example": "REPORTS_AS_EXAMPLE"}.get(r["kind"])
+        if rel:
+            want.setdefault((r["a"], rel, r["m"]), []).append(r["s"])
+    for r in store.query("MATCH (m:Measure)<-[:ABOUT]-(s:Statement)-[:CONCERNS]->(t:Theme) "
+                         "RETURN m.id AS m, s.id AS s, t.id AS t"):
+        want.setdefault((r["m"], "CONCERNS", r["t"]), []).append(r["s"])
+    return {k: sorted(v) for k, v in want.items()}
+
+
+def _derived_in_graph(store) -> dict[tuple[str, str, str], list[str]]:
+    rows = store.query("MATCH (x)-[r:PROPOSES|REPORTS_AS_EXAMPLE|CONCERNS]->(y) WHERE NOT x:Statement "
+                       "RETURN x.id AS x, type(r) AS rel, y.id AS y, r.statement_ids AS ids, r.count AS n")
+    assert all(r["n"] == len(r["ids"]) for r in rows)
+    return {(r["x"], r["rel"], r["y"]): list(r["ids"]) for r in rows}
+
+
+def test_derived_edges_follow_statements_after_every_load(loaded, tmp_path: Path) -> None:
+    assert _derived_in_graph(loaded) == _derived_from_statements(loaded)
+    store = EmbeddedStore(tmp_path / "g")
+    try:
+        docs = tmp_path / "docs"
+        docs.mkdir()
+        head = "Innspill fra Testvik kommune\n\nHvilke tiltak er aktuelle?\n\n"
+        (docs / "a.txt").write_text(head + "• Testvik kommune foreslår flere kombinerte stillinger.\n", "utf-8")
+        (docs / "b.txt").write_text(head + "• Testvik kommune foreslår kombinerte stillinger for jordmødre.\n"
+                                    "• Vi foreslår hospitering.\n", "utf-8")
+        ingest(store, [docs])
+        assert _derived_in_graph(store) == _derived_from_statements(store)
+        assert len(_derived_in_graph(store)[("testvik-kommune", "PROPOSES", "kombinerte-stillinger")]) == 2
+        (docs / "b.txt").write_text(head + "• Vi foreslår hjemmesykehus.\n", "utf-8")
+        ingest(store, [docs / "b.txt"])
+        derived = _derived_in_graph(store)
+        assert derived == _derived_from_statements(store)
+        assert len(derived[("testvik-kommune", "PROPOSES", "kombinerte-stillinger")]) == 1  # a.txt's stays
+        assert ("testvik-kommune", "PROPOSES", "hospitering") not in derived
+        assert ("testvik-kommune", "PROPOSES", "hjemmesykehus") in derived
+    finally:
+        store.close()
+
+
 def test_failed_write_leaves_graph_unchanged(loaded, monkeypatch: pytest.MonkeyPatch) -> None:
     before = stats(loaded)
     doc = load_document(CORPUS / "ringsaker-kommune_innspill-nhsp_2022.txt")

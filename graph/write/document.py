@@ -1,9 +1,8 @@
 """Write one document's extraction in a single query, so it lands whole or not at all.
 
-FalkorDB has no multi-query transactions, so the document's old statements are removed and its new ones
-written by the same query; ``FOREACH`` keeps the query going when a list is empty. Derived edges
-(PROPOSES, REPORTS_AS_EXAMPLE, CONCERNS) are a view over statements and are recomputed afterwards by
-:func:`recompute_derived`, itself one query.
+FalkorDB has no multi-query transactions, so the document's old statements are removed, its new ones
+written and the derived edges they change recomputed by the same query; ``FOREACH`` keeps the query going
+when a list is empty.
 """
 
 from __future__ import annotations
@@ -14,15 +13,52 @@ from graph.extract.statements import RELATION_OF_KIND, Extraction
 from graph.extract.vocab import Vocabulary, load_vocabulary
 from graph.store import GraphStore
 
+# Derived edges are a view over statements; each carries the statement ids behind it. Only the actors and
+# measures this document touches (old and new speakers, authors, measures) can change, so the document's
+# own query recomputes exactly those: the derived edges land in the same atomic write as the evidence.
+# Rows are collapsed after every step (WITH DISTINCT) so an empty match never stops the query.
+_KEEP = "WITH DISTINCT d, actors, measures"
+_ACTOR_EDGE = """OPTIONAL MATCH (a:Actor)-[:STATES]->(s:Statement)-[:ABOUT]->(m:Measure)
+WHERE a.id IN actors AND s.kind IN {kinds}
+WITH d, actors, measures, a, m, s ORDER BY s.id
+WITH d, actors, measures, a, m, collect(s.id) AS ids
+FOREACH (_ IN CASE WHEN a IS NULL THEN [] ELSE [1] END |
+  MERGE (a)-[r:{rel}]->(m) SET r.statement_ids = ids, r.count = size(ids))
+""" + _KEEP
+DERIVED_SCOPED = "\n".join([
+    "OPTIONAL MATCH (a:Actor)-[r:PROPOSES|REPORTS_AS_EXAMPLE]->(:Measure) WHERE a.id IN actors",
+    "DELETE r", _KEEP,
+    "OPTIONAL MATCH (m:Measure)-[r:CONCERNS]->(:Theme) WHERE m.id IN measures",
+    "DELETE r", _KEEP,
+    _ACTOR_EDGE.format(kinds="['proposal', 'commitment']", rel="PROPOSES"),
+    _ACTOR_EDGE.format(kinds="['example']", rel="REPORTS_AS_EXAMPLE"),
+    """OPTIONAL MATCH (m:Measure)<-[:ABOUT]-(s:Statement)-[:CONCERNS]->(t:Theme) WHERE m.id IN measures
+WITH d, actors, measures, m, t, s ORDER BY s.id
+WITH d, actors, measures, m, t, collect(s.id) AS ids
+FOREACH (_ IN CASE WHEN m IS NULL THEN [] ELSE [1] END |
+  MERGE (m)-[r:CONCERNS]->(t) SET r.statement_ids = ids, r.count = size(ids))""", _KEEP,
+    # an old speaker or author left with no edge at all (a curator merged it away, the new version
+    # names someone else); vocabulary actors keep their PART_OF edges
+    "OPTIONAL MATCH (a:Actor) WHERE a.id IN actors AND NOT (a)--()",
+    "DELETE a", _KEEP,
+])
+
 WRITE_DOCUMENT = """
 MERGE (d:Document {id: $doc.id})
 WITH d
+OPTIONAL MATCH (d)-[:CONTAINS]->(:Statement)<-[:STATES]-(osp:Actor)
+WITH d, collect(DISTINCT osp.id) AS old_speakers
+OPTIONAL MATCH (d)-[:CONTAINS]->(:Statement)-[:ABOUT]->(om:Measure)
+WITH d, old_speakers, collect(DISTINCT om.id) AS old_measures
+OPTIONAL MATCH (d)<-[:AUTHORED]-(oa:Actor)
+WITH d, old_speakers, old_measures, collect(oa.id) AS old_authors
+WITH d, old_speakers + old_authors AS old_actors, old_measures
 OPTIONAL MATCH (d)-[:CONTAINS]->(old:Statement)
 DETACH DELETE old
-WITH DISTINCT d
+WITH DISTINCT d, old_actors, old_measures
 OPTIONAL MATCH (d)<-[au:AUTHORED]-(:Actor)
 DELETE au
-WITH DISTINCT d
+WITH DISTINCT d, old_actors, old_measures
 SET d += $doc
 FOREACH (a IN $actors | MERGE (x:Actor {id: a.id}) SET x += a)
 FOREACH (m IN $measures | MERGE (x:Measure {id: m.id}) SET x += m)
@@ -38,32 +74,11 @@ FOREACH (e IN $about | MERGE (st:Statement {id: e.s}) MERGE (m:Measure {id: e.t}
 FOREACH (e IN $concerns | MERGE (st:Statement {id: e.s}) MERGE (t:Theme {id: e.t}) MERGE (st)-[:CONCERNS]->(t))
 FOREACH (e IN $mentions_group | MERGE (st:Statement {id: e.s}) MERGE (g:Group {id: e.t}) MERGE (st)-[:MENTIONS]->(g))
 FOREACH (e IN $mentions_actor | MERGE (st:Statement {id: e.s}) MERGE (a:Actor {id: e.t}) MERGE (st)-[:MENTIONS]->(a))
-RETURN d.id AS id
+WITH d, old_actors + [s IN $statements | s.speaker] AS actors, old_measures + [e IN $about | e.t] AS measures
+""" + DERIVED_SCOPED + """
+RETURN DISTINCT d.id AS id
 """
 
-# Derived edges, rebuilt from the evidence every time; each carries the statement ids behind it.
-RECOMPUTE = [
-    # actors left with no edge at all (a reloaded document's old speaker, a name a curator merged away);
-    # vocabulary actors keep their PART_OF edges. (DETACH DELETE here followed by a failed write leaves
-    # FalkorDB 4.16 unable to read relationship properties until restart, so only bare nodes go.)
-    "MATCH (a:Actor) WHERE NOT (a)--() DELETE a",
-    "MATCH (:Actor)-[r:PROPOSES|REPORTS_AS_EXAMPLE]->(:Measure) DELETE r",
-    "MATCH (:Measure)-[r:CONCERNS]->(:Theme) DELETE r",
-    """MATCH (a:Actor)-[:STATES]->(s:Statement)-[:ABOUT]->(m:Measure)
-       WHERE s.kind IN ['proposal', 'commitment']
-       WITH a, m, s ORDER BY s.id
-       WITH a, m, collect(s.id) AS ids
-       MERGE (a)-[r:PROPOSES]->(m) SET r.statement_ids = ids, r.count = size(ids)""",
-    """MATCH (a:Actor)-[:STATES]->(s:Statement)-[:ABOUT]->(m:Measure)
-       WHERE s.kind = 'example'
-       WITH a, m, s ORDER BY s.id
-       WITH a, m, collect(s.id) AS ids
-       MERGE (a)-[r:REPORTS_AS_EXAMPLE]->(m) SET r.statement_ids = ids, r.count = size(ids)""",
-    """MATCH (m:Measure)<-[:ABOUT]-(s:Statement)-[:CONCERNS]->(t:Theme)
-       WITH m, t, s ORDER BY s.id
-       WITH m, t, collect(s.id) AS ids
-       MERGE (m)-[r:CONCERNS]->(t) SET r.statement_ids = ids, r.count = size(ids)""",
-]
 
 
 def _clean(d: dict[str, Any]) -> dict[str, Any]:
@@ -116,8 +131,3 @@ def document_params(x: Extraction, vocab: Vocabulary) -> dict[str, Any]:
 
 def write_document(store: GraphStore, x: Extraction, vocab: Vocabulary | None = None) -> None:
     store.write(WRITE_DOCUMENT, document_params(x, vocab or load_vocabulary()))
-
-
-def recompute_derived(store: GraphStore) -> None:
-    for q in RECOMPUTE:
-        store.write(q)
