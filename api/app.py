@@ -1,34 +1,57 @@
-"""The FastAPI application: health, stats, recipes, full-text search, documents; one error shape."""
+"""The FastAPI application: one error shape, read-only queries, uploads behind an API key, the explorer at /."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse
+from fastapi.staticfiles import StaticFiles
 
+from api import entities, upload
+from graph.answer import AnswerError
+from graph.ask import ask
 from graph.ingest import stats
 from graph.recipes import RecipeError, load_recipes, run_recipe
 from graph.store import GraphStore, QueryError, StoreError
+from graph.subgraph import subgraph
 from innspill import __version__
 from innspill.settings import get_settings
+
+STATIC = Path(__file__).with_name("static")
+ASK_EXAMPLES = ["Who proposes combined positions for midwives?", "Hvem foreslår kombinerte stillinger for jordmødre?",
+                "hvem har gode eksempler på FACT?", "Hva foreslår Ringsaker kommune om finansiering?"]
 
 
 def _error(status: int, code: str, message: str) -> JSONResponse:
     return JSONResponse(status_code=status, content={"error": {"code": code, "message": message}})
 
 
+ERROR_SCHEMA = {"description": "Every error has this shape", "content": {"application/json": {"example": {
+    "error": {"code": "invalid_parameters", "message": "limit: Input should be greater than or equal to 1"}}}}}
+
+
 def create_app(store: GraphStore) -> FastAPI:
     settings = get_settings()
     app = FastAPI(title="Innspill Graph API", version=__version__,
                   description="Actors, measures and themes of Norwegian health-policy documents; every "
-                              "relation carries its quote, document and page.")
+                              "relation carries its quote, document and page. All reads are read-only queries; "
+                              "uploads need the API key (header `X-API-Key`).",
+                  responses={400: ERROR_SCHEMA, 404: ERROR_SCHEMA, 422: ERROR_SCHEMA})
+    app.state.store = store
     recipes = load_recipes(settings.cypher_dir)
+    if settings.cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=[o.strip() for o in settings.cors_origins.split(",")],
+                           allow_methods=["GET", "POST"], allow_headers=["X-API-Key", "Content-Type"])
 
     @app.exception_handler(HTTPException)
     async def http_error(_: Request, exc: HTTPException) -> JSONResponse:
-        return _error(exc.status_code, "http_error", str(exc.detail))
+        code = {401: "unauthorized", 403: "forbidden", 404: "not_found", 413: "too_large"}.get(exc.status_code,
+                                                                                                 "http_error")
+        return _error(exc.status_code, code, str(exc.detail))
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -39,6 +62,10 @@ def create_app(store: GraphStore) -> FastAPI:
     async def recipe_error(_: Request, exc: RecipeError) -> JSONResponse:
         return _error(400, "invalid_parameters", str(exc))
 
+    @app.exception_handler(AnswerError)
+    async def answer_error(_: Request, exc: AnswerError) -> JSONResponse:
+        return _error(400, "invalid_parameters", str(exc))
+
     @app.exception_handler(QueryError)
     async def query_error(_: Request, exc: QueryError) -> JSONResponse:
         return _error(400, "query_failed", str(exc))
@@ -47,46 +74,76 @@ def create_app(store: GraphStore) -> FastAPI:
     async def store_error(_: Request, exc: StoreError) -> JSONResponse:
         return _error(503, "store_unavailable", str(exc))
 
-    @app.get("/v1/health", summary="Store kind and node counts")
+    @app.exception_handler(Exception)
+    async def unexpected(_: Request, exc: Exception) -> JSONResponse:
+        return _error(500, "internal_error", f"{type(exc).__name__}: {exc}")
+
+    app.include_router(entities.router)
+    app.include_router(upload.router)
+
+    @app.get("/v1/health", summary="Store kind and node counts", tags=["meta"])
     def health() -> dict[str, Any]:
         counts = stats(store)
         return {"status": "ok", "version": __version__, "store": store.kind, "nodes": counts["nodes"]}
 
-    @app.get("/v1/stats", summary="Counts of nodes by label and relationships by type")
+    @app.get("/v1/stats", summary="Counts of nodes by label and relationships by type", tags=["meta"])
     def get_stats() -> dict[str, Any]:
         return stats(store)
 
-    @app.get("/v1/recipes", summary="The named Cypher recipes and their typed parameters")
+    @app.get("/v1/recipes", summary="The named Cypher recipes and their typed parameters", tags=["recipes"])
     def list_recipes() -> list[dict[str, Any]]:
         return [{"name": r.name, "description": r.description, "example": r.example,
                  "params": [{"name": p.name, "type": p.type, "required": p.required, "default": p.default,
                              "description": p.description} for p in r.params]} for r in recipes.values()]
 
-    @app.get("/v1/recipes/{name}", summary="Run a recipe read-only; parameters as query string")
+    @app.get("/v1/recipes/{name}", summary="Run a recipe read-only; its parameters as query string",
+             tags=["recipes"], openapi_extra={"parameters": [
+                 {"name": "params", "in": "query", "required": False, "style": "form", "explode": True,
+                  "schema": {"type": "object", "additionalProperties": {"type": "string"}},
+                  "description": "The recipe's own parameters, e.g. measure=fact (see GET /v1/recipes)"}]})
     def run(name: str, request: Request) -> dict[str, Any]:
         if name not in recipes:
             raise HTTPException(404, f"no recipe named {name!r}")
         rows = run_recipe(store, recipes[name], dict(request.query_params))
         return {"recipe": name, "rows": rows}
 
-    @app.get("/v1/search", summary="Full-text search over statements (Norwegian stemming)")
-    def search(q: str = Query(..., min_length=1, max_length=300), limit: int = Query(20, ge=1, le=200)):
+    @app.get("/v1/search", summary="Full-text search over statements (Norwegian stemming)", tags=["questions"])
+    def search(q: str = Query(..., min_length=1, max_length=300, examples=["jordmødre"]),
+               limit: int = Query(20, ge=1, le=200)) -> dict[str, Any]:
         rows = store.fulltext("Statement", q, limit)
         return {"query": q, "results": [
-            {"quote": r["node"].get("text"), "document": r["node"].get("document_id"),
+            {"id": r["node"].get("id"), "quote": r["node"].get("text"), "document": r["node"].get("document_id"),
              "page": r["node"].get("page"), "kind": r["node"].get("kind"), "score": r["score"]} for r in rows]}
 
-    @app.get("/v1/documents", summary="Documents with their kind, date and statement count")
-    def documents(limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0)) -> dict[str, Any]:
-        rows = store.query("MATCH (d:Document) RETURN properties(d) AS d ORDER BY d.id SKIP $offset LIMIT $limit",
-                           {"offset": offset, "limit": limit})
-        return {"items": [r["d"] for r in rows], "offset": offset, "limit": limit}
+    @app.get("/v1/ask", summary="A question in Norwegian or English, answered with evidence", tags=["questions"])
+    def ask_question(q: str = Query(..., min_length=2, max_length=500, examples=ASK_EXAMPLES),
+                     document: list[str] = Query([], max_length=50, description="Limit to these files or document "
+                                                 "ids (repeatable)"),
+                     limit: int = Query(50, ge=1, le=500)) -> dict[str, Any]:
+        return ask(store, q, documents=document or None, limit=limit)
 
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def index() -> str:
-        names = "".join(f"<li><code>/v1/recipes/{r.name}</code> — {r.description}</li>" for r in recipes.values())
-        return (f"<!doctype html><meta charset=utf-8><title>Innspill Graph</title><h1>Innspill Graph</h1>"
-                f"<p>Store: {store.kind}. API under <a href=/v1/health>/v1</a>, OpenAPI at "
-                f"<a href=/docs>/docs</a>.</p><ul>{names}</ul>")
+    @app.get("/v1/graph", summary="Subgraph for the explorer: a node's neighbourhood, the start view or all",
+             tags=["explorer"])
+    def graph(center: str | None = Query(None, max_length=200, examples=["fact"]),
+              depth: int = Query(1, ge=1, le=3), top: int = Query(15, ge=1, le=200),
+              whole: bool = Query(False, description="Every actor, measure and theme")) -> dict[str, Any]:
+        return subgraph(store, center, depth, top=top, whole=whole)
+
+    @app.get("/v1/export", summary="The graph as json, graphml or the evidence table (CSV)", tags=["export"])
+    def export(format: str = Query("json", pattern="^(json|graphml|evidence)$")) -> Any:
+        from graph import export as ex
+
+        if format == "json":
+            return ex.export_json(store)
+        media = {"graphml": "application/graphml+xml", "evidence": "text/csv; charset=utf-8"}[format]
+        body = ex.export_graphml(store) if format == "graphml" else ex.export_evidence(store)
+        return PlainTextResponse(body, media_type=media)
+
+    if (STATIC / "index.html").is_file():
+        app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+        @app.get("/", include_in_schema=False)
+        def index() -> FileResponse:
+            return FileResponse(STATIC / "index.html")
 
     return app

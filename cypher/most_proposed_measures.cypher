@@ -3,6 +3,6 @@
 // params: limit: int = 20 (how many measures)
 // example: limit=10
 MATCH (a:Actor)-[r:PROPOSES]->(m:Measure)
-RETURN m.id AS measure_id, m.name AS measure, count(DISTINCT a) AS actors, sum(r.count) AS statements
+RETURN m.id AS measure_id, m.name AS measure, count(DISTINCT a) AS actors, toInteger(sum(r.count)) AS statements
 ORDER BY actors DESC, statements DESC, measure
 LIMIT $limit

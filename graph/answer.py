@@ -13,8 +13,9 @@ from typing import Any
 from graph.extract.vocab import Vocabulary, load_vocabulary
 from graph.store import GraphStore
 
-KINDS = {"PROPOSES": ["proposal", "commitment"], "REPORTS_AS_EXAMPLE": ["example"]}
-DEFAULT_RELATION = {"who_proposes": "PROPOSES", "who_reports_example": "REPORTS_AS_EXAMPLE"}
+KINDS = {"PROPOSES": ["proposal", "commitment"], "REPORTS_AS_EXAMPLE": ["example"],
+         "STATES": ["proposal", "commitment", "example", "challenge", "other"]}
+DEFAULT_RELATION = {"who_proposes": "PROPOSES", "who_reports_example": "REPORTS_AS_EXAMPLE", "about": "STATES"}
 _STOP = {"for", "og", "i", "på", "av", "med", "til", "om", "en", "et", "the", "of", "and"}
 
 
@@ -23,10 +24,12 @@ class AnswerError(ValueError):
 
 
 def _relations(intent: str, params: dict[str, Any]) -> list[str]:
-    rel = params.get("relation") or DEFAULT_RELATION.get(intent)
-    if rel and rel not in KINDS:
-        raise AnswerError(f"unknown relation {rel!r}; use PROPOSES or REPORTS_AS_EXAMPLE")
-    return [rel] if rel else list(KINDS)
+    rels = params.get("relations") or [params.get("relation") or DEFAULT_RELATION.get(intent)]
+    rels = [r for r in rels if r] or ["PROPOSES", "REPORTS_AS_EXAMPLE"]
+    for rel in rels:
+        if rel not in KINDS:
+            raise AnswerError(f"unknown relation {rel!r}; use {', '.join(KINDS)}")
+    return rels
 
 
 def _words(phrase: str) -> list[str]:
@@ -46,6 +49,7 @@ WHERE s.kind IN $kinds {actor}
 WITH DISTINCT a, s
 MATCH (d:Document)-[:CONTAINS]->(s)
 {documents}
+WITH DISTINCT a, s, d
 OPTIONAL MATCH (s)-[:ABOUT]->(m:Measure)
 RETURN a.id AS actor_id, a.name AS actor, a.type AS type, a.aliases AS aliases, s.kind AS kind, s.text AS quote,
        s.page AS page, d.id AS document, d.file AS file, collect(m.id) AS measure_ids, collect(m.name) AS measures
@@ -54,55 +58,67 @@ RETURN a.id AS actor_id, a.name AS actor, a.type AS type, a.aliases AS aliases, 
 
 def answer(store: GraphStore, intent: str, params: dict[str, Any], vocab: Vocabulary | None = None,
            limit: int = 50) -> list[dict[str, Any]]:
-    """Answers grouped by actor and relation, each with its evidence (document, page, quote)."""
+    """Answers grouped by actor, relation and measure, each with its evidence (document, page, quote).
+
+    ``params``: measure / measures (phrases, resolved through the vocabulary) or measure_ids; group or
+    group_ids; phrase (words every quote must contain); theme; actor; relation / relations; documents
+    (file names or ids) and authors (actor ids whose documents are the scope).
+    """
     vocab = vocab or load_vocabulary()
     filters, qparams, text_filters, actor = [], {}, [], ""
-    measures = params.get("measures") or ([params["measure"]] if params.get("measure") else [])
-    measure_ids = []
-    for phrase in measures:
+    phrases = params.get("measures") or ([params["measure"]] if params.get("measure") else [])
+    measure_ids = list(params.get("measure_ids") or [])
+    for phrase in phrases:
         ids = vocab.measures.ids(phrase)
         if ids:
             measure_ids.extend(ids)
         else:
             text_filters.append(phrase)
+    if params.get("phrase"):
+        text_filters.append(params["phrase"])
     if measure_ids:
         filters.append("MATCH (s)-[:ABOUT]->(mm:Measure) WHERE mm.id IN $measure_ids")
         qparams["measure_ids"] = measure_ids
+    group_ids = list(params.get("group_ids") or [])
     if params.get("group"):
         ids = vocab.groups.ids(params["group"])
-        if ids:
-            filters.append("MATCH (s)-[:MENTIONS]->(g:Group) WHERE g.id IN $group_ids")
-            qparams["group_ids"] = ids
-        else:
+        group_ids.extend(ids)
+        if not ids:
             text_filters.append(params["group"])
+    if group_ids:
+        filters.append("MATCH (s)-[:MENTIONS]->(g:Group) WHERE g.id IN $group_ids")
+        qparams["group_ids"] = group_ids
     if params.get("theme"):
         filters.append("MATCH (s)-[:CONCERNS]->(t:Theme) WHERE t.id = $theme")
         qparams["theme"] = params["theme"]
     if params.get("actor"):
         aid = vocab.actor_id(params["actor"])
-        actor = "AND (a.id = $actor_id OR toLower(a.name) = $actor_name)"
-        qparams.update(actor_id=aid or "", actor_name=params["actor"].lower())
-    documents = ""
+        actor = "AND (a.id = $actor_id OR a.id = $actor OR toLower(a.name) = $actor_name)"
+        qparams.update(actor_id=aid or "", actor=params["actor"], actor_name=params["actor"].lower())
+    documents = []
     if params.get("documents"):  # file names or document ids: the question's scope
-        documents = "WHERE d.file IN $documents OR d.id IN $documents"
+        documents.append("WHERE d.file IN $documents OR d.id IN $documents")
         qparams["documents"] = list(params["documents"])
-    groups: dict[tuple[str, str], dict[str, Any]] = {}
-    cypher = _QUERY.format(actor=actor, filters="\n".join(filters), documents=documents)
+    if params.get("authors"):
+        documents.append("MATCH (au:Actor)-[:AUTHORED]->(d) WHERE au.id IN $authors")
+        qparams["authors"] = list(params["authors"])
+    groups: dict[tuple[str, str, str | None], dict[str, Any]] = {}
+    cypher = _QUERY.format(actor=actor, filters="\n".join(filters), documents="\n".join(documents))
     for rel in _relations(intent, params):
-        rows = store.query(cypher, {"kinds": KINDS[rel], **qparams})
-        for row in rows:
+        for row in store.query(cypher, {"kinds": KINDS[rel], **qparams}):
             if not all(_mentions(row["quote"], phrase) for phrase in text_filters):
                 continue
-            key = (row["actor_id"], rel)
-            entry = groups.setdefault(key, {
-                "actor": {"id": row["actor_id"], "name": row["actor"], "type": row["type"],
-                          "aliases": row.get("aliases") or []},
-                "relation": rel, "measures": [], "evidence": [],
-            })
-            for mid, name in zip(row["measure_ids"], row["measures"], strict=False):
-                if {"id": mid, "name": name} not in entry["measures"]:
-                    entry["measures"].append({"id": mid, "name": name})
-            entry["evidence"].append({"document": row["document"], "file": row["file"], "page": row["page"],
-                                      "quote": row["quote"], "kind": row["kind"]})
-    ranked = sorted(groups.values(), key=lambda e: (-len(e["evidence"]), e["actor"]["name"]))
+            about = [{"id": i, "name": n} for i, n in zip(row["measure_ids"], row["measures"], strict=False)
+                     if not measure_ids or i in measure_ids]
+            for measure in about or [None]:
+                key = (row["actor_id"], rel, measure["id"] if measure else None)
+                entry = groups.setdefault(key, {
+                    "actor": {"id": row["actor_id"], "name": row["actor"], "type": row["type"],
+                              "aliases": row.get("aliases") or []},
+                    "relation": rel, "measure": measure, "evidence": [],
+                })
+                entry["evidence"].append({"document": row["document"], "file": row["file"], "page": row["page"],
+                                          "quote": row["quote"], "kind": row["kind"]})
+    ranked = sorted(groups.values(), key=lambda e: (-len(e["evidence"]), e["actor"]["name"],
+                                                     (e["measure"] or {}).get("name") or ""))
     return ranked[:limit]

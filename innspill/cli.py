@@ -202,6 +202,37 @@ def eval_cmd(
 
 
 @app.command()
+def ask(
+    question: str = typer.Argument(..., help="A question in Norwegian or English."),
+    as_json: bool = typer.Option(False, "--json", help="The ask contract of DESIGN.md as one JSON object."),
+    document: list[str] = typer.Option([], "--document", help="Limit to this file or document id (repeatable)."),
+    limit: int = typer.Option(50, help="Most answers."),
+    graph: str | None = GraphOption,
+) -> None:
+    """Answer a question ("hvem foreslår kombinerte stillinger for jordmødre?") with quotes, documents and pages."""
+    from graph.ask import ask as run_ask
+
+    with _open(graph) as store:
+        result = run_ask(store, question, documents=document or None, limit=limit)
+    if as_json:
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=1))
+        return
+    it = result["interpretation"]
+    shown = {k: v for k, v in it.items() if k not in ("language", "recipe", "note", "measure", "group")}
+    typer.echo("understood: " + ", ".join(f"{k}={v}" for k, v in shown.items()))
+    if it.get("note"):
+        typer.echo(f"note: {it['note']}")
+    if not result["answers"]:
+        typer.echo("no answers: nothing in the graph says this.")
+    for a in result["answers"]:
+        measure = (a.get("measure") or {}).get("name") or "-"
+        typer.echo(f"\n{a['actor']['name']} ({a['actor'].get('type') or '?'})  {a['relation']}  {measure}")
+        for e in a["evidence"]:
+            page = f"p. {e['page']}" if e.get("page") is not None else "page unknown"
+            typer.echo(f"  - «{e['quote']}»  [{e['document']}, {page}]")
+
+
+@app.command()
 def export(
     fmt: str = typer.Option("json", "--format", help="json | graphml | csv | evidence"),
     out: Path | None = typer.Option(None, "--out", help="Folder for csv (nodes.csv, edges.csv); file otherwise."),

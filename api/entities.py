@@ -1,0 +1,174 @@
+"""Read endpoints per resource: actors, measures, themes, groups, documents (lists with filters and
+pagination; details with their relations and the evidence behind each) and the explorer's subgraph."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Query, Request
+
+from graph.store import GraphStore
+
+router = APIRouter(prefix="/v1")
+
+LABELS = {"actors": "Actor", "measures": "Measure", "themes": "Theme", "groups": "Group"}
+Limit = Query(50, ge=1, le=500, description="Page size")
+Offset = Query(0, ge=0, le=1_000_000, description="Items to skip")
+Text = Query(None, max_length=200, description="Case-insensitive part of the name or an alias", examples=["fact"])
+
+# Each list carries the counts a reader ranks by; filters are optional and all parameterised.
+# "¦" splits the match (also used for the total) from the projection.
+_LISTS = {
+    "Actor": """MATCH (n:Actor) WHERE ($type IS NULL OR n.type = $type) {text}
+        OPTIONAL MATCH (n)-[r:PROPOSES|REPORTS_AS_EXAMPLE]->(:Measure)
+        WITH n, sum(CASE WHEN type(r) = 'PROPOSES' THEN 1 ELSE 0 END) AS proposes,
+             sum(CASE WHEN type(r) = 'REPORTS_AS_EXAMPLE' THEN 1 ELSE 0 END) AS examples
+        ¦RETURN n.id AS id, n.name AS name, n.type AS type, n.aliases AS aliases, proposes, examples""",
+    "Measure": """MATCH (n:Measure) WHERE true {text}
+        OPTIONAL MATCH (n)-[:CONCERNS]->(t:Theme)
+        WITH n, collect(t.id) AS themes WHERE $theme IS NULL OR $theme IN themes
+        OPTIONAL MATCH (a:Actor)-[r:PROPOSES|REPORTS_AS_EXAMPLE]->(n)
+        WITH n, themes, count(DISTINCT a) AS actors
+        ¦RETURN n.id AS id, n.name AS name, n.name_en AS name_en, n.aliases AS aliases, themes, actors""",
+    "Theme": """MATCH (n:Theme) WHERE true {text}
+        OPTIONAL MATCH (m:Measure)-[:CONCERNS]->(n)
+        WITH n, count(m) AS measures
+        ¦RETURN n.id AS id, n.name AS name, n.name_en AS name_en, measures""",
+    "Group": """MATCH (n:Group) WHERE true {text}
+        OPTIONAL MATCH (s:Statement)-[:MENTIONS]->(n)
+        WITH n, count(s) AS statements
+        ¦RETURN n.id AS id, n.name AS name, n.name_en AS name_en, n.kind AS kind, statements""",
+}
+_TEXT = ("AND ($q IS NULL OR toLower(n.name) CONTAINS toLower($q) OR toLower(n.id) CONTAINS toLower($q) "
+         "OR any(x IN coalesce(n.aliases, []) WHERE toLower(x) CONTAINS toLower($q)))")
+
+_EVIDENCE = """MATCH (a:Actor)-[r:PROPOSES|REPORTS_AS_EXAMPLE]->(m:Measure)
+WHERE {side}.id = $id
+UNWIND r.statement_ids AS sid
+MATCH (s:Statement {{id: sid}})
+WITH a, r, m, s ORDER BY s.document_id, s.start
+RETURN a.id AS actor_id, a.name AS actor, a.type AS actor_type, type(r) AS relation, m.id AS measure_id,
+       m.name AS measure, collect({{quote: s.text, document: s.document_id, page: s.page, kind: s.kind}}) AS evidence
+ORDER BY relation, size(evidence) DESC, actor, measure"""
+
+
+def _store(request: Request) -> GraphStore:
+    return request.app.state.store
+
+
+def _page(store: GraphStore, label: str, params: dict[str, Any], limit: int, offset: int) -> dict[str, Any]:
+    match, ret = _LISTS[label].format(text=_TEXT).split("¦")
+    rows = store.query(f"{match} {ret} ORDER BY name SKIP $offset LIMIT $limit", {**params, "offset": offset,
+                                                                                    "limit": limit})
+    total = store.query(f"{match} RETURN count(*) AS c", params)[0]["c"]
+    return {"items": rows, "total": total, "offset": offset, "limit": limit}
+
+
+def _one(store: GraphStore, label: str, id_: str) -> dict[str, Any]:
+    rows = store.query(f"MATCH (n:{label} {{id: $id}}) RETURN properties(n) AS n", {"id": id_})
+    if not rows:
+        raise HTTPException(404, f"no {label.lower()} with id {id_!r}")
+    return rows[0]["n"]
+
+
+@router.get("/actors", summary="Actors, filtered by type and name", tags=["entities"])
+def actors(request: Request, q: str | None = Text, type: str | None = Query(None, max_length=60, examples=["HF"]),
+           limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
+    return _page(_store(request), "Actor", {"q": q, "type": type}, limit, offset)
+
+
+@router.get("/actors/{actor_id}", summary="One actor: what it proposes and reports, with evidence",
+            tags=["entities"])
+def actor(request: Request, actor_id: str) -> dict[str, Any]:
+    store = _store(request)
+    node = _one(store, "Actor", actor_id)
+    docs = store.query("MATCH (:Actor {id: $id})-[:AUTHORED]->(d:Document) RETURN d.id AS id, d.title AS title "
+                       "ORDER BY id", {"id": actor_id})
+    return {"actor": node, "relations": store.query(_EVIDENCE.format(side="a"), {"id": actor_id}),
+            "documents": docs}
+
+
+@router.get("/measures", summary="Measures, filtered by theme and name", tags=["entities"])
+def measures(request: Request, q: str | None = Text,
+             theme: str | None = Query(None, max_length=80, examples=["digitalisering"]),
+             limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
+    return _page(_store(request), "Measure", {"q": q, "theme": theme}, limit, offset)
+
+
+@router.get("/measures/{measure_id}", summary="One measure: who proposes or reports it, with evidence",
+            tags=["entities"])
+def measure(request: Request, measure_id: str) -> dict[str, Any]:
+    store = _store(request)
+    node = _one(store, "Measure", measure_id)
+    themes = store.query("MATCH (:Measure {id: $id})-[r:CONCERNS]->(t:Theme) RETURN t.id AS id, t.name AS name, "
+                         "r.count AS statements ORDER BY statements DESC, id", {"id": measure_id})
+    return {"measure": node, "themes": themes, "relations": store.query(_EVIDENCE.format(side="m"), {"id": measure_id})}
+
+
+@router.get("/themes", summary="Themes with their number of measures", tags=["entities"])
+def themes(request: Request, q: str | None = Text, limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
+    return _page(_store(request), "Theme", {"q": q}, limit, offset)
+
+
+@router.get("/themes/{theme_id}", summary="One theme: its measures and who backs them", tags=["entities"])
+def theme(request: Request, theme_id: str) -> dict[str, Any]:
+    store = _store(request)
+    node = _one(store, "Theme", theme_id)
+    rows = store.query("""MATCH (m:Measure)-[:CONCERNS]->(:Theme {id: $id})
+        OPTIONAL MATCH (a:Actor)-[r:PROPOSES|REPORTS_AS_EXAMPLE]->(m)
+        WITH m, a, r ORDER BY a.name
+        RETURN m.id AS id, m.name AS name,
+               [x IN collect(CASE WHEN type(r) = 'PROPOSES' THEN a.name END) WHERE x IS NOT NULL] AS proposed_by,
+               [x IN collect(CASE WHEN type(r) = 'REPORTS_AS_EXAMPLE' THEN a.name END) WHERE x IS NOT NULL]
+                 AS reported_by
+        ORDER BY size(proposed_by) + size(reported_by) DESC, name""", {"id": theme_id})
+    return {"theme": node, "measures": rows}
+
+
+@router.get("/groups", summary="Professions and patient groups", tags=["entities"])
+def groups(request: Request, q: str | None = Text, limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
+    return _page(_store(request), "Group", {"q": q}, limit, offset)
+
+
+@router.get("/groups/{group_id}", summary="One group: the statements that mention it", tags=["entities"])
+def group(request: Request, group_id: str, limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
+    store = _store(request)
+    node = _one(store, "Group", group_id)
+    rows = store.query("""MATCH (a:Actor)-[:STATES]->(s:Statement)-[:MENTIONS]->(:Group {id: $id})
+        WITH a, s ORDER BY s.document_id, s.start SKIP $offset LIMIT $limit
+        RETURN a.name AS actor, s.kind AS kind, s.text AS quote, s.document_id AS document, s.page AS page""",
+                       {"id": group_id, "offset": offset, "limit": limit})
+    return {"group": node, "statements": rows, "offset": offset, "limit": limit}
+
+
+@router.get("/documents", summary="Documents with their kind, date and statement count", tags=["entities"])
+def documents(request: Request, q: str | None = Query(None, max_length=200, description="Part of title or file"),
+              kind: str | None = Query(None, max_length=40, examples=["submission"]),
+              limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
+    store = _store(request)
+    where = ("WHERE ($kind IS NULL OR d.kind = $kind) AND ($q IS NULL OR toLower(d.title) CONTAINS toLower($q) "
+             "OR toLower(d.file) CONTAINS toLower($q))")
+    params = {"q": q, "kind": kind}
+    rows = store.query(f"MATCH (d:Document) {where} RETURN properties(d) AS d ORDER BY d.id SKIP $offset LIMIT $limit",
+                       {**params, "offset": offset, "limit": limit})
+    total = store.query(f"MATCH (d:Document) {where} RETURN count(d) AS c", params)[0]["c"]
+    return {"items": [r["d"] for r in rows], "total": total, "offset": offset, "limit": limit}
+
+
+@router.get("/documents/{document_id}", summary="One document: authors, statement counts by kind, statements",
+            tags=["entities"])
+def document(request: Request, document_id: str, kind: str | None = Query(None, max_length=20,
+             examples=["proposal"]), limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
+    store = _store(request)
+    node = _one(store, "Document", document_id)
+    authors = store.query("MATCH (a:Actor)-[:AUTHORED]->(:Document {id: $id}) RETURN a.id AS id, a.name AS name "
+                          "ORDER BY name", {"id": document_id})
+    kinds = store.query("MATCH (:Document {id: $id})-[:CONTAINS]->(s:Statement) RETURN s.kind AS kind, "
+                        "count(s) AS statements ORDER BY kind", {"id": document_id})
+    rows = store.query("""MATCH (:Document {id: $id})-[:CONTAINS]->(s:Statement)<-[:STATES]-(a:Actor)
+        WHERE $kind IS NULL OR s.kind = $kind
+        WITH a, s ORDER BY s.start SKIP $offset LIMIT $limit
+        RETURN s.id AS id, a.name AS speaker, s.kind AS kind, s.text AS quote, s.page AS page, s.section AS section""",
+                       {"id": document_id, "kind": kind, "offset": offset, "limit": limit})
+    return {"document": node, "authors": authors, "kinds": kinds, "statements": rows, "offset": offset,
+            "limit": limit}
