@@ -159,6 +159,7 @@ def eval_cmd(
     import tempfile
 
     from graph.answer import answer
+    from graph.ask import ask as run_ask
     from graph.evaluate import evaluate_questions, evaluate_relations
     from graph.ingest import ingest as run_ingest
 
@@ -175,9 +176,13 @@ def eval_cmd(
             reports = evaluate_relations(store, gold_dir)
             questions = evaluate_questions(
                 gold_dir, lambda q: answer(store, q["intent"], {**q["params"], "documents": q.get("documents")}))
+            asked = {lang: evaluate_questions(gold_dir, lambda q, lang=lang: run_ask(
+                store, q[f"question_{lang}"], documents=q.get("documents"))["answers"]) for lang in ("no", "en")}
     out = {"documents_in_graph": sorted(files), "relations": [r.as_dict() for r in reports],
            "questions": {"correct": sum(q.ok for q in questions), "total": len(questions),
-                         "failed": [q.__dict__ for q in questions if not q.ok]}}
+                         "failed": [q.__dict__ for q in questions if not q.ok]},
+           "asked": {lang: {"correct": sum(q.ok for q in res), "total": len(res),
+                            "failed": [q.id for q in res if not q.ok]} for lang, res in asked.items()}}
     if as_json:
         typer.echo(json.dumps(out, ensure_ascii=False, indent=1))
         return
@@ -199,6 +204,8 @@ def eval_cmd(
         typer.echo(f"  - {f['document'][:28]} {f['actor']} {f['relation']}: {f['quote'][:90]!r}")
     q = out["questions"]
     typer.echo(f"questions (structured intent + parameters): {q['correct']}/{q['total']} correct")
+    for lang, a in out["asked"].items():
+        typer.echo(f"questions asked as written ({lang}, innspill ask): {a['correct']}/{a['total']} correct")
 
 
 @app.command()

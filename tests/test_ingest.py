@@ -70,6 +70,50 @@ def test_every_recipe_runs_with_its_example(loaded) -> None:
         assert rows, f"{recipe.name} returned nothing for its own example"
 
 
+def _names(rows: list[dict], key: str = "actor") -> set[str]:
+    return {r[key] for r in rows}
+
+
+# Each recipe's expected result on the corpus, from the gold notes (FACT examples: Ahus, LDS; HSØ proposes
+# combined positions for midwives; Ringsaker wrote one submission …), checked through the recipe itself.
+RECIPE_EXPECTATIONS = {
+    "who_reports_example": ({"measure": "fact"}, lambda rows: {"Akershus universitetssykehus HF",
+                            "Lovisenberg Diakonale Sykehus"} <= _names(rows) and "Regjeringen" not in _names(rows)),
+    "what_actor_proposes": ({"actor": "helse-sor-ost-rhf"}, lambda rows: "kombinerte-stillinger" in
+                            _names(rows, "measure_id") and all(r["relation"] == "PROPOSES" for r in rows)),
+    "measures_by_theme": ({"theme": "psykisk-helse-rus", "relation": "REPORTS_AS_EXAMPLE"}, lambda rows: any(
+        r["measure_id"] == "fact" and r["actors"] >= 4 for r in rows)),
+    "actors_by_theme": ({"theme": "psykisk-helse-rus", "relation": "REPORTS_AS_EXAMPLE"}, lambda rows:
+                        "Akershus universitetssykehus HF" in _names(rows)
+                        and rows[0]["measures"] >= rows[-1]["measures"]),
+    "evidence_for_pair": ({"actor": "helse-sor-ost-rhf", "measure": "kombinerte-stillinger"}, lambda rows: any(
+        "jordmødre" in r["quote"] for r in rows)),
+    "similar_actors": ({"actor": "helse-sor-ost-rhf"}, lambda rows: rows and "Helse Sør-Øst RHF" not in _names(rows)
+                       and all(r["shared"] == len(r["measures"]) >= 1 for r in rows)),
+    "support_by_actor_type": ({"measure": "fact"}, lambda rows: any(
+        r["actor_type"] == "HF" and r["relation"] == "REPORTS_AS_EXAMPLE" and r["actors"] >= 2 for r in rows)),
+    "most_proposed_measures": ({"limit": 5}, lambda rows: len(rows) == 5 and [r["actors"] for r in rows] == sorted(
+        (r["actors"] for r in rows), reverse=True)),
+    "documents_by_actor": ({"actor": "ringsaker-kommune"}, lambda rows: [r["document_id"] for r in rows] == [
+        "ringsaker-kommune-innspill-nhsp-2022"]),
+    "search_statements": ({"q": "Jordmødre"}, lambda rows: rows and all("jordmødre" in r["quote"].lower()
+                                                                         for r in rows)),
+    "neighbourhood": ({"id": "fact"}, lambda rows: {"psykisk-helse-rus", "akershus-universitetssykehus-hf"} <=
+                      _names(rows, "id") and all("fact" in (r["source"], r["target"]) for r in rows)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(RECIPE_EXPECTATIONS))
+def test_recipe_expected_result_on_the_corpus(loaded, name: str) -> None:
+    params, expected = RECIPE_EXPECTATIONS[name]
+    rows = run_recipe(loaded, load_recipes(ROOT / "cypher")[name], params)
+    assert expected(rows), rows[:3]
+
+
+def test_every_recipe_has_an_expectation() -> None:
+    assert set(load_recipes(ROOT / "cypher")) == set(RECIPE_EXPECTATIONS) | {"who_proposes"}
+
+
 def test_loading_twice_changes_nothing(loaded) -> None:
     before = json.dumps(export_json(loaded), sort_keys=True)
     ingest(loaded, [CORPUS])
