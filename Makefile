@@ -4,9 +4,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: setup demo test lint clean
+.PHONY: setup system demo test lint clean
 
-setup: $(VENV)/.installed
+setup: $(VENV)/.installed system
+
+# Debian packages the tests need (headless Chromium for the explorer); installed once, with sudo when not root.
+system:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
 
 $(VENV)/.installed: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -18,7 +24,7 @@ tools/node_modules/.installed: tools/package.json
 	cd tools && npm install --no-audit --no-fund --loglevel=error
 	touch $@
 
-demo: setup
+demo: $(VENV)/.installed
 	$(BIN)/innspill ingest data/corpus
 	$(BIN)/innspill serve --port $(PORT)
 

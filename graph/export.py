@@ -11,7 +11,7 @@ from typing import Any
 
 from graph.store import GraphStore
 
-FORMATS = ("json", "graphml", "csv", "evidence")
+FORMATS = ("json", "graphml", "csv", "evidence", "html")
 _LONG = 120_000
 
 

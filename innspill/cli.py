@@ -241,13 +241,16 @@ def ask(
 
 @app.command()
 def export(
-    fmt: str = typer.Option("json", "--format", help="json | graphml | csv | evidence"),
+    fmt: str = typer.Option("json", "--format", help="json | graphml | csv | evidence | html"),
     out: Path | None = typer.Option(None, "--out", help="Folder for csv (nodes.csv, edges.csv); file otherwise."),
+    theme: str | None = typer.Option(None, help="html: only this theme's measures and their actors (theme id)."),
+    actor: str | None = typer.Option(None, help="html: only this actor's neighbourhood (actor id)."),
     graph: str | None = GraphOption,
 ) -> None:
     """Export the graph: json (DESIGN.md contract), graphml (Gephi), csv (nodes, edges), evidence (CSV table:
-    actor, actor type, relation, measure, theme, quote, document, page)."""
+    actor, actor type, relation, measure, theme, quote, document, page), html (standalone pyvis picture)."""
     from graph import export as ex
+    from graph.export_html import export_html
 
     if fmt not in ex.FORMATS:
         typer.echo(f"error: unknown format {fmt!r}; available: {', '.join(ex.FORMATS)}", err=True)
@@ -261,7 +264,8 @@ def export(
                 typer.echo(str(path))
             return
         text = {"json": lambda: json.dumps(ex.export_json(store), ensure_ascii=False, sort_keys=True),
-                "graphml": lambda: ex.export_graphml(store), "evidence": lambda: ex.export_evidence(store)}[fmt]()
+                "graphml": lambda: ex.export_graphml(store), "evidence": lambda: ex.export_evidence(store),
+                "html": lambda: export_html(store, theme=theme, actor=actor)}[fmt]()
     if out:
         out.write_text(text, "utf-8")
         typer.echo(str(out))

@@ -1,0 +1,144 @@
+"""The explorer and the pyvis export in a real headless Chromium (Debian's, driven by Playwright)."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from api.app import create_app
+from graph.export_html import export_html
+from graph.ingest import ingest
+from graph.store.embedded import EmbeddedStore
+
+from .conftest import CORPUS, ROOT
+from .pdfs import make_pdf
+
+OUT = ROOT / "test-output"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory):
+    folder = tmp_path_factory.mktemp("explorer")
+    store = EmbeddedStore(folder / "graph", graph_name="explorer")
+    # a PDF submission, so the evidence shown in the browser has real page numbers
+    pdf = make_pdf(folder / "pdfvik.pdf", [
+        ["Innspill fra Pdfvik kommune", "", "Vi mener at pasientens behov må stå i sentrum."],
+        ["Er dere kjent med gode eksempler?", "", "• Pdfvik kommune har etablert et FACT-team for unge."],
+    ], footer="Side {n} av 2")
+    report = ingest(store, [CORPUS, pdf])
+    assert not report.failures
+    port = _free_port()
+    srv = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 20
+    while not srv.started and time.time() < deadline:
+        time.sleep(0.05)
+    yield {"url": f"http://127.0.0.1:{port}", "store": store}
+    srv.should_exit = True
+    thread.join(10)
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM:
+        pytest.fail("Debian chromium is not installed: run `make setup` (it installs it) or apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        yield b
+        b.close()
+
+
+def _watch(page, allowed: tuple[str, ...]) -> dict[str, list[str]]:
+    seen: dict[str, list[str]] = {"errors": [], "external": []}
+    page.on("console", lambda m: seen["errors"].append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: seen["errors"].append(str(e)))
+    page.on("request", lambda r: None if r.url.startswith(allowed) else seen["external"].append(r.url))
+    return seen
+
+
+def _click_node(page, node_id: str) -> None:
+    x, y = page.evaluate("""(id) => {
+        const n = explorer.network;
+        const d = n.canvasToDOM(n.getPositions([id])[id]);
+        const r = document.querySelector('#graph canvas').getBoundingClientRect();
+        return [d.x + r.left, d.y + r.top];
+    }""", node_id)
+    page.mouse.click(x, y)
+
+
+def test_explorer_in_headless_chromium(server, browser) -> None:
+    OUT.mkdir(exist_ok=True)
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    seen = _watch(page, (server["url"], "data:", "blob:"))
+    page.goto(server["url"] + "/")
+    page.wait_for_selector("body[data-ready=true]", timeout=20_000)
+    assert page.evaluate("explorer.nodeView.length") > 10  # the start view: most-proposed measures, proposers
+    assert page.locator("#graph canvas").count() == 1
+    assert page.locator("#legend li").count() >= 5
+
+    page.fill("#search", "FACT")  # search with suggestions from the API
+    assert page.locator("#suggestions option[value='FACT']").count() == 1
+    page.press("#search", "Enter")
+    page.wait_for_function("explorer.network.getSelectedNodes()[0] === 'fact'", timeout=10_000)
+    page.wait_for_selector("#panel .evidence", timeout=10_000)
+    page.wait_for_timeout(800)  # the focus animation
+
+    page.evaluate("document.querySelector('#panel').replaceChildren()")
+    _click_node(page, "fact")  # a real click on the drawn node opens its evidence
+    page.wait_for_selector("#panel .evidence", timeout=10_000)
+    panel = page.inner_text("#panel")
+    assert "FACT-team for unge" in panel and "p. 2" in panel
+    page.screenshot(path=str(OUT / "explorer.png"))
+
+    before = page.evaluate("explorer.nodeView.length")
+    page.uncheck("#type-Measure")  # a filter hides nodes
+    after = page.evaluate("explorer.nodeView.length")
+    assert after < before
+    assert page.evaluate("explorer.nodeView.get().filter(n => n.group === 'Measure').length") == 0
+    page.check("#type-Measure")
+    page.select_option("#theme-filter", "psykisk-helse-rus")
+    themed = page.evaluate("explorer.nodeView.get().filter(n => n.group !== 'Theme')")
+    assert themed and all("psykisk-helse-rus" in n["themes"] for n in themed)
+
+    page.click("#whole-graph")  # the whole corpus graph draws and settles
+    page.wait_for_function("explorer.nodes.length > 100", timeout=20_000)
+    page.fill("#ask", "Who proposes combined positions for midwives?")
+    page.press("#ask", "Enter")
+    page.wait_for_selector("#panel .evidence", timeout=10_000)
+    assert "Helse Sør-Øst RHF" in page.inner_text("#panel")
+    page.screenshot(path=str(OUT / "explorer-whole.png"))
+    assert not seen["errors"], seen["errors"]
+    assert not seen["external"], seen["external"]
+    page.close()
+
+
+def test_pyvis_export_opens_offline(server, browser, tmp_path: Path) -> None:
+    html = tmp_path / "graph.html"
+    html.write_text(export_html(server["store"], theme="psykisk-helse-rus"), "utf-8")
+    page = browser.new_page()
+    seen = _watch(page, ("file://", "data:", "blob:"))
+    page.goto(html.as_uri())
+    page.wait_for_function("typeof network !== 'undefined' && network.body.data.nodes.length > 0", timeout=20_000)
+    names = page.evaluate("network.body.data.nodes.get().map(n => n.title)")
+    assert any("FACT" in n for n in names)
+    page.screenshot(path=str(OUT / "pyvis.png"))
+    assert not seen["external"], seen["external"]
+    assert not seen["errors"], seen["errors"]
+    page.close()
