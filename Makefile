@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: setup system demo test lint clean
+.PHONY: setup system demo test lint bench clean
 
 setup: $(VENV)/.installed system
 
@@ -33,6 +33,9 @@ lint: setup
 
 test: setup tools/node_modules/.installed lint
 	$(BIN)/pytest -q
+
+bench: setup
+	$(BIN)/python -m benchmarks
 
 clean:
 	rm -rf $(VENV) tools/node_modules .innspill test-output

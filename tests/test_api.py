@@ -53,6 +53,11 @@ def test_injection_attempts_change_nothing(client) -> None:
         client.get("/v1/recipes/who_proposes", params={"measure": evil})
         client.get("/v1/search", params={"q": evil})
         client.get("/v1/recipes/documents_by_actor", params={"actor": evil})
+        client.get("/v1/ask", params={"q": f"hvem foreslår {evil}?"})
+        client.get("/v1/actors", params={"q": evil, "type": evil})
+        client.get(f"/v1/measures/{evil}")
+        client.get("/v1/graph", params={"center": evil, "depth": 2})
+        client.get("/v1/recipes/search_statements", params={"q": evil})
     assert stats(client.store) == before
 
 
