@@ -30,6 +30,12 @@ def _error(status: int, code: str, message: str) -> JSONResponse:
     return JSONResponse(status_code=status, content={"error": {"code": code, "message": message}})
 
 
+def _handler(status: int, code: str):  # noqa: ANN202 - a Starlette exception handler
+    async def handle(_: Request, exc: Exception) -> JSONResponse:
+        return _error(status, code, str(exc))
+    return handle
+
+
 ERROR_SCHEMA = {"description": "Every error has this shape", "content": {"application/json": {"example": {
     "error": {"code": "invalid_parameters", "message": "limit: Input should be greater than or equal to 1"}}}}}
 
@@ -58,21 +64,9 @@ def create_app(store: GraphStore) -> FastAPI:
         return _error(422, "invalid_parameters", "; ".join(
             f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()))
 
-    @app.exception_handler(RecipeError)
-    async def recipe_error(_: Request, exc: RecipeError) -> JSONResponse:
-        return _error(400, "invalid_parameters", str(exc))
-
-    @app.exception_handler(AnswerError)
-    async def answer_error(_: Request, exc: AnswerError) -> JSONResponse:
-        return _error(400, "invalid_parameters", str(exc))
-
-    @app.exception_handler(QueryError)
-    async def query_error(_: Request, exc: QueryError) -> JSONResponse:
-        return _error(400, "query_failed", str(exc))
-
-    @app.exception_handler(StoreError)
-    async def store_error(_: Request, exc: StoreError) -> JSONResponse:
-        return _error(503, "store_unavailable", str(exc))
+    for exc_type, status, code in ((RecipeError, 400, "invalid_parameters"), (AnswerError, 400, "invalid_parameters"),
+                                   (QueryError, 400, "query_failed"), (StoreError, 503, "store_unavailable")):
+        app.add_exception_handler(exc_type, _handler(status, code))
 
     @app.exception_handler(Exception)
     async def unexpected(_: Request, exc: Exception) -> JSONResponse:
