@@ -194,7 +194,7 @@ def test_failed_write_leaves_graph_unchanged(loaded, monkeypatch: pytest.MonkeyP
     x = extract(doc)
     params = writer.document_params(x, __import__("graph.extract.vocab", fromlist=["x"]).load_vocabulary())
     # a runtime error late in the query (after the old statements were deleted and new ones created)
-    params["concerns"].append({"s": params["statements"][-1]["id"], "t": {"not": "a primitive"}})
+    params["statements"][-1]["concerns"].append({"not": "a primitive"})
     with pytest.raises(QueryError):
         loaded.write(writer.WRITE_DOCUMENT, params)
     assert stats(loaded) == before

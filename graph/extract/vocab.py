@@ -49,18 +49,26 @@ def alias_regex(alias: str, *, suffix: int = 6) -> tuple[str, int]:
 
 
 class Matcher:
-    """Finds entries in text; overlapping hits resolve to the longest."""
+    """Finds entries in text; overlapping hits resolve to the longest.
+
+    Each alias's first word must occur literally (lower-cased unless the alias is exact) before its regex
+    runs: most sentences name none of the hundreds of aliases, and a substring test is far cheaper.
+    """
 
     def __init__(self, entries: list[Entry], *, suffix: int = 6) -> None:
         self.entries = {e.id: e for e in entries}
-        self._patterns: list[tuple[re.Pattern[str], str]] = []
+        self._patterns: list[tuple[str, bool, re.Pattern[str], str]] = []
         for e in entries:
             for alias in dict.fromkeys([e.name, *e.aliases]):
                 pat, flags = alias_regex(alias, suffix=suffix)
-                self._patterns.append((re.compile(pat, flags), e.id))
+                first = alias.split()[0]
+                exact = not flags
+                self._patterns.append((first if exact else first.lower(), exact, re.compile(pat, flags), e.id))
 
     def find(self, text: str) -> list[tuple[str, int, int]]:
-        hits = [(eid, m.start(), m.end()) for pat, eid in self._patterns for m in pat.finditer(text)]
+        low = text.lower()
+        hits = [(eid, m.start(), m.end()) for key, exact, pat, eid in self._patterns
+                if key in (text if exact else low) for m in pat.finditer(text)]
         hits.sort(key=lambda h: (h[1], -(h[2] - h[1])))
         out: list[tuple[str, int, int]] = []
         end = -1
@@ -128,12 +136,19 @@ def _load_vocabulary(decisions: str, _mtime: int) -> Vocabulary:
     return vocab
 
 
+@lru_cache(maxsize=2048)
+def _keyword_regex(keyword: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!{_W}){re.escape(keyword)}")
+
+
 def theme_ids(text: str, themes: list[dict]) -> list[str]:
+    """Themes whose keywords start a word in the text (keywords are prefixes: "rehabiliter" → rehabilitering)."""
     low = text.lower()
     found = []
     for t in themes:
         for kw in t.get("keywords", []):
-            if re.search(rf"(?<!{_W}){re.escape(kw.lower())}", low):
+            kw = kw.lower()
+            if kw in low and _keyword_regex(kw).search(low):
                 found.append(t["id"])
                 break
     return found

@@ -43,9 +43,11 @@ def falkordb_fulltext_create() -> str:
     )
 
 
-def falkordb_indexes(store: GraphStore) -> list[dict]:
+def falkordb_indexes(store: GraphStore, *, with_status: bool = False) -> list[dict]:
+    status = ", status" if with_status else ""
     try:
-        return store.query("CALL db.indexes() YIELD label, properties, types RETURN label, properties, types")
+        return store.query(f"CALL db.indexes() YIELD label, properties, types{status} RETURN label, properties, "
+                           f"types{status}")
     except QueryError:
         return []
 

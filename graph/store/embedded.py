@@ -30,6 +30,7 @@ from graph.store.falkor_codec import decode_reply, with_params
 STATE_FILE = "server.json"
 LOG_FILE = "falkordb.log"
 START_TIMEOUT_S = 15.0
+INDEX_TIMEOUT_S = 120.0
 
 
 def falkordb_binaries() -> tuple[Path, Path]:
@@ -101,6 +102,7 @@ class EmbeddedStore(GraphStore):
         if not self._attach():
             self._start(port, bolt_port)
         self.write("RETURN 1")  # creates the graph key, so read-only queries on an empty store work
+        self._wait_indexes()
 
     # -- lifecycle -----------------------------------------------------------------------------------
     def _prepare_folder(self) -> None:
@@ -141,6 +143,9 @@ class EmbeddedStore(GraphStore):
             str(server), "--port", str(self.port), "--bind", "127.0.0.1", "--dir", str(self.folder),
             # AOF crashes FalkorDB 4.16 on Bolt writes (blocked.c 'also_propagate' assertion): RDB only then.
             "--appendonly", "no" if bolt_port is not None else "yes", "--save", "60 1",
+            # Replaying a long AOF of document writes makes a restart take seconds per thousand documents;
+            # rewriting it (as an RDB snapshot) once it has doubled past 4 MB keeps restarts fast.
+            "--auto-aof-rewrite-min-size", "4mb",
             "--logfile", LOG_FILE, "--protected-mode", "yes",
             "--loadmodule", str(module),
         ]
@@ -195,6 +200,16 @@ class EmbeddedStore(GraphStore):
             time.sleep(0.05)
         self._stop_process()
         raise StoreError(f"FalkorDB did not answer within {START_TIMEOUT_S:.0f} s: {self._log_tail()}")
+
+    def _wait_indexes(self) -> None:
+        """A restarted FalkorDB rebuilds its indexes in the background (seconds at 10,000 statements) and plans
+        label scans until they are OPERATIONAL; wait, so the first queries after a restart are not slow."""
+        deadline = time.monotonic() + INDEX_TIMEOUT_S
+        while time.monotonic() < deadline:
+            statuses = [r.get("status") for r in dialect.falkordb_indexes(self, with_status=True)]
+            if all(s in (None, "OPERATIONAL") for s in statuses):
+                return
+            time.sleep(0.1)
 
     def _log_tail(self) -> str:
         try:

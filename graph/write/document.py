@@ -1,8 +1,8 @@
 """Write one document's extraction in a single query, so it lands whole or not at all.
 
 FalkorDB has no multi-query transactions, so the document's old statements are removed, its new ones
-written and the derived edges they change recomputed by the same query; ``FOREACH`` keeps the query going
-when a list is empty.
+written and the derived edges they change recomputed by the same query; ``FOREACH`` and unit subqueries
+keep the query going when a list is empty.
 """
 
 from __future__ import annotations
@@ -13,52 +13,71 @@ from graph.extract.statements import RELATION_OF_KIND, Extraction
 from graph.extract.vocab import Vocabulary, load_vocabulary
 from graph.store import GraphStore
 
-# Derived edges are a view over statements; each carries the statement ids behind it. Only the actors and
-# measures this document touches (old and new speakers, authors, measures) can change, so the document's
-# own query recomputes exactly those: the derived edges land in the same atomic write as the evidence.
-# Rows are collapsed after every step (WITH DISTINCT) so an empty match never stops the query.
-_KEEP = "WITH DISTINCT d, actors, measures"
-_ACTOR_EDGE = """OPTIONAL MATCH (a:Actor)-[:STATES]->(s:Statement)-[:ABOUT]->(m:Measure)
-WHERE a.id IN actors AND s.kind IN {kinds}
-WITH d, actors, measures, a, m, s ORDER BY s.id
-WITH d, actors, measures, a, m, collect(s.id) AS ids
-FOREACH (_ IN CASE WHEN a IS NULL THEN [] ELSE [1] END |
-  MERGE (a)-[r:{rel}]->(m) SET r.statement_ids = ids, r.count = size(ids))
-""" + _KEEP
-DERIVED_SCOPED = "\n".join([
-    "OPTIONAL MATCH (a:Actor)-[r:PROPOSES|REPORTS_AS_EXAMPLE]->(:Measure) WHERE a.id IN actors",
-    "DELETE r", _KEEP,
-    "OPTIONAL MATCH (m:Measure)-[r:CONCERNS]->(:Theme) WHERE m.id IN measures",
-    "DELETE r", _KEEP,
-    _ACTOR_EDGE.format(kinds="['proposal', 'commitment']", rel="PROPOSES"),
-    _ACTOR_EDGE.format(kinds="['example']", rel="REPORTS_AS_EXAMPLE"),
-    """OPTIONAL MATCH (m:Measure)<-[:ABOUT]-(s:Statement)-[:CONCERNS]->(t:Theme) WHERE m.id IN measures
-WITH d, actors, measures, m, t, s ORDER BY s.id
-WITH d, actors, measures, m, t, collect(s.id) AS ids
-FOREACH (_ IN CASE WHEN m IS NULL THEN [] ELSE [1] END |
-  MERGE (m)-[r:CONCERNS]->(t) SET r.statement_ids = ids, r.count = size(ids))""", _KEEP,
-    # an old speaker or author left with no edge at all (a curator merged it away, the new version
-    # names someone else); vocabulary actors keep their PART_OF edges
-    "OPTIONAL MATCH (a:Actor) WHERE a.id IN actors AND NOT (a)--()",
-    "DELETE a", _KEEP,
-])
+# Derived edges are a view over statements; each carries the ids of the statements behind it. Only the
+# (actor, measure) and (measure, theme) pairs this document's old or new statements touch can change, so
+# the document's own query recomputes exactly those: the derived edges land in the same atomic write as
+# the evidence, and the cost stays per document however large the graph grows. Every lookup starts from
+# an indexed id (UNWIND + MATCH {id}); unit subqueries (CALL without RETURN) keep the row when a list is
+# empty.
+DERIVED_EDGES = """
+CALL {
+  WITH pairs
+  UNWIND pairs AS p
+  WITH DISTINCT p WHERE p[0] IS NOT NULL AND p[1] IS NOT NULL
+  MATCH (a:Actor {id: p[0]}) MATCH (m:Measure {id: p[1]})
+  OPTIONAL MATCH (a)-[old:PROPOSES|REPORTS_AS_EXAMPLE]->(m)
+  DELETE old
+  WITH DISTINCT a, m
+  OPTIONAL MATCH (a)-[:STATES]->(s:Statement)-[:ABOUT]->(m) WHERE s.relation IS NOT NULL
+  WITH a, m, s ORDER BY s.id
+  WITH a, m, s.relation AS rel, collect(s.id) AS ids
+  FOREACH (_ IN CASE WHEN rel = 'PROPOSES' THEN [1] ELSE [] END |
+    MERGE (a)-[r:PROPOSES]->(m) SET r.statement_ids = ids, r.count = size(ids))
+  FOREACH (_ IN CASE WHEN rel = 'REPORTS_AS_EXAMPLE' THEN [1] ELSE [] END |
+    MERGE (a)-[r:REPORTS_AS_EXAMPLE]->(m) SET r.statement_ids = ids, r.count = size(ids))
+}
+CALL {
+  WITH topics
+  UNWIND topics AS p
+  WITH DISTINCT p WHERE p[0] IS NOT NULL AND p[1] IS NOT NULL
+  MATCH (m:Measure {id: p[0]}) MATCH (t:Theme {id: p[1]})
+  OPTIONAL MATCH (m)-[old:CONCERNS]->(t)
+  DELETE old
+  WITH DISTINCT m, t
+  OPTIONAL MATCH (m)<-[:ABOUT]-(s:Statement)-[:CONCERNS]->(t)
+  WITH m, t, s ORDER BY s.id
+  WITH m, t, collect(s.id) AS ids
+  FOREACH (_ IN CASE WHEN size(ids) > 0 THEN [1] ELSE [] END |
+    MERGE (m)-[r:CONCERNS]->(t) SET r.statement_ids = ids, r.count = size(ids))
+}
+// an old speaker or author left with no edge at all (a curator merged it away, the new version names
+// someone else); vocabulary actors keep their PART_OF edges
+CALL {
+  WITH actors
+  UNWIND actors AS aid
+  WITH DISTINCT aid
+  MATCH (a:Actor {id: aid}) WHERE NOT (a)--()
+  DELETE a
+}
+"""
 
 WRITE_DOCUMENT = """
 MERGE (d:Document {id: $doc.id})
 WITH d
-OPTIONAL MATCH (d)-[:CONTAINS]->(:Statement)<-[:STATES]-(osp:Actor)
-WITH d, collect(DISTINCT osp.id) AS old_speakers
-OPTIONAL MATCH (d)-[:CONTAINS]->(:Statement)-[:ABOUT]->(om:Measure)
-WITH d, old_speakers, collect(DISTINCT om.id) AS old_measures
+OPTIONAL MATCH (d)-[:CONTAINS]->(os:Statement)<-[:STATES]-(osp:Actor)
+OPTIONAL MATCH (os)-[:ABOUT]->(om:Measure)
+OPTIONAL MATCH (os)-[:CONCERNS]->(ot:Theme)
+WITH d, collect(DISTINCT osp.id) AS old_speakers, collect(DISTINCT [osp.id, om.id]) AS old_pairs,
+     collect(DISTINCT [om.id, ot.id]) AS old_topics
 OPTIONAL MATCH (d)<-[:AUTHORED]-(oa:Actor)
-WITH d, old_speakers, old_measures, collect(oa.id) AS old_authors
-WITH d, old_speakers + old_authors AS old_actors, old_measures
+WITH d, old_speakers, old_pairs, old_topics, collect(oa.id) AS old_authors
+WITH d, old_speakers + old_authors AS old_actors, old_pairs, old_topics
 OPTIONAL MATCH (d)-[:CONTAINS]->(old:Statement)
 DETACH DELETE old
-WITH DISTINCT d, old_actors, old_measures
+WITH DISTINCT d, old_actors, old_pairs, old_topics
 OPTIONAL MATCH (d)<-[au:AUTHORED]-(:Actor)
 DELETE au
-WITH DISTINCT d, old_actors, old_measures
+WITH DISTINCT d, old_actors, old_pairs, old_topics
 SET d += $doc
 FOREACH (a IN $actors | MERGE (x:Actor {id: a.id}) SET x += a)
 FOREACH (m IN $measures | MERGE (x:Measure {id: m.id}) SET x += m)
@@ -68,17 +87,21 @@ FOREACH (p IN $part_of | MERGE (c:Actor {id: p.child}) MERGE (q:Actor {id: p.par
 FOREACH (a IN $authors | MERGE (x:Actor {id: a}) MERGE (x)-[:AUTHORED]->(d))
 FOREACH (s IN $statements |
   CREATE (st:Statement {id: s.id}) SET st += s.props
-  MERGE (d)-[:CONTAINS]->(st)
-  MERGE (sp:Actor {id: s.speaker}) MERGE (sp)-[:STATES]->(st))
-FOREACH (e IN $about | MERGE (st:Statement {id: e.s}) MERGE (m:Measure {id: e.t}) MERGE (st)-[:ABOUT]->(m))
-FOREACH (e IN $concerns | MERGE (st:Statement {id: e.s}) MERGE (t:Theme {id: e.t}) MERGE (st)-[:CONCERNS]->(t))
-FOREACH (e IN $mentions_group | MERGE (st:Statement {id: e.s}) MERGE (g:Group {id: e.t}) MERGE (st)-[:MENTIONS]->(g))
-FOREACH (e IN $mentions_actor | MERGE (st:Statement {id: e.s}) MERGE (a:Actor {id: e.t}) MERGE (st)-[:MENTIONS]->(a))
-WITH d, old_actors + [s IN $statements | s.speaker] AS actors, old_measures + [e IN $about | e.t] AS measures
-""" + DERIVED_SCOPED + """
-RETURN DISTINCT d.id AS id
+  CREATE (d)-[:CONTAINS]->(st)
+  MERGE (sp:Actor {id: s.speaker}) CREATE (sp)-[:STATES]->(st)
+  FOREACH (x IN s.about | MERGE (m:Measure {id: x}) CREATE (st)-[:ABOUT]->(m))
+  FOREACH (x IN s.concerns | MERGE (t:Theme {id: x}) CREATE (st)-[:CONCERNS]->(t))
+  FOREACH (x IN s.groups | MERGE (g:Group {id: x}) CREATE (st)-[:MENTIONS]->(g))
+  FOREACH (x IN s.mentions | MERGE (a:Actor {id: x}) CREATE (st)-[:MENTIONS]->(a)))
+WITH d, old_pairs + $pairs AS pairs, old_topics + $topics AS topics,
+     old_actors + [s IN $statements | s.speaker] AS actors
+""" + DERIVED_EDGES + """
+RETURN d.id AS id
 """
 
+
+def _unique(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))
 
 
 def _clean(d: dict[str, Any]) -> dict[str, Any]:
@@ -120,12 +143,11 @@ def document_params(x: Extraction, vocab: Vocabulary) -> dict[str, Any]:
         "statements": [{"id": s.id, "speaker": s.speaker, "props": _clean({
             "text": s.text, "kind": s.kind, "document_id": s.document_id, "page": s.page, "section": s.section,
             "start": s.start, "end": s.end, "confidence": s.confidence, "extractor": s.extractor,
-            "prompt": s.prompt, "line": s.line, "relation": RELATION_OF_KIND.get(s.kind)})}
-            for s in x.statements],
-        "about": [{"s": s.id, "t": m} for s in x.statements for m in s.measures],
-        "concerns": [{"s": s.id, "t": t} for s in x.statements for t in s.themes],
-        "mentions_group": [{"s": s.id, "t": g} for s in x.statements for g in s.groups],
-        "mentions_actor": [{"s": s.id, "t": a} for s in x.statements for a in s.mentions],
+            "prompt": s.prompt, "line": s.line, "relation": RELATION_OF_KIND.get(s.kind)}),
+            "about": _unique(s.measures), "concerns": _unique(s.themes), "groups": _unique(s.groups),
+            "mentions": _unique(s.mentions)} for s in x.statements],
+        "pairs": [list(p) for p in sorted({(s.speaker, m) for s in x.statements for m in s.measures})],
+        "topics": [list(p) for p in sorted({(m, t) for s in x.statements for m in s.measures for t in s.themes})],
     }
 
 
