@@ -95,11 +95,12 @@ def create_app(store: GraphStore) -> FastAPI:
                  {"name": "params", "in": "query", "required": False, "style": "form", "explode": True,
                   "schema": {"type": "object", "additionalProperties": {"type": "string"}},
                   "description": "The recipe's own parameters, e.g. measure=fact (see GET /v1/recipes)"}]})
-    def run(name: str, request: Request) -> dict[str, Any]:
+    def run(name: str, request: Request) -> JSONResponse:
         if name not in recipes:
             raise HTTPException(404, f"no recipe named {name!r}")
         rows = run_recipe(store, recipes[name], dict(request.query_params))
-        return {"recipe": name, "rows": rows}
+        # rows hold only JSON values (decoded from the store): skip FastAPI's per-value encoder
+        return JSONResponse({"recipe": name, "rows": rows})
 
     @app.get("/v1/search", summary="Full-text search over statements (Norwegian stemming)", tags=["questions"])
     def search(q: str = Query(..., min_length=1, max_length=300, examples=["jordmødre"]),

@@ -40,9 +40,10 @@ def _open(uri: str | None):
 def ingest(
     paths: list[Path] = typer.Argument(..., help="Files (PDF, text) and folders to load."),
     author: str | None = typer.Option(None, help="Author for files whose text does not name its sender."),
+    workers: int | None = typer.Option(None, min=1, help="Processes that load and extract (default: CPUs)."),
     graph: str | None = GraphOption,
 ) -> None:
-    """Load documents into the graph: idempotent, one atomic write per document."""
+    """Load documents into the graph: idempotent, one atomic write per document, extraction in parallel."""
     from graph.ingest import expand, stats
     from graph.ingest import ingest as run_ingest
 
@@ -50,7 +51,8 @@ def ingest(
     files = expand(paths)
     with _open(graph) as store, typer.progressbar(length=len(files), label="ingest", file=sys.stderr) as bar:
         report = run_ingest(store, files, author=author, max_bytes=int(settings.max_file_mb * 1024 * 1024),
-                            max_pages=settings.max_pages, progress=lambda _p: bar.update(1))
+                            max_pages=settings.max_pages, progress=lambda _p: bar.update(1),
+                            workers=workers or settings.workers)
         counts = stats(store)
     typer.echo(f"documents loaded: {len(report.documents)}, statements: {report.statements}, "
                f"seconds: {report.seconds:.2f}")

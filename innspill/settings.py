@@ -26,6 +26,7 @@ class Settings(BaseSettings):
     query_timeout_ms: int = 10_000
     max_file_mb: float = 50.0
     max_pages: int = 2_000
+    workers: int | None = Field(default=None, ge=1, description="Ingest processes (default: the CPUs).")
     api_key: str | None = None
     cors_origins: str = ""
     corpus_dir: Path = PROJECT_ROOT / "data" / "corpus"

@@ -120,6 +120,32 @@ def test_loading_twice_changes_nothing(loaded) -> None:
     assert json.dumps(export_json(loaded), sort_keys=True) == before
 
 
+@pytest.mark.parametrize("start", ["fork", "spawn"])
+def test_parallel_ingest_builds_the_serial_graph(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, start: str) -> None:
+    """Workers load and extract, the writer writes in input order: same graph, same failures, either start."""
+    import multiprocessing
+
+    import graph.ingest as ingest_module
+
+    monkeypatch.setattr(ingest_module, "_pool_context", lambda: multiprocessing.get_context(start))
+    folder = tmp_path / "in"
+    shutil.copytree(CORPUS, folder)
+    shutil.copytree(ROOT / "tests" / "fixtures" / "unseen", folder / "unseen")
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4 broken")
+    graphs, failures = [], []
+    for workers in (1, 3):
+        store = EmbeddedStore(tmp_path / f"g{workers}")
+        try:
+            report = ingest(store, [folder], workers=workers)
+            graphs.append(json.dumps(export_json(store), sort_keys=True))
+            failures.append([(Path(p).name, reason) for p, reason in report.failures])
+            assert len(report.documents) == 8
+        finally:
+            store.close()
+    assert graphs[0] == graphs[1]
+    assert failures[0] == failures[1] and [name for name, _ in failures[0]] == ["broken.pdf"]
+
+
 def test_new_version_replaces_statements(tmp_path: Path) -> None:
     store = EmbeddedStore(tmp_path / "g")
     try:

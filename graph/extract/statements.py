@@ -64,6 +64,13 @@ def _nlp():
     return nlp
 
 
+def warm_up() -> None:
+    """Build the tokenizer and the vocabulary's matchers before worker processes are forked, so each worker
+    starts with them instead of building its own."""
+    _nlp()("Varm opp.")
+    load_vocabulary()
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans; a line break (between a table row's cells or items) always ends one, and
     abbreviations like "bl.a." and "f.eks." do not."""
