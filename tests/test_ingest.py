@@ -273,8 +273,9 @@ def test_eval_on_the_corpus_meets_the_targets(loaded) -> None:
     overall = statements.scores["all"]
     assert overall.precision >= 0.90 and overall.recall >= 0.80, overall.as_dict()
     assert statements.scores["PROPOSES"].recall >= 0.85
+    assert statements.scores["REPORTS_AS_EXAMPLE"].recall >= 0.80
     assert edges.scores["all"].precision >= 0.90
-    assert len(statements.must_not_hits) <= 3, [s.quote for _, s in statements.must_not_hits]
+    assert not statements.must_not_hits, [s.quote for _, s in statements.must_not_hits]
 
 
 def test_eval_and_vocab_suggest_commands(loaded, tmp_path: Path) -> None:

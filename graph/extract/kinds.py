@@ -15,6 +15,10 @@ def _any(key: str, text: str) -> bool:
     return any(p.search(text) for p in _C[key])
 
 
+def opens_target(sentence: str) -> bool:
+    return _any("target_start", sentence)
+
+
 def statement_kind(sentence: str, role: str | None, positional: bool = True) -> str:
     """proposal | example | challenge | commitment | other.
 
@@ -33,7 +37,7 @@ def statement_kind(sentence: str, role: str | None, positional: bool = True) -> 
     if role == "example" and (positional or example):
         return "proposal" if proposal and not example and strong else "example"
     if role == "proposal" and (positional or proposal):
-        return "example" if example and not strong else "proposal"
+        return "example" if example and not strong and not _any("action_start", sentence) else "proposal"
     if role == "challenge":
         return "proposal" if strong else "challenge"
     if example and not strong:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from graph.extract.kinds import statement_kind
+from graph.extract.kinds import opens_target, statement_kind
 from graph.extract.vocab import Vocabulary, load_vocabulary, normal_name, theme_ids
 from loaders import Block, Document, slugify
 
@@ -98,7 +98,8 @@ def _line_sentences(text: str) -> list[tuple[int, int]]:
     # a "sentence" that ends inside a title ("«Hva er innafor?» (Sykehuset Østfold HF): …") runs on
     merged: list[tuple[int, int]] = []
     for start, end in spans:
-        if merged and re.match(r"\s*[(:a-zæøå]", text[start:end]):
+        if merged and (re.match(r"\s*[()»:a-zæøå]", text[start:end])
+                       or re.search(r"[(«\"“]\s*$", text[merged[-1][0]:merged[-1][1]])):
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))
@@ -224,10 +225,13 @@ def member_speaker(sentence: str, author: str | None, previous: str | None,
     return None
 
 
+_SELF = re.compile(r"\b(vi|vår|våre|vårt|oss)\b", re.IGNORECASE)
+
+
 def implementer(sentence: str, resolver: ActorResolver, author: str | None) -> str | None:
     """The organisation a reported example belongs to, when the sentence names one and the author does not
     speak of itself ("vi", "vår", "hos oss")."""
-    if re.search(r"\b(vi|vår|våre|vårt|oss)\b", sentence, re.IGNORECASE):
+    if _SELF.search(sentence):
         return None
     for aid, _, _ in resolver.find_in(sentence):
         if aid != author and resolver.actors[aid].type in _IMPLEMENTERS:
@@ -239,21 +243,35 @@ def _block_statements(doc: Document, block: Block, vocab: Vocabulary, resolver: 
                       authors: dict[int, str]) -> list[Statement]:
     found: list[Statement] = []
     spans = sentences(block.text)
-    # list items, headings and one-sentence lines take their kind from the prompt they stand under
-    listed = block.kind in ("bullet", "heading", "table_row") or (len(spans) == 1 and len(block.text) <= 160)
+    item = block.kind in ("bullet", "table_row")
+    if item and len(spans) > 1 and len(block.text[slice(*spans[0])].split()) <= 2:
+        spans[:2] = [(spans[0][0], spans[1][1])]  # a list item's title ("IMR.") belongs to what follows
+    # list items, headings and one-sentence lines take their kind from the prompt they stand under; under
+    # an examples prompt every sentence of a list item describes that item's example
+    listed = item or block.kind == "heading" or (len(spans) == 1 and len(block.text) <= 160)
     member: str | None = None
     author = authors.get(block.part)
+    target, previous_end = False, 0  # inside a target-state paragraph ("Ambisjonen er …") until a line break
+    named: str | None = None  # the organisation an example paragraph is about, once it has named one
     for n, (a, b) in enumerate(spans):
         text = block.text[a:b].strip()
         a = block.text.index(text, a)
-        kind = statement_kind(text, block.role, positional=listed and n == 0)
+        target = opens_target(text) or (target and "\n" not in block.text[previous_end:a])
+        previous_end = b
+        positional = listed and (n == 0 or (item and block.role == "example"))
+        kind = statement_kind(text, "target" if target else block.role, positional=positional)
         measures = vocab.measures.ids(text)
+        if kind == "other" and measures and text.endswith(":") and len(text.split()) >= 8:
+            # a full sentence that names the measure and then lists its features ("X prøver ut FACT Ung:")
+            kind = statement_kind(text.rstrip(":"), block.role, positional=positional)
         member = member_speaker(text, author, member, resolver)
+        implementing = implementer(text, resolver, author)
+        named = implementing or named
         if kind not in RELATION_OF_KIND and not measures:
             continue
         speaker = member or inline_speaker(block.text, text, resolver)
-        if speaker is None and kind == "example":
-            speaker = implementer(text, resolver, author)
+        if speaker is None and kind == "example" and not _SELF.search(text):
+            speaker = implementing or named
         speaker = speaker or author
         if speaker is None:
             continue
