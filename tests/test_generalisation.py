@@ -54,3 +54,48 @@ def test_unseen_organisations_are_kept_as_discovered_actors() -> None:
     discovered = {a.name: a.type for a in x.actors.values() if a.discovered}
     assert discovered.get("Fjordvik kommune") == "kommune"
     assert discovered.get("Nordfjord sjukehus HF") == "HF"
+
+
+RULES_TEXT = """Innspill fra Helsefellesskapet Fjellbygd til Nasjonal helse- og samhandlingsplan
+
+Status
+
+Ambisjonen er å gi innbyggerne sammenhengende tjenester. Det er etablert felles forståelse for hvordan kommunene og sykehuset skal samarbeide.
+
+Det ble henvist til:
+
+• Styrking av tilbudet innen habilitering for barn og unge
+
+Har dere gode eksempler på tjenester som er utviklet?
+
+• TRAPP. Et tverrfaglig opplegg for pasienter med KOLS der sykepleiere følger opp hjemme. Tilbakemeldingene er svært gode.
+• «Hva nå?» (Dalbu kommune): Oppfølging av unge med rusproblemer etter utskrivning.
+
+Akuttberedskap
+
+Regionen har lange avstander. Fjellbyprosjektet er et samarbeid mellom Sykehuset Vidsyn og kommunene i regionen.
+"""
+
+
+def test_target_mandate_and_example_rules_on_an_invented_submission(tmp_path: Path) -> None:
+    """Each rule on text none of the rules were written from: a target state and a reference list are no
+    example or proposal; an example item's title, later sentences and «Title?» (Org) tag; a named project."""
+    path = tmp_path / "helsefellesskapet-fjellbygd_innspill.txt"
+    path.write_text(RULES_TEXT, "utf-8")
+    x = extract(load_document(path))
+    by_text = {s.text: s for s in x.statements}
+
+    def find(start: str):
+        return next((s for text, s in by_text.items() if text.startswith(start)), None)
+
+    target = find("Det er etablert felles forståelse")
+    assert target is None or target.kind not in RELATION_OF_KIND
+    mandate = find("Styrking av tilbudet")
+    assert mandate is None or mandate.kind not in RELATION_OF_KIND
+    trapp = find("TRAPP. Et tverrfaglig opplegg")
+    assert trapp and trapp.kind == "example" and x.actors[trapp.speaker].name == "Helsefellesskapet Fjellbygd"
+    assert find("Tilbakemeldingene er svært gode").kind == "example"
+    tagged = find("«Hva nå?» (Dalbu kommune)")
+    assert tagged and tagged.kind == "example" and x.actors[tagged.speaker].name == "Dalbu kommune"
+    project = find("Fjellbyprosjektet er et samarbeid")
+    assert project and project.kind == "example" and x.actors[project.speaker].name.startswith("Sykehuset Vidsyn")
