@@ -173,7 +173,7 @@ def eval_cmd(
     with tempfile.TemporaryDirectory(prefix="innspill-eval-") as tmp:
         with _open(f"embedded:{tmp}" if fresh else graph) as store:
             if fresh:
-                run_ingest(store, [settings.corpus_dir])
+                run_ingest(store, [settings.corpus_dir], workers=settings.workers)
             files = {r["file"] for r in store.query("MATCH (d:Document) RETURN d.file AS file")}
             reports = evaluate_relations(store, gold_dir)
             questions = evaluate_questions(

@@ -60,7 +60,8 @@ RULES_TEXT = """Innspill fra Helsefellesskapet Fjellbygd til Nasjonal helse- og 
 
 Status
 
-Ambisjonen er å gi innbyggerne sammenhengende tjenester. Det er etablert felles forståelse for hvordan kommunene og sykehuset skal samarbeide.
+Ambisjonen er å gi innbyggerne sammenhengende tjenester. Det er etablert felles forståelse for hvordan
+kommunene og sykehuset skal samarbeide.
 
 Det ble henvist til:
 
@@ -68,7 +69,8 @@ Det ble henvist til:
 
 Har dere gode eksempler på tjenester som er utviklet?
 
-• TRAPP. Et tverrfaglig opplegg for pasienter med KOLS der sykepleiere følger opp hjemme. Tilbakemeldingene er svært gode.
+• TRAPP. Et tverrfaglig opplegg for pasienter med KOLS der sykepleiere følger opp hjemme.
+Tilbakemeldingene er svært gode.
 • «Hva nå?» (Dalbu kommune): Oppfølging av unge med rusproblemer etter utskrivning.
 
 Akuttberedskap
