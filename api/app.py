@@ -40,6 +40,14 @@ ERROR_SCHEMA = {"description": "Every error has this shape", "content": {"applic
     "error": {"code": "invalid_parameters", "message": "limit: Input should be greater than or equal to 1"}}}}}
 
 
+def app_from_settings() -> FastAPI:
+    """The app for each process of ``innspill serve --workers N``: it opens the store that INNSPILL_GRAPH
+    names; an embedded store attaches to the FalkorDB server its parent started (never starts its own)."""
+    from graph.store import open_store
+
+    return create_app(open_store())
+
+
 def create_app(store: GraphStore) -> FastAPI:
     settings = get_settings()
     app = FastAPI(title="Innspill Graph API", version=__version__,

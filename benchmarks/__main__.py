@@ -148,7 +148,7 @@ QUERIES = {
 }
 
 
-def query_latency(folder: Path, clients: int, requests: int) -> dict:
+def query_latency(folder: Path, clients: int, requests: int, server_workers: int = 1) -> dict:
     import httpx
 
     from benchmarks import server
@@ -156,7 +156,7 @@ def query_latency(folder: Path, clients: int, requests: int) -> dict:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    proc = server.start(folder, port)
+    proc = server.start(folder, port, server_workers)
     out = {}
     try:
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as http:
@@ -172,7 +172,7 @@ def query_latency(folder: Path, clients: int, requests: int) -> dict:
                 out[name] = _percentiles(samples)
     finally:
         proc.terminate()
-        proc.join(10)
+        proc.wait(30)
     return out
 
 
@@ -181,6 +181,7 @@ def main() -> None:
     ap.add_argument("--sizes", default="10,100,1000", help="synthetic corpus sizes (documents)")
     ap.add_argument("--clients", default="1,4", help="concurrent HTTP clients for query latency (one run each)")
     ap.add_argument("--requests", type=int, default=200, help="requests per query and size")
+    ap.add_argument("--server-workers", type=int, default=1, help="`innspill serve --workers` for latency runs")
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s]
@@ -219,7 +220,8 @@ def main() -> None:
             folder = synthetic_corpus(n, tmp / f"synthetic-{n}")
             run = ingest_run(sorted(folder.glob("*.txt")), tmp / f"graph-{n}", workers)
             run["ms_per_document"] = round(run["wall_s"] * 1000 / n, 2)
-            run["latency"] = {c: query_latency(tmp / f"graph-{n}", c, args.requests) for c in clients}
+            run["latency"] = {c: query_latency(tmp / f"graph-{n}", c, args.requests, args.server_workers)
+                              for c in clients}
             result["scale"].append({"size": n, **run})
             p95 = " | ".join(f"{c}: " + ", ".join(f"{v['p95_ms']:.1f}" for v in lat.values())
                              for c, lat in run["latency"].items())

@@ -1,36 +1,30 @@
-"""The API in its own process for latency runs: clients in the benchmark process must not share the server's
-GIL, or the figures measure Python thread contention instead of the server."""
+"""The API as users run it (`innspill serve`), in its own process for latency runs: clients in the benchmark
+process must not share the server's GIL, or the figures measure Python thread contention."""
 
 from __future__ import annotations
 
-import multiprocessing
+import subprocess
+import sys
 import time
 from pathlib import Path
 
 import httpx
 
-
-def _serve(folder: str, port: int) -> None:
-    import uvicorn
-
-    from api.app import create_app
-    from graph.store.embedded import EmbeddedStore
-
-    uvicorn.run(create_app(EmbeddedStore(Path(folder))), host="127.0.0.1", port=port, log_level="warning")
+ROOT = Path(__file__).resolve().parent.parent
 
 
-def start(folder: Path, port: int, timeout_s: float = 60) -> multiprocessing.Process:
-    proc = multiprocessing.get_context("spawn").Process(target=_serve, args=(str(folder), port), daemon=True)
-    proc.start()
+def start(folder: Path, port: int, workers: int = 1, timeout_s: float = 60) -> subprocess.Popen[bytes]:
+    proc = subprocess.Popen(  # noqa: S603 - fixed argv
+        [sys.executable, "-m", "innspill", "serve", "--graph", f"embedded:{folder}", "--port", str(port),
+         "--workers", str(workers)], cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
+    while time.monotonic() < deadline and proc.poll() is None:
         try:
             if httpx.get(f"http://127.0.0.1:{port}/v1/health", timeout=1).status_code == 200:
                 return proc
         except httpx.HTTPError:
             pass
-        if not proc.is_alive():
-            break
         time.sleep(0.1)
     proc.kill()
-    raise RuntimeError(f"the API did not start on port {port} for {folder}")
+    raise RuntimeError(f"`innspill serve` did not start on port {port} for {folder}")

@@ -306,15 +306,27 @@ def recipes_run(name: str, param: list[str] = typer.Option([], "--param", help="
 
 @app.command()
 def serve(port: int = typer.Option(8000, help="Port on 127.0.0.1"), host: str = "127.0.0.1",
+          workers: int = typer.Option(1, min=1, help="Server processes; more answer concurrent clients "
+                                                      "in parallel (each ~150 MB)."),
           graph: str | None = GraphOption) -> None:
     """Serve the JSON API under /v1 (OpenAPI at /docs) and the start page at /."""
+    import os
+
     import uvicorn
 
     from api.app import create_app
 
     store = _open(graph)
     try:
-        uvicorn.run(create_app(store), host=host, port=port, log_level="info")
+        if workers == 1:
+            uvicorn.run(create_app(store), host=host, port=port, log_level="info")
+        else:  # the workers attach to the store this process keeps open
+            if store.kind == "embedded":
+                os.environ["INNSPILL_GRAPH"] = f"embedded:{store.folder}"
+            elif graph:
+                os.environ["INNSPILL_GRAPH"] = graph
+            uvicorn.run("api.app:app_from_settings", factory=True, workers=workers, host=host, port=port,
+                        log_level="info")
     finally:
         store.close()
 

@@ -40,3 +40,52 @@ def test_compose_file_is_valid() -> None:
         pytest.skip("no docker compose CLI plugin on this machine")
     out = subprocess.run([docker, "compose", "config", "-q"], cwd=ROOT, capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
+
+
+def _processes() -> list[tuple[int, int, str]]:
+    """(pid, parent pid, command line) of every process, from /proc (no procps needed)."""
+    from pathlib import Path
+
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            ppid = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+            cmd = (stat.parent / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except (OSError, IndexError, ValueError):
+            continue
+        out.append((int(stat.parent.name), ppid, cmd))
+    return out
+
+
+def test_serve_with_two_worker_processes_shares_one_store(tmp_path) -> None:
+    """`innspill serve --workers 2`: both processes attach to the FalkorDB the parent started and answer."""
+    import sys
+    import time
+
+    import httpx
+
+    from graph.store.embedded import free_port
+
+    graph = f"embedded:{tmp_path / 'g'}"
+    subprocess.run([sys.executable, "-m", "innspill", "ingest", str(ROOT / "data" / "corpus" /
+                    "ringsaker-kommune_innspill-nhsp_2022.txt"), "--graph", graph], cwd=ROOT, check=True,
+                   capture_output=True, timeout=120)
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "innspill", "serve", "--graph", graph, "--port", str(port),
+                             "--workers", "2"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline, answered = time.monotonic() + 60, 0
+        while time.monotonic() < deadline and answered < 20:
+            try:
+                with httpx.Client(base_url=f"http://127.0.0.1:{port}") as http:  # a new connection each time
+                    r = http.get("/v1/stats")
+                assert r.status_code == 200 and r.json()["nodes"]["Document"] == 1
+                answered += 1
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        workers = [pid for pid, ppid, cmd in _processes() if ppid == proc.pid and "spawn_main" in cmd]
+        assert answered == 20 and len(workers) == 2, (answered, workers)
+    finally:
+        proc.terminate()
+        proc.wait(30)
+    assert not (tmp_path / "g" / "server.json").exists()  # the parent stopped the FalkorDB it started
