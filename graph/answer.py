@@ -15,7 +15,11 @@ from graph.store import GraphStore
 
 KINDS = {"PROPOSES": ["proposal", "commitment"], "REPORTS_AS_EXAMPLE": ["example"],
          "STATES": ["proposal", "commitment", "example", "challenge", "other"]}
-DEFAULT_RELATION = {"who_proposes": "PROPOSES", "who_reports_example": "REPORTS_AS_EXAMPLE", "about": "STATES"}
+DEFAULT_RELATION = {"who_proposes": "PROPOSES", "who_reports_example": "REPORTS_AS_EXAMPLE", "about": "STATES",
+                    "status_or_detail": "STATES"}
+# Questions about a thing rather than a stance ("what is X, what is its status?"): an actor the statement
+# names without speaking counts too, and is answered with relation MENTIONED and the same evidence.
+DETAIL_INTENTS = {"about", "status_or_detail"}
 _STOP = {"for", "og", "i", "på", "av", "med", "til", "om", "en", "et", "the", "of", "and"}
 
 
@@ -65,8 +69,11 @@ MATCH (d:Document)-[:CONTAINS]->(s)
 {documents}
 WITH DISTINCT a, s, d
 OPTIONAL MATCH (s)-[:ABOUT]->(m:Measure)
+WITH a, s, d, collect(m.id) AS measure_ids, collect(m.name) AS measures
+OPTIONAL MATCH (s)-[:MENTIONS]->(ma:Actor)
 RETURN a.id AS actor_id, a.name AS actor, a.type AS type, a.aliases AS aliases, s.kind AS kind, s.text AS quote,
-       s.page AS page, d.id AS document, d.file AS file, collect(m.id) AS measure_ids, collect(m.name) AS measures
+       s.page AS page, d.id AS document, d.file AS file, measure_ids, measures,
+       collect([ma.id, ma.name, ma.type, ma.aliases]) AS mentioned
 """
 
 
@@ -105,10 +112,13 @@ def answer(store: GraphStore, intent: str, params: dict[str, Any], vocab: Vocabu
     if params.get("theme"):
         filters.append("theme")
         qparams["theme"] = params["theme"]
+    asked_actor: set[str] = set()
     if params.get("actor"):
-        aid = vocab.actor_id(params["actor"])
-        actor = "AND (a.id = $actor_id OR a.id = $actor OR toLower(a.name) = $actor_name)"
+        aid = vocab.actor_id(params["actor"]) or (params["actor"] if params["actor"] in vocab.actors.entries else None)
+        mentioned = " OR (s)-[:MENTIONS]->(:Actor {id: $actor_id})" if intent in DETAIL_INTENTS and aid else ""
+        actor = f"AND (a.id = $actor_id OR a.id = $actor OR toLower(a.name) = $actor_name{mentioned})"
         qparams.update(actor_id=aid or "", actor=params["actor"], actor_name=params["actor"].lower())
+        asked_actor = {aid or params["actor"]}
     documents = []
     if params.get("documents"):  # file names or document ids: the question's scope
         documents.append("WHERE d.file IN $documents OR d.id IN $documents")
@@ -126,15 +136,18 @@ def answer(store: GraphStore, intent: str, params: dict[str, Any], vocab: Vocabu
                 continue
             about = [{"id": i, "name": n} for i, n in zip(row["measure_ids"], row["measures"], strict=False)
                      if not measure_ids or i in measure_ids]
-            for measure in about or [None]:
-                key = (row["actor_id"], rel, measure["id"] if measure else None)
-                entry = groups.setdefault(key, {
-                    "actor": {"id": row["actor_id"], "name": row["actor"], "type": row["type"],
-                              "aliases": row.get("aliases") or []},
-                    "relation": rel, "measure": measure, "evidence": [],
-                })
-                entry["evidence"].append({"document": row["document"], "file": row["file"], "page": row["page"],
-                                          "quote": row["quote"], "kind": row["kind"]})
+            actors = [(row["actor_id"], row["actor"], row["type"], row.get("aliases"), rel)]
+            if intent in DETAIL_INTENTS:
+                actors += [(*m, "MENTIONED") for m in row["mentioned"]
+                           if m[0] and m[0] != row["actor_id"] and m[0] in asked_actor]
+            for aid, name, atype, aliases, relation in actors:
+                for measure in about or [None]:
+                    entry = groups.setdefault((aid, relation, measure["id"] if measure else None), {
+                        "actor": {"id": aid, "name": name, "type": atype, "aliases": aliases or []},
+                        "relation": relation, "measure": measure, "evidence": [],
+                    })
+                    entry["evidence"].append({"document": row["document"], "file": row["file"],
+                                              "page": row["page"], "quote": row["quote"], "kind": row["kind"]})
     ranked = sorted(groups.values(), key=lambda e: (-len(e["evidence"]), e["actor"]["name"],
                                                      (e["measure"] or {}).get("name") or ""))
     return ranked[:limit]

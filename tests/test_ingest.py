@@ -420,3 +420,18 @@ def test_same_graph_on_real_neo4j(real_neo4j, tmp_path: Path) -> None:
     finally:
         embedded.close()
         real_neo4j.clear()
+
+
+def test_detail_question_answers_an_actor_that_is_only_named(loaded) -> None:
+    """"What is SSU?" finds the statements naming the committee (relation MENTIONED, with the quote); a
+    question about its proposals does not count a mention as a proposal."""
+    from graph.ask import ask
+
+    scope = ["sykehuset-ostfold_utviklingsplan-delprosjekter.txt"]
+    detail = ask(loaded, "Hva er SSU, og hva har det gjort?", documents=scope)
+    assert detail["interpretation"]["intent"] == "about"
+    named = [a for a in detail["answers"] if a["relation"] == "MENTIONED"]
+    assert named and {a["actor"]["name"] for a in named} == {"Strategisk samarbeidsutvalg"}
+    assert all("SSU" in e["quote"] or "samarbeidsutvalg" in e["quote"] for a in named for e in a["evidence"])
+    proposals = ask(loaded, "Hva foreslår SSU?", documents=scope)
+    assert not [a for a in proposals["answers"] if a["relation"] == "MENTIONED"]

@@ -200,7 +200,7 @@ async function askQuestion(q) {
   for (const a of body.answers) {
     const box = document.createElement("div");
     box.className = "relation";
-    const rel = EDGE[a.relation] ? EDGE[a.relation].label : "says";
+    const rel = EDGE[a.relation] ? EDGE[a.relation].label : a.relation === "MENTIONED" ? "is named in" : "says";
     box.append(text("strong", `${a.actor.name} ${rel}${a.measure ? ": " + a.measure.name : ""}`),
                evidenceList(a.evidence));
     panel.append(box);

@@ -177,7 +177,9 @@ def parse(question: str, vocab: Vocabulary,
     elif re.match(t["yes_no"], low) and (measures or phrase or subject or groups):
         out.intent, out.actor = "whether", subject[0] if subject else None
     elif re.match(t["what"], low) or subject:
-        if subject:
+        if subject and re.match(t["detail"], low) and not relations:
+            out.intent, out.actor, out.theme = "about", subject[0], theme
+        elif subject:
             out.intent, out.actor, out.theme = "what_does_actor_propose", subject[0], theme
         elif theme and not (measures or phrase):
             out.intent, out.theme = "measures_by_theme", theme
