@@ -76,6 +76,8 @@ Tilbakemeldingene er svært gode.
 Akuttberedskap
 
 Regionen har lange avstander. Fjellbyprosjektet er et samarbeid mellom Sykehuset Vidsyn og kommunene i regionen.
+Ved akuttmottaket i Sykehuset Vidsyn er det klinisk farmasøyt som går gjennom legemidlene. I Dalbu kommune er det
+behov for klinisk farmasøyt i sykehjemmene.
 """
 
 
@@ -99,5 +101,8 @@ def test_target_mandate_and_example_rules_on_an_invented_submission(tmp_path: Pa
     assert find("Tilbakemeldingene er svært gode").kind == "example"
     tagged = find("«Hva nå?» (Dalbu kommune)")
     assert tagged and tagged.kind == "example" and x.actors[tagged.speaker].name == "Dalbu kommune"
+    at_place = find("Ved akuttmottaket i Sykehuset Vidsyn")
+    assert at_place and at_place.kind == "example" and x.actors[at_place.speaker].name.startswith("Sykehuset Vidsyn")
+    assert find("I Dalbu kommune er det behov").kind != "example"
     project = find("Fjellbyprosjektet er et samarbeid")
     assert project and project.kind == "example" and x.actors[project.speaker].name.startswith("Sykehuset Vidsyn")

@@ -15,6 +15,10 @@ def _any(key: str, text: str) -> bool:
     return any(p.search(text) for p in _C[key])
 
 
+def exists_at_place(sentence: str) -> bool:
+    return _any("existing_at", sentence)
+
+
 def opens_target(sentence: str) -> bool:
     return _any("target_start", sentence)
 

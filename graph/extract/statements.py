@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from graph.extract.kinds import opens_target, statement_kind
+from graph.extract.kinds import exists_at_place, opens_target, statement_kind
 from graph.extract.vocab import Vocabulary, load_vocabulary, normal_name, theme_ids
 from loaders import Block, Document, slugify
 
@@ -266,6 +266,8 @@ def _block_statements(doc: Document, block: Block, vocab: Vocabulary, resolver: 
             kind = statement_kind(text.rstrip(":"), block.role, positional=positional)
         member = member_speaker(text, author, member, resolver)
         implementing = implementer(text, resolver, author)
+        if kind == "other" and measures and implementing and exists_at_place(text):
+            kind = "example"  # "Ved … i Helse Nord er det klinisk farmasøyt som …"
         named = implementing or named
         if kind not in RELATION_OF_KIND and not measures:
             continue
