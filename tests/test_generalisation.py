@@ -78,6 +78,11 @@ Akuttberedskap
 Regionen har lange avstander. Fjellbyprosjektet er et samarbeid mellom Sykehuset Vidsyn og kommunene i regionen.
 Ved akuttmottaket i Sykehuset Vidsyn er det klinisk farmasøyt som går gjennom legemidlene. I Dalbu kommune er det
 behov for klinisk farmasøyt i sykehjemmene.
+
+Tvang
+
+Arbeidsgruppen i psykisk helsevern har i to år arbeidet systematisk med å følge opp anbefalingene i den regionale
+rapporten om redusert bruk av tvang fra Sykehuset Vidsyn. Videre er det innført trygghetsplaner for alle pasienter.
 """
 
 
@@ -104,5 +109,8 @@ def test_target_mandate_and_example_rules_on_an_invented_submission(tmp_path: Pa
     at_place = find("Ved akuttmottaket i Sykehuset Vidsyn")
     assert at_place and at_place.kind == "example" and x.actors[at_place.speaker].name.startswith("Sykehuset Vidsyn")
     assert find("I Dalbu kommune er det behov").kind != "example"
+    for start in ("Arbeidsgruppen i psykisk helsevern", "Videre er det innført trygghetsplaner"):
+        own = find(start)  # an organisation named late, in a report's title, is not who did the work
+        assert own and own.kind == "example" and x.actors[own.speaker].name == "Helsefellesskapet Fjellbygd"
     project = find("Fjellbyprosjektet er et samarbeid")
     assert project and project.kind == "example" and x.actors[project.speaker].name.startswith("Sykehuset Vidsyn")

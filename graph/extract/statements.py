@@ -225,6 +225,7 @@ def member_speaker(sentence: str, author: str | None, previous: str | None,
     return None
 
 
+_IMPLEMENTER_WITHIN = 80  # characters: the subject or a fronted place ("Ved intensivavdelingene i Helse Nord …")
 _SELF = re.compile(r"\b(vi|vår|våre|vårt|oss)\b", re.IGNORECASE)
 
 
@@ -233,7 +234,11 @@ def implementer(sentence: str, resolver: ActorResolver, author: str | None) -> s
     speak of itself ("vi", "vår", "hos oss")."""
     if _SELF.search(sentence):
         return None
-    for aid, _, _ in resolver.find_in(sentence):
+    for aid, start, end in resolver.find_in(sentence):
+        tag = sentence[end:].strip(" .") == ")" and re.search(r"\([^()]*$", sentence[:start])
+        if start > _IMPLEMENTER_WITHIN and not tag:
+            continue  # named late, it is an object or a reference ("rapporten … i Helse Sør-Øst"), not the doer,
+            # unless it closes the sentence as its attribution ("…, Akershus universitetssykehus HF).")
         if aid != author and resolver.actors[aid].type in _IMPLEMENTERS:
             return aid
     return None
