@@ -244,6 +244,17 @@ def implementer(sentence: str, resolver: ActorResolver, author: str | None) -> s
     return None
 
 
+def _kind(text: str, role: str | None, positional: bool, measures: list[str], implementing: str | None) -> str:
+    """The statement kind from the cue tables, with two sentence-level exceptions they cannot express."""
+    kind = statement_kind(text, role, positional=positional)
+    if kind == "other" and measures and text.endswith(":") and len(text.split()) >= 8:
+        # a full sentence that names the measure and then lists its features ("X prøver ut FACT Ung:")
+        kind = statement_kind(text.rstrip(":"), role, positional=positional)
+    if kind == "other" and measures and implementing and exists_at_place(text):
+        kind = "example"  # "Ved … i Helse Nord er det klinisk farmasøyt som …"
+    return kind
+
+
 def _block_statements(doc: Document, block: Block, vocab: Vocabulary, resolver: ActorResolver,
                       authors: dict[int, str]) -> list[Statement]:
     found: list[Statement] = []
@@ -264,15 +275,10 @@ def _block_statements(doc: Document, block: Block, vocab: Vocabulary, resolver: 
         target = opens_target(text) or (target and "\n" not in block.text[previous_end:a])
         previous_end = b
         positional = listed and (n == 0 or (item and block.role == "example"))
-        kind = statement_kind(text, "target" if target else block.role, positional=positional)
         measures = vocab.measures.ids(text)
-        if kind == "other" and measures and text.endswith(":") and len(text.split()) >= 8:
-            # a full sentence that names the measure and then lists its features ("X prøver ut FACT Ung:")
-            kind = statement_kind(text.rstrip(":"), block.role, positional=positional)
-        member = member_speaker(text, author, member, resolver)
         implementing = implementer(text, resolver, author)
-        if kind == "other" and measures and implementing and exists_at_place(text):
-            kind = "example"  # "Ved … i Helse Nord er det klinisk farmasøyt som …"
+        kind = _kind(text, "target" if target else block.role, positional, measures, implementing)
+        member = member_speaker(text, author, member, resolver)
         named = implementing or named
         if kind not in RELATION_OF_KIND and not measures:
             continue
