@@ -71,6 +71,20 @@ def _one(store: GraphStore, label: str, id_: str) -> dict[str, Any]:
     return rows[0]["n"]
 
 
+_AUTHORED = "MATCH (:Actor {id: $id})-[:AUTHORED]->(d:Document) RETURN d.id AS id, d.title AS title ORDER BY id"
+_MEASURE_THEMES = ("MATCH (:Measure {id: $id})-[r:CONCERNS]->(t:Theme) RETURN t.id AS id, t.name AS name, "
+                   "r.count AS statements ORDER BY statements DESC, id")
+
+
+def _detail(store: GraphStore, label: str, id_: str, *, side: str, extra: tuple[str, str]) -> dict[str, Any]:
+    """An actor's or a measure's page: the node, its PROPOSES / REPORTS_AS_EXAMPLE relations with evidence
+    (``side`` is the variable _EVIDENCE anchors on), and one list of its own (key, query)."""
+    node = _one(store, label, id_)
+    key, cypher = extra
+    return {label.lower(): node, key: store.query(cypher, {"id": id_}),
+            "relations": store.query(_EVIDENCE.format(side=side), {"id": id_})}
+
+
 @router.get("/actors", summary="Actors, filtered by type and name", tags=["entities"])
 def actors(request: Request, q: str | None = Text, type: str | None = Query(None, max_length=60, examples=["HF"]),
            limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
@@ -80,12 +94,7 @@ def actors(request: Request, q: str | None = Text, type: str | None = Query(None
 @router.get("/actors/{actor_id}", summary="One actor: what it proposes and reports, with evidence",
             tags=["entities"])
 def actor(request: Request, actor_id: str) -> dict[str, Any]:
-    store = _store(request)
-    node = _one(store, "Actor", actor_id)
-    docs = store.query("MATCH (:Actor {id: $id})-[:AUTHORED]->(d:Document) RETURN d.id AS id, d.title AS title "
-                       "ORDER BY id", {"id": actor_id})
-    return {"actor": node, "relations": store.query(_EVIDENCE.format(side="a"), {"id": actor_id}),
-            "documents": docs}
+    return _detail(_store(request), "Actor", actor_id, side="a", extra=("documents", _AUTHORED))
 
 
 @router.get("/measures", summary="Measures, filtered by theme and name", tags=["entities"])
@@ -98,11 +107,7 @@ def measures(request: Request, q: str | None = Text,
 @router.get("/measures/{measure_id}", summary="One measure: who proposes or reports it, with evidence",
             tags=["entities"])
 def measure(request: Request, measure_id: str) -> dict[str, Any]:
-    store = _store(request)
-    node = _one(store, "Measure", measure_id)
-    themes = store.query("MATCH (:Measure {id: $id})-[r:CONCERNS]->(t:Theme) RETURN t.id AS id, t.name AS name, "
-                         "r.count AS statements ORDER BY statements DESC, id", {"id": measure_id})
-    return {"measure": node, "themes": themes, "relations": store.query(_EVIDENCE.format(side="m"), {"id": measure_id})}
+    return _detail(_store(request), "Measure", measure_id, side="m", extra=("themes", _MEASURE_THEMES))
 
 
 @router.get("/themes", summary="Themes with their number of measures", tags=["entities"])
