@@ -52,9 +52,11 @@ _ANCHORS = {
     "measure": "MATCH (mm:Measure) WHERE mm.id IN $measure_ids WITH DISTINCT mm MATCH (mm)<-[:ABOUT]-(s:Statement)",
     "group": "MATCH (g:Group) WHERE g.id IN $group_ids WITH DISTINCT g MATCH (g)<-[:MENTIONS]-(s:Statement)",
     "theme": "MATCH (t:Theme {id: $theme}) WITH t MATCH (t)<-[:CONCERNS]-(s:Statement)",
+    "named": "MATCH (na:Actor {id: $named}) WITH na MATCH (na)-[:STATES|MENTIONS]-(s:Statement)",
     None: "MATCH (s:Statement)",
 }
 _FILTERS = {
+    "named": "MATCH (s)-[:STATES|MENTIONS]-(:Actor {id: $named})",
     "measure": "MATCH (s)-[:ABOUT]->(mm:Measure) WHERE mm.id IN $measure_ids",
     "group": "MATCH (s)-[:MENTIONS]->(g:Group) WHERE g.id IN $group_ids",
     "theme": "MATCH (s)-[:CONCERNS]->(t:Theme) WHERE t.id = $theme",
@@ -75,6 +77,19 @@ RETURN a.id AS actor_id, a.name AS actor, a.type AS type, a.aliases AS aliases, 
        s.page AS page, d.id AS document, d.file AS file, measure_ids, measures,
        collect([ma.id, ma.name, ma.type, ma.aliases]) AS mentioned
 """
+
+
+def actor_id(store: GraphStore, vocab: Vocabulary, name: str) -> str | None:
+    """The vocabulary's id for a name, else the id of a discovered actor (a person, an organisation found by
+    pattern) with that id or name."""
+    if name in vocab.actors.entries:
+        return name
+    found = vocab.actor_id(name)
+    if found:
+        return found
+    rows = store.query("MATCH (a:Actor) WHERE a.id = $name OR toLower(a.name) = $low RETURN a.id AS id LIMIT 1",
+                       {"name": name, "low": name.lower()})
+    return rows[0]["id"] if rows else None
 
 
 def answer(store: GraphStore, intent: str, params: dict[str, Any], vocab: Vocabulary | None = None,
@@ -112,13 +127,14 @@ def answer(store: GraphStore, intent: str, params: dict[str, Any], vocab: Vocabu
     if params.get("theme"):
         filters.append("theme")
         qparams["theme"] = params["theme"]
-    asked_actor: set[str] = set()
     if params.get("actor"):
-        aid = vocab.actor_id(params["actor"]) or (params["actor"] if params["actor"] in vocab.actors.entries else None)
+        aid = actor_id(store, vocab, params["actor"])
         mentioned = " OR (s)-[:MENTIONS]->(:Actor {id: $actor_id})" if intent in DETAIL_INTENTS and aid else ""
         actor = f"AND (a.id = $actor_id OR a.id = $actor OR toLower(a.name) = $actor_name{mentioned})"
         qparams.update(actor_id=aid or "", actor=params["actor"], actor_name=params["actor"].lower())
-        asked_actor = {aid or params["actor"]}
+    if params.get("named"):  # a second actor the statements must name ("… sammen med NAV", "… om Sykehuspartner")
+        filters.append("named")
+        qparams["named"] = actor_id(store, vocab, params["named"]) or params["named"]
     documents = []
     if params.get("documents"):  # file names or document ids: the question's scope
         documents.append("WHERE d.file IN $documents OR d.id IN $documents")
@@ -137,9 +153,8 @@ def answer(store: GraphStore, intent: str, params: dict[str, Any], vocab: Vocabu
             about = [{"id": i, "name": n} for i, n in zip(row["measure_ids"], row["measures"], strict=False)
                      if not measure_ids or i in measure_ids]
             actors = [(row["actor_id"], row["actor"], row["type"], row.get("aliases"), rel)]
-            if intent in DETAIL_INTENTS:
-                actors += [(*m, "MENTIONED") for m in row["mentioned"]
-                           if m[0] and m[0] != row["actor_id"] and m[0] in asked_actor]
+            if intent in DETAIL_INTENTS:  # who is named is part of what a statement says about a thing
+                actors += [(*m, "MENTIONED") for m in row["mentioned"] if m[0] and m[0] != row["actor_id"]]
             for aid, name, atype, aliases, relation in actors:
                 for measure in about or [None]:
                     entry = groups.setdefault((aid, relation, measure["id"] if measure else None), {

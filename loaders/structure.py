@@ -8,6 +8,7 @@ import re
 from loaders.blocks import RawBlock, block_text_and_pages, group, title_like
 from loaders.model import Block, SourceLine
 from loaders.patterns import PATTERNS
+from loaders.persons import find_persons
 from loaders.tables import Table, cell_text, split_tables
 
 _CLOSING = re.compile(PATTERNS["closing"], re.IGNORECASE)
@@ -54,15 +55,17 @@ def _classify(raw: RawBlock, text: str) -> tuple[str, int]:
     one_line = len(raw.lines) == 1
     short = len(text) <= 100 and len(text.split()) <= 14
     role = prompt_role(text)
-    if role and (text.endswith(("?", ":")) or short) and not raw.bullet:
-        return "prompt", level
+    if role and not raw.bullet and (text.endswith(("?", ":")) or short or (
+            len(text) <= 200 and not text.endswith((".", ",", ";")) and len(raw.lines) <= 2)):
+        return "prompt", level  # a question, a label, or a list's lead-in ("Eksempler på tjenester som …")
     if raw.bullet:
         return "bullet", level
     if raw.numbered and (len(text) <= 140 and not text.endswith(".") or text.endswith("?")):
         return "heading", level  # a numbered heading, or a numbered question the text answers
     if raw.numbered:
         return "bullet", level
-    if one_line and short and not text.endswith((".", ",", ";", ":")) and text[:1].isupper():
+    if one_line and short and not text.endswith((".", ",", ";", ":")) and text[:1].isupper() \
+            and not find_persons(text):  # a roster line ("Tillitsvalgt: Anita Talåsen Granli – NSF")
         return "heading", level
     if one_line and text.isupper() and len(text) <= 120:
         return "heading", level
@@ -142,6 +145,7 @@ class _SectionTracker:
                 kind="table_row", text="\n".join(t for _, t in ordered), page=page, line_start=first,
                 line_end=last, part=self.part, section=[h for _, h in self.stack],
                 prompt=task or (self.prompt[1] if self.prompt else None),
-                role=(prompt_role(task) if task else None) or (self.prompt[2] if self.prompt else None),
+                # a row with a task answers that task, not a prompt standing above the table
+                role=prompt_role(task) if task else (self.prompt[2] if self.prompt else None),
                 cells=dict(ordered),
             ))

@@ -28,8 +28,8 @@ def _system(case: dict) -> list[SystemRelation]:
     x = extract(load_document(UNSEEN / case["document"]))
     out = []
     for s in x.statements:
-        if s.kind in RELATION_OF_KIND:
-            actor = x.actors[s.speaker]
+        for speaker in s.speakers if s.kind in RELATION_OF_KIND else []:
+            actor = x.actors[speaker]
             names = {actor_key(n) for n in [actor.name, *actor.aliases]}
             out.append(SystemRelation(case["document"], actor.name, names, RELATION_OF_KIND[s.kind], s.text))
     return out
@@ -114,3 +114,77 @@ def test_target_mandate_and_example_rules_on_an_invented_submission(tmp_path: Pa
         assert own and own.kind == "example" and x.actors[own.speaker].name == "Helsefellesskapet Fjellbygd"
     project = find("Fjellbyprosjektet er et samarbeid")
     assert project and project.kind == "example" and x.actors[project.speaker].name.startswith("Sykehuset Vidsyn")
+
+
+ROSTER_TEXT = """Innspill fra Helsefellesskapet Nordvik
+
+Arbeidsgruppe
+
+Leder: Kristin Havbakk Solum – Nordvik kommune
+Tillitsvalgt: Eirik Vassbotn – Sykehuset Nordvik HF
+Sekretær Sykehuset Nordvik HF - Ingvild Moe Tangen
+
+Eksempler på tjenester som er utviklet i fellesskap for barn og unge og deres familier
+
+• Felles kurs for helsesykepleiere og fastleger om tidlig innsats.
+• Ambulant skolehelseteam; felles avtale om bemanning og finansiering.
+
+Bydel Strandkanten og Sykehuset Nordvik HF har etablert hjemmesykehus for barn med kreft.
+Tiltaket følges opp av Statsforvalteren i Nordland, og rapporten sendes Ingvild Moe.
+"""
+
+
+def test_people_lists_and_co_implementers_on_an_invented_submission(tmp_path: Path) -> None:
+    """A roster line is text, not a heading, and names people; a list lead-in that does not end in ":" still
+    makes its items examples; "X og Y har etablert …" is both organisations' example; a sentence that only
+    names someone is kept as evidence of kind other."""
+    path = tmp_path / "helsefellesskapet-nordvik_innspill.txt"
+    path.write_text(ROSTER_TEXT, "utf-8")
+    doc = load_document(path)
+    roster = [b for b in doc.blocks if "Eirik Vassbotn" in b.text]
+    assert roster and roster[0].kind != "heading"
+    x = extract(doc)
+    people = {a.name: a for a in x.actors.values() if a.type == "person"}
+    assert set(people) == {"Kristin Havbakk Solum", "Eirik Vassbotn", "Ingvild Moe Tangen"}
+    assert "Ingvild Moe" in people["Ingvild Moe Tangen"].aliases  # the short form later in the document
+    by_text = {s.text: s for s in x.statements}
+
+    def find(start: str):
+        return next(s for text, s in by_text.items() if text.startswith(start))
+
+    union = find("Tillitsvalgt: Eirik Vassbotn")
+    assert union.kind == "other" and {"eirik-vassbotn"} <= set(union.mentions)
+    for item in ("Felles kurs for helsesykepleiere", "Ambulant skolehelseteam"):
+        assert find(item).kind == "example" and x.actors[find(item).speaker].name == "Helsefellesskapet Nordvik"
+    joint = find("Bydel Strandkanten og Sykehuset Nordvik HF")
+    assert joint.kind == "example"
+    assert {x.actors[a].name for a in joint.speakers} == {"Bydel Strandkanten", "Sykehuset Nordvik HF"}
+    follow_up = find("Tiltaket følges opp av Statsforvalteren i Nordland")
+    assert follow_up.kind == "other" and {x.actors[a].name for a in follow_up.mentions} >= {
+        "Statsforvalteren i Nordland", "Ingvild Moe Tangen"}
+
+
+def test_questions_about_people_and_pairs_of_actors(tmp_path: Path) -> None:
+    """"Who is <person>?" answers from the roster line; "what does X do with Y?" keeps the statements that
+    name both, and answers Y as MENTIONED with the same quote."""
+    from graph.ask import ask
+    from graph.ingest import ingest
+    from graph.store.embedded import EmbeddedStore
+
+    path = tmp_path / "helsefellesskapet-nordvik_innspill.txt"
+    path.write_text(ROSTER_TEXT, "utf-8")
+    store = EmbeddedStore(tmp_path / "g")
+    try:
+        ingest(store, [path])
+        who = ask(store, "Hvem er Eirik Vassbotn?")
+        assert who["interpretation"]["intent"] == "about" and who["interpretation"]["actor"] == "eirik-vassbotn"
+        person = [a for a in who["answers"] if a["actor"]["name"] == "Eirik Vassbotn"]
+        assert person and person[0]["relation"] == "MENTIONED"
+        assert person[0]["evidence"][0]["quote"] == "Tillitsvalgt: Eirik Vassbotn – Sykehuset Nordvik HF"
+        pair = ask(store, "Hva gjør Helsefellesskapet Nordvik sammen med Statsforvalteren i Nordland?")
+        quotes = {e["quote"] for a in pair["answers"] for e in a["evidence"]}
+        assert quotes == {"Tiltaket følges opp av Statsforvalteren i Nordland, og rapporten sendes Ingvild Moe."}
+        assert {"Statsforvalteren i Nordland", "Ingvild Moe Tangen"} <= {
+            a["actor"]["name"] for a in pair["answers"] if a["relation"] == "MENTIONED"}
+    finally:
+        store.close()

@@ -57,7 +57,8 @@ def _distinctive(alias: str) -> bool:
 
 def _params(it: Interpretation, documents: list[str] | None) -> dict[str, Any]:
     return {"measure_ids": it.measures, "group_ids": it.groups, "phrase": it.phrase, "theme": it.theme,
-            "actor": it.actor, "relations": it.relations, "authors": it.authors, "documents": documents}
+            "actor": it.actor, "named": it.named, "relations": it.relations, "authors": it.authors,
+            "documents": documents}
 
 
 def _search(store: GraphStore, question: str, limit: int) -> list[dict[str, Any]]:

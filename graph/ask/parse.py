@@ -36,6 +36,7 @@ class Interpretation:
     measures: list[str] = field(default_factory=list)
     phrase: str | None = None
     actor: str | None = None
+    named: str | None = None  # a second actor the statements must name ("… sammen med NAV")
     groups: list[str] = field(default_factory=list)
     theme: str | None = None
     authors: list[str] = field(default_factory=list)
@@ -159,14 +160,19 @@ def parse(question: str, vocab: Vocabulary,
     relations = [r for r in RELATIONS if re.search(t["relation"][r], rest_low)]
     phrase = quoted[0] if quoted else None
     out = Interpretation(intent="search", language=lang, relations=relations, measures=measures, groups=groups,
-                         authors=authors)
+                         authors=authors, named=subject[1] if len(subject) > 1 else None)
 
     words = _phrase(rest)
     theme = None if measures else _theme(rest, vocab.themes)
     if theme and words and not _only_theme_words(words, theme, vocab.themes):
         theme = None  # "samhandlingsprosjektet om barnefedme" names a project, not the theme samhandling
     out.phrase = phrase or (None if measures or theme else words)
-    if re.match(t["who"], low):
+    detail = not relations and (re.match(t["detail"], low) or re.search(t["detail_words"], low))
+    if subject and detail:  # "Hvem er Maria Kjølberg Evensen?", "Hvilket problem tar SiV opp om Sykehuspartner?"
+        out.intent, out.actor, out.theme = "about", subject[0], theme
+    elif re.match(t["who"], low) and subject and not (measures or groups or out.phrase or theme):
+        out.intent, out.named = "about", subject[0]  # "Hvem samarbeider med NAV?": whoever is named with it
+    elif re.match(t["who"], low):
         if theme and not (measures or groups or phrase):
             out.intent, out.theme = "actors_by_theme", theme
         elif measures or groups or out.phrase:
@@ -177,9 +183,7 @@ def parse(question: str, vocab: Vocabulary,
     elif re.match(t["yes_no"], low) and (measures or phrase or subject or groups):
         out.intent, out.actor = "whether", subject[0] if subject else None
     elif re.match(t["what"], low) or subject:
-        if subject and re.match(t["detail"], low) and not relations:
-            out.intent, out.actor, out.theme = "about", subject[0], theme
-        elif subject:
+        if subject:
             out.intent, out.actor, out.theme = "what_does_actor_propose", subject[0], theme
         elif theme and not (measures or phrase):
             out.intent, out.theme = "measures_by_theme", theme

@@ -13,6 +13,7 @@ import yaml
 from graph.extract.kinds import exists_at_place, opens_target, statement_kind
 from graph.extract.vocab import Vocabulary, load_vocabulary, normal_name, theme_ids
 from loaders import Block, Document, slugify
+from loaders.persons import find_persons
 
 RELATION_OF_KIND = {"proposal": "PROPOSES", "commitment": "PROPOSES", "example": "REPORTS_AS_EXAMPLE"}
 
@@ -45,6 +46,11 @@ class Statement:
     prompt: str | None
     line: int
     extractor: str = "rules-v1"
+    co_speakers: list[str] = field(default_factory=list)  # named with the speaker: "X og Y prøver ut …"
+
+    @property
+    def speakers(self) -> list[str]:
+        return [self.speaker, *self.co_speakers]
 
 
 @dataclass
@@ -117,9 +123,20 @@ def _line_sentences(text: str) -> list[tuple[int, int]]:
 class ActorResolver:
     """Names to actor ids: vocabulary first, then organisations found by pattern (kept as discovered)."""
 
-    def __init__(self, vocab: Vocabulary) -> None:
+    def __init__(self, vocab: Vocabulary, text: str = "") -> None:
         self.vocab = vocab
         self.actors: dict[str, ActorRef] = {}
+        self.persons = {name for _, _, name in find_persons(text)}  # full names, for "Odd Petter" → "… Nilsen"
+
+    def person(self, name: str) -> str:
+        """A person's id; a shorter form of one full name in the same document is that person."""
+        longer = [p for p in self.persons if p.startswith(name + " ")]
+        full = longer[0] if len(longer) == 1 else name
+        aid = slugify(full)
+        ref = self.actors.setdefault(aid, ActorRef(aid, full, "person", discovered=True))
+        if full != name and name not in ref.aliases:
+            ref.aliases.append(name)
+        return aid
 
     def resolve(self, name: str, type_hint: str = "other") -> str:
         name = re.sub(r"\s+", " ", name).strip().rstrip(".,:;")
@@ -143,6 +160,9 @@ class ActorResolver:
                     continue
                 hits.append((self.resolve(m.group(0), atype), m.start(), m.end()))
                 taken.append((m.start(), m.end()))
+        for start, end, name in find_persons(text):
+            if not any(start < e and s < end for s, e in taken):
+                hits.append((self.person(name), start, end))
         for aid, _, _ in hits:
             if aid in self.vocab.actors.entries:
                 e = self.vocab.actors.entries[aid]
@@ -177,9 +197,9 @@ def inline_speaker(block_text: str, sentence: str, resolver: ActorResolver) -> s
         m = pattern.search(text)
         if not m:
             continue
-        hits = resolver.find_in(m.group(1))
+        hits = [h for h in resolver.find_in(m.group(1)) if resolver.actors[h[0]].type != "person"]
         if not hits:
-            continue
+            continue  # people are named in rosters and signatures; they speak through their organisation
         if pattern is _SUBJECT and hits[0][1] == 0:
             return hits[0][0]
         if pattern is _TAG_END and len(m.group(1).rstrip()) - hits[-1][2] <= 3:
@@ -198,7 +218,7 @@ def _statement_id(doc_id: str, start: int, text: str) -> str:
 
 def extract(doc: Document, vocab: Vocabulary | None = None) -> Extraction:
     vocab = vocab or load_vocabulary()
-    resolver = ActorResolver(vocab)
+    resolver = ActorResolver(vocab, doc.text)
     authors = {p.index: resolver.resolve(p.author, "other") for p in doc.parts if p.author}
     out: list[Statement] = []
     for block in doc.blocks:
@@ -229,12 +249,35 @@ _IMPLEMENTER_WITHIN = 80  # characters: the subject or a fronted place ("Ved int
 _SELF = re.compile(r"\b(vi|vår|våre|vårt|oss)\b", re.IGNORECASE)
 
 
-def implementer(sentence: str, resolver: ActorResolver, author: str | None) -> str | None:
+_AND = re.compile(r"\s*(?:\([^()]{1,60}\)\s*)?(?:,|\bog\b|\bsamt\b|&)\s*$")
+
+
+def coordinated(sentence: str, hits: list[tuple[str, int, int]], speaker: str,
+                resolver: ActorResolver) -> list[str]:
+    """Organisations joined to the speaker where the sentence names it ("Bydel Grünerløkka og Lovisenberg
+    Diakonale Sykehus (Nic Waals Institutt) prøver ut …"): they say or do it together."""
+    at = next((n for n, h in enumerate(hits) if h[0] == speaker), None)
+    if at is None:
+        return []
+    joined: list[str] = []
+    for step in (1, -1):
+        n = at
+        while 0 <= n + step < len(hits):
+            left, right = (hits[n], hits[n + step]) if step == 1 else (hits[n + step], hits[n])
+            if not _AND.fullmatch(sentence[left[2]:right[1]]) or resolver.actors[hits[n + step][0]].type == "person":
+                break
+            n += step
+            joined.append(hits[n][0])
+    return [a for a in dict.fromkeys(joined) if a != speaker]
+
+
+def implementer(sentence: str, hits: list[tuple[str, int, int]], resolver: ActorResolver,
+                author: str | None) -> str | None:
     """The organisation a reported example belongs to, when the sentence names one and the author does not
     speak of itself ("vi", "vår", "hos oss")."""
     if _SELF.search(sentence):
         return None
-    for aid, start, end in resolver.find_in(sentence):
+    for aid, start, end in hits:
         tag = sentence[end:].strip(" .") == ")" and re.search(r"\([^()]*$", sentence[:start])
         if start > _IMPLEMENTER_WITHIN and not tag:
             continue  # named late, it is an object or a reference ("rapporten … i Helse Sør-Øst"), not the doer,
@@ -276,19 +319,21 @@ def _block_statements(doc: Document, block: Block, vocab: Vocabulary, resolver: 
         previous_end = b
         positional = listed and (n == 0 or (item and block.role == "example"))
         measures = vocab.measures.ids(text)
-        implementing = implementer(text, resolver, author)
+        hits = resolver.find_in(text)
+        implementing = implementer(text, hits, resolver, author)
         kind = _kind(text, "target" if target else block.role, positional, measures, implementing)
         member = member_speaker(text, author, member, resolver)
         named = implementing or named
-        if kind not in RELATION_OF_KIND and not measures:
-            continue
         speaker = member or inline_speaker(block.text, text, resolver)
         if speaker is None and kind == "example" and not _SELF.search(text):
             speaker = implementing or named
         speaker = speaker or author
         if speaker is None:
             continue
-        mentions = [h[0] for h in resolver.find_in(text) if h[0] != speaker]
+        co_speakers = coordinated(text, hits, speaker, resolver)
+        mentions = [h[0] for h in hits if h[0] != speaker and h[0] not in co_speakers]
+        if kind not in RELATION_OF_KIND and not measures and not [m for m in mentions if m != author]:
+            continue  # a sentence is evidence when it takes a stance, names a measure or names someone
         themes = list(dict.fromkeys(
             [t for m in measures for t in vocab.measures.entries[m].props["themes"]] + theme_ids(text, vocab.themes)
         )) or ["unclassified"]
@@ -299,5 +344,6 @@ def _block_statements(doc: Document, block: Block, vocab: Vocabulary, resolver: 
             section=" › ".join(block.section), start=start, end=start + len(text), speaker=speaker,
             measures=measures, groups=vocab.groups.ids(text), themes=themes, mentions=list(dict.fromkeys(mentions)),
             confidence=0.9 if block.role else 0.7, prompt=block.prompt, line=block.line_start,
+            co_speakers=co_speakers,
         ))
     return found

@@ -88,13 +88,13 @@ FOREACH (a IN $authors | MERGE (x:Actor {id: a}) MERGE (x)-[:AUTHORED]->(d))
 FOREACH (s IN $statements |
   CREATE (st:Statement {id: s.id}) SET st += s.props
   CREATE (d)-[:CONTAINS]->(st)
-  MERGE (sp:Actor {id: s.speaker}) CREATE (sp)-[:STATES]->(st)
+  FOREACH (x IN s.speakers | MERGE (sp:Actor {id: x}) CREATE (sp)-[:STATES]->(st))
   FOREACH (x IN s.about | MERGE (m:Measure {id: x}) CREATE (st)-[:ABOUT]->(m))
   FOREACH (x IN s.concerns | MERGE (t:Theme {id: x}) CREATE (st)-[:CONCERNS]->(t))
   FOREACH (x IN s.groups | MERGE (g:Group {id: x}) CREATE (st)-[:MENTIONS]->(g))
   FOREACH (x IN s.mentions | MERGE (a:Actor {id: x}) CREATE (st)-[:MENTIONS]->(a)))
 WITH d, old_pairs + $pairs AS pairs, old_topics + $topics AS topics,
-     old_actors + [s IN $statements | s.speaker] AS actors
+     old_actors + $speakers AS actors
 """ + DERIVED_EDGES + """
 RETURN d.id AS id
 """
@@ -140,13 +140,14 @@ def document_params(x: Extraction, vocab: Vocabulary) -> dict[str, Any]:
         "themes": [{"id": t["id"], "name": t["name"], "name_en": t["name_en"]} for t in vocab.themes],
         "part_of": part_of,
         "authors": sorted(set(x.authors.values())),
-        "statements": [{"id": s.id, "speaker": s.speaker, "props": _clean({
+        "statements": [{"id": s.id, "speakers": s.speakers, "props": _clean({
             "text": s.text, "kind": s.kind, "document_id": s.document_id, "page": s.page, "section": s.section,
             "start": s.start, "end": s.end, "confidence": s.confidence, "extractor": s.extractor,
             "prompt": s.prompt, "line": s.line, "relation": RELATION_OF_KIND.get(s.kind)}),
             "about": _unique(s.measures), "concerns": _unique(s.themes), "groups": _unique(s.groups),
             "mentions": _unique(s.mentions)} for s in x.statements],
-        "pairs": [list(p) for p in sorted({(s.speaker, m) for s in x.statements for m in s.measures})],
+        "speakers": sorted({a for s in x.statements for a in s.speakers}),
+        "pairs": [list(p) for p in sorted({(a, m) for s in x.statements for a in s.speakers for m in s.measures})],
         "topics": [list(p) for p in sorted({(m, t) for s in x.statements for m in s.measures for t in s.themes})],
     }
 
