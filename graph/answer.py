@@ -41,9 +41,12 @@ def _words(phrase: str) -> list[str]:
 
 
 def _mentions(text: str, phrase: str) -> bool:
-    """Every word of the phrase starts a word of the text (up to a short inflected ending)."""
+    """Every word of the phrase starts a word of the text or ends a compound ("plan" in "sykehusplanen"),
+    up to a short inflected ending."""
     have = re.findall(r"[^\W_]+", text.lower())
-    return all(any(h.startswith(w[:max(4, len(w) - 3)]) for h in have) for w in _words(phrase))
+    stems = [w[:max(4, len(w) - 3)] for w in _words(phrase)]
+    return all(any(h.startswith(st) or len(st) >= 4 and re.search(re.escape(st) + r"\w{0,3}$", h) for h in have)
+               for st in stems)
 
 
 # The most selective filter becomes the anchor, matched first from its index (WITH is a barrier the planner
@@ -53,10 +56,12 @@ _ANCHORS = {
     "group": "MATCH (g:Group) WHERE g.id IN $group_ids WITH DISTINCT g MATCH (g)<-[:MENTIONS]-(s:Statement)",
     "theme": "MATCH (t:Theme {id: $theme}) WITH t MATCH (t)<-[:CONCERNS]-(s:Statement)",
     "named": "MATCH (na:Actor {id: $named}) WITH na MATCH (na)-[:STATES|MENTIONS]-(s:Statement)",
+    "actor_type": "MATCH (ta:Actor) WHERE ta.type = $actor_type WITH ta MATCH (ta)-[:STATES|MENTIONS]-(s:Statement)",
     None: "MATCH (s:Statement)",
 }
 _FILTERS = {
     "named": "MATCH (s)-[:STATES|MENTIONS]-(:Actor {id: $named})",
+    "actor_type": "MATCH (s)-[:STATES|MENTIONS]-(ta:Actor) WHERE ta.type = $actor_type",
     "measure": "MATCH (s)-[:ABOUT]->(mm:Measure) WHERE mm.id IN $measure_ids",
     "group": "MATCH (s)-[:MENTIONS]->(g:Group) WHERE g.id IN $group_ids",
     "theme": "MATCH (s)-[:CONCERNS]->(t:Theme) WHERE t.id = $theme",
@@ -135,6 +140,9 @@ def answer(store: GraphStore, intent: str, params: dict[str, Any], vocab: Vocabu
     if params.get("named"):  # a second actor the statements must name ("… sammen med NAV", "… om Sykehuspartner")
         filters.append("named")
         qparams["named"] = actor_id(store, vocab, params["named"]) or params["named"]
+    if params.get("actor_type"):  # "which union …": statements an actor of that type speaks or is named in
+        filters.append("actor_type")
+        qparams["actor_type"] = params["actor_type"]
     documents = []
     if params.get("documents"):  # file names or document ids: the question's scope
         documents.append("WHERE d.file IN $documents OR d.id IN $documents")

@@ -121,7 +121,7 @@ ROSTER_TEXT = """Innspill fra Helsefellesskapet Nordvik
 Arbeidsgruppe
 
 Leder: Kristin Havbakk Solum – Nordvik kommune
-Tillitsvalgt: Eirik Vassbotn – Sykehuset Nordvik HF
+Tillitsvalgt: Eirik Vassbotn – NSF
 Sekretær Sykehuset Nordvik HF - Ingvild Moe Tangen
 
 Eksempler på tjenester som er utviklet i fellesskap for barn og unge og deres familier
@@ -131,6 +131,8 @@ Eksempler på tjenester som er utviklet i fellesskap for barn og unge og deres f
 
 Bydel Strandkanten og Sykehuset Nordvik HF har etablert hjemmesykehus for barn med kreft.
 Tiltaket følges opp av Statsforvalteren i Nordland, og rapporten sendes Ingvild Moe.
+
+Hjemmesykehus gir trygghet for familiene og færre innleggelser. Tilbudet bør utvides til flere kommuner.
 """
 
 
@@ -159,6 +161,8 @@ def test_people_lists_and_co_implementers_on_an_invented_submission(tmp_path: Pa
     joint = find("Bydel Strandkanten og Sykehuset Nordvik HF")
     assert joint.kind == "example"
     assert {x.actors[a].name for a in joint.speakers} == {"Bydel Strandkanten", "Sykehuset Nordvik HF"}
+    back = find("Tilbudet bør utvides")  # "Tilbudet" is the hjemmesykehus of the sentence before
+    assert back.kind == "proposal" and back.measures == ["hjemmesykehus"]
     follow_up = find("Tiltaket følges opp av Statsforvalteren i Nordland")
     assert follow_up.kind == "other" and {x.actors[a].name for a in follow_up.mentions} >= {
         "Statsforvalteren i Nordland", "Ingvild Moe Tangen"}
@@ -180,10 +184,20 @@ def test_questions_about_people_and_pairs_of_actors(tmp_path: Path) -> None:
         assert who["interpretation"]["intent"] == "about" and who["interpretation"]["actor"] == "eirik-vassbotn"
         person = [a for a in who["answers"] if a["actor"]["name"] == "Eirik Vassbotn"]
         assert person and person[0]["relation"] == "MENTIONED"
-        assert person[0]["evidence"][0]["quote"] == "Tillitsvalgt: Eirik Vassbotn – Sykehuset Nordvik HF"
+        assert person[0]["evidence"][0]["quote"] == "Tillitsvalgt: Eirik Vassbotn – NSF"
+        union = ask(store, "Hvilken fagforening er representert i arbeidsgruppen, og ved hvem?")
+        assert union["interpretation"]["actor_type"] == "union"
+        assert {"Norsk Sykepleierforbund", "Eirik Vassbotn"} <= {a["actor"]["name"] for a in union["answers"]}
+        said = ask(store, "Sendte Helsefellesskapet Nordvik innspill?")  # the actor is the author: what it says
+        assert said["interpretation"]["authors"] == ["helsefellesskapet-nordvik"]
+        assert said["interpretation"]["intent"] == "about" and said["answers"]
         pair = ask(store, "Hva gjør Helsefellesskapet Nordvik sammen med Statsforvalteren i Nordland?")
         quotes = {e["quote"] for a in pair["answers"] for e in a["evidence"]}
         assert quotes == {"Tiltaket følges opp av Statsforvalteren i Nordland, og rapporten sendes Ingvild Moe."}
+        # a phrase word may be the last part of a compound: "plan" finds "sykehusplanen", "innsats" no plan
+        from graph.answer import _mentions
+        assert _mentions("innspill til neste Nasjonal helse- og sykehusplan", "innspill til neste plan")
+        assert not _mentions("innspill til neste år", "innspill til neste plan")
         assert {"Statsforvalteren i Nordland", "Ingvild Moe Tangen"} <= {
             a["actor"]["name"] for a in pair["answers"] if a["relation"] == "MENTIONED"}
     finally:

@@ -37,6 +37,7 @@ class Interpretation:
     phrase: str | None = None
     actor: str | None = None
     named: str | None = None  # a second actor the statements must name ("… sammen med NAV")
+    actor_type: str | None = None  # "Hvilken fagforening …": actors of this type, named or speaking
     groups: list[str] = field(default_factory=list)
     theme: str | None = None
     authors: list[str] = field(default_factory=list)
@@ -156,11 +157,15 @@ def parse(question: str, vocab: Vocabulary,
     rest = _mask(rest, group_hits)
     measures = list(dict.fromkeys(h[0] for h in measure_hits))
     groups = list(dict.fromkeys(h[0] for h in group_hits))
+    first_clause = _CLAUSE_END.split(rest.lower(), maxsplit=1)[0]
+    actor_type = next((k for k, p in t["actor_types"].items() if re.search(p, first_clause)), None)
+    if actor_type:
+        rest = re.sub(t["actor_types"][actor_type], lambda m: " " * len(m[0]), rest, flags=re.I)
     rest_low = rest.lower()
     relations = [r for r in RELATIONS if re.search(t["relation"][r], rest_low)]
     phrase = quoted[0] if quoted else None
     out = Interpretation(intent="search", language=lang, relations=relations, measures=measures, groups=groups,
-                         authors=authors, named=subject[1] if len(subject) > 1 else None)
+                         authors=authors, named=subject[1] if len(subject) > 1 else None, actor_type=actor_type)
 
     words = _phrase(rest)
     theme = None if measures else _theme(rest, vocab.themes)
@@ -172,6 +177,10 @@ def parse(question: str, vocab: Vocabulary,
         out.intent, out.actor, out.theme = "about", subject[0], theme
     elif re.match(t["who"], low) and subject and not (measures or groups or out.phrase or theme):
         out.intent, out.named = "about", subject[0]  # "Hvem samarbeider med NAV?": whoever is named with it
+    elif actor_type and not subject:  # "Hvilken fagforening er representert …?": the actors of that type
+        out.intent, out.theme = "about", theme
+    elif re.match(t["yes_no"], low) and authors and not (measures or phrase or groups):
+        out.intent, out.actor = "about", authors[0]  # "Did OUS submit input?": what its documents say
     elif re.match(t["who"], low):
         if theme and not (measures or groups or phrase):
             out.intent, out.theme = "actors_by_theme", theme

@@ -19,6 +19,10 @@ def exists_at_place(sentence: str) -> bool:
     return _any("existing_at", sentence)
 
 
+def refers_back(sentence: str) -> bool:
+    return _any("refers_back", sentence)
+
+
 def opens_target(sentence: str) -> bool:
     return _any("target_start", sentence)
 

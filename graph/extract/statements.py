@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from graph.extract.kinds import exists_at_place, opens_target, statement_kind
+from graph.extract.kinds import exists_at_place, opens_target, refers_back, statement_kind
 from graph.extract.vocab import Vocabulary, load_vocabulary, normal_name, theme_ids
 from loaders import Block, Document, slugify
 from loaders.persons import find_persons
@@ -312,13 +312,15 @@ def _block_statements(doc: Document, block: Block, vocab: Vocabulary, resolver: 
     author = authors.get(block.part)
     target, previous_end = False, 0  # inside a target-state paragraph ("Ambisjonen er …") until a line break
     named: str | None = None  # the organisation an example paragraph is about, once it has named one
+    previous_measures: list[str] = []  # what "Tilbudet …", "Modellen …" refer back to
     for n, (a, b) in enumerate(spans):
         text = block.text[a:b].strip()
         a = block.text.index(text, a)
         target = opens_target(text) or (target and "\n" not in block.text[previous_end:a])
         previous_end = b
         positional = listed and (n == 0 or (item and block.role == "example"))
-        measures = vocab.measures.ids(text)
+        measures = vocab.measures.ids(text) or (previous_measures if refers_back(text) else [])
+        previous_measures = measures
         hits = resolver.find_in(text)
         implementing = implementer(text, hits, resolver, author)
         kind = _kind(text, "target" if target else block.role, positional, measures, implementing)
