@@ -202,3 +202,26 @@ def test_questions_about_people_and_pairs_of_actors(tmp_path: Path) -> None:
             a["actor"]["name"] for a in pair["answers"] if a["relation"] == "MENTIONED"}
     finally:
         store.close()
+
+
+def test_table_cells_belong_to_their_row(tmp_path: Path) -> None:
+    """A status cell is about its row's task (the row's themes), a bare "Helsefellesskapet" is the one the part
+    names, and a name alone under a status signs it."""
+    action = ("Kommunene og sykehuset har startet et felles arbeid med frisklivstilbud og forebygging av fall, "
+              "og arbeidet rapporteres til samarbeidsutvalget hvert kvartal.")
+    text = "\n".join([
+        "Innspill fra Sørdal kommune", "", "Sørdal kommune er med i Helsefellesskapet Sørdalen.", "",
+        "Oppgave Tiltak Status", "",
+        "Forebygging og", "folkehelse i", "kommunene", "", action, "", "Faglig", "samarbeidsutvalg", "",
+        "Rekruttere", "sykepleiere", "", action.replace("frisklivstilbud", "traineeprogram"), "", "Utført 1.3.22",
+        "Kari Nordmann", "",
+        "1. Videre arbeid", "Helsefellesskapet vil følge opp arbeidet.",
+    ])
+    path = tmp_path / "sordal-kommune_innspill.txt"
+    path.write_text(text, "utf-8")
+    x = extract(load_document(path))
+    by_text = {s.text: s for s in x.statements}
+    assert "folkehelse-forebygging" in by_text["Faglig samarbeidsutvalg"].themes
+    assert "Utført 1.3.22\nKari Nordmann" in by_text
+    follow = next(s for t, s in by_text.items() if t.startswith("Helsefellesskapet vil følge opp"))
+    assert [x.actors[a].name for a in follow.mentions] == ["Helsefellesskapet Sørdalen"]

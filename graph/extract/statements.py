@@ -127,6 +127,18 @@ class ActorResolver:
         self.vocab = vocab
         self.actors: dict[str, ActorRef] = {}
         self.persons = {name for _, _, name in find_persons(text)}  # full names, for "Odd Petter" → "… Nilsen"
+        self.definite: dict[str, str] = {}  # "Helsefellesskapet" → the part's one helsefellesskap
+
+    def set_part(self, text: str, author: str | None) -> None:
+        """What a bare definite name means in this part: its author of that type, else the one such
+        organisation the part names; nothing when it names several."""
+        self.definite = {}
+        named = [aid for aid, _, _ in self.find_in(text)]
+        for word, atype in _SPEAKERS["definite_references"].items():
+            if author and self.actors[author].type == atype:
+                self.definite[word] = author
+            elif len(of_type := {a for a in named if self.actors[a].type == atype}) == 1:
+                self.definite[word] = of_type.pop()
 
     def person(self, name: str) -> str:
         """A person's id; a shorter form of one full name in the same document is that person."""
@@ -163,6 +175,10 @@ class ActorResolver:
         for start, end, name in find_persons(text):
             if not any(start < e and s < end for s, e in taken):
                 hits.append((self.person(name), start, end))
+        for word, aid in self.definite.items():
+            for m in re.finditer(rf"\b{word}\b(?!\s+(?:i\s+|på\s+)?[A-ZÆØÅ])", text):
+                if not any(m.start() < e and s < m.end() for s, e in taken):
+                    hits.append((aid, m.start(), m.end()))
         for aid, _, _ in hits:
             if aid in self.vocab.actors.entries:
                 e = self.vocab.actors.entries[aid]
@@ -221,7 +237,11 @@ def extract(doc: Document, vocab: Vocabulary | None = None) -> Extraction:
     resolver = ActorResolver(vocab, doc.text)
     authors = {p.index: resolver.resolve(p.author, "other") for p in doc.parts if p.author}
     out: list[Statement] = []
+    part = None
     for block in doc.blocks:
+        if block.part != part:
+            part = block.part
+            resolver.set_part("\n".join(b.text for b in doc.blocks if b.part == part), authors.get(part))
         if block.kind not in ("paragraph", "bullet", "table_row") and not (
             block.kind == "heading" and block.role in ("proposal", "example")
         ):
@@ -305,6 +325,11 @@ def _block_statements(doc: Document, block: Block, vocab: Vocabulary, resolver: 
     item = block.kind in ("bullet", "table_row")
     if item and len(spans) > 1 and len(block.text[slice(*spans[0])].split()) <= 2:
         spans[:2] = [(spans[0][0], spans[1][1])]  # a list item's title ("IMR.") belongs to what follows
+    if block.kind == "table_row":  # a name alone on its line signs the cell above it ("Utført …\nOdd Petter")
+        for n in range(len(spans) - 1, 0, -1):
+            name = block.text[slice(*spans[n])].strip()
+            if [p[2] for p in find_persons(name)] == [name]:
+                spans[n - 1:n + 1] = [(spans[n - 1][0], spans[n][1])]
     # list items, headings and one-sentence lines take their kind from the prompt they stand under; under
     # an examples prompt every sentence of a list item describes that item's example
     listed = item or block.kind == "heading" or (len(spans) == 1 and len(block.text) <= 160)
@@ -313,10 +338,13 @@ def _block_statements(doc: Document, block: Block, vocab: Vocabulary, resolver: 
     target, previous_end = False, 0  # inside a target-state paragraph ("Ambisjonen er …") until a line break
     named: str | None = None  # the organisation an example paragraph is about, once it has named one
     previous_measures: list[str] = []  # what "Tilbudet …", "Modellen …" refer back to
+    # a table row's cells (action, status, who is responsible) are about the row's task
+    row_themes = theme_ids(block.prompt, vocab.themes) if block.kind == "table_row" and block.prompt else []
     for n, (a, b) in enumerate(spans):
         text = block.text[a:b].strip()
         a = block.text.index(text, a)
-        target = opens_target(text) or (target and "\n" not in block.text[previous_end:a])
+        same_line = "\n" not in block.text[previous_end:a]  # a table cell's paragraphs are separate lines
+        target = opens_target(text) or (target and same_line)
         previous_end = b
         positional = listed and (n == 0 or (item and block.role == "example"))
         measures = vocab.measures.ids(text) or (previous_measures if refers_back(text) else [])
@@ -325,7 +353,7 @@ def _block_statements(doc: Document, block: Block, vocab: Vocabulary, resolver: 
         implementing = implementer(text, hits, resolver, author)
         kind = _kind(text, "target" if target else block.role, positional, measures, implementing)
         member = member_speaker(text, author, member, resolver)
-        named = implementing or named
+        named = implementing or (named if same_line else None)
         speaker = member or inline_speaker(block.text, text, resolver)
         if speaker is None and kind == "example" and not _SELF.search(text):
             speaker = implementing or named
@@ -338,7 +366,7 @@ def _block_statements(doc: Document, block: Block, vocab: Vocabulary, resolver: 
             continue  # a sentence is evidence when it takes a stance, names a measure or names someone
         themes = list(dict.fromkeys(
             [t for m in measures for t in vocab.measures.entries[m].props["themes"]] + theme_ids(text, vocab.themes)
-        )) or ["unclassified"]
+            + row_themes)) or ["unclassified"]
         start = block.start + a
         assert doc.text[start:start + len(text)] == text
         found.append(Statement(
