@@ -127,18 +127,24 @@ class ActorResolver:
         self.vocab = vocab
         self.actors: dict[str, ActorRef] = {}
         self.persons = {name for _, _, name in find_persons(text)}  # full names, for "Odd Petter" → "… Nilsen"
-        self.definite: dict[str, str] = {}  # "Helsefellesskapet" → the part's one helsefellesskap
+        self.part_text, self.part_author = "", None
+        self.definite: dict[str, str | None] = {}  # "Helsefellesskapet" → the part's one helsefellesskap
 
     def set_part(self, text: str, author: str | None) -> None:
+        self.part_text, self.part_author, self.definite = text, author, {}
+
+    def _definite(self, word: str) -> str | None:
         """What a bare definite name means in this part: its author of that type, else the one such
-        organisation the part names; nothing when it names several."""
-        self.definite = {}
-        named = [aid for aid, _, _ in self.find_in(text)]
-        for word, atype in _SPEAKERS["definite_references"].items():
-            if author and self.actors[author].type == atype:
-                self.definite[word] = author
-            elif len(of_type := {a for a in named if self.actors[a].type == atype}) == 1:
-                self.definite[word] = of_type.pop()
+        organisation the part names; nothing when it names several. Worked out once per part, when needed."""
+        if word not in self.definite:
+            atype = _SPEAKERS["definite_references"][word]
+            if self.part_author and self.actors[self.part_author].type == atype:
+                self.definite[word] = self.part_author
+            else:
+                self.definite[word] = None  # while the part's own names are looked up
+                of_type = {a for a, _, _ in self.find_in(self.part_text) if self.actors[a].type == atype}
+                self.definite[word] = of_type.pop() if len(of_type) == 1 else None
+        return self.definite[word]
 
     def person(self, name: str) -> str:
         """A person's id; a shorter form of one full name in the same document is that person."""
@@ -175,9 +181,9 @@ class ActorResolver:
         for start, end, name in find_persons(text):
             if not any(start < e and s < end for s, e in taken):
                 hits.append((self.person(name), start, end))
-        for word, aid in self.definite.items():
+        for word in _SPEAKERS["definite_references"]:
             for m in re.finditer(rf"\b{word}\b(?!\s+(?:i\s+|på\s+)?[A-ZÆØÅ])", text):
-                if not any(m.start() < e and s < m.end() for s, e in taken):
+                if not any(m.start() < e and s < m.end() for s, e in taken) and (aid := self._definite(word)):
                     hits.append((aid, m.start(), m.end()))
         for aid, _, _ in hits:
             if aid in self.vocab.actors.entries:
