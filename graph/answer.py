@@ -56,12 +56,13 @@ _ANCHORS = {
     "group": "MATCH (g:Group) WHERE g.id IN $group_ids WITH DISTINCT g MATCH (g)<-[:MENTIONS]-(s:Statement)",
     "theme": "MATCH (t:Theme {id: $theme}) WITH t MATCH (t)<-[:CONCERNS]-(s:Statement)",
     "named": "MATCH (na:Actor {id: $named}) WITH na MATCH (na)-[:STATES|MENTIONS]-(s:Statement)",
-    "actor_type": "MATCH (ta:Actor) WHERE ta.type = $actor_type WITH ta MATCH (ta)-[:STATES|MENTIONS]-(s:Statement)",
+    "actor_types": "MATCH (ta:Actor) WHERE ta.type IN $actor_types WITH DISTINCT ta "
+                   "MATCH (ta)-[:STATES|MENTIONS]-(s:Statement)",
     None: "MATCH (s:Statement)",
 }
 _FILTERS = {
     "named": "MATCH (s)-[:STATES|MENTIONS]-(:Actor {id: $named})",
-    "actor_type": "MATCH (s)-[:STATES|MENTIONS]-(ta:Actor) WHERE ta.type = $actor_type",
+    "actor_types": "MATCH (s)-[:STATES|MENTIONS]-(ta:Actor) WHERE ta.type IN $actor_types",
     "measure": "MATCH (s)-[:ABOUT]->(mm:Measure) WHERE mm.id IN $measure_ids",
     "group": "MATCH (s)-[:MENTIONS]->(g:Group) WHERE g.id IN $group_ids",
     "theme": "MATCH (s)-[:CONCERNS]->(t:Theme) WHERE t.id = $theme",
@@ -140,9 +141,12 @@ def answer(store: GraphStore, intent: str, params: dict[str, Any], vocab: Vocabu
     if params.get("named"):  # a second actor the statements must name ("… sammen med NAV", "… om Sykehuspartner")
         filters.append("named")
         qparams["named"] = actor_id(store, vocab, params["named"]) or params["named"]
-    if params.get("actor_type"):  # "which union …": statements an actor of that type speaks or is named in
-        filters.append("actor_type")
-        qparams["actor_type"] = params["actor_type"]
+    if params.get("actor_types"):  # "which union …", "which hospitals …"
+        qparams["actor_types"] = list(params["actor_types"])
+        if intent in DETAIL_INTENTS:  # statements an actor of the type speaks or is named in
+            filters.append("actor_types")
+        else:  # who takes the stance
+            actor += " AND a.type IN $actor_types"
     documents = []
     if params.get("documents"):  # file names or document ids: the question's scope
         documents.append("WHERE d.file IN $documents OR d.id IN $documents")
@@ -171,6 +175,13 @@ def answer(store: GraphStore, intent: str, params: dict[str, Any], vocab: Vocabu
                     })
                     entry["evidence"].append({"document": row["document"], "file": row["file"],
                                               "page": row["page"], "quote": row["quote"], "kind": row["kind"]})
-    ranked = sorted(groups.values(), key=lambda e: (-len(e["evidence"]), e["actor"]["name"],
-                                                     (e["measure"] or {}).get("name") or ""))
+    def rank(e: dict[str, Any]) -> tuple:
+        """What the question asks about first (the person named, the second actor, the union), then the best
+        evidenced; the actor whose statements are listed is not news when it speaks them."""
+        aid = e["actor"]["id"]
+        wanted = (aid == qparams.get("named") or e["actor"]["type"] in qparams.get("actor_types", ())
+                  or aid == qparams.get("actor_id") and e["relation"] == "MENTIONED")
+        return (not wanted, -len(e["evidence"]), e["actor"]["name"], (e["measure"] or {}).get("name") or "")
+
+    ranked = sorted(groups.values(), key=rank)
     return ranked[:limit]

@@ -186,8 +186,12 @@ def test_questions_about_people_and_pairs_of_actors(tmp_path: Path) -> None:
         assert person and person[0]["relation"] == "MENTIONED"
         assert person[0]["evidence"][0]["quote"] == "Tillitsvalgt: Eirik Vassbotn – NSF"
         union = ask(store, "Hvilken fagforening er representert i arbeidsgruppen, og ved hvem?")
-        assert union["interpretation"]["actor_type"] == "union"
+        assert union["interpretation"]["actor_types"] == ["union"]
         assert {"Norsk Sykepleierforbund", "Eirik Vassbotn"} <= {a["actor"]["name"] for a in union["answers"]}
+        hospitals = ask(store, "Hvilke sykehus har etablert hjemmesykehus?")  # the kind of actor asked for
+        assert {a["actor"]["name"] for a in hospitals["answers"]} == {"Sykehuset Nordvik HF"}
+        districts = ask(store, "Which municipalities have established home hospital?")
+        assert {a["actor"]["name"] for a in districts["answers"]} == {"Bydel Strandkanten"}
         said = ask(store, "Sendte Helsefellesskapet Nordvik innspill?")  # the actor is the author: what it says
         assert said["interpretation"]["authors"] == ["helsefellesskapet-nordvik"]
         assert said["interpretation"]["intent"] == "about" and said["answers"]

@@ -33,14 +33,14 @@ def ask(store: GraphStore, question: str, *, documents: list[str] | None = None,
         answers = answer(store, it.intent, _params(it, documents), vocab, limit=limit)
         # an empty answer to "whether" is the answer; elsewhere drop the least certain filter and retry
         for drop in ("phrase", "groups", "theme") if it.intent != "whether" else ():
-            anchored = it.measures or it.actor or it.named or it.actor_type or it.intent.endswith("theme")
+            anchored = it.measures or it.actor or it.named or it.actor_types or it.intent.endswith("theme")
             if answers or not getattr(it, drop) or not (anchored or drop != "phrase" and it.phrase):
                 continue
             setattr(it, drop, [] if drop == "groups" else None)
             it.note = f"nothing matched every part of the question; answered without its {drop}"
             answers = answer(store, it.intent, _params(it, documents), vocab, limit=limit)
         if not answers and it.intent != "whether" and not (it.measures or it.actor or it.theme or it.named
-                                                           or it.actor_type):
+                                                           or it.actor_types):
             it.intent, it.note = "search", "nothing in the graph matched; showing a full-text search over statements"
     if it.intent == "search":
         answers = _search(store, question, limit)
@@ -58,7 +58,7 @@ def _distinctive(alias: str) -> bool:
 
 def _params(it: Interpretation, documents: list[str] | None) -> dict[str, Any]:
     return {"measure_ids": it.measures, "group_ids": it.groups, "phrase": it.phrase, "theme": it.theme,
-            "actor": it.actor, "named": it.named, "actor_type": it.actor_type,
+            "actor": it.actor, "named": it.named, "actor_types": it.actor_types,
             "relations": it.relations, "authors": it.authors,
             "documents": documents}
 

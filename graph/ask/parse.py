@@ -37,7 +37,7 @@ class Interpretation:
     phrase: str | None = None
     actor: str | None = None
     named: str | None = None  # a second actor the statements must name ("… sammen med NAV")
-    actor_type: str | None = None  # "Hvilken fagforening …": actors of this type, named or speaking
+    actor_types: list[str] = field(default_factory=list)  # "Hvilken fagforening …", "Which hospitals …"
     groups: list[str] = field(default_factory=list)
     theme: str | None = None
     authors: list[str] = field(default_factory=list)
@@ -157,27 +157,30 @@ def parse(question: str, vocab: Vocabulary,
     rest = _mask(rest, group_hits)
     measures = list(dict.fromkeys(h[0] for h in measure_hits))
     groups = list(dict.fromkeys(h[0] for h in group_hits))
-    first_clause = _CLAUSE_END.split(rest.lower(), maxsplit=1)[0]
-    actor_type = next((k for k, p in t["actor_types"].items() if re.search(p, first_clause)), None)
-    if actor_type:
-        rest = re.sub(t["actor_types"][actor_type], lambda m: " " * len(m[0]), rest, flags=re.I)
+    actor_types: list[str] = []
+    for kind in t["actor_types"]:
+        if m := re.match(rf"{t['actor_type_opening']}({kind['words']})\b", rest, re.I):
+            actor_types = kind["types"]
+            rest = rest[:m.start(1)] + " " * (m.end(1) - m.start(1)) + rest[m.end(1):]
+            break
     rest_low = rest.lower()
     relations = [r for r in RELATIONS if re.search(t["relation"][r], rest_low)]
     phrase = quoted[0] if quoted else None
     out = Interpretation(intent="search", language=lang, relations=relations, measures=measures, groups=groups,
-                         authors=authors, named=subject[1] if len(subject) > 1 else None, actor_type=actor_type)
+                         authors=authors, named=subject[1] if len(subject) > 1 else None, actor_types=actor_types)
 
     words = _phrase(rest)
     theme = None if measures else _theme(rest, vocab.themes)
     if theme and words and not _only_theme_words(words, theme, vocab.themes):
         theme = None  # "samhandlingsprosjektet om barnefedme" names a project, not the theme samhandling
     out.phrase = phrase or (None if measures or theme else words)
-    detail = not relations and (re.match(t["detail"], low) or re.search(t["detail_words"], low))
+    detail = not relations and not re.match(t["yes_no"], low) and (
+        re.match(t["detail"], low) or re.search(t["detail_words"], low))
     if subject and detail:  # "Hvem er Maria Kjølberg Evensen?", "Hvilket problem tar SiV opp om Sykehuspartner?"
         out.intent, out.actor, out.theme = "about", subject[0], theme
-    elif re.match(t["who"], low) and subject and not (measures or groups or out.phrase or theme):
-        out.intent, out.named = "about", subject[0]  # "Hvem samarbeider med NAV?": whoever is named with it
-    elif actor_type and not subject:  # "Hvilken fagforening er representert …?": the actors of that type
+    elif re.match(t["who"], low) and subject and not (measures or groups or out.phrase):
+        out.intent, out.named, out.theme = "about", subject[0], theme  # "Hvem samarbeider med NAV?"
+    elif actor_types and not subject and not relations:  # "Hvilken fagforening er representert …?"
         out.intent, out.theme = "about", theme
     elif re.match(t["yes_no"], low) and authors and not (measures or phrase or groups):
         out.intent, out.actor = "about", authors[0]  # "Did OUS submit input?": what its documents say
