@@ -133,6 +133,9 @@ Bydel Strandkanten og Sykehuset Nordvik HF har etablert hjemmesykehus for barn m
 Tiltaket følges opp av Statsforvalteren i Nordland, og rapporten sendes Ingvild Moe.
 
 Hjemmesykehus gir trygghet for familiene og færre innleggelser. Tilbudet bør utvides til flere kommuner.
+
+Her kan det eksempelvis nevnes trygghetsplaner i Sykehuset Nordvik HF (som vi også har innført), eller åpne
+akuttsenger, slik de har etablert ved Dalheim sykehus.
 """
 
 
@@ -161,6 +164,11 @@ def test_people_lists_and_co_implementers_on_an_invented_submission(tmp_path: Pa
     joint = find("Bydel Strandkanten og Sykehuset Nordvik HF")
     assert joint.kind == "example"
     assert {x.actors[a].name for a in joint.speakers} == {"Bydel Strandkanten", "Sykehuset Nordvik HF"}
+    # an aside "(som vi også har innført)" does not make the example the author's; "slik de har etablert ved
+    # Dalheim sykehus" makes it Dalheim's too
+    mixed = find("Her kan det eksempelvis nevnes")
+    assert mixed.kind == "example"
+    assert {x.actors[a].name for a in mixed.speakers} == {"Sykehuset Nordvik HF", "Dalheim sykehus"}
     back = find("Tilbudet bør utvides")  # "Tilbudet" is the hjemmesykehus of the sentence before
     assert back.kind == "proposal" and back.measures == ["hjemmesykehus"]
     follow_up = find("Tiltaket følges opp av Statsforvalteren i Nordland")

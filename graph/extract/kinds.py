@@ -19,6 +19,11 @@ def exists_at_place(sentence: str) -> bool:
     return _any("existing_at", sentence)
 
 
+def attributes_to(before: str) -> bool:
+    """The words before an organisation attribute a practice to it ("…, slik de har etablert ved ")."""
+    return _any("attributes_to", before)
+
+
 def refers_back(sentence: str) -> bool:
     return _any("refers_back", sentence)
 

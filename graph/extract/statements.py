@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from graph.extract.kinds import exists_at_place, opens_target, refers_back, statement_kind
+from graph.extract.kinds import attributes_to, exists_at_place, opens_target, refers_back, statement_kind
 from graph.extract.vocab import Vocabulary, load_vocabulary, normal_name, theme_ids
 from loaders import Block, Document, slugify
 from loaders.persons import find_persons
@@ -275,6 +275,12 @@ _IMPLEMENTER_WITHIN = 80  # characters: the subject or a fronted place ("Ved int
 _SELF = re.compile(r"\b(vi|vår|våre|vårt|oss)\b", re.IGNORECASE)
 
 
+def _speaks_of_itself(sentence: str) -> bool:
+    """"vi", "vår", "hos oss" outside parentheses: an aside "(som vi nå også har etablert)" does not make
+    the author the one the example belongs to."""
+    return bool(_SELF.search(re.sub(r"\([^()]*\)", " ", sentence)))
+
+
 _AND = re.compile(r"\s*(?:\([^()]{1,60}\)\s*)?(?:,|\bog\b|\bsamt\b|&)\s*$")
 
 
@@ -301,7 +307,7 @@ def implementer(sentence: str, hits: list[tuple[str, int, int]], resolver: Actor
                 author: str | None) -> str | None:
     """The organisation a reported example belongs to, when the sentence names one and the author does not
     speak of itself ("vi", "vår", "hos oss")."""
-    if _SELF.search(sentence):
+    if _speaks_of_itself(sentence):
         return None
     for aid, start, end in hits:
         tag = sentence[end:].strip(" .") == ")" and re.search(r"\([^()]*$", sentence[:start])
@@ -361,12 +367,15 @@ def _block_statements(doc: Document, block: Block, vocab: Vocabulary, resolver: 
         member = member_speaker(text, author, member, resolver)
         named = implementing or (named if same_line else None)
         speaker = member or inline_speaker(block.text, text, resolver)
-        if speaker is None and kind == "example" and not _SELF.search(text):
+        if speaker is None and kind == "example" and not _speaks_of_itself(text):
             speaker = implementing or named
         speaker = speaker or author
         if speaker is None:
             continue
         co_speakers = coordinated(text, hits, speaker, resolver)
+        if kind == "example" and speaker != author:  # "…, slik de har etablert ved Lovisenberg …"
+            co_speakers += [a for a, start, _ in hits if a not in (speaker, *co_speakers)
+                            and resolver.actors[a].type in _IMPLEMENTERS and attributes_to(text[:start])]
         mentions = [h[0] for h in hits if h[0] != speaker and h[0] not in co_speakers]
         if kind not in RELATION_OF_KIND and not measures and not [m for m in mentions if m != author]:
             continue  # a sentence is evidence when it takes a stance, names a measure or names someone
