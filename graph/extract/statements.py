@@ -10,21 +10,13 @@ from pathlib import Path
 
 import yaml
 
+from graph.extract.actors import ActorRef, ActorResolver
 from graph.extract.kinds import attributes_to, exists_at_place, opens_target, refers_back, statement_kind
-from graph.extract.vocab import Vocabulary, load_vocabulary, normal_name, theme_ids
-from loaders import Block, Document, slugify
+from graph.extract.vocab import Vocabulary, load_vocabulary, theme_ids
+from loaders import Block, Document
 from loaders.persons import find_persons
 
 RELATION_OF_KIND = {"proposal": "PROPOSES", "commitment": "PROPOSES", "example": "REPORTS_AS_EXAMPLE"}
-
-
-@dataclass
-class ActorRef:
-    id: str
-    name: str
-    type: str
-    discovered: bool = False
-    aliases: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -120,78 +112,6 @@ def _line_sentences(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in split if text[a:b].strip()]
 
 
-class ActorResolver:
-    """Names to actor ids: vocabulary first, then organisations found by pattern (kept as discovered)."""
-
-    def __init__(self, vocab: Vocabulary, text: str = "") -> None:
-        self.vocab = vocab
-        self.actors: dict[str, ActorRef] = {}
-        self.persons = {name for _, _, name in find_persons(text)}  # full names, for "Odd Petter" → "… Nilsen"
-        self.part_text, self.part_author = "", None
-        self.definite: dict[str, str | None] = {}  # "Helsefellesskapet" → the part's one helsefellesskap
-
-    def set_part(self, text: str, author: str | None) -> None:
-        self.part_text, self.part_author, self.definite = text, author, {}
-
-    def _definite(self, word: str) -> str | None:
-        """What a bare definite name means in this part: its author of that type, else the one such
-        organisation the part names; nothing when it names several. Worked out once per part, when needed."""
-        if word not in self.definite:
-            atype = _SPEAKERS["definite_references"][word]
-            if self.part_author and self.actors[self.part_author].type == atype:
-                self.definite[word] = self.part_author
-            else:
-                self.definite[word] = None  # while the part's own names are looked up
-                of_type = {a for a, _, _ in self.find_in(self.part_text) if self.actors[a].type == atype}
-                self.definite[word] = of_type.pop() if len(of_type) == 1 else None
-        return self.definite[word]
-
-    def person(self, name: str) -> str:
-        """A person's id; a shorter form of one full name in the same document is that person."""
-        longer = [p for p in self.persons if p.startswith(name + " ")]
-        full = longer[0] if len(longer) == 1 else name
-        aid = slugify(full)
-        ref = self.actors.setdefault(aid, ActorRef(aid, full, "person", discovered=True))
-        if full != name and name not in ref.aliases:
-            ref.aliases.append(name)
-        return aid
-
-    def resolve(self, name: str, type_hint: str = "other") -> str:
-        name = re.sub(r"\s+", " ", name).strip().rstrip(".,:;")
-        aid = self.vocab.actor_id(name) or (self.vocab.actor_id(name[:-1]) if name.endswith("s") else None)
-        if aid:
-            e = self.vocab.actors.entries[aid]
-            self.actors.setdefault(aid, ActorRef(aid, e.name, e.props["type"], aliases=e.aliases))
-            return aid
-        aid = slugify(normal_name(name))
-        if type_hint == "other":  # an author found by the loader: its name may still tell its type
-            type_hint = next((t for p, t in self.vocab.org_patterns if p.fullmatch(name)), "other")
-        self.actors.setdefault(aid, ActorRef(aid, name, type_hint, discovered=True))
-        return aid
-
-    def find_in(self, text: str) -> list[tuple[str, int, int]]:
-        hits = [(aid, s, e) for aid, s, e in self.vocab.actors.find(text)]
-        taken = [(s, e) for _, s, e in hits]
-        for pattern, atype in self.vocab.org_patterns:
-            for m in pattern.finditer(text):
-                if any(m.start() < e and s < m.end() for s, e in taken):
-                    continue
-                hits.append((self.resolve(m.group(0), atype), m.start(), m.end()))
-                taken.append((m.start(), m.end()))
-        for start, end, name in find_persons(text):
-            if not any(start < e and s < end for s, e in taken):
-                hits.append((self.person(name), start, end))
-        for word in _SPEAKERS["definite_references"]:
-            for m in re.finditer(rf"\b{word}\b(?!\s+(?:i\s+|på\s+)?[A-ZÆØÅ])", text):
-                if not any(m.start() < e and s < m.end() for s, e in taken) and (aid := self._definite(word)):
-                    hits.append((aid, m.start(), m.end()))
-        for aid, _, _ in hits:
-            if aid in self.vocab.actors.entries:
-                e = self.vocab.actors.entries[aid]
-                self.actors.setdefault(aid, ActorRef(aid, e.name, e.props["type"], aliases=e.aliases))
-        return sorted(hits, key=lambda h: h[1])
-
-
 _SPEAKERS = yaml.safe_load(Path(__file__).with_name("speakers.yaml").read_text("utf-8"))
 _MEMBERS = "|".join(map(re.escape, _SPEAKERS["constituents"]))
 _OPINION = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in _SPEAKERS["opinion_verbs"])
@@ -243,11 +163,14 @@ def extract(doc: Document, vocab: Vocabulary | None = None) -> Extraction:
     resolver = ActorResolver(vocab, doc.text)
     authors = {p.index: resolver.resolve(p.author, "other") for p in doc.parts if p.author}
     out: list[Statement] = []
+    part_texts: dict[int, list[str]] = {}
+    for block in doc.blocks:
+        part_texts.setdefault(block.part, []).append(block.text)
     part = None
     for block in doc.blocks:
         if block.part != part:
             part = block.part
-            resolver.set_part("\n".join(b.text for b in doc.blocks if b.part == part), authors.get(part))
+            resolver.set_part("\n".join(part_texts[part]), authors.get(part))
         if block.kind not in ("paragraph", "bullet", "table_row") and not (
             block.kind == "heading" and block.role in ("proposal", "example")
         ):
@@ -374,8 +297,8 @@ def _block_statements(doc: Document, block: Block, vocab: Vocabulary, resolver: 
             continue
         co_speakers = coordinated(text, hits, speaker, resolver)
         if kind == "example" and speaker != author:  # "…, slik de har etablert ved Lovisenberg …"
-            co_speakers += [a for a, start, _ in hits if a not in (speaker, *co_speakers)
-                            and resolver.actors[a].type in _IMPLEMENTERS and attributes_to(text[:start])]
+            co_speakers += [aid for aid, start, _ in hits if aid not in (speaker, *co_speakers)
+                            and resolver.actors[aid].type in _IMPLEMENTERS and attributes_to(text[:start])]
         mentions = [h[0] for h in hits if h[0] != speaker and h[0] not in co_speakers]
         if kind not in RELATION_OF_KIND and not measures and not [m for m in mentions if m != author]:
             continue  # a sentence is evidence when it takes a stance, names a measure or names someone

@@ -1,0 +1,98 @@
+"""Names to actors: the vocabulary, organisations found by pattern, people, and bare definite names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from graph.extract.vocab import Vocabulary, normal_name
+from loaders import slugify
+from loaders.persons import find_persons
+
+# "Helsefellesskapet" → the part's one helsefellesskap (data in speakers.yaml, with who speaks)
+_DEFINITE: dict[str, str] = yaml.safe_load(
+    Path(__file__).with_name("speakers.yaml").read_text("utf-8"))["definite_references"]
+
+
+@dataclass
+class ActorRef:
+    id: str
+    name: str
+    type: str
+    discovered: bool = False
+    aliases: list[str] = field(default_factory=list)
+
+
+class ActorResolver:
+    """Names to actor ids: vocabulary first, then organisations found by pattern (kept as discovered)."""
+
+    def __init__(self, vocab: Vocabulary, text: str = "") -> None:
+        self.vocab = vocab
+        self.actors: dict[str, ActorRef] = {}
+        self.persons = {name for _, _, name in find_persons(text)}  # full names, for "Odd Petter" → "… Nilsen"
+        self.part_text, self.part_author = "", None
+        self.definite: dict[str, str | None] = {}  # "Helsefellesskapet" → the part's one helsefellesskap
+
+    def set_part(self, text: str, author: str | None) -> None:
+        self.part_text, self.part_author, self.definite = text, author, {}
+
+    def _definite(self, word: str) -> str | None:
+        """What a bare definite name means in this part: its author of that type, else the one such
+        organisation the part names; nothing when it names several. Worked out once per part, when needed."""
+        if word not in self.definite:
+            atype = _DEFINITE[word]
+            if self.part_author and self.actors[self.part_author].type == atype:
+                self.definite[word] = self.part_author
+            else:
+                self.definite[word] = None  # while the part's own names are looked up
+                of_type = {a for a, _, _ in self.find_in(self.part_text) if self.actors[a].type == atype}
+                self.definite[word] = of_type.pop() if len(of_type) == 1 else None
+        return self.definite[word]
+
+    def person(self, name: str) -> str:
+        """A person's id; a shorter form of one full name in the same document is that person."""
+        longer = [p for p in self.persons if p.startswith(name + " ")]
+        full = longer[0] if len(longer) == 1 else name
+        aid = slugify(full)
+        ref = self.actors.setdefault(aid, ActorRef(aid, full, "person", discovered=True))
+        if full != name and name not in ref.aliases:
+            ref.aliases.append(name)
+        return aid
+
+    def resolve(self, name: str, type_hint: str = "other") -> str:
+        name = re.sub(r"\s+", " ", name).strip().rstrip(".,:;")
+        aid = self.vocab.actor_id(name) or (self.vocab.actor_id(name[:-1]) if name.endswith("s") else None)
+        if aid:
+            e = self.vocab.actors.entries[aid]
+            self.actors.setdefault(aid, ActorRef(aid, e.name, e.props["type"], aliases=e.aliases))
+            return aid
+        aid = slugify(normal_name(name))
+        if type_hint == "other":  # an author found by the loader: its name may still tell its type
+            type_hint = next((t for p, t in self.vocab.org_patterns if p.fullmatch(name)), "other")
+        self.actors.setdefault(aid, ActorRef(aid, name, type_hint, discovered=True))
+        return aid
+
+    def find_in(self, text: str) -> list[tuple[str, int, int]]:
+        hits = [(aid, s, e) for aid, s, e in self.vocab.actors.find(text)]
+        taken = [(s, e) for _, s, e in hits]
+        for pattern, atype in self.vocab.org_patterns:
+            for m in pattern.finditer(text):
+                if any(m.start() < e and s < m.end() for s, e in taken):
+                    continue
+                hits.append((self.resolve(m.group(0), atype), m.start(), m.end()))
+                taken.append((m.start(), m.end()))
+        for start, end, name in find_persons(text):
+            if not any(start < e and s < end for s, e in taken):
+                hits.append((self.person(name), start, end))
+        for word in _DEFINITE:
+            for m in re.finditer(rf"\b{word}\b(?!\s+(?:i\s+|på\s+)?[A-ZÆØÅ])", text):
+                if not any(m.start() < e and s < m.end() for s, e in taken) and (aid := self._definite(word)):
+                    hits.append((aid, m.start(), m.end()))
+        for aid, _, _ in hits:
+            if aid in self.vocab.actors.entries:
+                e = self.vocab.actors.entries[aid]
+                self.actors.setdefault(aid, ActorRef(aid, e.name, e.props["type"], aliases=e.aliases))
+        return sorted(hits, key=lambda h: h[1])
