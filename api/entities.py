@@ -170,10 +170,15 @@ def document(request: Request, document_id: str, kind: str | None = Query(None, 
                           "ORDER BY name", {"id": document_id})
     kinds = store.query("MATCH (:Document {id: $id})-[:CONTAINS]->(s:Statement) RETURN s.kind AS kind, "
                         "count(s) AS statements ORDER BY kind", {"id": document_id})
-    rows = store.query("""MATCH (:Document {id: $id})-[:CONTAINS]->(s:Statement)<-[:STATES]-(a:Actor)
+    # one row per statement; "X og Y har etablert …" has two speakers
+    rows = store.query("""MATCH (:Document {id: $id})-[:CONTAINS]->(s:Statement)
         WHERE $kind IS NULL OR s.kind = $kind
-        WITH a, s ORDER BY s.start SKIP $offset LIMIT $limit
-        RETURN s.id AS id, a.name AS speaker, s.kind AS kind, s.text AS quote, s.page AS page, s.section AS section""",
+        WITH s ORDER BY s.start SKIP $offset LIMIT $limit
+        MATCH (a:Actor)-[:STATES]->(s)
+        WITH s, a ORDER BY a.name
+        WITH s, collect(a.name) AS speakers
+        RETURN s.id AS id, speakers[0] AS speaker, speakers, s.kind AS kind, s.text AS quote, s.page AS page,
+               s.section AS section ORDER BY s.start""",
                        {"id": document_id, "kind": kind, "offset": offset, "limit": limit})
     return {"document": node, "authors": authors, "kinds": kinds, "statements": rows, "offset": offset,
             "limit": limit}

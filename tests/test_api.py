@@ -106,6 +106,10 @@ def test_entity_details_carry_evidence(client) -> None:
     doc_id = client.get("/v1/documents").json()["items"][0]["id"]
     d = client.get(f"/v1/documents/{doc_id}", params={"kind": "proposal", "limit": 5}).json()
     assert d["authors"] and len(d["statements"]) <= 5 and all(s["kind"] == "proposal" for s in d["statements"])
+    rows = [r for item in client.get("/v1/documents").json()["items"]
+            for r in client.get(f"/v1/documents/{item['id']}", params={"limit": 500}).json()["statements"]]
+    assert len({r["id"] for r in rows}) == len(rows)  # one row per statement, co-speakers listed in it
+    assert all(r["speaker"] == r["speakers"][0] for r in rows) and any(len(r["speakers"]) > 1 for r in rows)
     for url in ["/v1/actors/nobody", "/v1/measures/nothing", "/v1/themes/x", "/v1/groups/x", "/v1/documents/x"]:
         r = client.get(url)
         assert r.status_code == 404 and r.json()["error"]["code"] == "not_found"
