@@ -104,7 +104,9 @@ def answer(store: GraphStore, intent: str, params: dict[str, Any], vocab: Vocabu
 
     ``params``: measure / measures (phrases, resolved through the vocabulary) or measure_ids; group or
     group_ids; phrase (words every quote must contain); theme; actor; relation / relations; documents
-    (file names or ids) and authors (actor ids whose documents are the scope).
+    (file names or ids) and authors (actor ids whose documents are the scope); named (a second actor the
+    statements must speak or name); actor_types (detail questions: statements an actor of these types speaks
+    or is named in; stance questions: speakers of these types).
     """
     vocab = vocab or load_vocabulary()
     filters, qparams, text_filters, actor = [], {}, [], ""

@@ -183,7 +183,7 @@ def parse(question: str, vocab: Vocabulary,
     elif actor_types and not subject and not relations:  # "Hvilken fagforening er representert …?"
         out.intent, out.theme = "about", theme
     elif re.match(t["yes_no"], low) and authors and not (measures or phrase or groups):
-        out.intent, out.actor = "about", authors[0]  # "Did OUS submit input?": what its documents say
+        out.intent, out.actor = "about", authors[0]  # "Sendte OUS innspill?": what its documents say
     elif re.match(t["who"], low):
         if theme and not (measures or groups or phrase):
             out.intent, out.theme = "actors_by_theme", theme
