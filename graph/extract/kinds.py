@@ -33,7 +33,7 @@ def opens_target(sentence: str) -> bool:
 
 
 def statement_kind(sentence: str, role: str | None, positional: bool = True) -> str:
-    """proposal | example | challenge | commitment | other.
+    """proposal | opposition | example | challenge | commitment | other.
 
     ``positional`` says the sentence takes its kind from where it stands (a list item or the first sentence
     of one, a heading under a prompt); prose sentences under the same prompt need a cue of their own,
@@ -42,6 +42,8 @@ def statement_kind(sentence: str, role: str | None, positional: bool = True) -> 
         return "commitment"
     if role in ("mandate", "target") or _any("lead_in", sentence):
         return "other"  # a task given to the author, a target state or a list's lead-in is no statement
+    if _any("opposition", sentence):
+        return "opposition"
     negated = _any("negation", sentence)
     example, proposal = _any("example", sentence), _any("proposal", sentence)
     strong = _any("strong_proposal", sentence)

@@ -13,10 +13,10 @@ import yaml
 from graph.extract.actors import ActorRef, ActorResolver
 from graph.extract.kinds import attributes_to, exists_at_place, opens_target, refers_back, statement_kind
 from graph.extract.vocab import Vocabulary, load_vocabulary, theme_ids
+from graph.relations import RELATION_OF_KIND
 from loaders import Block, Document
 from loaders.persons import find_persons
 
-RELATION_OF_KIND = {"proposal": "PROPOSES", "commitment": "PROPOSES", "example": "REPORTS_AS_EXAMPLE"}
 
 
 @dataclass

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.extract.statements import RELATION_OF_KIND, Extraction
+from graph.extract.statements import Extraction
 from graph.extract.vocab import Vocabulary, load_vocabulary
+from graph.relations import RELATION_OF_KIND
 from graph.store import GraphStore
 
 # Derived edges are a view over statements; each carries the ids of the statements behind it. Only the
