@@ -18,10 +18,10 @@ from typing import Any
 
 import yaml
 
+from graph.relations import RELATION_OF_KIND, STANCE_RELATIONS
 from graph.store import GraphStore
 
-RELATIONS = ("PROPOSES", "REPORTS_AS_EXAMPLE")
-_KIND_RELATION = {"proposal": "PROPOSES", "commitment": "PROPOSES", "example": "REPORTS_AS_EXAMPLE"}
+RELATIONS = STANCE_RELATIONS
 _DEHYPHEN = re.compile(r"-\s+(?=(?!og\b|eller\b)[a-zæøå])")
 
 
@@ -93,11 +93,11 @@ def _gold(doc: str, r: dict[str, Any]) -> Gold:
 
 _STATEMENTS = """
 MATCH (a:Actor)-[:STATES]->(s:Statement), (d:Document)-[:CONTAINS]->(s)
-WHERE s.kind IN ['proposal', 'commitment', 'example']
+WHERE s.relation IS NOT NULL
 RETURN d.file AS file, a.name AS actor, a.aliases AS aliases, s.kind AS kind, s.text AS quote, s.page AS page
 """
 _EDGES = """
-MATCH (a:Actor)-[r:PROPOSES|REPORTS_AS_EXAMPLE]->(:Measure)
+MATCH (a:Actor)-[r:PROPOSES|OPPOSES|REPORTS_AS_EXAMPLE]->(:Measure)
 UNWIND r.statement_ids AS sid
 MATCH (d:Document)-[:CONTAINS]->(s:Statement {id: sid})
 RETURN DISTINCT d.file AS file, a.name AS actor, a.aliases AS aliases, type(r) AS relation, s.text AS quote,
@@ -110,7 +110,7 @@ def system_relations(store: GraphStore, view: str) -> list[SystemRelation]:
     out = []
     for row in rows:
         names = {actor_key(n) for n in [row["actor"], *(row.get("aliases") or [])]}
-        relation = row.get("relation") or _KIND_RELATION[row["kind"]]
+        relation = row.get("relation") or RELATION_OF_KIND[row["kind"]]
         out.append(SystemRelation(row["file"], row["actor"], names, relation, row["quote"], row.get("page")))
     return out
 

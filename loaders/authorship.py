@@ -13,7 +13,7 @@ from datetime import date
 from loaders.patterns import PATTERNS
 
 _CAP = r"[A-ZÆØÅ][\wÆØÅæøå&'-]*"
-_LINK = r"(?:og|i|på|for|ved|universitetssykehus|sykehus|kommune|fylkeskommune|helseforetak|diakonale)"
+_LINK = "(?:" + "|".join(PATTERNS["org_words"]) + ")"
 ORG = rf"{_CAP}(?:\s+(?:{_CAP}|{_LINK}))*"
 _NOT_ORG = {w.lower() for w in PATTERNS["not_organisations"]}
 _SUFFIXES = tuple(PATTERNS["org_suffixes"])
@@ -53,11 +53,27 @@ def is_full_org_name(name: str) -> bool:
     return 2 <= len(words) <= 7 and (words[-1] in _SUFFIXES or words[0] in _PREFIXES)
 
 
+def letterhead(lines: list[str]) -> str | None:
+    """The name a letter or a web page opens with ("Kvam herad", "Funksjonshemmedes Fellesorganisasjon
+    (FFO)"), when the text names the sender again (in its body or signature): an address block or a
+    recipient is named once."""
+    first = next((t.split("\n")[0].strip() for t in lines if t.strip()), "")
+    m = re.fullmatch(rf"({ORG}(?:,\s+{ORG})*)(?:\s*\((?P<short>[A-ZÆØÅ][\wÆØÅæøå-]{{1,12}})\))?", first)
+    if not m or len(first.split()) > 8 or not (org := tidy_org(m.group(1))):
+        return None
+    rest = "\n".join(lines)[len(first):]
+    words = org.split()
+    again = [org, *([m["short"]] if m["short"] else []), *([" ".join(words[:2]), words[0]] if len(words) > 2 else [])]
+    return org if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", rest) for n in again) else None
+
+
 def author_from_lines(lines: list[str]) -> tuple[str | None, str | None]:
-    """Try title lines anywhere, then opening sentences, then the signature block."""
+    """Try title lines anywhere, then the letterhead, then opening sentences, then the signature block."""
     for text in lines:
-        if len(text) <= 120 and (org := _first_match(_STRONG, text)):
+        if len(text) <= 200 and (org := _first_match(_STRONG, text)):
             return org, "title line"
+    if org := letterhead(lines):
+        return org, "letterhead"
     for text in lines[:40]:
         if org := _first_match(_OPENING, text):
             return org, "sender line"
