@@ -35,23 +35,28 @@ def opens_target(sentence: str) -> bool:
 def statement_kind(sentence: str, role: str | None, positional: bool = True) -> str:
     """proposal | opposition | example | challenge | commitment | other.
 
-    ``positional`` says the sentence takes its kind from where it stands (a list item or the first sentence
-    of one, a heading under a prompt); prose sentences under the same prompt need a cue of their own,
-    so that context and elaboration ("Dette er særlig viktig …") do not become proposals."""
+    The sentence decides first: procedure, a quoted question or another body's proposal is no stance of the
+    sender; a rejection is an opposition; support, a demand or a view is a proposal wherever it stands. The
+    prompt a block answers (``role``) decides what the sentence's own words leave open. ``positional`` says
+    the sentence takes its kind from where it stands (a list item or the first sentence of one, a heading
+    under a prompt); prose sentences under the same prompt need a cue of their own, so that context and
+    elaboration ("Dette er særlig viktig …") do not become proposals."""
     if role == "commitment":
         return "commitment"
     if role in ("mandate", "target") or _any("lead_in", sentence):
         return "other"  # a task given to the author, a target state or a list's lead-in is no statement
+    if _any("not_stance", sentence) or _any("reported_proposal", sentence):
+        return "other"
     if _any("opposition", sentence):
         return "opposition"
     negated = _any("negation", sentence)
     example, proposal = _any("example", sentence), _any("proposal", sentence)
-    strong = _any("strong_proposal", sentence)
+    strong = _any("stance", sentence) or _any("strong_proposal", sentence)
     if negated:
         return "proposal" if strong else "challenge"
     if role == "example" and (positional or example):
         return "proposal" if proposal and not example and strong else "example"
-    if role == "proposal" and (positional or proposal):
+    if role == "proposal" and (positional or proposal or strong):
         return "example" if example and not strong and not _any("action_start", sentence) else "proposal"
     if role == "challenge":
         return "proposal" if strong else "challenge"
