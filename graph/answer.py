@@ -11,12 +11,14 @@ import re
 from typing import Any
 
 from graph.extract.vocab import Vocabulary, load_vocabulary
+from graph.relations import KINDS_OF_RELATION, STANCE_RELATIONS
 from graph.store import GraphStore
 
-KINDS = {"PROPOSES": ["proposal", "commitment"], "REPORTS_AS_EXAMPLE": ["example"],
-         "STATES": ["proposal", "commitment", "example", "challenge", "other"]}
-DEFAULT_RELATION = {"who_proposes": "PROPOSES", "who_reports_example": "REPORTS_AS_EXAMPLE", "about": "STATES",
-                    "status_or_detail": "STATES"}
+# the stance relations take their statement kinds from graph/relations.py; STATES is any statement at all
+KINDS = {**KINDS_OF_RELATION,
+         "STATES": [*dict.fromkeys(k for kinds in KINDS_OF_RELATION.values() for k in kinds), "challenge", "other"]}
+DEFAULT_RELATION = {"who_proposes": "PROPOSES", "who_opposes": "OPPOSES", "who_reports_example": "REPORTS_AS_EXAMPLE",
+                    "about": "STATES", "status_or_detail": "STATES"}
 # Questions about a thing rather than a stance ("what is X, what is its status?"): an actor the statement
 # names without speaking counts too, and is answered with relation MENTIONED and the same evidence.
 DETAIL_INTENTS = {"about", "status_or_detail"}
@@ -29,7 +31,7 @@ class AnswerError(ValueError):
 
 def _relations(intent: str, params: dict[str, Any]) -> list[str]:
     rels = params.get("relations") or [params.get("relation") or DEFAULT_RELATION.get(intent)]
-    rels = [r for r in rels if r] or ["PROPOSES", "REPORTS_AS_EXAMPLE"]
+    rels = [r for r in rels if r] or list(STANCE_RELATIONS)
     for rel in rels:
         if rel not in KINDS:
             raise AnswerError(f"unknown relation {rel!r}; use {', '.join(KINDS)}")

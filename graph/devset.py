@@ -47,7 +47,7 @@ def load_devset(folder: Path) -> list[DevDocument]:
                 actor = r.get("actor") or e["sender"]
                 names = {actor_key(n) for n in [actor, *(r.get("actor_aliases") or [])]}
                 return Gold(e["document"], actor, names, r.get("relation", ""), r["quote"], "",
-                            bool(r.get("optional")), r.get("why", ""))
+                            bool(r.get("optional")), r.get("why", ""), r.get("implementer") or "")
             docs.append(DevDocument(
                 e["document"], folder / e["document"], e["sender"], e.get("sender_kind", "?"),
                 e.get("language", "nb"), e.get("layout", "?"),

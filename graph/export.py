@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from graph.relations import RELATION_OF_KIND
 from graph.store import GraphStore
 
 FORMATS = ("json", "graphml", "csv", "evidence", "html")
@@ -66,7 +67,7 @@ def export_csv(store: GraphStore, folder: Path) -> list[Path]:
 
 _EVIDENCE = """
 MATCH (a:Actor)-[:STATES]->(s:Statement), (d:Document)-[:CONTAINS]->(s)
-WHERE s.kind IN ['proposal', 'commitment', 'example']
+WHERE s.kind IN $kinds
 OPTIONAL MATCH (s)-[:ABOUT]->(m:Measure)
 OPTIONAL MATCH (s)-[:CONCERNS]->(t:Theme)
 RETURN a.name AS actor, a.type AS actor_type, s.kind AS kind, collect(DISTINCT m.name) AS measures,
@@ -78,12 +79,12 @@ EVIDENCE_COLUMNS = ["actor", "actor type", "relation", "measure", "theme", "quot
 
 
 def evidence_rows(store: GraphStore) -> list[list[Any]]:
-    """One row per proposal/example statement; statements naming no known measure keep an empty measure."""
-    relation = {"proposal": "PROPOSES", "commitment": "PROPOSES", "example": "REPORTS_AS_EXAMPLE"}
+    """One row per speaker of each statement that makes a relation (proposal, commitment, opposition,
+    example; graph/relations.py); statements naming no known measure keep an empty measure."""
     return [
-        [r["actor"], r["actor_type"], relation[r["kind"]], "; ".join(sorted(r["measures"])),
+        [r["actor"], r["actor_type"], RELATION_OF_KIND[r["kind"]], "; ".join(sorted(r["measures"])),
          "; ".join(sorted(r["themes"])), r["quote"], r["document"], r["file"], _scalar(r["page"])]
-        for r in store.query(_EVIDENCE, timeout_ms=_LONG)
+        for r in store.query(_EVIDENCE, {"kinds": list(RELATION_OF_KIND)}, timeout_ms=_LONG)
     ]
 
 

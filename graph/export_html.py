@@ -15,7 +15,8 @@ from graph.subgraph import subgraph
 VIS_CSS = Path(__file__).resolve().parent.parent / "api" / "static" / "vendor" / "vis-network.css"
 COLORS = {"Actor": "#e8743b", "Measure": "#19a979", "Theme": "#5899da", "Group": "#bf399e", "Document": "#6c8893"}
 SHAPES = {"Actor": "dot", "Measure": "diamond", "Theme": "box", "Group": "triangle", "Document": "square"}
-EDGE_COLORS = {"PROPOSES": "#e8743b", "REPORTS_AS_EXAMPLE": "#19a979", "CONCERNS": "#9fb6cc"}
+EDGE_COLORS = {"PROPOSES": "#e8743b", "OPPOSES": "#d62728", "REPORTS_AS_EXAMPLE": "#19a979", "CONCERNS": "#9fb6cc"}
+DASHED = {"OPPOSES"}  # opposition is drawn red and dashed, as in the explorer
 _EXTERNAL = re.compile(r"<script[^>]*\ssrc=\"[^\"]*\"[^>]*>\s*</script>|<link[^>]*\shref=\"[^\"]*\"[^>]*>", re.S)
 
 
@@ -42,7 +43,7 @@ def export_html(store: GraphStore, theme: str | None = None, actor: str | None =
                      shape=SHAPES[n["label"]])
     for e in g["edges"]:
         net.add_edge(e["source"], e["target"], title=f"{e['type']} ({e['count']} statements)",
-                     color=EDGE_COLORS.get(e["type"], "#b0b0b0"), value=e["count"])
+                     color=EDGE_COLORS.get(e["type"], "#b0b0b0"), value=e["count"], dashes=e["type"] in DASHED)
     net.toggle_physics(True)
     html = _EXTERNAL.sub("", net.generate_html())
     css = VIS_CSS.read_text("utf-8") if VIS_CSS.is_file() else ""

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from graph.extract.statements import Extraction, extract, warm_up
 from graph.extract.vocab import load_vocabulary
+from graph.relations import STANCE_RELATIONS
 from graph.store import GraphStore, StoreError
 from graph.write.document import write_document
 from loaders import LoadError, load_document
@@ -145,7 +146,6 @@ def stats(store: GraphStore) -> dict[str, dict[str, int]]:
     for label in ("Document", "Actor", "Measure", "Theme", "Group", "Statement"):
         labels[label] = store.query(f"MATCH (n:{label}) RETURN count(n) AS c")[0]["c"]
     rels = {}
-    for rel in ("PROPOSES", "REPORTS_AS_EXAMPLE", "CONCERNS", "AUTHORED", "CONTAINS", "STATES", "ABOUT",
-                "MENTIONS", "PART_OF"):
+    for rel in (*STANCE_RELATIONS, "CONCERNS", "AUTHORED", "CONTAINS", "STATES", "ABOUT", "MENTIONS", "PART_OF"):
         rels[rel] = store.query(f"MATCH ()-[r:{rel}]->() RETURN count(r) AS c")[0]["c"]
     return {"nodes": labels, "relationships": rels}

@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from graph.relations import STANCE_RELATIONS
 from graph.store import GraphStore
 
-EDGE_TYPES = "PROPOSES|REPORTS_AS_EXAMPLE|CONCERNS|AUTHORED|PART_OF"
+ALL_TYPES = [*STANCE_RELATIONS, "CONCERNS", "AUTHORED", "PART_OF"]
+VIEW_TYPES = [*STANCE_RELATIONS, "CONCERNS"]
+EDGE_TYPES = "|".join(ALL_TYPES)
+STANCE_TYPES = "|".join(STANCE_RELATIONS)
 _EDGES = f"""MATCH (x)-[r:{EDGE_TYPES}]-(y)
 WHERE x.id IN $ids AND NOT x:Statement AND NOT y:Statement AND type(r) IN $types
 RETURN DISTINCT startNode(r).id AS source, endNode(r).id AS target, type(r) AS type, coalesce(r.count, 1) AS count
@@ -20,20 +24,18 @@ _NODES = """MATCH (n) WHERE n.id IN $ids AND NOT n:Statement
 RETURN n.id AS id, labels(n)[0] AS label, coalesce(n.name, n.title, n.id) AS name, n.type AS type"""
 _MEASURE_THEMES = """MATCH (m:Measure)-[:CONCERNS]->(t:Theme) WHERE m.id IN $ids
 RETURN m.id AS id, collect(t.id) AS themes"""
-_ACTOR_THEMES = """MATCH (a:Actor)-[:PROPOSES|REPORTS_AS_EXAMPLE]->(:Measure)-[:CONCERNS]->(t:Theme) WHERE a.id IN $ids
+_ACTOR_THEMES = f"""MATCH (a:Actor)-[:{STANCE_TYPES}]->(:Measure)-[:CONCERNS]->(t:Theme) WHERE a.id IN $ids
 RETURN a.id AS id, collect(DISTINCT t.id) AS themes"""
 _TOP = """MATCH (a:Actor)-[:PROPOSES]->(m:Measure)
 WITH m, count(DISTINCT a) AS backers ORDER BY backers DESC, m.name LIMIT $top
 RETURN m.id AS id"""
 _ALL = """MATCH (n) WHERE n:Actor OR n:Measure OR n:Theme RETURN n.id AS id"""
-ALL_TYPES = ["PROPOSES", "REPORTS_AS_EXAMPLE", "CONCERNS", "AUTHORED", "PART_OF"]
-VIEW_TYPES = ["PROPOSES", "REPORTS_AS_EXAMPLE", "CONCERNS"]
 
 
 def subgraph(store: GraphStore, center: str | None = None, depth: int = 1, *, top: int = 15,
              whole: bool = False, limit: int = 2000) -> dict[str, Any]:
     """``center``: a node id and ``depth`` hops around it; else the ``top`` most-proposed measures with their
-    proposers and reporters; ``whole``: every actor, measure and theme."""
+    proposers, reporters and opposers; ``whole``: every actor, measure and theme."""
     if whole:
         ids = {r["id"] for r in store.query(_ALL)}
         edges = _edges(store, ids, VIEW_TYPES, limit)
@@ -45,7 +47,7 @@ def subgraph(store: GraphStore, center: str | None = None, depth: int = 1, *, to
             ids |= {e["source"] for e in found} | {e["target"] for e in found}
     else:
         ids = {r["id"] for r in store.query(_TOP, {"top": top})}
-        edges = _edges(store, ids, ["PROPOSES", "REPORTS_AS_EXAMPLE"], limit)
+        edges = _edges(store, ids, list(STANCE_RELATIONS), limit)
         ids |= {e["source"] for e in edges} | {e["target"] for e in edges}
     nodes = store.query(_NODES, {"ids": sorted(ids)})
     themes = {r["id"]: r["themes"] for q in (_MEASURE_THEMES, _ACTOR_THEMES)

@@ -119,7 +119,7 @@ def _fill_missing_authors(parts: list[Part], blocks: list[Block], warnings: list
 
 
 def _document_kind(parts: list[Part], blocks: list[Block]) -> str:
-    if any(p.author_source in ("title line", "sender line", "signature") for p in parts):
+    if any(p.author_source in ("title line", "letterhead", "sender line", "signature") for p in parts):
         return "submission"
     if any(b.kind == "prompt" and b.role == "commitment" for b in blocks):
         return "plan"

@@ -17,8 +17,11 @@ from typing import Any
 import yaml
 
 from graph.extract.vocab import Entry, Matcher, Vocabulary
+from graph.relations import STANCE_RELATIONS
 
-RELATIONS = ("PROPOSES", "REPORTS_AS_EXAMPLE")
+RELATIONS = STANCE_RELATIONS
+# the intent of a "who …" question about exactly one relation; any other mix asks who_states
+WHO_INTENT = {"PROPOSES": "who_proposes", "OPPOSES": "who_opposes", "REPORTS_AS_EXAMPLE": "who_reports_example"}
 # possessive endings ("Helse Sør-Østs", "Sunnaas'", "SiV's") blanked to spaces, so offsets stay the same
 _POSSESSIVE = re.compile(r"(?<=[^\W\d_])(?:'s|s'|'|s)(?=[\s,.?!;:]|$)")
 _QUOTED = re.compile(r"«([^»]{2,80})»|[\"“]([^\"”]{2,80})[\"”]|(?:^|(?<=[\s(]))['‘]([^']{2,80})['’](?=[\s,.?!)]|$)")
@@ -59,6 +62,8 @@ class Interpretation:
         rel = self.relations[0] if len(self.relations) == 1 else None
         if self.intent == "who_proposes" and len(self.measures) == 1 and len(self.groups) <= 1:
             return "who_proposes", {"measure": self.measures[0], "group": self.groups[0] if self.groups else ""}
+        if self.intent == "who_opposes" and len(self.measures) == 1 and len(self.groups) <= 1:
+            return "who_opposes", {"measure": self.measures[0], "group": self.groups[0] if self.groups else ""}
         if self.intent == "who_reports_example" and len(self.measures) == 1 and not self.groups:
             return "who_reports_example", {"measure": self.measures[0]}
         if self.intent == "what_does_actor_propose" and rel and not (self.measures or self.theme or self.groups):
@@ -164,7 +169,7 @@ def parse(question: str, vocab: Vocabulary,
             rest = rest[:m.start(1)] + " " * (m.end(1) - m.start(1)) + rest[m.end(1):]
             break
     rest_low = rest.lower()
-    relations = [r for r in RELATIONS if re.search(t["relation"][r], rest_low)]
+    relations = _relations(rest_low, t)
     phrase = quoted[0] if quoted else None
     out = Interpretation(intent="search", language=lang, relations=relations, measures=measures, groups=groups,
                          authors=authors, named=subject[1] if len(subject) > 1 else None, actor_types=actor_types)
@@ -188,8 +193,7 @@ def parse(question: str, vocab: Vocabulary,
         if theme and not (measures or groups or phrase):
             out.intent, out.theme = "actors_by_theme", theme
         elif measures or groups or out.phrase:
-            out.intent = {("PROPOSES",): "who_proposes", ("REPORTS_AS_EXAMPLE",): "who_reports_example"}.get(
-                tuple(relations), "who_states")
+            out.intent = WHO_INTENT.get(relations[0], "who_states") if len(relations) == 1 else "who_states"
         else:
             return _fallback(out, "no measure, group or theme found in the question")
     elif re.match(t["yes_no"], low) and (measures or phrase or subject or groups):
@@ -208,6 +212,14 @@ def parse(question: str, vocab: Vocabulary,
     if not out.relations:
         out.relations = ["STATES"] if out.intent == "about" else list(RELATIONS)
     return out
+
+
+def _relations(low: str, t: dict[str, Any]) -> list[str]:
+    """The relations a question asks about. What an opposition is against ("går imot forslaget om …",
+    "opposes the proposal to …") is its object, not a second question about proposals."""
+    opposed = re.search(t["relation"]["OPPOSES"], low)
+    rest = re.sub(t["opposition_object"], " ", low) if opposed else low
+    return [r for r in RELATIONS if re.search(t["relation"][r], low if r == "OPPOSES" else rest)]
 
 
 def _fallback(out: Interpretation, why: str) -> Interpretation:

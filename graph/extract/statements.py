@@ -242,6 +242,19 @@ def implementer(sentence: str, hits: list[tuple[str, int, int]], resolver: Actor
     return None
 
 
+_REPORTER_WITHIN = 6  # words before the doer: its subject, after a fronted place or "Vi viser til at"
+
+
+def reports_practice_of(doc: Document, sentence: str, hits: list[tuple[str, int, int]], doer: str,
+                        author: str | None) -> bool:
+    """A submission's sender that tells of another's practice ("Sandnes kommune har drevet … siden 2012")
+    reports it as an example as well: the sender stands behind it as well as the doer. Not when the doer is
+    named in passing late in the sentence, and not in a plan, which describes practice as background."""
+    first = next((start for aid, start, _ in hits if aid == doer), None)
+    return (author is not None and doc.kind == "submission" and first is not None
+            and len(sentence[:first].split()) <= _REPORTER_WITHIN)
+
+
 def _kind(text: str, role: str | None, positional: bool, measures: list[str], implementing: str | None) -> str:
     """The statement kind from the cue tables, with two sentence-level exceptions they cannot express."""
     kind = statement_kind(text, role, positional=positional)
@@ -299,6 +312,8 @@ def _block_statements(doc: Document, block: Block, vocab: Vocabulary, resolver: 
         if kind == "example" and speaker != author:  # "…, slik de har etablert ved Lovisenberg …"
             co_speakers += [aid for aid, start, _ in hits if aid not in (speaker, *co_speakers)
                             and resolver.actors[aid].type in _IMPLEMENTERS and attributes_to(text[:start])]
+            if reports_practice_of(doc, text, hits, speaker, author) and author not in co_speakers and member is None:
+                co_speakers.append(author)
         mentions = [h[0] for h in hits if h[0] != speaker and h[0] not in co_speakers]
         if kind not in RELATION_OF_KIND and not measures and not [m for m in mentions if m != author]:
             continue  # a sentence is evidence when it takes a stance, names a measure or names someone

@@ -11,7 +11,7 @@ from typing import Any
 
 from graph.extract.statements import Extraction
 from graph.extract.vocab import Vocabulary, load_vocabulary
-from graph.relations import RELATION_OF_KIND
+from graph.relations import RELATION_OF_KIND, STANCE_RELATIONS
 from graph.store import GraphStore
 
 # Derived edges are a view over statements; each carries the ids of the statements behind it. Only the
@@ -20,22 +20,23 @@ from graph.store import GraphStore
 # the evidence, and the cost stays per document however large the graph grows. Every lookup starts from
 # an indexed id (UNWIND + MATCH {id}); unit subqueries (CALL without RETURN) keep the row when a list is
 # empty.
+_STANCE_TYPES = "|".join(STANCE_RELATIONS)
+# one MERGE per relation type (a relationship type cannot be a parameter), from the one kind→relation table
+_STANCE_MERGES = "".join(f"""
+  FOREACH (_ IN CASE WHEN rel = '{rel}' THEN [1] ELSE [] END |
+    MERGE (a)-[r:{rel}]->(m) SET r.statement_ids = ids, r.count = size(ids))""" for rel in STANCE_RELATIONS)
 DERIVED_EDGES = """
 CALL {
   WITH pairs
   UNWIND pairs AS p
   WITH DISTINCT p WHERE p[0] IS NOT NULL AND p[1] IS NOT NULL
   MATCH (a:Actor {id: p[0]}) MATCH (m:Measure {id: p[1]})
-  OPTIONAL MATCH (a)-[old:PROPOSES|REPORTS_AS_EXAMPLE]->(m)
+  OPTIONAL MATCH (a)-[old:""" + _STANCE_TYPES + """]->(m)
   DELETE old
   WITH DISTINCT a, m
   OPTIONAL MATCH (a)-[:STATES]->(s:Statement)-[:ABOUT]->(m) WHERE s.relation IS NOT NULL
   WITH a, m, s ORDER BY s.id
-  WITH a, m, s.relation AS rel, collect(s.id) AS ids
-  FOREACH (_ IN CASE WHEN rel = 'PROPOSES' THEN [1] ELSE [] END |
-    MERGE (a)-[r:PROPOSES]->(m) SET r.statement_ids = ids, r.count = size(ids))
-  FOREACH (_ IN CASE WHEN rel = 'REPORTS_AS_EXAMPLE' THEN [1] ELSE [] END |
-    MERGE (a)-[r:REPORTS_AS_EXAMPLE]->(m) SET r.statement_ids = ids, r.count = size(ids))
+  WITH a, m, s.relation AS rel, collect(s.id) AS ids""" + _STANCE_MERGES + """
 }
 CALL {
   WITH topics
