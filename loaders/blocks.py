@@ -97,8 +97,14 @@ def _starts_lower(text: str) -> bool:
     return bool(m) and (m.group(1).islower() or m.group(1).isdigit() and not NUMBERED.match(text))
 
 
+_CELLS = re.compile(r"\S\s*\|\s*\S.*\S\s*\|\s*\S")  # "Tiltak | Ansvar | Status": a row of a text table
+
+
 def _continues(prev: str, line: str, gap: int, width: float) -> bool:
-    """Does ``line`` continue the block that ``prev`` (its last line) ends?"""
+    """Does ``line`` continue the block that ``prev`` (its last line) ends? A row of a table written with
+    "|" between its cells is a block of its own."""
+    if _CELLS.search(prev) or _CELLS.search(line):
+        return False
     if prev.endswith("-"):
         return True
     full = len(prev) >= 0.72 * width
