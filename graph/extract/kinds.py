@@ -15,6 +15,22 @@ def _any(key: str, text: str) -> bool:
     return any(p.search(text) for p in _C[key])
 
 
+_CONTRAST = re.compile(r"[,;]\s+(?:men|mens|samtidig\s+som)\s+", re.IGNORECASE)
+
+
+def contrast_split(sentence: str) -> int | None:
+    """Where a sentence that supports one thing and rejects another turns ("støtter hovedgrepet …, men går
+    imot at …"): the offset of the second clause, so each stance is its own statement."""
+    m = _CONTRAST.search(sentence)
+    if not m:
+        return None
+    first, second = sentence[:m.start()], sentence[m.end():]
+    if _any("opposition", first) != _any("opposition", second) and (
+            _any("stance", first) or _any("stance", second)):
+        return m.start() + 1
+    return None
+
+
 def exists_at_place(sentence: str) -> bool:
     return _any("existing_at", sentence)
 

@@ -11,7 +11,14 @@ from pathlib import Path
 import yaml
 
 from graph.extract.actors import ActorRef, ActorResolver
-from graph.extract.kinds import attributes_to, exists_at_place, opens_target, refers_back, statement_kind
+from graph.extract.kinds import (
+    attributes_to,
+    contrast_split,
+    exists_at_place,
+    opens_target,
+    refers_back,
+    statement_kind,
+)
 from graph.extract.vocab import Vocabulary, load_vocabulary, theme_ids
 from graph.relations import RELATION_OF_KIND
 from loaders import Block, Document
@@ -154,6 +161,12 @@ def inline_speaker(block_text: str, sentence: str, resolver: ActorResolver) -> s
     return None
 
 
+def _clauses(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """A sentence, or its two clauses when it supports one thing and rejects another."""
+    at = contrast_split(text[span[0]:span[1]])
+    return [span] if at is None else [(span[0], span[0] + at), (span[0] + at, span[1])]
+
+
 def _statement_id(doc_id: str, start: int, text: str) -> str:
     return f"{doc_id}:{start}:" + hashlib.sha1(text.encode()).hexdigest()[:8]
 
@@ -269,7 +282,7 @@ def _kind(text: str, role: str | None, positional: bool, measures: list[str], im
 def _block_statements(doc: Document, block: Block, vocab: Vocabulary, resolver: ActorResolver,
                       authors: dict[int, str]) -> list[Statement]:
     found: list[Statement] = []
-    spans = sentences(block.text)
+    spans = [part for span in sentences(block.text) for part in _clauses(block.text, span)]
     item = block.kind in ("bullet", "table_row")
     if item and len(spans) > 1 and len(block.text[slice(*spans[0])].split()) <= 2:
         spans[:2] = [(spans[0][0], spans[1][1])]  # a list item's title ("IMR.") belongs to what follows
