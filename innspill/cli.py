@@ -154,14 +154,19 @@ def eval_cmd(
     fresh: bool = typer.Option(False, "--fresh", help="Score a new temporary graph built from the corpus folder "
                                "instead of the selected graph."),
     details: int = typer.Option(15, help="How many misses and false hits to list (all with --json)."),
+    devset: Path | None = typer.Option(None, help="Development set folder (genre-*.yaml + texts); "
+                                       "default tests/fixtures/genre."),
     as_json: bool = typer.Option(False, "--json"),
     graph: str | None = GraphOption,
 ) -> None:
-    """Precision, recall and F1 per relation type against the gold files; question accuracy; misses."""
+    """Precision, recall and F1 per relation type against the gold files; question accuracy; misses. Then the
+    development set: extractor beside the thirty-word cue baseline, per language, per annotation file and
+    leaving out one kind of sender at a time."""
     import tempfile
 
     from graph.answer import answer
     from graph.ask import ask as run_ask
+    from graph.devset import evaluate_devset
     from graph.evaluate import evaluate_questions, evaluate_relations
     from graph.ingest import ingest as run_ingest
 
@@ -185,6 +190,9 @@ def eval_cmd(
                          "failed": [q.__dict__ for q in questions if not q.ok]},
            "asked": {lang: {"correct": sum(q.ok for q in res), "total": len(res),
                             "failed": [q.id for q in res if not q.ok]} for lang, res in asked.items()}}
+    dev_dir = devset or settings.devset_dir
+    if any(dev_dir.glob("genre-*.yaml")):
+        out["devset"] = evaluate_devset(dev_dir, [settings.corpus_dir])
     if as_json:
         typer.echo(json.dumps(out, ensure_ascii=False, indent=1))
         return
@@ -208,6 +216,33 @@ def eval_cmd(
     typer.echo(f"questions (structured intent + parameters): {q['correct']}/{q['total']} correct")
     for lang, a in out["asked"].items():
         typer.echo(f"questions asked as written ({lang}, innspill ask): {a['correct']}/{a['total']} correct")
+    if "devset" in out:
+        _print_devset(out["devset"], details)
+
+
+def _print_devset(dev: dict, details: int) -> None:  # type: ignore[type-arg]
+    def row(label: str, scores: dict) -> str:  # type: ignore[type-arg]
+        return f"  {label:<34}" + "".join(
+            f"{scores[r]['precision']:>7.3f}{scores[r]['recall']:>7.3f}" for r in ("PROPOSES", "OPPOSES",
+                                                                                 "REPORTS_AS_EXAMPLE", "all"))
+    typer.echo(f"\ndevelopment set: {dev['documents']} documents, {len(dev['sender_kinds'])} kinds of sender "
+               "(statements view; P and R per relation)")
+    typer.echo(f"  {'':<34}{'PROPOSES':>14}{'OPPOSES':>14}{'EXAMPLE':>14}{'all':>14}")
+    for name in ("extractor", "baseline"):
+        typer.echo(row(f"{name}", dev[name]["all"]["scores"]))
+    typer.echo(row("extractor, leave one sender kind out", dev["leave_one_kind_out"]["all"]["scores"]))
+    for lang, scores in dev["extractor"]["by_language"].items():
+        typer.echo(row(f"extractor, language {lang}", scores))
+    for name, scores in dev["extractor"]["by_annotation_file"].items():
+        typer.echo(row(f"extractor, {name}", scores))
+    for kind, scores in dev["extractor"]["by_sender_kind"].items():
+        typer.echo(row(f"extractor, {kind}", scores))
+    whole = dev["extractor"]["all"]
+    typer.echo(f"  must_not hits: {len(whole['must_not_hits'])}")
+    for m in whole["misses"][:details]:
+        typer.echo(f"  - miss {m['document'][:28]} {m['actor']} {m['relation']}: {m['quote'][:90]!r}")
+    for f in whole["false_hits"][:details]:
+        typer.echo(f"  - false {f['document'][:28]} {f['actor']} {f['relation']}: {f['quote'][:90]!r}")
 
 
 @app.command()

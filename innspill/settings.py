@@ -32,6 +32,7 @@ class Settings(BaseSettings):
     corpus_dir: Path = PROJECT_ROOT / "data" / "corpus"
     cypher_dir: Path = PROJECT_ROOT / "cypher"
     gold_dir: Path = PROJECT_ROOT / "tests" / "fixtures" / "gold"
+    devset_dir: Path = PROJECT_ROOT / "tests" / "fixtures" / "genre"
 
 
 @lru_cache(maxsize=1)

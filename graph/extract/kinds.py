@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
@@ -11,8 +13,25 @@ _CUES = yaml.safe_load(Path(__file__).with_name("cues.yaml").read_text("utf-8"))
 _C = {k: [re.compile(p, re.IGNORECASE) for p in v] for k, v in _CUES.items()}
 
 
+_OFF: set[tuple[str, int]] = set()  # cues switched off (leave-one-out evaluation), by (key, index)
+
+
 def _any(key: str, text: str) -> bool:
-    return any(p.search(text) for p in _C[key])
+    return any(p.search(text) for i, p in enumerate(_C[key]) if not _OFF or (key, i) not in _OFF)
+
+
+def patterns(key: str) -> list[re.Pattern[str]]:
+    return _C[key]
+
+
+@contextmanager
+def without(cues: set[tuple[str, int]]) -> Iterator[None]:
+    """Extract as if these cues had never been written (the leave-one-sender-kind-out evaluation)."""
+    _OFF.update(cues)
+    try:
+        yield
+    finally:
+        _OFF.difference_update(cues)
 
 
 _CONTRAST = re.compile(r"[,;]\s+(?:men|mens|samtidig\s+som)\s+", re.IGNORECASE)

@@ -25,7 +25,6 @@ from loaders import Block, Document
 from loaders.persons import find_persons
 
 
-
 @dataclass
 class Statement:
     id: str
