@@ -23,7 +23,8 @@ from innspill.settings import get_settings
 
 STATIC = Path(__file__).with_name("static")
 ASK_EXAMPLES = ["Who proposes combined positions for midwives?", "Hvem foreslår kombinerte stillinger for jordmødre?",
-                "hvem har gode eksempler på FACT?", "Hva foreslår Ringsaker kommune om finansiering?"]
+                "hvem har gode eksempler på FACT?", "Hva foreslår Ringsaker kommune om finansiering?",
+                "Hvem går imot forslaget om å legge ned legevakten?", "Who opposes hospital at home?"]
 
 
 def _error(status: int, code: str, message: str) -> JSONResponse:

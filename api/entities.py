@@ -20,16 +20,18 @@ Text = Query(None, max_length=200, description="Case-insensitive part of the nam
 # "¦" splits the match (also used for the total) from the projection.
 _LISTS = {
     "Actor": """MATCH (n:Actor) WHERE ($type IS NULL OR n.type = $type) {text}
-        OPTIONAL MATCH (n)-[r:PROPOSES|REPORTS_AS_EXAMPLE]->(:Measure)
+        OPTIONAL MATCH (n)-[r:PROPOSES|OPPOSES|REPORTS_AS_EXAMPLE]->(:Measure)
         WITH n, sum(CASE WHEN type(r) = 'PROPOSES' THEN 1 ELSE 0 END) AS proposes,
+             sum(CASE WHEN type(r) = 'OPPOSES' THEN 1 ELSE 0 END) AS opposes,
              sum(CASE WHEN type(r) = 'REPORTS_AS_EXAMPLE' THEN 1 ELSE 0 END) AS examples
-        ¦RETURN n.id AS id, n.name AS name, n.type AS type, n.aliases AS aliases, proposes, examples""",
+        ¦RETURN n.id AS id, n.name AS name, n.type AS type, n.aliases AS aliases, proposes, opposes, examples""",
     "Measure": """MATCH (n:Measure) WHERE true {text}
         OPTIONAL MATCH (n)-[:CONCERNS]->(t:Theme)
         WITH n, collect(t.id) AS themes WHERE $theme IS NULL OR $theme IN themes
-        OPTIONAL MATCH (a:Actor)-[r:PROPOSES|REPORTS_AS_EXAMPLE]->(n)
-        WITH n, themes, count(DISTINCT a) AS actors
-        ¦RETURN n.id AS id, n.name AS name, n.name_en AS name_en, n.aliases AS aliases, themes, actors""",
+        OPTIONAL MATCH (a:Actor)-[r:PROPOSES|OPPOSES|REPORTS_AS_EXAMPLE]->(n)
+        WITH n, themes, count(DISTINCT CASE WHEN type(r) <> 'OPPOSES' THEN a END) AS actors,
+             count(DISTINCT CASE WHEN type(r) = 'OPPOSES' THEN a END) AS opposes
+        ¦RETURN n.id AS id, n.name AS name, n.name_en AS name_en, n.aliases AS aliases, themes, actors, opposes""",
     "Theme": """MATCH (n:Theme) WHERE true {text}
         OPTIONAL MATCH (m:Measure)-[:CONCERNS]->(n)
         WITH n, count(m) AS measures
@@ -42,7 +44,7 @@ _LISTS = {
 _TEXT = ("AND ($q IS NULL OR toLower(n.name) CONTAINS toLower($q) OR toLower(n.id) CONTAINS toLower($q) "
          "OR any(x IN coalesce(n.aliases, []) WHERE toLower(x) CONTAINS toLower($q)))")
 
-_EVIDENCE = """MATCH (a:Actor)-[r:PROPOSES|REPORTS_AS_EXAMPLE]->(m:Measure)
+_EVIDENCE = """MATCH (a:Actor)-[r:PROPOSES|OPPOSES|REPORTS_AS_EXAMPLE]->(m:Measure)
 WHERE {side}.id = $id
 UNWIND r.statement_ids AS sid
 MATCH (s:Statement {{id: sid}})
@@ -76,8 +78,30 @@ _MEASURE_THEMES = ("MATCH (:Measure {id: $id})-[r:CONCERNS]->(t:Theme) RETURN t.
                    "r.count AS statements ORDER BY statements DESC, id")
 
 
+def _example(body: dict[str, Any]) -> dict[int, dict[str, Any]]:
+    return {200: {"description": "Successful Response", "content": {"application/json": {"example": body}}}}
+
+
+_EVIDENCE_EXAMPLE = {"quote": "Testvik kommune går imot forslaget om å legge ned legevakten i Testvik.",
+                     "document": "testvik-kommune-innspill", "page": 2, "kind": "opposition"}
+_RELATION_EXAMPLES = [
+    {"actor_id": "nordvik-kommune", "actor": "Nordvik kommune", "actor_type": "kommune", "relation": "PROPOSES",
+     "measure_id": "legevakt", "measure": "legevakt", "evidence": [
+         {"quote": "Nordvik kommune foreslår en styrket interkommunal legevakt.",
+          "document": "nordvik-kommune-innspill", "page": 1, "kind": "proposal"}]},
+    {"actor_id": "testvik-kommune", "actor": "Testvik kommune", "actor_type": "kommune", "relation": "OPPOSES",
+     "measure_id": "legevakt", "measure": "legevakt", "evidence": [_EVIDENCE_EXAMPLE]},
+]
+ACTOR_EXAMPLE = {"actor": {"id": "testvik-kommune", "name": "Testvik kommune", "type": "kommune"},
+                 "documents": [{"id": "testvik-kommune-innspill", "title": "Innspill fra Testvik kommune"}],
+                 "relations": _RELATION_EXAMPLES[1:]}
+MEASURE_EXAMPLE = {"measure": {"id": "legevakt", "name": "legevakt", "name_en": "out-of-hours emergency clinics"},
+                   "themes": [{"id": "akutt-tjenester", "name": "Akuttjenester", "statements": 2}],
+                   "relations": _RELATION_EXAMPLES}
+
+
 def _detail(store: GraphStore, label: str, id_: str, *, side: str, extra: tuple[str, str]) -> dict[str, Any]:
-    """An actor's or a measure's page: the node, its PROPOSES / REPORTS_AS_EXAMPLE relations with evidence
+    """An actor's or a measure's page: the node, its PROPOSES / OPPOSES / REPORTS_AS_EXAMPLE relations with evidence
     (``side`` is the variable _EVIDENCE anchors on), and one list of its own (key, query)."""
     node = _one(store, label, id_)
     key, cypher = extra
@@ -91,8 +115,8 @@ def actors(request: Request, q: str | None = Text, type: str | None = Query(None
     return _page(_store(request), "Actor", {"q": q, "type": type}, limit, offset)
 
 
-@router.get("/actors/{actor_id}", summary="One actor: what it proposes and reports, with evidence",
-            tags=["entities"])
+@router.get("/actors/{actor_id}", summary="One actor: what it proposes, opposes and reports, with evidence",
+            tags=["entities"], responses=_example(ACTOR_EXAMPLE))
 def actor(request: Request, actor_id: str) -> dict[str, Any]:
     return _detail(_store(request), "Actor", actor_id, side="a", extra=("documents", _AUTHORED))
 
@@ -104,8 +128,8 @@ def measures(request: Request, q: str | None = Text,
     return _page(_store(request), "Measure", {"q": q, "theme": theme}, limit, offset)
 
 
-@router.get("/measures/{measure_id}", summary="One measure: who proposes or reports it, with evidence",
-            tags=["entities"])
+@router.get("/measures/{measure_id}", summary="One measure: who proposes, opposes or reports it, with evidence",
+            tags=["entities"], responses=_example(MEASURE_EXAMPLE))
 def measure(request: Request, measure_id: str) -> dict[str, Any]:
     return _detail(_store(request), "Measure", measure_id, side="m", extra=("themes", _MEASURE_THEMES))
 
@@ -115,17 +139,19 @@ def themes(request: Request, q: str | None = Text, limit: int = Limit, offset: i
     return _page(_store(request), "Theme", {"q": q}, limit, offset)
 
 
-@router.get("/themes/{theme_id}", summary="One theme: its measures and who backs them", tags=["entities"])
+@router.get("/themes/{theme_id}", summary="One theme: its measures, who backs them and who opposes them",
+            tags=["entities"])
 def theme(request: Request, theme_id: str) -> dict[str, Any]:
     store = _store(request)
     node = _one(store, "Theme", theme_id)
     rows = store.query("""MATCH (m:Measure)-[:CONCERNS]->(:Theme {id: $id})
-        OPTIONAL MATCH (a:Actor)-[r:PROPOSES|REPORTS_AS_EXAMPLE]->(m)
+        OPTIONAL MATCH (a:Actor)-[r:PROPOSES|OPPOSES|REPORTS_AS_EXAMPLE]->(m)
         WITH m, a, r ORDER BY a.name
         RETURN m.id AS id, m.name AS name,
                [x IN collect(CASE WHEN type(r) = 'PROPOSES' THEN a.name END) WHERE x IS NOT NULL] AS proposed_by,
                [x IN collect(CASE WHEN type(r) = 'REPORTS_AS_EXAMPLE' THEN a.name END) WHERE x IS NOT NULL]
-                 AS reported_by
+                 AS reported_by,
+               [x IN collect(CASE WHEN type(r) = 'OPPOSES' THEN a.name END) WHERE x IS NOT NULL] AS opposed_by
         ORDER BY size(proposed_by) + size(reported_by) DESC, name""", {"id": theme_id})
     return {"theme": node, "measures": rows}
 
@@ -163,7 +189,7 @@ def documents(request: Request, q: str | None = Query(None, max_length=200, desc
 @router.get("/documents/{document_id}", summary="One document: authors, statement counts by kind, statements",
             tags=["entities"])
 def document(request: Request, document_id: str, kind: str | None = Query(None, max_length=20,
-             examples=["proposal"]), limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
+             examples=["proposal", "opposition"]), limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
     store = _store(request)
     node = _one(store, "Document", document_id)
     authors = store.query("MATCH (a:Actor)-[:AUTHORED]->(:Document {id: $id}) RETURN a.id AS id, a.name AS name "

@@ -1,8 +1,8 @@
 // name: what_actor_proposes
-// description: Measures an actor proposes (or reports as an example), each with the quotes, documents and pages behind it.
-// params: actor: string (actor id, e.g. ringsaker-kommune), relation: string = "PROPOSES" (PROPOSES or REPORTS_AS_EXAMPLE)
+// description: Measures an actor proposes (or reports as an example, or opposes), each with the quotes, documents and pages behind it.
+// params: actor: string (actor id, e.g. ringsaker-kommune), relation: string = "PROPOSES" (PROPOSES, OPPOSES or REPORTS_AS_EXAMPLE)
 // example: actor=helse-sor-ost-rhf relation=PROPOSES
-MATCH (a:Actor {id: $actor})-[r:PROPOSES|REPORTS_AS_EXAMPLE]->(m:Measure)
+MATCH (a:Actor {id: $actor})-[r:PROPOSES|OPPOSES|REPORTS_AS_EXAMPLE]->(m:Measure)
 WHERE type(r) = $relation
 UNWIND r.statement_ids AS sid
 MATCH (s:Statement {id: sid})

@@ -18,6 +18,7 @@ from graph.store.embedded import EmbeddedStore
 
 from .conftest import CORPUS, ROOT
 from .pdfs import make_pdf
+from .test_opposition import write_letters
 
 OUT = ROOT / "test-output"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -38,7 +39,8 @@ def server(tmp_path_factory: pytest.TempPathFactory):
         ["Innspill fra Pdfvik kommune", "", "Vi mener at pasientens behov må stå i sentrum."],
         ["Er dere kjent med gode eksempler?", "", "• Pdfvik kommune har etablert et FACT-team for unge."],
     ], footer="Side {n} av 2")
-    report = ingest(store, [CORPUS, pdf])
+    # and two invented letters, so that the graph has OPPOSES edges (the corpus opposes nothing)
+    report = ingest(store, [CORPUS, pdf, *write_letters(folder / "letters")])
     assert not report.failures
     port = _free_port()
     srv = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning"))
@@ -116,6 +118,30 @@ def test_explorer_in_headless_chromium(server, browser) -> None:
     page.select_option("#theme-filter", "psykisk-helse-rus")
     themed = page.evaluate("explorer.nodeView.get().filter(n => n.group !== 'Theme')")
     assert themed and all("psykisk-helse-rus" in n["themes"] for n in themed)
+
+    # OPPOSES: a legend entry, a filter, its own colour and dashes, "opposes" in the relation panel
+    assert page.locator("#legend li[data-edge=OPPOSES]").inner_text() == "opposes"
+    assert page.locator("#legend li[data-edge=OPPOSES] .swatch.dashed").count() == 1
+    page.select_option("#theme-filter", "")
+    page.fill("#search", "hjemmesykehus")
+    page.press("#search", "Enter")
+    page.wait_for_function("explorer.network.getSelectedNodes()[0] === 'hjemmesykehus'", timeout=10_000)
+    page.wait_for_selector("#panel .relation", timeout=10_000)
+    opposes = "testvik-kommune|OPPOSES|hjemmesykehus"
+    drawn = page.evaluate("""(id) => {
+        const e = explorer.network.body.edges[id];
+        return e && explorer.edgeView.get(id) ? {dashes: e.options.dashes, color: e.options.color.color} : null;
+    }""", opposes)
+    assert drawn == {"dashes": True, "color": "#d62728"}, drawn
+    assert page.evaluate("explorer.edgeView.get('nordvik-kommune|PROPOSES|hjemmesykehus').dashes") is False
+    assert "opposes: Testvik kommune" in page.inner_text("#panel")
+    assert "proposes: Nordvik kommune" in page.inner_text("#panel")
+    page.screenshot(path=str(OUT / "explorer-opposes.png"))
+    page.uncheck("#edge-OPPOSES")  # the relation filter hides the edge, the nodes stay
+    assert page.evaluate(f"explorer.edgeView.get('{opposes}')") is None
+    assert page.evaluate("explorer.nodeView.get('testvik-kommune') !== null")
+    page.check("#edge-OPPOSES")
+    assert page.evaluate(f"explorer.edgeView.get('{opposes}') !== null")
 
     page.click("#whole-graph")  # the whole corpus graph draws and settles
     page.wait_for_function("explorer.nodes.length > 100", timeout=20_000)

@@ -14,12 +14,16 @@ import pytest
 from graph.export import export_json
 from graph.ingest import ingest, stats
 from graph.recipes import load_recipes, run_recipe
+from graph.relations import RELATION_OF_KIND, STANCE_RELATIONS
 from graph.store import QueryError
 from graph.store.embedded import EmbeddedStore
 from graph.write import document as writer
 from loaders import load_document
 
 from .conftest import CORPUS, ROOT
+from .test_opposition import write_letters
+
+STANCES = "|".join(STANCE_RELATIONS)
 
 
 @pytest.fixture(scope="module")
@@ -37,11 +41,11 @@ def _norm(text: str) -> str:
 
 def test_every_derived_edge_has_verbatim_evidence(loaded) -> None:
     docs = {load_document(p).id: load_document(p).text for p in CORPUS.glob("*.txt")}
-    rows = loaded.query("MATCH (:Actor)-[r:PROPOSES|REPORTS_AS_EXAMPLE]->(:Measure) RETURN type(r) AS t, "
+    rows = loaded.query(f"MATCH (:Actor)-[r:{STANCES}]->(:Measure) RETURN type(r) AS t, "
                         "r.statement_ids AS ids, r.count AS count")
     rows += loaded.query("MATCH (:Measure)-[r:CONCERNS]->(:Theme) RETURN type(r) AS t, "
                          "r.statement_ids AS ids, r.count AS count")
-    # Statement-CONCERNS-Theme is evidence itself: the statement is the quote
+    # Statement-CONCERNS-Theme is evidence itself: the statement is the quote; the corpus opposes nothing
     assert {r["t"] for r in rows} == {"PROPOSES", "REPORTS_AS_EXAMPLE", "CONCERNS"}
     assert rows
     ids = {i for r in rows for i in r["ids"]}
@@ -64,10 +68,23 @@ def test_who_proposes_combined_positions_for_midwives(loaded) -> None:
     assert any("jordmødre" in q and "kombin" in q.lower() for q in quotes)
 
 
-def test_every_recipe_runs_with_its_example(loaded) -> None:
-    for recipe in load_recipes(ROOT / "cypher").values():
-        rows = run_recipe(loaded, recipe, recipe.example)
-        assert rows, f"{recipe.name} returned nothing for its own example"
+# The bundled corpus takes no stand against anything: these recipes are run on the invented letters of
+# tests/test_opposition.py (which also holds their expected results).
+NOT_IN_CORPUS = {"who_opposes"}
+
+
+def test_every_recipe_runs_with_its_example(loaded, tmp_path: Path) -> None:
+    recipes = load_recipes(ROOT / "cypher")
+    for recipe in recipes.values():
+        if recipe.name not in NOT_IN_CORPUS:
+            assert run_recipe(loaded, recipe, recipe.example), f"{recipe.name} returned nothing for its own example"
+    letters = EmbeddedStore(tmp_path / "g", graph_name="letters")
+    try:
+        ingest(letters, write_letters(tmp_path / "letters"))
+        for name in NOT_IN_CORPUS:
+            assert run_recipe(letters, recipes[name], recipes[name].example), f"{name}: nothing for its example"
+    finally:
+        letters.close()
 
 
 def _names(rows: list[dict], key: str = "actor") -> set[str]:
@@ -91,7 +108,8 @@ RECIPE_EXPECTATIONS = {
     "similar_actors": ({"actor": "helse-sor-ost-rhf"}, lambda rows: rows and "Helse Sør-Øst RHF" not in _names(rows)
                        and all(r["shared"] == len(r["measures"]) >= 1 for r in rows)),
     "support_by_actor_type": ({"measure": "fact"}, lambda rows: any(
-        r["actor_type"] == "HF" and r["relation"] == "REPORTS_AS_EXAMPLE" and r["actors"] >= 2 for r in rows)),
+        r["actor_type"] == "HF" and r["relation"] == "REPORTS_AS_EXAMPLE" and r["actors"] >= 2 for r in rows)
+        and all(r["stance"] == "for" for r in rows)),
     "most_proposed_measures": ({"limit": 5}, lambda rows: len(rows) == 5 and [r["actors"] for r in rows] == sorted(
         (r["actors"] for r in rows), reverse=True)),
     "documents_by_actor": ({"actor": "ringsaker-kommune"}, lambda rows: [r["document_id"] for r in rows] == [
@@ -111,7 +129,7 @@ def test_recipe_expected_result_on_the_corpus(loaded, name: str) -> None:
 
 
 def test_every_recipe_has_an_expectation() -> None:
-    assert set(load_recipes(ROOT / "cypher")) == set(RECIPE_EXPECTATIONS) | {"who_proposes"}
+    assert set(load_recipes(ROOT / "cypher")) == set(RECIPE_EXPECTATIONS) | {"who_proposes"} | NOT_IN_CORPUS
 
 
 def test_loading_twice_changes_nothing(loaded) -> None:
@@ -172,7 +190,7 @@ def _derived_from_statements(store) -> dict[tuple[str, str, str], list[str]]:
     want: dict[tuple[str, str, str], list[str]] = {}
     for r in store.query("MATCH (a:Actor)-[:STATES]->(s:Statement)-[:ABOUT]->(m:Measure) "
                          "RETURN a.id AS a, s.kind AS kind, s.id AS s, m.id AS m"):
-        rel = {"proposal": "PROPOSES", "commitment": "PROPOSES", "example": "REPORTS_AS_EXAMPLE"}.get(r["kind"])
+        rel = RELATION_OF_KIND.get(r["kind"])
         if rel:
             want.setdefault((r["a"], rel, r["m"]), []).append(r["s"])
     for r in store.query("MATCH (m:Measure)<-[:ABOUT]-(s:Statement)-[:CONCERNS]->(t:Theme) "
@@ -182,7 +200,7 @@ def _derived_from_statements(store) -> dict[tuple[str, str, str], list[str]]:
 
 
 def _derived_in_graph(store) -> dict[tuple[str, str, str], list[str]]:
-    rows = store.query("MATCH (x)-[r:PROPOSES|REPORTS_AS_EXAMPLE|CONCERNS]->(y) WHERE NOT x:Statement "
+    rows = store.query(f"MATCH (x)-[r:{STANCES}|CONCERNS]->(y) WHERE NOT x:Statement "
                        "RETURN x.id AS x, type(r) AS rel, y.id AS y, r.statement_ids AS ids, r.count AS n")
     assert all(r["n"] == len(r["ids"]) for r in rows)
     return {(r["x"], r["rel"], r["y"]): list(r["ids"]) for r in rows}
@@ -208,6 +226,12 @@ def test_derived_edges_follow_statements_after_every_load(loaded, tmp_path: Path
         assert len(derived[("testvik-kommune", "PROPOSES", "kombinerte-stillinger")]) == 1  # a.txt's stays
         assert ("testvik-kommune", "PROPOSES", "hospitering") not in derived
         assert ("testvik-kommune", "PROPOSES", "hjemmesykehus") in derived
+        (docs / "b.txt").write_text(head + "• Testvik kommune går imot hjemmesykehus.\n", "utf-8")  # now opposes
+        ingest(store, [docs / "b.txt"])
+        derived = _derived_in_graph(store)
+        assert derived == _derived_from_statements(store)
+        assert ("testvik-kommune", "PROPOSES", "hjemmesykehus") not in derived
+        assert len(derived[("testvik-kommune", "OPPOSES", "hjemmesykehus")]) == 1
     finally:
         store.close()
 
@@ -317,11 +341,11 @@ def test_exports_graphml_csv_and_evidence_agree_with_json(loaded, tmp_path: Path
     assert rows[0] == EVIDENCE_COLUMNS
     texts = {p.name: load_document(p, author="x").text for p in CORPUS.glob("*.txt")}
     stances = {n["properties"]["id"] for n in data["nodes"] if "Statement" in n["labels"]
-               and n["properties"]["kind"] in ("proposal", "commitment", "example")}
+               and n["properties"]["kind"] in RELATION_OF_KIND}
     said = [r for r in data["relationships"] if r["type"] == "STATES" and r["end"] in stances]
     assert len(rows) - 1 == len(said) > len(stances)  # one row per speaker: co-speakers each get theirs
     for actor, _type, relation, _m, _t, quote, _title, file, _page in rows[1:]:
-        assert actor and relation in ("PROPOSES", "REPORTS_AS_EXAMPLE") and quote in texts[file]
+        assert actor and relation in STANCE_RELATIONS and quote in texts[file]
     assert any(r[3] == "" for r in rows[1:]) and any(r[3] for r in rows[1:])  # unnamed measures are kept
 
 
@@ -370,10 +394,14 @@ def _same_answers(a, b) -> None:
     from graph.answer import answer
 
     assert export_json(a) == export_json(b)
-    for intent, params in [("who_reports_example", {"measure": "FACT"}), ("who_proposes", {"theme": "finansiering"})]:
+    for intent, params in [("who_reports_example", {"measure": "FACT"}), ("who_proposes", {"theme": "finansiering"}),
+                           ("who_opposes", {"measure": "hjemmesykehus"})]:
         assert answer(a, intent, params) == answer(b, intent, params)
+    assert answer(a, "who_opposes", {"measure": "hjemmesykehus"})  # the invented letters' opposition
     for recipe in load_recipes(ROOT / "cypher").values():
         assert run_recipe(a, recipe, recipe.example) == run_recipe(b, recipe, recipe.example)
+    who_opposes = load_recipes(ROOT / "cypher")["who_opposes"]
+    assert run_recipe(a, who_opposes, who_opposes.example) == run_recipe(b, who_opposes, who_opposes.example) != []
 
 
 def test_same_results_through_the_neo4j_driver_on_falkordb_bolt(tmp_path: Path) -> None:
@@ -384,7 +412,7 @@ def test_same_results_through_the_neo4j_driver_on_falkordb_bolt(tmp_path: Path) 
     # FalkorDB's Bolt endpoint serves the graph named "falkordb" (it ignores the database name)
     server = EmbeddedStore(tmp_path / "g", graph_name="falkordb", bolt_port=free_port(below=BOLT_PORT_LIMIT))
     try:
-        ingest(server, SAME_FILES)
+        ingest(server, SAME_FILES + write_letters(tmp_path / "letters"))
         remote = Neo4jStore(f"bolt://127.0.0.1:{server.bolt_port}")
         try:
             assert remote.engine == "falkordb"
@@ -415,8 +443,9 @@ def test_same_graph_on_real_neo4j(real_neo4j, tmp_path: Path) -> None:
     real_neo4j.clear()
     embedded = EmbeddedStore(tmp_path / "g", graph_name="same")
     try:
-        ingest(embedded, SAME_FILES)
-        ingest(real_neo4j, SAME_FILES)
+        files = SAME_FILES + write_letters(tmp_path / "letters")
+        ingest(embedded, files)
+        ingest(real_neo4j, files)
         _same_answers(real_neo4j, embedded)
     finally:
         embedded.close()

@@ -10,6 +10,7 @@ const STYLE = {
 };
 const EDGE = {
   PROPOSES: { color: "#e8743b", label: "proposes" },
+  OPPOSES: { color: "#d62728", label: "opposes", dashes: true },
   REPORTS_AS_EXAMPLE: { color: "#19a979", label: "reports as example" },
   CONCERNS: { color: "#9fb6cc", label: "concerns (theme)" },
   AUTHORED: { color: "#6c8893", label: "authored" },
@@ -19,9 +20,11 @@ const DETAIL = { Actor: "actors", Measure: "measures", Theme: "themes", Group: "
 
 const nodes = new vis.DataSet();
 const edges = new vis.DataSet();
-const filters = { types: new Set(Object.keys(STYLE)), actorType: "", theme: "" };
+const filters = { types: new Set(Object.keys(STYLE)), edgeTypes: new Set(Object.keys(EDGE)), actorType: "", theme: "" };
 const nodeView = new vis.DataView(nodes, { filter: (n) => visible(n) });
-const edgeView = new vis.DataView(edges, { filter: (e) => nodeView.get(e.from) && nodeView.get(e.to) });
+const edgeView = new vis.DataView(edges, {
+  filter: (e) => filters.edgeTypes.has(e.type) && nodeView.get(e.from) && nodeView.get(e.to),
+});
 const el = (id) => document.getElementById(id);
 
 function visible(n) {
@@ -56,7 +59,8 @@ function addGraph(g, replace) {
     title: `${n.label}${n.type ? " · " + n.type : ""}: ${n.name}`, actorType: n.type || "", themes: n.themes,
   })));
   edges.update(g.edges.map((e) => ({
-    id: `${e.source}|${e.type}|${e.target}`, from: e.source, to: e.target, color: { color: EDGE[e.type].color },
+    id: `${e.source}|${e.type}|${e.target}`, from: e.source, to: e.target, type: e.type,
+    color: { color: EDGE[e.type].color }, dashes: Boolean(EDGE[e.type].dashes),
     width: Math.min(1 + Math.log2(e.count || 1), 5), title: `${EDGE[e.type].label} (${e.count} statements)`,
   })));
   network.setOptions({ physics: true });
@@ -133,8 +137,9 @@ async function showPanel(id) {
   if (body.measures) {
     panel.append(text("h3", `Measures (${body.measures.length})`));
     for (const m of body.measures) {
+      const opposed = (m.opposed_by || []).length ? `; opposed by ${m.opposed_by.join(", ")}` : "";
       panel.append(text("div", `${m.name} — proposed by ${m.proposed_by.join(", ") || "none"}; ` +
-                               `examples: ${m.reported_by.join(", ") || "none"}`, "relation"));
+                               `examples: ${m.reported_by.join(", ") || "none"}${opposed}`, "relation"));
     }
   }
   if (body.statements) {
@@ -181,12 +186,21 @@ function buildLegend() {
     label.append(box, ` ${s.label}`);
     fs.append(label);
   }
-  for (const e of Object.values(EDGE)) {
+  const edgeFs = el("edge-filter");
+  for (const [key, e] of Object.entries(EDGE)) {
     const li = document.createElement("li");
-    const sw = text("span", "", "swatch line");
-    sw.style.background = e.color;
+    li.dataset.edge = key;
+    const sw = text("span", "", `swatch line${e.dashes ? " dashed" : ""}`);
+    sw.style.color = e.color;
+    if (!e.dashes) sw.style.background = e.color;
     li.append(sw, text("span", e.label));
     legend.append(li);
+    const label = document.createElement("label");
+    const box = document.createElement("input");
+    box.type = "checkbox"; box.checked = true; box.value = key; box.id = `edge-${key}`;
+    box.onchange = () => { box.checked ? filters.edgeTypes.add(key) : filters.edgeTypes.delete(key); refreshFilters(); };
+    label.append(box, ` ${e.label}`);
+    edgeFs.append(label);
   }
 }
 
