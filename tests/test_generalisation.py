@@ -163,7 +163,10 @@ def test_people_lists_and_co_implementers_on_an_invented_submission(tmp_path: Pa
         assert find(item).kind == "example" and x.actors[find(item).speaker].name == "Helsefellesskapet Nordvik"
     joint = find("Bydel Strandkanten og Sykehuset Nordvik HF")
     assert joint.kind == "example"
-    assert {x.actors[a].name for a in joint.speakers} == {"Bydel Strandkanten", "Sykehuset Nordvik HF"}
+    # the doers, and the sender that reports their practice (the genre's rule: the reporter stands behind it)
+    assert {x.actors[a].name for a in joint.speakers} == {"Bydel Strandkanten", "Sykehuset Nordvik HF",
+                                                           "Helsefellesskapet Nordvik"}
+    assert joint.speaker != x.authors[0]  # the doer speaks first
     # an aside "(som vi også har innført)" does not make the example the author's; "slik de har etablert ved
     # Dalheim sykehus" makes it Dalheim's too
     mixed = find("Her kan det eksempelvis nevnes")

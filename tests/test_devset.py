@@ -1,0 +1,109 @@
+"""The extractor on the genre: the development set's figures, the cue lint, and the stance language on
+invented sentences (none of them from the development set)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.devset import evaluate_devset
+from graph.extract.cue_support import support, texts_of
+from graph.extract.kinds import contrast_split, statement_kind
+from graph.extract.statements import extract
+from loaders import load_document
+from loaders.authorship import author_from_lines
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS, DEVSET = ROOT / "data" / "corpus", ROOT / "tests" / "fixtures" / "genre"
+
+
+@pytest.fixture(scope="module")
+def dev() -> dict:
+    return evaluate_devset(DEVSET, [CORPUS])
+
+
+def test_every_cue_and_prompt_pattern_matches_at_least_two_documents() -> None:
+    """A cue earns its place by matching the genre, not one sentence of one document."""
+    lonely = {cue: sorted(docs) for cue, docs in support(texts_of([CORPUS, DEVSET])).items() if len(docs) < 2}
+    assert not lonely, f"cues matching fewer than two documents (remove or generalise them): {lonely}"
+
+
+def test_development_set_leaving_one_kind_of_sender_out(dev: dict) -> None:
+    s = dev["leave_one_kind_out"]["all"]["scores"]
+    assert s["PROPOSES"]["precision"] >= 0.90 and s["PROPOSES"]["recall"] >= 0.85
+    assert s["OPPOSES"]["precision"] >= 0.85 and s["OPPOSES"]["recall"] >= 0.75
+    assert s["REPORTS_AS_EXAMPLE"]["recall"] >= 0.80
+    assert len(dev["sender_kinds"]) >= 8 and dev["documents"] >= 30
+
+
+def test_extractor_beats_the_cue_baseline(dev: dict) -> None:
+    ours, base = dev["extractor"]["all"]["scores"]["all"], dev["baseline"]["all"]["scores"]["all"]
+    assert ours["recall"] >= base["recall"] + 0.20
+    assert ours["precision"] >= base["precision"]
+
+
+def test_nynorsk_holds_with_bokmal(dev: dict) -> None:
+    nb, nn = dev["extractor"]["by_language"]["nb"]["all"], dev["extractor"]["by_language"]["nn"]["all"]
+    assert abs(nb["recall"] - nn["recall"]) <= 0.05 and abs(nb["precision"] - nn["precision"]) <= 0.05
+
+
+def test_sets_written_after_the_rules_stay_good(dev: dict) -> None:
+    """Sets D and E were written by others while the rules were made and scored before anyone read them
+    (first sight: D P 0.892 R 0.874, E P 0.939 R 0.916); a floor below that guards against regressions."""
+    for name in ("genre-D", "genre-E"):
+        s = dev["extractor"]["by_annotation_file"][name]["all"]
+        assert s["precision"] >= 0.85 and s["recall"] >= 0.85, (name, s)
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("Kommunestyret støtter ikke forslaget om å samle barselomsorgen i Tromsø.", "opposition"),
+    ("Rådet går derfor imot at egenandelen økes.", "opposition"),
+    ("Vi er usamde i at tilskotet skal fordelast etter folketal.", "opposition"),
+    ("Foreningen er kritisk til at kravet fjernes.", "opposition"),
+    ("Sjukehuset fraråder at ordninga blir lagd ned.", "opposition"),
+    ("Forbundet slutter seg til forslaget om en nasjonal bemanningsnorm.", "proposal"),
+    ("Vi stiller oss bak kravet om faste stillinger.", "proposal"),
+    ("Heradet meiner at tilbodet må styrkjast.", "proposal"),
+    ("Styret ber departementet sørge for at midlene videreføres.", "proposal"),
+    ("Fylkeskommunen ser positivt på at planen omtaler tannhelse.", "proposal"),
+    ("Sidan 2017 har vi drive eit ambulant team for eldre.", "example"),
+    ("Bydelen tilbyr gruppebasert foreldreveiledning.", "example"),
+    ("Departementet foreslår at fristen forlenges.", "other"),
+    ("I høringsnotatet anbefaler direktoratet en ny modell.", "other"),
+    ("Uttalelsen ble vedtatt av bystyret 3. mai.", "other"),
+    ("Bør kommunene få ansvaret?", "other"),
+    ("Kommunen har ikkje hatt jordmor sidan 2015.", "challenge"),
+])
+def test_stance_language_of_the_genre(sentence: str, kind: str) -> None:
+    assert statement_kind(sentence, None, positional=False) == kind
+
+
+def test_support_and_rejection_in_one_sentence_are_two_statements() -> None:
+    text = "Vi støtter målet om kortere ventetid, men går imot at dette skal skje ved å kutte i poliklinikkene."
+    at = contrast_split(text)
+    assert at is not None and text[at:].lstrip().startswith("men går imot")
+    assert contrast_split("Vi støtter målet, men ønsker en raskere innføring.") is None
+
+
+@pytest.mark.parametrize(("lines", "author"), [
+    (["Vågsøy herad", "Postboks 1", "Høyringssvar – ny plan", "Vågsøy herad støttar planen."], "Vågsøy herad"),
+    (["Høyringssvar frå Bremnes sjukehus – framlegg til utviklingsplan", "Vi meiner …"], "Bremnes sjukehus"),
+    (["nettside › Nyheter", "Astmaforbundet i høringssvar: – Styrk lungerehabiliteringen", "…"], "Astmaforbundet"),
+    (["Norsk kiropraktorforening", "Til departementet", "Vi viser til brev.", "Med hilsen",
+      "Norsk kiropraktorforening"], "Norsk kiropraktorforening"),
+])
+def test_sender_of_letters_and_news(lines: list[str], author: str) -> None:
+    assert author_from_lines(lines)[0] == author
+
+
+def test_nynorsk_letter_gets_an_author_and_statements(tmp_path: Path) -> None:
+    f = tmp_path / "innspel.txt"
+    f.write_text("Fjellheim herad\nHelse og omsorg\n\nInnspel til regional plan\n\n"
+                 "Fjellheim herad viser til høyringsbrev av 2. mai.\n\n"
+                 "Heradet krev at legevakta i Fjellheim held fram.\n\n"
+                 "Vi går imot at akuttberedskapen blir flytta til byen.\n\n"
+                 "Sidan 2019 har heradet drive ei interkommunal jordmorteneste.\n", "utf-8")
+    x = extract(load_document(f))
+    kinds = {s.kind for s in x.statements if x.actors[s.speaker].name == "Fjellheim herad"}
+    assert {"proposal", "opposition", "example"} <= kinds
