@@ -5,7 +5,6 @@ COPY innspill innspill
 COPY loaders loaders
 COPY graph graph
 COPY api api
-COPY cypher cypher
 COPY data data
 RUN pip install --no-cache-dir -e .
 ENV INNSPILL_GRAPH=neo4j://neo4j:7687

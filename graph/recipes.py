@@ -1,4 +1,5 @@
-"""Named Cypher recipes from ``cypher/*.cypher``: parse their headers, validate parameters, run read-only."""
+"""Named Cypher recipes from ``graph/cypher/*.cypher`` (package data, so an installed package has them; ``cypher/``
+in the checkout links there): parse their headers, validate parameters, run read-only."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from graph.store import GraphStore
 _TYPES = {"string": str, "int": int, "float": float, "bool": bool}
 _PARAM = re.compile(r"\s*(\w+)\s*:\s*(string|int|float|bool)\s*(?:=\s*(\"[^\"]*\"|\S+?))?\s*(?:\(([^)]*)\))?\s*$")
 MAX_STRING = 500
+RECIPES_DIR = Path(__file__).resolve().with_name("cypher")  # shipped with the package
 
 
 class RecipeError(ValueError):
@@ -98,8 +100,14 @@ def parse(path: Path) -> Recipe:
                   "\n".join(body).strip(), path)
 
 
-def load_recipes(folder: Path) -> dict[str, Recipe]:
-    return {r.name: r for r in (parse(p) for p in sorted(folder.glob("*.cypher")))}
+def load_recipes(folder: Path | None = None) -> dict[str, Recipe]:
+    """The recipes in ``folder`` (default: the ones shipped with the package); an error when there are none,
+    so a broken installation or a wrong ``INNSPILL_CYPHER_DIR`` is not mistaken for an empty list."""
+    folder = Path(folder) if folder is not None else RECIPES_DIR
+    recipes = {r.name: r for r in (parse(p) for p in sorted(folder.glob("*.cypher")))}
+    if not recipes:
+        raise RecipeError(f"no recipes (*.cypher) in {folder}")
+    return recipes
 
 
 def run_recipe(store: GraphStore, recipe: Recipe, raw: dict[str, Any]) -> list[dict[str, Any]]:

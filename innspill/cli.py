@@ -13,7 +13,7 @@ from innspill.settings import get_settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Innspill Graph: actors, measures and themes "
                   "of Norwegian health-policy documents, with evidence on every edge.")
-recipes_app = typer.Typer(no_args_is_help=True, help="Named Cypher recipes from cypher/.")
+recipes_app = typer.Typer(no_args_is_help=True, help="Named, read-only Cypher recipes (shipped in graph/cypher/).")
 app.add_typer(recipes_app, name="recipes")
 vocab_app = typer.Typer(no_args_is_help=True, help="Curate the vocabularies in graph/vocabulary/.")
 app.add_typer(vocab_app, name="vocab")
@@ -310,21 +310,41 @@ def export(
         typer.echo(text)
 
 
-@recipes_app.command("list")
-def recipes_list() -> None:
-    from graph.recipes import load_recipes
+def _recipes():  # noqa: ANN202 - dict[str, Recipe]
+    from graph.recipes import RecipeError, load_recipes
 
-    for r in load_recipes(get_settings().cypher_dir).values():
+    try:
+        return load_recipes(get_settings().cypher_dir)
+    except RecipeError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+
+
+@recipes_app.command("list")
+def recipes_list(as_json: bool = typer.Option(False, "--json", help="One JSON list: name, description, "
+                                              "example and typed parameters of each recipe.")) -> None:
+    """List the recipes: name, typed parameters (with defaults) and what each answers."""
+    recipes = _recipes()
+    if as_json:
+        typer.echo(json.dumps([{"name": r.name, "description": r.description, "example": r.example,
+                                "params": [{"name": p.name, "type": p.type, "required": p.required,
+                                            "default": p.default} for p in r.params]}
+                               for r in recipes.values()], ensure_ascii=False, indent=1))
+        return
+    for r in recipes.values():
         params = ", ".join(f"{p.name}: {p.type}" + ("" if p.required else f" = {p.default!r}") for p in r.params)
         typer.echo(f"{r.name}({params})\n    {r.description}")
 
 
 @recipes_app.command("run")
-def recipes_run(name: str, param: list[str] = typer.Option([], "--param", help="k=v, repeatable"),
+def recipes_run(name: str = typer.Argument(..., help="Recipe name, as `innspill recipes list` shows it."),
+                param: list[str] = typer.Option([], "--param", help="A recipe parameter as name=value "
+                                                "(repeatable), e.g. --param measure=fact."),
                 graph: str | None = GraphOption) -> None:
-    from graph.recipes import RecipeError, load_recipes, run_recipe
+    """Run a recipe read-only and print its rows as JSON."""
+    from graph.recipes import RecipeError, run_recipe
 
-    recipes = load_recipes(get_settings().cypher_dir)
+    recipes = _recipes()
     try:
         if name not in recipes:
             raise RecipeError(f"no recipe named {name!r}; see `innspill recipes list`")

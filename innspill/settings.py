@@ -30,7 +30,7 @@ class Settings(BaseSettings):
     api_key: str | None = None
     cors_origins: str = ""
     corpus_dir: Path = PROJECT_ROOT / "data" / "corpus"
-    cypher_dir: Path = PROJECT_ROOT / "cypher"
+    cypher_dir: Path = PROJECT_ROOT / "graph" / "cypher"  # package data: also there when installed
     gold_dir: Path = PROJECT_ROOT / "tests" / "fixtures" / "gold"
     devset_dir: Path = PROJECT_ROOT / "tests" / "fixtures" / "genre"
 

@@ -22,7 +22,7 @@ def _lint(*files: str) -> dict[str, list[dict]]:
 
 
 def test_every_recipe_passes_neo4j_linter() -> None:
-    files = sorted(str(p) for p in (ROOT / "cypher").glob("*.cypher"))
+    files = sorted(str(p) for p in (ROOT / "graph" / "cypher").glob("*.cypher"))
     assert files
     errors = {f: [d for d in diags if d["severity"] == 1] for f, diags in _lint(*files).items()}
     assert errors == {f: [] for f in files}
