@@ -6,7 +6,7 @@ PORT ?= 8000
 
 .PHONY: setup system demo test lint bench clean
 
-setup: $(VENV)/.installed system
+setup: $(VENV)/.installed-test system
 
 # Debian packages the tests need (headless Chromium for the explorer); installed once, with sudo when not root.
 system:
@@ -14,9 +14,15 @@ system:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
 
-$(VENV)/.installed: pyproject.toml
+# The runtime dependencies only: what `make demo` (and a user of the package) needs.
+$(VENV)/.installed-runtime: pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e .
+	touch $@
+
+# The test tools on top (pytest, playwright, schemathesis, nbclient, ruff …): `make test`, `make bench`.
+$(VENV)/.installed-test: $(VENV)/.installed-runtime
 	$(BIN)/pip install -q -e '.[dev]'
 	touch $@
 
@@ -24,7 +30,7 @@ tools/node_modules/.installed: tools/package.json
 	cd tools && npm install --no-audit --no-fund --loglevel=error
 	touch $@
 
-demo: $(VENV)/.installed
+demo: $(VENV)/.installed-runtime
 	$(BIN)/innspill ingest data/corpus
 	$(BIN)/innspill serve --port $(PORT)
 

@@ -89,3 +89,13 @@ def test_serve_with_two_worker_processes_shares_one_store(tmp_path) -> None:
         proc.terminate()
         proc.wait(30)
     assert not (tmp_path / "g" / "server.json").exists()  # the parent stopped the FalkorDB it started
+
+
+def test_make_demo_installs_runtime_dependencies_only() -> None:
+    if not shutil.which("make"):
+        pytest.skip("no make on this machine")
+    demo = subprocess.run(["make", "-n", "-B", "demo"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    installs = [line for line in demo.splitlines() if "pip install" in line and "--upgrade pip" not in line]
+    assert installs and all("[" not in line for line in installs), installs  # no extras
+    test = subprocess.run(["make", "-n", "-B", "test"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert "-e '.[dev]'" in test and "pytest -q" in test
