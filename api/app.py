@@ -8,7 +8,8 @@ from typing import Any
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse
+from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
 
 from api import entities, upload
@@ -22,6 +23,7 @@ from innspill import __version__
 from innspill.settings import get_settings
 
 STATIC = Path(__file__).with_name("static")
+VENDOR = "/static/vendor"  # Swagger UI and ReDoc are vendored (api/static/vendor/): /docs works offline
 ASK_EXAMPLES = ["Who proposes combined positions for midwives?", "Hvem foreslår kombinerte stillinger for jordmødre?",
                 "hvem har gode eksempler på FACT?", "Hva foreslår Ringsaker kommune om finansiering?",
                 "Hvem går imot forslaget om å legge ned legevakten?", "Who opposes hospital at home?"]
@@ -55,7 +57,8 @@ def create_app(store: GraphStore) -> FastAPI:
                   description="Actors, measures and themes of Norwegian health-policy documents; every "
                               "relation carries its quote, document and page. All reads are read-only queries; "
                               "uploads need the API key (header `X-API-Key`).",
-                  responses={400: ERROR_SCHEMA, 404: ERROR_SCHEMA, 422: ERROR_SCHEMA})
+                  responses={400: ERROR_SCHEMA, 404: ERROR_SCHEMA, 422: ERROR_SCHEMA},
+                  docs_url=None, redoc_url=None)
     app.state.store = store
     recipes = load_recipes(settings.cypher_dir)
     if settings.cors_origins:
@@ -143,11 +146,25 @@ def create_app(store: GraphStore) -> FastAPI:
         body = ex.export_graphml(store) if format == "graphml" else ex.export_evidence(store)
         return PlainTextResponse(body, media_type=media)
 
-    if (STATIC / "index.html").is_file():
-        app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
-        @app.get("/", include_in_schema=False)
-        def index() -> FileResponse:
-            return FileResponse(STATIC / "index.html")
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(STATIC / "index.html")
+
+    @app.get("/docs", include_in_schema=False)
+    def swagger_ui() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url or "/openapi.json", title=f"{app.title} - Swagger UI",
+            swagger_js_url=f"{VENDOR}/swagger_ui/swagger-ui-bundle.js",
+            swagger_css_url=f"{VENDOR}/swagger_ui/swagger-ui.css",
+            swagger_favicon_url=f"{VENDOR}/swagger_ui/favicon-32x32.png",
+            swagger_ui_parameters={"validatorUrl": None})  # the online validator badge would call out
+
+    @app.get("/redoc", include_in_schema=False)
+    def redoc() -> HTMLResponse:
+        return get_redoc_html(openapi_url=app.openapi_url or "/openapi.json", title=f"{app.title} - ReDoc",
+                              redoc_js_url=f"{VENDOR}/redoc/redoc.standalone.js",
+                              redoc_favicon_url=f"{VENDOR}/swagger_ui/favicon-32x32.png", with_google_fonts=False)
 
     return app

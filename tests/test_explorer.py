@@ -168,3 +168,33 @@ def test_pyvis_export_opens_offline(server, browser, tmp_path: Path) -> None:
     assert not seen["external"], seen["external"]
     assert not seen["errors"], seen["errors"]
     page.close()
+
+
+def test_api_docs_render_offline(server, browser) -> None:
+    """/docs (Swagger UI) and /redoc render from the vendored assets with every other host blocked."""
+    context = browser.new_context()
+    blocked: list[str] = []
+
+    def only_local(route) -> None:  # noqa: ANN001 - a Playwright route
+        if route.request.url.startswith((server["url"], "data:", "blob:")):
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_local)
+    page = context.new_page()
+    seen = _watch(page, (server["url"], "data:", "blob:"))
+    page.goto(server["url"] + "/docs")
+    page.wait_for_selector(".swagger-ui .opblock", timeout=20_000)
+    assert "Innspill Graph API" in page.inner_text(".swagger-ui .info .title")
+    assert page.locator(".swagger-ui .opblock").count() >= 15  # every endpoint
+    page.screenshot(path=str(OUT / "docs.png"))
+
+    page.goto(server["url"] + "/redoc")
+    page.wait_for_selector("h1", timeout=20_000)
+    assert "Innspill Graph API" in page.inner_text("h1")
+    assert page.locator("[data-section-id^='tag/']").count() >= 3  # the tags: meta, recipes, questions …
+    assert not blocked and not seen["external"], blocked + seen["external"]
+    assert not seen["errors"], seen["errors"]
+    context.close()

@@ -59,6 +59,10 @@ def test_wheel_ships_recipes_and_runs_outside_the_checkout(installed: Path, tmp_
                             "print(graph.__file__); print(innspill.__file__)"],
                            cwd=tmp_path, capture_output=True, text=True, check=True).stdout.split()
     assert all(str(installed.parent) in w for w in where), where  # the installed copy, not the checkout
+    api_static = Path(where[0]).parent.parent / "api" / "static"
+    for asset in ("index.html", "vendor/swagger_ui/swagger-ui-bundle.js", "vendor/swagger_ui/swagger-ui.css",
+                  "vendor/redoc/redoc.standalone.js", "vendor/vis-network.min.js"):
+        assert (api_static / asset).is_file(), asset  # /docs, /redoc and the explorer work offline when installed
 
     listed = _run(installed, tmp_path, "recipes", "list", "--json")
     assert listed.returncode == 0, listed.stderr
