@@ -130,11 +130,16 @@ def create_app(store: GraphStore) -> FastAPI:
         return ask(store, q, documents=document or None, limit=limit)
 
     @app.get("/v1/graph", summary="Subgraph for the explorer: a node's neighbourhood, the start view or all",
-             tags=["explorer"])
-    def graph(center: str | None = Query(None, max_length=200, examples=["fact"]),
-              depth: int = Query(1, ge=1, le=3), top: int = Query(15, ge=1, le=200),
+             tags=["explorer"], responses={404: {"description": "No node has the id given as center"}})
+    def graph(center: str | None = Query(None, max_length=200, examples=["fact"],
+                                         description="Id of an actor, measure, theme, group or document"),
+              depth: int = Query(1, ge=1, le=3, description="Hops around the center"),
+              top: int = Query(15, ge=1, le=200, description="Start view: how many most-proposed measures"),
               whole: bool = Query(False, description="Every actor, measure and theme")) -> dict[str, Any]:
-        return subgraph(store, center, depth, top=top, whole=whole)
+        result = subgraph(store, center, depth, top=top, whole=whole)
+        if center and not whole and not any(n["id"] == center for n in result["nodes"]):
+            raise HTTPException(404, f"no node with id {center!r}")  # as /v1/actors/{id} and the others
+        return result
 
     @app.get("/v1/export", summary="The graph as json, graphml or the evidence table (CSV)", tags=["export"])
     def export(format: str = Query("json", pattern="^(json|graphml|evidence)$")) -> Any:

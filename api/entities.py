@@ -16,14 +16,15 @@ Limit = Query(50, ge=1, le=500, description="Page size")
 Offset = Query(0, ge=0, le=1_000_000, description="Items to skip")
 Text = Query(None, max_length=200, description="Case-insensitive part of the name or an alias", examples=["fact"])
 
-# Each list carries the counts a reader ranks by; filters are optional and all parameterised.
+# Each list carries the counts a reader ranks by (count(), never sum(): FalkorDB's sum is a float);
+# filters are optional and all parameterised.
 # "¦" splits the match (also used for the total) from the projection.
 _LISTS = {
     "Actor": """MATCH (n:Actor) WHERE ($type IS NULL OR n.type = $type) {text}
         OPTIONAL MATCH (n)-[r:PROPOSES|OPPOSES|REPORTS_AS_EXAMPLE]->(:Measure)
-        WITH n, sum(CASE WHEN type(r) = 'PROPOSES' THEN 1 ELSE 0 END) AS proposes,
-             sum(CASE WHEN type(r) = 'OPPOSES' THEN 1 ELSE 0 END) AS opposes,
-             sum(CASE WHEN type(r) = 'REPORTS_AS_EXAMPLE' THEN 1 ELSE 0 END) AS examples
+        WITH n, count(CASE WHEN type(r) = 'PROPOSES' THEN 1 END) AS proposes,
+             count(CASE WHEN type(r) = 'OPPOSES' THEN 1 END) AS opposes,
+             count(CASE WHEN type(r) = 'REPORTS_AS_EXAMPLE' THEN 1 END) AS examples
         ¦RETURN n.id AS id, n.name AS name, n.type AS type, n.aliases AS aliases, proposes, opposes, examples""",
     "Measure": """MATCH (n:Measure) WHERE true {text}
         OPTIONAL MATCH (n)-[:CONCERNS]->(t:Theme)

@@ -1,4 +1,4 @@
-"""Exports: the JSON contract of DESIGN.md, GraphML for Gephi, CSV tables, and the evidence table a policy
+"""Exports: the graph as JSON (nodes, edges), GraphML for Gephi, CSV tables, and the evidence table a policy
 analyst pastes into a memo."""
 
 from __future__ import annotations

@@ -65,7 +65,8 @@ def ingest(
 
 
 @app.command()
-def inspect(file: Path, as_json: bool = typer.Option(False, "--json", help="One JSON object."),
+def inspect(file: Path = typer.Argument(..., help="A PDF or text file."),
+            as_json: bool = typer.Option(False, "--json", help="One JSON object."),
             author: str | None = typer.Option(None, help="Override the detected author.")) -> None:
     """Show what the loader reads from a file: parts, authors, sections, blocks, pages, warnings."""
     from loaders import LoadError, load_document
@@ -94,7 +95,8 @@ def inspect(file: Path, as_json: bool = typer.Option(False, "--json", help="One 
 
 
 @app.command("stats")
-def stats_cmd(as_json: bool = typer.Option(False, "--json"), graph: str | None = GraphOption) -> None:
+def stats_cmd(as_json: bool = typer.Option(False, "--json", help="One JSON object: nodes and relationships."),
+              graph: str | None = GraphOption) -> None:
     """Counts of nodes by label and relationships by type."""
     from graph.ingest import stats
 
@@ -113,7 +115,7 @@ def stats_cmd(as_json: bool = typer.Option(False, "--json"), graph: str | None =
 def vocab_suggest(
     limit: int = typer.Option(30, help="How many phrases."),
     min_count: int = typer.Option(2, help="Least number of statements a phrase must occur in."),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: bool = typer.Option(False, "--json", help="One JSON list of the phrases with their counts."),
     graph: str | None = GraphOption,
 ) -> None:
     """Frequent phrases in proposals and examples that match no measure, for curators to add."""
@@ -156,7 +158,7 @@ def eval_cmd(
     details: int = typer.Option(15, help="How many misses and false hits to list (all with --json)."),
     devset: Path | None = typer.Option(None, help="Development set folder (genre-*.yaml + texts); "
                                        "default tests/fixtures/genre."),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: bool = typer.Option(False, "--json", help="Every score, miss and false hit as one JSON object."),
     graph: str | None = GraphOption,
 ) -> None:
     """Precision, recall and F1 per relation type against the gold files; question accuracy; misses. Then the
@@ -248,7 +250,8 @@ def _print_devset(dev: dict, details: int) -> None:  # type: ignore[type-arg]
 @app.command()
 def ask(
     question: str = typer.Argument(..., help="A question in Norwegian or English."),
-    as_json: bool = typer.Option(False, "--json", help="The ask contract of DESIGN.md as one JSON object."),
+    as_json: bool = typer.Option(False, "--json", help="The whole answer as one JSON object: interpretation, "
+                                 "answers with evidence (the same as GET /v1/ask)."),
     document: list[str] = typer.Option([], "--document", help="Limit to this file or document id (repeatable)."),
     limit: int = typer.Option(50, help="Most answers."),
     graph: str | None = GraphOption,
@@ -284,8 +287,9 @@ def export(
     actor: str | None = typer.Option(None, help="html: only this actor's neighbourhood (actor id)."),
     graph: str | None = GraphOption,
 ) -> None:
-    """Export the graph: json (DESIGN.md contract), graphml (Gephi), csv (nodes, edges), evidence (CSV table:
-    actor, actor type, relation, measure, theme, quote, document, page), html (standalone pyvis picture)."""
+    """Export the graph: json (nodes and edges with their properties), graphml (Gephi), csv (nodes, edges),
+    evidence (CSV table: actor, actor type, relation, measure, theme, quote, document, page), html (standalone
+    pyvis picture)."""
     from graph import export as ex
     from graph.export_html import export_html
 
@@ -360,11 +364,12 @@ def recipes_run(name: str = typer.Argument(..., help="Recipe name, as `innspill 
 
 
 @app.command()
-def serve(port: int = typer.Option(8000, help="Port on 127.0.0.1"), host: str = "127.0.0.1",
+def serve(port: int = typer.Option(8000, help="Port to listen on."),
+          host: str = typer.Option("127.0.0.1", help="Address to listen on (0.0.0.0: every interface)."),
           workers: int = typer.Option(1, min=1, help="Server processes; more answer concurrent clients "
                                                       "in parallel (each ~150 MB)."),
           graph: str | None = GraphOption) -> None:
-    """Serve the JSON API under /v1 (OpenAPI at /docs) and the start page at /."""
+    """Serve the JSON API under /v1 (OpenAPI at /docs and /redoc) and the explorer at /. Stop with Ctrl-C."""
     import os
 
     import uvicorn

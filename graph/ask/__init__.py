@@ -21,7 +21,8 @@ _SPEAKERS = ("MATCH (a:Actor)-[:STATES]->(s:Statement) WHERE s.id IN $ids "
 
 def ask(store: GraphStore, question: str, *, documents: list[str] | None = None, limit: int = 50,
         vocab: Vocabulary | None = None) -> dict[str, Any]:
-    """The ask contract of DESIGN.md: question, interpretation, answers (actor, relation, measure, evidence).
+    """The ask contract (also GET /v1/ask and ``innspill ask --json``): question, interpretation, answers
+    (actor, relation, measure, evidence).
 
     ``documents`` narrows the answers to these files or document ids (the question's scope)."""
     vocab = vocab or load_vocabulary()
