@@ -21,6 +21,13 @@ app.add_typer(vocab_app, name="vocab")
 GraphOption = typer.Option(None, "--graph", help="Store URI: embedded:[folder] (default), bolt://…, neo4j://…")
 
 
+def _text(value: str | None) -> str | None:
+    """An argument of any bytes as text every store and terminal takes (undecodable bytes as \\xNN)."""
+    from graph.identity import clean_text
+
+    return None if value is None else clean_text(value)
+
+
 def _term(*_: object) -> None:
     raise SystemExit(143)  # run atexit handlers, so an embedded store we started is stopped
 
@@ -43,23 +50,41 @@ def ingest(
     workers: int | None = typer.Option(None, min=1, help="Processes that load and extract (default: CPUs)."),
     graph: str | None = GraphOption,
 ) -> None:
-    """Load documents into the graph: idempotent, one atomic write per document, extraction in parallel."""
-    from graph.ingest import expand, stats
+    """Load documents into the graph: idempotent, one atomic write per document, extraction in parallel.
+    A document's id comes from its path relative to the folder given (a file given alone: its name)."""
+    from graph.identity import display
+    from graph.ingest import expand_rooted, stats
     from graph.ingest import ingest as run_ingest
+    from graph.store import StoreError
 
     settings = get_settings()
-    files = expand(paths)
-    with _open(graph) as store, typer.progressbar(length=len(files), label="ingest", file=sys.stderr) as bar:
-        report = run_ingest(store, files, author=author, max_bytes=int(settings.max_file_mb * 1024 * 1024),
+    total = len(expand_rooted(paths))
+    with _open(graph) as store, typer.progressbar(length=total, label="ingest", file=sys.stderr) as bar:
+        report = run_ingest(store, paths, author=author, max_bytes=int(settings.max_file_mb * 1024 * 1024),
                             max_pages=settings.max_pages, progress=lambda _p: bar.update(1),
                             workers=workers or settings.workers)
-        counts = stats(store)
-    typer.echo(f"documents loaded: {len(report.documents)}, statements: {report.statements}, "
+        counts = None
+        if not report.aborted:
+            try:
+                counts = stats(store)
+            except StoreError as exc:
+                report.aborted = f"the store went away: {exc}"
+    typer.echo(f"documents loaded: {len(report.documents)} (new {len(report.loaded)}, replaced "
+               f"{len(report.replaced)}), refused: {len(report.failures)}, statements: {report.statements}, "
                f"seconds: {report.seconds:.2f}")
-    typer.echo("graph: " + ", ".join(f"{k} {v}" for k, v in counts["nodes"].items()))
-    typer.echo("edges: " + ", ".join(f"{k} {v}" for k, v in counts["relationships"].items()))
+    for file, doc_id, previous in report.replaced:
+        if previous and Path(previous).name != Path(file).name:
+            typer.echo(f"replaced: {file} -> {doc_id} (was {display(previous)})")
+    if counts:
+        typer.echo(f"graph holds {counts['nodes']['Document']} documents")
+        typer.echo("graph: " + ", ".join(f"{k} {v}" for k, v in counts["nodes"].items()))
+        typer.echo("edges: " + ", ".join(f"{k} {v}" for k, v in counts["relationships"].items()))
     for path, reason in report.failures:
-        typer.echo(f"error: {Path(path).name}: {reason}", err=True)
+        typer.echo(f"error: {display(Path(path).name)}: {reason}", err=True)
+    if report.aborted:
+        typer.echo(f"error: ingest stopped, {report.aborted}; {len(report.not_loaded)} files not loaded"
+                   + "".join(f"\n  not loaded: {display(f)}" for f in report.not_loaded), err=True)
+        raise typer.Exit(3)
     if report.failures:
         raise typer.Exit(1)
 
@@ -73,11 +98,12 @@ def inspect(file: Path = typer.Argument(..., help="A PDF or text file."),
 
     settings = get_settings()
     try:
-        doc = load_document(file, author=author, max_bytes=int(settings.max_file_mb * 1024 * 1024),
+        doc = load_document(file, author=_text(author), max_bytes=int(settings.max_file_mb * 1024 * 1024),
                             max_pages=settings.max_pages)
     except LoadError as exc:
-        typer.echo(f"error: {exc}", err=True)
+        typer.echo(f"error: {_text(str(exc))}", err=True)
         raise typer.Exit(1) from exc
+    doc.file = _text(doc.file) or doc.file
     summary = doc.summary()
     if as_json:
         typer.echo(json.dumps(summary, ensure_ascii=False, indent=2))
@@ -259,6 +285,8 @@ def ask(
     """Answer a question ("hvem foreslår kombinerte stillinger for jordmødre?") with quotes, documents and pages."""
     from graph.ask import ask as run_ask
 
+    question = _text(question) or ""
+    document = [_text(d) or "" for d in document]
     with _open(graph) as store:
         result = run_ask(store, question, documents=document or None, limit=limit)
     if as_json:
@@ -349,6 +377,7 @@ def recipes_run(name: str = typer.Argument(..., help="Recipe name, as `innspill 
     from graph.recipes import RecipeError, run_recipe
 
     recipes = _recipes()
+    name, param = _text(name) or "", [_text(p) or "" for p in param]
     try:
         if name not in recipes:
             raise RecipeError(f"no recipe named {name!r}; see `innspill recipes list`")

@@ -79,6 +79,7 @@ class Document:
     parts: list[Part]
     warnings: list[str] = field(default_factory=list)
     date: str | None = None
+    path: str | None = None  # the file's path relative to its ingest root (the document's identity)
 
     @property
     def author(self) -> str | None:

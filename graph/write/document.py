@@ -130,7 +130,7 @@ def document_params(x: Extraction, vocab: Vocabulary) -> dict[str, Any]:
                            "discovered": False})
     return {
         "doc": _clean({"id": doc.id, "title": doc.title, "kind": doc.kind, "date": doc.date, "file": doc.file,
-                       "sha256": doc.sha256, "pages": doc.pages, "format": doc.source_format,
+                       "path": doc.path, "sha256": doc.sha256, "pages": doc.pages, "format": doc.source_format,
                        "author": doc.author, "statements": len(x.statements)}),
         "actors": actors,
         "measures": [_clean({"id": m, "name": vocab.measures.entries[m].name,

@@ -1,0 +1,150 @@
+"""Issue 17: no silent replacement, names of any bytes, bounded work, no orphan, a store that vanishes.
+
+Real FalkorDB processes and real subprocesses throughout (kill -9 is a real kill)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from graph.ingest import ingest, stats
+from graph.store.embedded import EmbeddedStore
+
+from .conftest import CORPUS, ROOT
+
+LETTER = ("Innspill fra {name} kommune\n\nHvilke tiltak er aktuelle?\n\n"
+          "• {name} kommune foreslår hospitering mellom kommune og sykehus.\n")
+
+
+def _letter(path: Path, name: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(LETTER.format(name=name), "utf-8")
+    return path
+
+
+def _cli(*args: str | bytes, env: dict[str, str] | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "innspill", *args], capture_output=True, cwd=ROOT,
+                          timeout=timeout, env={**os.environ, **(env or {})})
+
+
+COLLIDING = ["a/report.txt", "b/report.txt", "Report.TXT", "report.txt", "日本.txt", "中文.txt", "a_b.txt", "a-b.txt",
+             "report.text"]
+
+
+def _colliding_folder(folder: Path) -> Path:
+    for n, rel in enumerate(COLLIDING):
+        _letter(folder / rel, f"Kolliderstad{chr(ord('a') + n)}")
+    return folder
+
+
+def test_document_ids_never_collide_and_the_count_is_what_the_graph_holds(tmp_path: Path) -> None:
+    folder = _colliding_folder(tmp_path / "in")
+    with EmbeddedStore(tmp_path / "g") as store:
+        report = ingest(store, [folder], workers=1)
+        assert not report.failures
+        ids = report.documents
+        assert len(ids) == len(set(ids)) == len(COLLIDING) == len(report.loaded) and not report.replaced
+        assert stats(store)["nodes"]["Document"] == len(COLLIDING)
+        paths = {r["path"] for r in store.query("MATCH (d:Document) RETURN d.path AS path")}
+        assert paths == set(COLLIDING)
+        # the same files again: same ids, each one reported as replaced, nothing added
+        again = ingest(store, [folder], workers=2)
+        assert again.documents == ids and not again.loaded and len(again.replaced) == len(COLLIDING)
+        assert stats(store)["nodes"]["Document"] == len(COLLIDING)
+        # one file given alone keeps the id it had at the root of its folder
+        plain = store.query("MATCH (d:Document {path: 'report.txt'}) RETURN d.id AS id")[0]["id"]
+        assert plain == "report"
+        alone = ingest(store, [folder / "report.txt"])
+        assert alone.documents == ["report"] and alone.replaced
+        assert stats(store)["nodes"]["Document"] == len(COLLIDING)
+
+
+def test_plain_names_keep_todays_slug(tmp_path: Path) -> None:
+    with EmbeddedStore(tmp_path / "g") as store:
+        report = ingest(store, [CORPUS], workers=1)
+        assert "ringsaker-kommune-innspill-nhsp-2022" in report.documents
+        from loaders import slugify
+
+        assert sorted(report.documents) == sorted(slugify(p.stem) for p in CORPUS.glob("*.txt"))
+        single = ingest(store, [CORPUS / "ringsaker-kommune_innspill-nhsp_2022.txt"])
+        assert single.documents == ["ringsaker-kommune-innspill-nhsp-2022"] and single.replaced
+
+
+def test_cli_reports_loaded_replaced_refused_and_what_the_graph_holds(tmp_path: Path) -> None:
+    folder = _colliding_folder(tmp_path / "in")
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4 broken")
+    graph = f"embedded:{tmp_path / 'g'}"
+    run = _cli("ingest", str(folder), "--graph", graph, "--workers", "1")
+    out = run.stdout.decode()
+    assert run.returncode == 1, run.stderr
+    assert f"documents loaded: {len(COLLIDING)} (new {len(COLLIDING)}, replaced 0), refused: 1" in out
+    assert f"graph holds {len(COLLIDING)} documents" in out
+    second = _cli("ingest", str(folder / "b"), "--graph", graph)  # b/report.txt from its own folder: report.txt
+    assert "replaced: " in second.stdout.decode() or "replaced 1" in second.stdout.decode()
+
+
+# -- 2. names and arguments of any bytes --------------------------------------------------------------------------
+
+def test_file_names_and_arguments_of_any_bytes_never_crash_a_batch(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _letter(folder / "good.txt", "Godvik")
+    bad = os.fsencode(folder) + b"/caf\xe9.txt"
+    with open(bad, "wb") as f:
+        f.write(LETTER.format(name="Kafevik").encode())
+    with open(os.fsencode(folder) + b"/unreadable\xff.txt", "wb") as f:
+        f.write(b"\xff\xfe not utf-8 \xe9")
+    graph = f"embedded:{tmp_path / 'g'}"
+    run = _cli(b"ingest", os.fsencode(folder), b"--graph", graph.encode(), b"--author", b"Forfatter \xe9",
+               b"--workers", b"2")
+    err = run.stderr.decode("utf-8")
+    assert "Traceback" not in err
+    assert run.returncode == 1 and "unreadable\\xff.txt" in err and "not UTF-8" in err
+    assert "documents loaded: 2" in run.stdout.decode()
+    listed = _cli("stats", "--json", "--graph", graph)
+    assert json.loads(listed.stdout)["nodes"]["Document"] == 2
+    with EmbeddedStore(tmp_path / "g") as store:
+        files = {r["f"] for r in store.query("MATCH (d:Document) RETURN d.file AS f")}
+    assert files == {"good.txt", "caf\\xe9.txt"}
+    # a single bad file given by name, and --param / questions of any bytes
+    alone = _cli(b"ingest", bad, b"--graph", graph.encode())
+    assert alone.returncode == 0 and b"Traceback" not in alone.stderr
+    for args in ([b"recipes", b"run", b"who_proposes", b"--param", b"measure=caf\xe9"],
+                 [b"ask", b"hvem foresl\xe5r caf\xe9?"], [b"inspect", bad]):
+        r = _cli(*args, b"--graph", graph.encode()) if args[0] != b"inspect" else _cli(*args)
+        assert b"Traceback" not in r.stderr, (args, r.stderr[-2000:])
+        assert r.returncode in (0, 1, 2)
+
+
+def test_a_file_that_vanishes_or_cannot_be_read_refuses_only_itself(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    _letter(folder / "a.txt", "Avik")
+    locked = _letter(folder / "b.txt", "Bevik")
+    _letter(folder / "c.txt", "Cevik")
+    locked.chmod(0)
+    try:
+        with EmbeddedStore(tmp_path / "g") as store:
+            report = ingest(store, [folder], workers=1)
+            if os.geteuid() != 0:
+                assert [Path(f).name for f, _ in report.failures] == ["b.txt"]
+                assert len(report.documents) == 2
+            else:
+                assert len(report.documents) == 3
+    finally:
+        locked.chmod(0o644)
+
+
+def test_copy_of_corpus_under_a_subfolder_is_a_different_document(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    shutil.copytree(CORPUS, folder / "corpus")
+    with EmbeddedStore(tmp_path / "g") as store:
+        first = ingest(store, [CORPUS], workers=1)
+        second = ingest(store, [folder], workers=1)
+        assert not set(first.documents) & set(second.documents)
+        assert stats(store)["nodes"]["Document"] == 10
