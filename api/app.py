@@ -13,14 +13,14 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, PlainTex
 from fastapi.staticfiles import StaticFiles
 
 from api import entities, upload
+from graph import __version__
 from graph.answer import AnswerError
 from graph.ask import ask
 from graph.ingest import stats
 from graph.recipes import RecipeError, load_recipes, run_recipe
+from graph.settings import get_settings
 from graph.store import GraphStore, QueryError, StoreError
 from graph.subgraph import subgraph
-from innspill import __version__
-from innspill.settings import get_settings
 
 STATIC = Path(__file__).with_name("static")
 VENDOR = "/static/vendor"  # Swagger UI and ReDoc are vendored (api/static/vendor/): /docs works offline

@@ -16,7 +16,7 @@ from fastapi import APIRouter, File, Form, Header, HTTPException, Request, Uploa
 from fastapi.responses import JSONResponse
 
 from graph.ingest import SUFFIXES, ingest
-from innspill.settings import get_settings
+from graph.settings import get_settings
 
 router = APIRouter(prefix="/v1")
 _LOCK = threading.Lock()  # one load at a time: each is atomic, but two of the same file need an order

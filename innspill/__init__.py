@@ -1,3 +1,5 @@
 """Innspill Graph: actors, measures and themes of Norwegian health-policy documents, with evidence."""
 
-__version__ = "0.1.0"
+from graph import __version__
+
+__all__ = ["__version__"]

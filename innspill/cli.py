@@ -9,7 +9,7 @@ from pathlib import Path
 
 import typer
 
-from innspill.settings import get_settings
+from graph.settings import SettingsError, get_settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Innspill Graph: actors, measures and themes "
                   "of Norwegian health-policy documents, with evidence on every edge.")
@@ -26,6 +26,16 @@ def _text(value: str | None) -> str | None:
     from graph.identity import clean_text
 
     return None if value is None else clean_text(value)
+
+
+@app.callback()
+def _check_settings() -> None:
+    # a bad INNSPILL_* value is one line on stderr, not a validation traceback
+    try:
+        get_settings()
+    except SettingsError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
 
 
 def _term(*_: object) -> None:

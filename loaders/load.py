@@ -39,7 +39,7 @@ def load_document(
     if size == 0:
         raise LoadError(path, "empty file (0 bytes)")
     if size > max_bytes:
-        raise LoadError(path, f"file is {size / 1e6:.1f} MB, over the limit of {max_bytes / 1e6:.1f} MB")
+        raise LoadError(path, f"file is {size / 2**20:.1f} MB, over the limit of {max_bytes / 2**20:g} MB")  # 2**20
     data = path.read_bytes()
     fmt = sniff_format(path, data[:8])
     if fmt == "pdf":

@@ -3,6 +3,11 @@ has help text."""
 
 from __future__ import annotations
 
+import ast
+import os
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,7 +19,7 @@ from graph.ingest import ingest
 from graph.store.embedded import EmbeddedStore
 from innspill.cli import app as cli_app
 
-from .conftest import CORPUS
+from .conftest import CORPUS, ROOT
 from .test_opposition import write_letters
 
 FLOAT_KEYS = {"score", "seconds", "confidence"}  # scores and durations are the only real numbers
@@ -86,3 +91,66 @@ def test_every_command_and_option_has_help() -> None:
 
     walk(typer.main.get_command(cli_app), "innspill")
     assert not missing, missing
+
+
+# --- layering: the core (graph/, loaders/) does not know the CLI or the API ---------------------------------
+
+def _imports(path: Path, *, top_level_only: bool) -> set[str]:
+    tree = ast.parse(path.read_text("utf-8"))
+    nodes = tree.body if top_level_only else list(ast.walk(tree))
+    found = set()
+    for node in nodes:
+        if isinstance(node, ast.Import):
+            found |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+    return found
+
+
+def _first(names: set[str], packages: tuple[str, ...]) -> list[str]:
+    return sorted(n for n in names if n.split(".")[0] in packages)
+
+
+def test_core_imports_nothing_from_cli_or_api() -> None:
+    bad = {}
+    for folder in ("graph", "loaders"):
+        for path in (ROOT / folder).rglob("*.py"):
+            if hits := _first(_imports(path, top_level_only=False), ("innspill", "api")):
+                bad[str(path.relative_to(ROOT))] = hits
+    for folder, other in (("api", "innspill"), ("innspill", "api")):  # not at package level: no cycle
+        for path in (ROOT / folder).rglob("*.py"):
+            if hits := _first(_imports(path, top_level_only=True), (other,)):
+                bad[str(path.relative_to(ROOT))] = hits
+    assert not bad, bad
+    loaded = subprocess.run([sys.executable, "-c", "import sys, graph.store, graph.ingest, graph.ask, graph.answer, "
+                             "graph.export, graph.recipes, graph.settings, loaders; graph.store.open_store; "
+                             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('innspill', 'api')))"],
+                            capture_output=True, text=True, check=True, cwd=ROOT).stdout.strip()
+    assert loaded == "[]", loaded
+
+
+# --- settings: one readable line for a bad value; MB means 2**20 bytes everywhere ------------------------
+
+@pytest.mark.parametrize("variable, value", [("INNSPILL_WORKERS", "0"), ("INNSPILL_MAX_FILE_MB", "lots"),
+                                             ("INNSPILL_MAX_FILE_MB", "-5")])
+def test_bad_setting_is_one_readable_line(variable: str, value: str) -> None:
+    env = {**os.environ, variable: value}
+    out = subprocess.run([sys.executable, "-m", "innspill", "stats"], env=env, capture_output=True, text=True,
+                         timeout=60)
+    assert out.returncode == 2
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: {variable}={value}: "), out.stderr
+    assert "Traceback" not in out.stderr and "pydantic" not in out.stderr
+
+
+def test_size_limit_is_stated_in_the_same_megabytes(tmp_path: Path) -> None:
+    from graph.settings import MB, Settings
+    from loaders import LoadError, load_document
+
+    settings = Settings(max_file_mb=50)
+    assert settings.max_file_bytes == 50 * MB
+    big = tmp_path / "big.txt"
+    with big.open("wb") as f:  # sparse: 51 MB on paper, nothing on disk
+        f.truncate(51 * MB)
+    with pytest.raises(LoadError, match=r"file is 51\.0 MB, over the limit of 50 MB"):
+        load_document(big, max_bytes=settings.max_file_bytes)

@@ -12,7 +12,7 @@ _NEO4J_SCHEMES = ("bolt://", "bolt+s://", "bolt+ssc://", "neo4j://", "neo4j+s://
 
 
 def open_store(uri: str | None = None) -> GraphStore:
-    from innspill.settings import get_settings
+    from graph.settings import get_settings
 
     settings = get_settings()
     uri = (uri or settings.graph or "embedded:").strip()
