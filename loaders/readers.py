@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from loaders import pdf_limits
 from loaders.errors import LoadError
 from loaders.model import SourceLine
 from loaders.patterns import PATTERNS
@@ -23,20 +24,36 @@ def sniff_format(path: Path, head: bytes) -> str:
 
 
 def read_pdf(path: Path, data: bytes, max_pages: int) -> list[list[str]]:
-    """Each page's lines, in reading order as pdfminer's layout analysis gives them."""
+    """Each page's lines, in reading order as pdfminer's layout analysis gives them; decoding, layout and
+    text under the limits of :mod:`loaders.pdf_limits`."""
+    if not data.startswith(_PDF_MAGIC):
+        raise LoadError(path, "not a PDF file (no %PDF- header)")
+    try:
+        with pdf_limits.bounded():
+            text = _read_pdf_text(path, data, max_pages)
+    except pdf_limits.ContentTooLarge as exc:
+        raise LoadError(path, f"{exc} (INNSPILL_MAX_PDF_CONTENT_MB / INNSPILL_MAX_TEXT_MB); refused") from exc
+    chunks = text.split("\f")
+    if chunks and not chunks[-1].strip():
+        chunks = chunks[:-1]
+    if not any(c.strip() for c in chunks):
+        raise LoadError(path, "the PDF has no text layer (scanned images?); run OCR first")
+    return [c.splitlines() for c in chunks]
+
+
+def _read_pdf_text(path: Path, data: bytes, max_pages: int) -> str:
     from io import BytesIO
 
-    from pdfminer.high_level import extract_text
     from pdfminer.layout import LAParams
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFSyntaxError
     from pdfminer.psparser import PSException
 
-    if not data.startswith(_PDF_MAGIC):
-        raise LoadError(path, "not a PDF file (no %PDF- header)")
     try:
         pages = list(PDFPage.get_pages(BytesIO(data), check_extractable=False))
+    except pdf_limits.ContentTooLarge:
+        raise
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise LoadError(path, "the PDF is encrypted (password protected); decrypt it first") from exc
     except (PDFSyntaxError, PSException, ValueError, TypeError, KeyError, AttributeError) as exc:
@@ -51,15 +68,11 @@ def read_pdf(path: Path, data: bytes, max_pages: int) -> list[list[str]]:
         raise LoadError(path, f"the PDF has {len(pages)} pages, more than the limit of {max_pages}")
     try:
         # A looser line margin keeps a column's wrapped lines in one box, so columns read one after another.
-        text = extract_text(BytesIO(data), laparams=LAParams(line_margin=0.8))
+        return pdf_limits.extract_text_bounded(data, LAParams(line_margin=0.8))
+    except pdf_limits.ContentTooLarge:
+        raise
     except Exception as exc:
         raise LoadError(path, f"the PDF text could not be extracted ({type(exc).__name__}: {exc})") from exc
-    chunks = text.split("\f")
-    if chunks and not chunks[-1].strip():
-        chunks = chunks[:-1]
-    if not any(c.strip() for c in chunks):
-        raise LoadError(path, "the PDF has no text layer (scanned images?); run OCR first")
-    return [c.splitlines() for c in chunks]
 
 
 def decode_text(path: Path, data: bytes) -> str:

@@ -148,3 +148,91 @@ def test_copy_of_corpus_under_a_subfolder_is_a_different_document(tmp_path: Path
         second = ingest(store, [folder], workers=1)
         assert not set(first.documents) & set(second.documents)
         assert stats(store)["nodes"]["Document"] == 10
+
+
+# -- 3. bounded work for PDFs --------------------------------------------------------------------------------------
+
+def bomb_pdf(path: Path, inflated_mb: int, *, pages: int = 1, text: str = "Innspill fra Bombevik kommune") -> Path:
+    """A small PDF whose one content stream inflates to ``inflated_mb`` MiB (drawn by every page)."""
+    import zlib
+
+    comp = zlib.compressobj(9)
+    line = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET\n".encode()
+    body = [comp.compress(line)]
+    block = b"%" + b" " * (1024 * 1024 - 2) + b"\n"
+    for _ in range(inflated_mb):
+        body.append(comp.compress(block))
+    body.append(comp.flush())
+    stream = b"".join(body)
+    kids = " ".join(f"{5 + i} 0 R" for i in range(pages))
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>".encode(),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream"]
+    objs += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+             b"/Resources << /Font << /F1 3 0 R >> >> >>"] * pages
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for n, obj in enumerate(objs, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    path.write_bytes(bytes(out))
+    return path
+
+
+MEASURE = """
+import json, resource, sys, time
+from graph.ingest import prepare
+t = time.perf_counter()
+x, reason = prepare(__import__("pathlib").Path(sys.argv[1]), None, 50 * 1024 * 1024, 2000)
+print(json.dumps({"reason": reason, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "seconds": time.perf_counter() - t}))
+"""
+
+
+def test_a_pdf_bomb_is_refused_with_bounded_memory(tmp_path: Path) -> None:
+    small = bomb_pdf(tmp_path / "small.pdf", 1)
+    from loaders import load_document
+
+    assert "Bombevik" in load_document(small).text  # an ordinary stream still reads
+    bomb = bomb_pdf(tmp_path / "bomb.pdf", 600)
+    assert bomb.stat().st_size < 2 * 1024 * 1024
+    run = subprocess.run([sys.executable, "-c", MEASURE, str(bomb)], capture_output=True, text=True, cwd=ROOT,
+                         timeout=120, env={**os.environ, "INNSPILL_MAX_PDF_CONTENT_MB": "64"})
+    result = json.loads(run.stdout)
+    assert result["reason"] and "exceeds the limit of 64 MiB" in result["reason"], result
+    assert result["rss_mb"] < 400, result  # the 600 MiB stream was never inflated whole
+
+
+def test_content_drawn_by_many_pages_is_bounded_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from loaders import LoadError, load_document
+
+    monkeypatch.setenv("INNSPILL_MAX_PDF_CONTENT_MB", "20")
+    doc = bomb_pdf(tmp_path / "many.pdf", 4, pages=10)  # 4 MiB decoded once, drawn 10 times
+    with pytest.raises(LoadError, match="page content exceeds the limit"):
+        load_document(doc)
+    monkeypatch.setenv("INNSPILL_MAX_TEXT_MB", "0.00001")
+    monkeypatch.setenv("INNSPILL_MAX_PDF_CONTENT_MB", "256")
+    with pytest.raises(LoadError, match="extracted text exceeds the limit"):
+        load_document(bomb_pdf(tmp_path / "text.pdf", 0))
+
+
+def test_bounded_extraction_reads_what_pdfminer_reads(tmp_path: Path) -> None:
+    from io import BytesIO
+
+    from pdfminer.high_level import extract_text
+    from pdfminer.layout import LAParams
+
+    from loaders import pdf_limits
+
+    from .pdfs import make_pdf
+
+    pdf = make_pdf(tmp_path / "cols.pdf", [["Innspill fra Testvik kommune", "Side 1"], ["Side 2"]],
+                   columns=("Venstre kolonne med tekst " * 8, "Høyre kolonne med tekst " * 8), footer="Side {n}")
+    data = pdf.read_bytes()
+    with pdf_limits.bounded():
+        mine = pdf_limits.extract_text_bounded(data, LAParams(line_margin=0.8))
+    assert mine == extract_text(BytesIO(data), laparams=LAParams(line_margin=0.8))
