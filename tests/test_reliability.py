@@ -236,3 +236,112 @@ def test_bounded_extraction_reads_what_pdfminer_reads(tmp_path: Path) -> None:
     with pdf_limits.bounded():
         mine = pdf_limits.extract_text_bounded(data, LAParams(line_margin=0.8))
     assert mine == extract_text(BytesIO(data), laparams=LAParams(line_margin=0.8))
+
+
+# -- 4. process hygiene and a store that vanishes ------------------------------------------------------------------
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid and fields[0] != "Z":
+            out.append(int(stat.parent.name))
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def _many_letters(folder: Path, n: int) -> Path:
+    for i in range(n):
+        (folder / f"copy{i:03d}").mkdir(parents=True)
+        shutil.copy(CORPUS / "ringsaker-kommune_innspill-nhsp_2022.txt", folder / f"copy{i:03d}" / "r.txt")
+    return folder
+
+
+def test_kill_9_of_ingest_leaves_no_pool_worker(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    folder = _many_letters(tmp_path / "in", 60)
+    proc = subprocess.Popen([sys.executable, "-m", "innspill", "ingest", str(folder), "--workers", "2",
+                             "--graph", f"embedded:{tmp_path / 'g'}"], cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        workers: list[int] = []
+        while time.monotonic() < deadline and len(workers) < 2:
+            workers = [p for p in _children(proc.pid)
+                       if "redis-server" not in Path(f"/proc/{p}/cmdline").read_bytes().decode(errors="replace")]
+            time.sleep(0.05)
+        assert len(workers) >= 2, "the pool never started"
+        everyone = _children(proc.pid)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=10)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and any(_alive(p) for p in everyone):
+            time.sleep(0.05)
+        assert not [p for p in everyone if _alive(p)], "a pool worker or the store outlived kill -9"
+        assert proc.stdout is not None and proc.stdout.read() is not None  # stdout closed: `| tee` would end
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+
+
+def _kill_store_on_write(monkeypatch: pytest.MonkeyPatch, folder: Path, after: int) -> list[int]:
+    import signal
+
+    import graph.ingest as ingest_module
+
+    real, calls = ingest_module.write_document, []
+
+    def write(store, x, vocab=None):  # noqa: ANN001, ANN202
+        calls.append(1)
+        if len(calls) == after + 1:
+            pid = json.loads((folder / "server.json").read_text())["pid"]
+            os.kill(pid, signal.SIGKILL)
+            while _alive(pid):
+                pass
+        return real(store, x, vocab)
+
+    monkeypatch.setattr(ingest_module, "write_document", write)
+    return calls
+
+
+def test_a_store_that_vanishes_stops_the_ingest_at_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    folder = _many_letters(tmp_path / "in", 30)
+    store = EmbeddedStore(tmp_path / "g")
+    try:
+        _kill_store_on_write(monkeypatch, tmp_path / "g", after=3)
+        started = time.monotonic()
+        report = ingest(store, [folder], workers=1)
+        assert time.monotonic() - started < 20
+        assert len(report.documents) == 3 and report.aborted and "went away" in report.aborted
+        assert len(report.not_loaded) == 27 and not report.failures
+    finally:
+        store.close()
+
+
+def test_cli_store_loss_is_one_message_with_the_files_not_loaded(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from innspill.cli import app
+
+    folder = _many_letters(tmp_path / "in", 8)
+    _kill_store_on_write(monkeypatch, tmp_path / "g", after=2)
+    result = CliRunner().invoke(app, ["ingest", str(folder), "--workers", "1", "--graph", f"embedded:{tmp_path / 'g'}"])
+    assert result.exit_code == 3, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    err = result.stderr if hasattr(result, "stderr") else result.output
+    assert err.count("ingest stopped, the store went away") == 1 and "6 files not loaded" in err
+    assert err.count("not loaded: ") == 6 and "Traceback" not in result.output

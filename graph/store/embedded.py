@@ -70,6 +70,16 @@ def _die_with_parent() -> None:
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
+def _redis(port: int, *, password: str | None = None, timeout: float | None = None) -> redis.Redis:
+    """A client of our FalkorDB: a refused connection is retried twice within ~0.3 s, not for seconds, so a
+    store that went away is noticed at once (redis-py's default backs off up to 10 s per command)."""
+    from redis.backoff import ExponentialBackoff
+    from redis.retry import Retry
+
+    return redis.Redis(host="127.0.0.1", port=port, password=password, socket_timeout=timeout,
+                       socket_connect_timeout=2, retry=Retry(ExponentialBackoff(cap=0.2, base=0.05), 2))
+
+
 def _pid_alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -123,7 +133,7 @@ class EmbeddedStore(GraphStore):
         if not _pid_alive(int(state.get("pid", 0))):
             state_path.unlink(missing_ok=True)
             return False
-        client = redis.Redis(host="127.0.0.1", port=int(state["port"]), socket_timeout=2)
+        client = _redis(int(state["port"]), timeout=2)
         try:
             served = client.config_get("dir").get("dir")
         except redis.RedisError:
@@ -131,7 +141,7 @@ class EmbeddedStore(GraphStore):
         if served is None or Path(served).resolve() != self.folder:
             return False
         self.port, self.bolt_port, self.pid = int(state["port"]), state.get("bolt_port"), int(state["pid"])
-        self._client = redis.Redis(host="127.0.0.1", port=self.port, socket_timeout=None)
+        self._client = _redis(self.port)
         return True
 
     def _start(self, port: int | None, bolt_port: int | None) -> None:
@@ -162,7 +172,7 @@ class EmbeddedStore(GraphStore):
         except OSError as exc:
             raise StoreError(f"cannot start FalkorDB ({server}): {exc.strerror}") from exc
         self.owned, self.pid = True, self._proc.pid
-        self._client = redis.Redis(host="127.0.0.1", port=self.port, socket_timeout=None)
+        self._client = _redis(self.port)
         self._wait_ready()
         (self.folder / STATE_FILE).write_text(
             json.dumps({"pid": self.pid, "port": self.port, "bolt_port": self.bolt_port})
