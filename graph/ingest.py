@@ -14,7 +14,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -128,14 +128,22 @@ def _pool_context() -> multiprocessing.context.BaseContext:
 Job = tuple[Path, str | None, str]  # file, document id, name shown
 
 
-def _new_pool(workers: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(workers, mp_context=_pool_context(), initializer=_die_with_parent)
+def _new_pool(workers: int, context: multiprocessing.context.BaseContext | None = None) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(workers, mp_context=context or _pool_context(), initializer=_die_with_parent)
 
 
-def _prepared(jobs: list[Job], workers: int, *args: object) -> Iterator[Prepared]:
+def _prepared(jobs: list[Job], workers: int, *args: object, executor: Executor | None = None) -> Iterator[Prepared]:
     """Results in input order; at most a few files per worker in flight, so memory stays bounded. A worker
     that dies (out of memory, killed) costs only the files it held: the pool is restarted and a file that
-    breaks it twice is refused."""
+    breaks it twice is refused. ``executor``: load and extract there instead, one file at a time (the API
+    keeps the server's own process free for reads)."""
+    if executor is not None:
+        for path, doc_id, name in jobs:
+            try:
+                yield executor.submit(prepare, path, *args, doc_id, name).result()
+            except BrokenProcessPool:
+                yield None, "the worker loading this file died (out of memory or killed)"
+        return
     if workers <= 1 or len(jobs) <= 1:
         for path, doc_id, name in jobs:
             yield prepare(path, *args, doc_id, name)
@@ -202,6 +210,7 @@ def ingest(
     max_pages: int = 2000,
     progress: Callable[[Path], None] | None = None,
     workers: int | None = None,
+    executor: Executor | None = None,
 ) -> IngestReport:
     """Load ``paths`` (files and folders). ``workers``: processes for load + extract (default: the CPUs this
     process may use; 1 = no pool). Each document's id comes from its path relative to the folder it was
@@ -225,7 +234,7 @@ def ingest(
             continue
         jobs.append((f, doc_id, PurePosixPath(rel).name))
     keep = [n for n, doc_id in enumerate(ids) if doc_id is not None]
-    results = _prepared(jobs, workers or default_workers(), author, max_bytes, max_pages)
+    results = _prepared(jobs, workers or default_workers(), author, max_bytes, max_pages, executor=executor)
     for step, (n, (x, reason)) in enumerate(zip(keep, results, strict=True)):
         path, rel = rooted[n][0], rels[n]
         if progress:

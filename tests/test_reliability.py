@@ -345,3 +345,190 @@ def test_cli_store_loss_is_one_message_with_the_files_not_loaded(tmp_path: Path,
     err = result.stderr if hasattr(result, "stderr") else result.output
     assert err.count("ingest stopped, the store went away") == 1 and "6 files not loaded" in err
     assert err.count("not loaded: ") == 6 and "Traceback" not in result.output
+
+
+# -- 5. uploads ---------------------------------------------------------------------------------------------------
+
+@pytest.fixture()
+def live(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """The API on a real socket (uvicorn in a thread) over a real embedded store; uploads on, key 's3cret'."""
+    import threading
+    import time
+
+    import uvicorn
+
+    from api.app import create_app
+    from graph.store.embedded import free_port
+    from innspill.settings import get_settings
+
+    monkeypatch.setattr(get_settings(), "api_key", "s3cret")
+    monkeypatch.setattr(get_settings(), "home", tmp_path / "home")
+    store = EmbeddedStore(tmp_path / "home" / "graph")
+    app = create_app(store)
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.02)
+    try:
+        yield {"url": f"http://127.0.0.1:{port}", "port": port, "store": store, "home": tmp_path / "home"}
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        store.close()
+
+
+def _raw(port: int, head: bytes, body: bytes = b"", wait: float = 5.0) -> bytes:
+    import socket
+
+    with socket.create_connection(("127.0.0.1", port), timeout=wait) as sock:
+        sock.sendall(head + body)
+        data = b""
+        try:
+            while b"\r\n\r\n" not in data:
+                part = sock.recv(65536)
+                if not part:
+                    break
+                data += part
+        except TimeoutError:
+            pass
+        return data
+
+
+def _head(port: int, length: int | None, *, key: str | None = None, extra: str = "") -> bytes:
+    lines = ["POST /v1/documents HTTP/1.1", f"Host: 127.0.0.1:{port}",
+             "Content-Type: multipart/form-data; boundary=xyz"]
+    if length is not None:
+        lines.append(f"Content-Length: {length}")
+    else:
+        lines.append("Transfer-Encoding: chunked")
+    if key:
+        lines.append(f"X-API-Key: {key}")
+    if extra:
+        lines.append(extra)
+    return ("\r\n".join(lines) + "\r\n\r\n").encode()
+
+
+def _spool_bytes() -> int:
+    import tempfile
+
+    return sum(f.stat().st_size for f in Path(tempfile.gettempdir()).glob("tmp*") if f.is_file())
+
+
+def test_upload_key_and_length_are_checked_before_the_body(live) -> None:
+    port = live["port"]
+    before = _spool_bytes()
+    for head, status in ((_head(port, 500_000_000), b" 401 "),                       # no key: 401 at once
+                         (_head(port, 500_000_000, key="s3cret"), b" 413 "),         # too large: 413 at once
+                         (_head(port, None, key="s3cret"), b" 411 "),                # no length: 411
+                         (_head(port, 10, key="s3cret", extra="Origin: https://evil.example"), b" 403 ")):
+        reply = _raw(port, head, wait=5)
+        assert reply.split(b"\r\n")[0].find(status) > 0, reply[:200]
+    assert _spool_bytes() - before < 1_000_000  # nothing of the announced 500 MB was spooled
+
+
+def test_upload_size_is_enforced_while_streaming(live) -> None:
+    import httpx
+
+    from innspill.settings import get_settings
+
+    get_settings().max_file_mb = 0.5  # the fixture's monkeypatch restores nothing here: restore by hand
+    try:
+        body = b"--xyz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.txt\"\r\n\r\n" \
+            + b"x" * 600_000 + b"\r\n--xyz--\r\n"
+
+        def chunks():
+            for i in range(0, len(body), 65536):
+                yield body[i:i + 65536]
+
+        r = httpx.post(live["url"] + "/v1/documents", content=chunks(), timeout=30,
+                       headers={"X-API-Key": "s3cret", "Content-Type": "multipart/form-data; boundary=xyz",
+                                "Content-Length": str(len(body))})
+        assert r.status_code == 413 and r.json()["error"]["code"] == "too_large"
+    finally:
+        get_settings().max_file_mb = 50.0
+    assert not list((live["home"] / "uploads").glob("*")) if (live["home"] / "uploads").exists() else True
+
+
+def test_upload_names_csrf_and_identity(live) -> None:
+    import httpx
+
+    url, key = live["url"] + "/v1/documents", {"X-API-Key": "s3cret"}
+    long = "æ" * 140 + "ø" * 140 + ".txt"  # 560 bytes: over any file system's 255
+    r = httpx.post(url, headers=key, files={"file": (long, LETTER.format(name="Langnavik").encode(), "text/plain")},
+                   timeout=60)
+    assert r.status_code == 201, r.text
+    assert "/tmp" not in r.text and str(live["home"]) not in r.text
+    kept = list((live["home"] / "uploads").iterdir())
+    assert len(kept) == 1 and len(kept[0].name.encode()) <= 120
+    # same name, other content, and names whose slug is empty: distinct documents, none replaced
+    ids = {r.json()["documents"][0]}
+    for name, town in (("日本.txt", "Japanvik"), ("中文.txt", "Kinavik"), ("中文.txt", "Kinavik2")):
+        r = httpx.post(url, headers=key, files={"file": (name, LETTER.format(name=town).encode(), "text/plain")},
+                       timeout=60)
+        assert r.status_code == 201 and not r.json()["replaced"], r.text
+        ids.add(r.json()["documents"][0])
+    assert len(ids) == 4 == stats(live["store"])["nodes"]["Document"]
+    # CSRF: a form posted from another origin, or not as multipart, is refused before anything is read
+    evil = httpx.post(url, headers={**key, "Origin": "https://evil.example"},
+                      files={"file": ("x.txt", b"Innspill", "text/plain")})
+    assert evil.status_code == 403
+    form = httpx.post(url, headers=key, data={"file": "Innspill fra X"})
+    assert form.status_code == 415
+    same = httpx.post(url, headers={**key, "Origin": live["url"]},
+                      files={"file": ("ok.txt", LETTER.format(name="Origovik").encode(), "text/plain")}, timeout=60)
+    assert same.status_code == 201
+    assert all(p.stat().st_mode & 0o077 == 0 for p in (live["home"] / "uploads").iterdir())
+
+
+def test_an_upload_never_stalls_reads(live, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+    import time
+
+    import httpx
+
+    monkeypatch.setenv("INNSPILL_UPLOAD_WAIT_S", "60")
+    lines = ["Innspill fra Tregvik kommune", ""]
+    for i in range(3000):
+        lines += [f"Tregvik kommune foreslår hospitering og kombinerte stillinger for jordmødre nummer {i}.", ""]
+    text = "\n".join(lines).encode()
+    result: dict = {}
+
+    def post() -> None:
+        started = time.monotonic()
+        result["r"] = httpx.post(live["url"] + "/v1/documents", headers={"X-API-Key": "s3cret"},
+                                 files={"file": ("tregvik.txt", text, "text/plain")}, timeout=120)
+        result["seconds"] = time.monotonic() - started
+
+    t = threading.Thread(target=post)
+    t.start()
+    time.sleep(0.3)
+    latencies = []
+    while t.is_alive() and len(latencies) < 20:
+        started = time.monotonic()
+        assert httpx.get(live["url"] + "/v1/health", timeout=60).status_code == 200
+        latencies.append(time.monotonic() - started)
+    t.join()
+    assert result["r"].status_code == 201, result["r"].text
+    assert result["seconds"] > 1.5 and len(latencies) > 3, result  # the upload took a while and reads ran meanwhile
+    assert max(latencies) < 1.0, latencies
+
+
+def test_a_slow_upload_answers_202_with_a_job_url(live, monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    import httpx
+
+    monkeypatch.setenv("INNSPILL_UPLOAD_WAIT_S", "0.01")
+    r = httpx.post(live["url"] + "/v1/documents", headers={"X-API-Key": "s3cret"},
+                   files={"file": ("jobvik.txt", LETTER.format(name="Jobvik").encode(), "text/plain")}, timeout=60)
+    assert r.status_code == 202 and r.json()["status_url"].startswith("/v1/jobs/")
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        job = httpx.get(live["url"] + r.json()["status_url"]).json()
+        if job["status"] != "running":
+            break
+        time.sleep(0.1)
+    assert job["status"] == "done" and job["documents"]
