@@ -20,14 +20,13 @@ import yaml
 
 from graph.relations import RELATION_OF_KIND, STANCE_RELATIONS
 from graph.store import GraphStore
+from loaders.names import normal_name
 
 RELATIONS = STANCE_RELATIONS
 _DEHYPHEN = re.compile(r"-\s+(?=(?!og\b|eller\b)[a-zæøå])")
 
 
-def actor_key(name: str) -> str:
-    name = re.sub(r"\s+", " ", name).strip().lower()
-    return re.sub(r"\s+r?hf$", "", name)
+actor_key = normal_name  # the one name normaliser (loaders/names.py): spaces, case, HF/RHF/AS suffix
 
 
 def quote_tokens(text: str) -> list[str]:

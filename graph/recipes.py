@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from graph.relations import STANCE_RELATIONS
 from graph.store import GraphStore
 
 _TYPES = {"string": str, "int": int, "float": float, "bool": bool}
@@ -51,6 +52,9 @@ class Recipe:
                 out[p.name] = p.default
                 continue
             out[p.name] = _coerce(p, raw[p.name])
+            if p.name == "relation" and out[p.name] not in STANCE_RELATIONS:
+                raise RecipeError(f"parameter 'relation' must be one of {', '.join(STANCE_RELATIONS)}, "
+                                  f"got {out[p.name]!r}")
         return out
 
 

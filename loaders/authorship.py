@@ -10,7 +10,8 @@ import re
 from collections import Counter
 from datetime import date
 
-from loaders.patterns import PATTERNS
+from loaders.names import slugify
+from loaders.patterns import CLOSING, PATTERNS
 
 _CAP = r"[A-ZÆØÅ][\wÆØÅæøå&'-]*"
 _LINK = "(?:" + "|".join(PATTERNS["org_words"]) + ")"
@@ -27,7 +28,6 @@ def _compile(patterns: list[str]) -> list[re.Pattern[str]]:
 
 _STRONG = _compile(PATTERNS["sender_patterns"]["strong"])
 _OPENING = _compile(PATTERNS["sender_patterns"]["opening"])
-_CLOSING = re.compile(PATTERNS["closing"], re.IGNORECASE)
 _APPENDIX = re.compile(PATTERNS["appendix_list"], re.IGNORECASE)
 
 
@@ -78,7 +78,7 @@ def author_from_lines(lines: list[str]) -> tuple[str | None, str | None]:
         if org := _first_match(_OPENING, text):
             return org, "sender line"
     for i, text in enumerate(lines):
-        if _CLOSING.match(text):
+        if CLOSING.match(text):
             for sig in lines[i + 1:i + 7]:
                 m = re.match(rf"^(?:for\s+)?({ORG})\s*$", sig)
                 if m and (org := tidy_org(m.group(1))) and (sig.lower().startswith("for ") or is_full_org_name(org)):
@@ -103,7 +103,7 @@ def named_orgs(lines: list[str]) -> Counter[str]:
 def org_in_file_name(lines: list[str], file_slug: str) -> str | None:
     """An organisation the text names and the file is named after ("sykehuset-ostfold_utviklingsplan…"):
     publishers name their files after themselves far more often than after anyone else."""
-    hits = [(n, org) for org, n in named_orgs(lines).items() if _slug(org) in file_slug]
+    hits = [(n, org) for org, n in named_orgs(lines).items() if slugify(org) in file_slug]
     return max(hits)[1] if hits else None
 
 
@@ -111,11 +111,6 @@ def most_named_org(lines: list[str]) -> str | None:
     """The most often named full organisation name: the last fallback for working papers without a sender."""
     common = named_orgs(lines).most_common(1)
     return common[0][0] if common and common[0][1] >= 2 else None
-
-
-def _slug(text: str) -> str:
-    text = text.lower().translate(str.maketrans({"ø": "o", "æ": "ae", "å": "a"}))
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
 def appendix_list(lines: list[str]) -> dict[int, tuple[str, str | None]]:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from loaders.model import SourceLine
-from loaders.patterns import PATTERNS
+from loaders.patterns import CLOSING, PATTERNS
 
 _PUNCT_END = (".", "!", "?", ":", ";")
 NUMBERED = re.compile(
@@ -26,7 +26,6 @@ _FUNCTION_WORDS = {"og", "i", "med", "til", "for", "av", "på", "om", "som", "en
 _BULLET_CHARS = tuple(b for b in PATTERNS["bullets"] if b)
 _PART_TITLE = re.compile(PATTERNS["part_title"], re.IGNORECASE)
 _APPENDIX = re.compile(PATTERNS["appendix_list"], re.IGNORECASE)
-_CLOSING = re.compile(PATTERNS["closing"], re.IGNORECASE)
 _PROMPT_LINE = [re.compile(p["pattern"], re.IGNORECASE) for p in PATTERNS["prompts"]]
 
 
@@ -140,7 +139,7 @@ def group(lines: list[SourceLine], *, title_first: bool = False) -> list[RawBloc
         numbered = NUMBERED.match(ln.text)
         lettered = _LETTERED.match(ln.text)
         starts_item = body is not None or bool(numbered) or bool(lettered) or bool(_APPENDIX.match(ln.text)) \
-            or bool(_CLOSING.match(ln.text)) or (gap >= 1 and _prompt_line(ln.text) and cur is not None
+            or bool(CLOSING.match(ln.text)) or (gap >= 1 and _prompt_line(ln.text) and cur is not None
                 and cur.lines[-1].text.split()[-1].lower() not in _FUNCTION_WORDS)
         alone = cur is not None and len(cur.lines) == 1 and (
             (title_first and len(blocks) == 1 and not _starts_lower(ln.text))

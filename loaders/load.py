@@ -4,24 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from pathlib import Path
 
 from loaders import authorship
 from loaders.errors import LoadError
 from loaders.lines import clean_lines
 from loaders.model import Block, Document, Part
+from loaders.names import slugify
 from loaders.readers import decode_text, read_pdf, sniff_format, source_lines, text_to_pages
 from loaders.structure import build_blocks, split_parts
 
 _TITLE_HINT = re.compile(r"(innspill|plan|høring|strategi|rapport|delprosjekt|utredning)", re.IGNORECASE)
-
-
-def slugify(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.replace("ø", "o").replace("Ø", "O").replace("æ", "ae")
-                                 .replace("Æ", "Ae").replace("å", "a").replace("Å", "A"))
-    text = text.encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"
 
 
 def load_document(

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 PATTERNS: dict[str, Any] = yaml.safe_load((Path(__file__).with_name("patterns.yaml")).read_text("utf-8"))
+# the closing line of a letter ("Med vennlig hilsen"): used by the block splitter, parts and authorship
+CLOSING = re.compile(PATTERNS["closing"], re.IGNORECASE)

@@ -7,11 +7,10 @@ import re
 
 from loaders.blocks import RawBlock, block_text_and_pages, group, title_like
 from loaders.model import Block, SourceLine
-from loaders.patterns import PATTERNS
+from loaders.patterns import CLOSING, PATTERNS
 from loaders.persons import find_persons
 from loaders.tables import Table, cell_text, split_tables
 
-_CLOSING = re.compile(PATTERNS["closing"], re.IGNORECASE)
 _PROMPTS = [(p["role"], re.compile(p["pattern"], re.IGNORECASE)) for p in PATTERNS["prompts"]]
 _MIN_PART_LINES = 20
 
@@ -35,7 +34,7 @@ def split_parts(lines: list[SourceLine]) -> list[list[SourceLine]]:
         parts[-1].append(ln)
         if text:
             content += 1
-            if _CLOSING.match(text):
+            if CLOSING.match(text):
                 after_closing = True
     return [p for p in parts if any(ln.text for ln in p)]
 
@@ -99,7 +98,7 @@ class _SectionTracker:
         if not text:
             return
         kind, level = _classify(raw, text)
-        if _CLOSING.match(text):
+        if CLOSING.match(text):
             self.prompt, self.signed = None, True  # the signature block answers nothing
         if self.signed and kind == "heading":
             kind = "paragraph"  # names and titles under "Med hilsen" are no sections

@@ -154,3 +154,42 @@ def test_size_limit_is_stated_in_the_same_megabytes(tmp_path: Path) -> None:
         f.truncate(51 * MB)
     with pytest.raises(LoadError, match=r"file is 51\.0 MB, over the limit of 50 MB"):
         load_document(big, max_bytes=settings.max_file_bytes)
+
+
+# --- one name normaliser, one slug function, data read and compiled once ---------------------------------
+
+def test_one_name_normaliser_and_one_slug_function() -> None:
+    import graph.evaluate
+    import graph.extract.decisions
+    import graph.extract.vocab
+    import loaders
+    import loaders.load
+    from loaders.names import normal_name, slugify
+
+    assert graph.evaluate.actor_key is normal_name and graph.extract.vocab.normal_name is normal_name
+    assert loaders.slugify is slugify and loaders.load.slugify is slugify
+    assert normal_name("Helse  Sør-Øst RHF") == normal_name("helse sør-øst") == "helse sør-øst"
+    assert normal_name("Lovisenberg Diakonale Sykehus AS") == "lovisenberg diakonale sykehus"
+    assert slugify("Sykehuset Østfold HF") == "sykehuset-ostfold-hf" and slugify("Café Ærø") == "cafe-aero"
+    # curator decisions find an actor under any spelling the normaliser joins
+    actors = [{"name": "Sykehuset Østfold HF", "aliases": []}]
+    merged = graph.extract.decisions.apply_decisions(
+        actors, [{"action": "alias", "actor": "sykehuset  østfold", "alias": "SØHF"}])
+    assert merged[0]["aliases"] == ["SØHF"] and merged[0]["id"] == "sykehuset-ostfold-hf"
+
+
+def test_shared_patterns_and_data_are_read_once() -> None:
+    sources = {p: p.read_text("utf-8") for folder in ("graph", "loaders") for p in (ROOT / folder).rglob("*.py")}
+    assert sum(s.count('PATTERNS["closing"]') for s in sources.values()) == 1
+    assert sum(s.count('"speakers.yaml"') for s in sources.values()) == 1
+    relation_tables = [p for p, s in sources.items() if "'proposal'" in s.replace('"', "'") and
+                       "'REPORTS_AS_EXAMPLE'" in s.replace('"', "'") and "{" in s and p.name != "relations.py"
+                       and "\"proposal\": \"PROPOSES\"" in s]
+    assert not relation_tables, relation_tables
+
+
+def test_recipe_relation_parameter_is_checked(client) -> None:
+    r = client.get("/v1/recipes/actors_by_theme", params={"theme": "psykisk-helse-rus", "relation": "LIKES"})
+    assert r.status_code == 400 and "PROPOSES, OPPOSES, REPORTS_AS_EXAMPLE" in r.json()["error"]["message"]
+    ok = client.get("/v1/recipes/actors_by_theme", params={"theme": "psykisk-helse-rus", "relation": "OPPOSES"})
+    assert ok.status_code == 200

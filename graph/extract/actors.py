@@ -13,8 +13,8 @@ from loaders import slugify
 from loaders.persons import find_persons
 
 # "Helsefellesskapet" → the part's one helsefellesskap (data in speakers.yaml, with who speaks)
-_DEFINITE: dict[str, str] = yaml.safe_load(
-    Path(__file__).with_name("speakers.yaml").read_text("utf-8"))["definite_references"]
+SPEAKERS: dict = yaml.safe_load(Path(__file__).with_name("speakers.yaml").read_text("utf-8"))  # read once
+_DEFINITE: dict[str, str] = SPEAKERS["definite_references"]
 
 
 @dataclass

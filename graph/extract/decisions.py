@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from loaders import slugify
+from loaders.names import normal_name, slugify
 
 ACTIONS = ("merge", "alias", "rename", "split")
 
@@ -31,7 +31,7 @@ def read_decisions(path: Path) -> list[dict[str, Any]]:
 
 
 def _key(name: str) -> str:
-    return slugify(name.removesuffix(" HF").removesuffix(" RHF"))
+    return slugify(normal_name(name))
 
 
 def _find(actors: list[dict[str, Any]], ref: str) -> dict[str, Any] | None:

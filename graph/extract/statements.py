@@ -6,11 +6,8 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
-
-from graph.extract.actors import ActorRef, ActorResolver
+from graph.extract.actors import SPEAKERS, ActorRef, ActorResolver
 from graph.extract.kinds import (
     attributes_to,
     contrast_split,
@@ -118,7 +115,7 @@ def _line_sentences(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in split if text[a:b].strip()]
 
 
-_SPEAKERS = yaml.safe_load(Path(__file__).with_name("speakers.yaml").read_text("utf-8"))
+_SPEAKERS = SPEAKERS
 _MEMBERS = "|".join(map(re.escape, _SPEAKERS["constituents"]))
 _OPINION = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in _SPEAKERS["opinion_verbs"])
 _MEMBER_SPEAKS = re.compile(

@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from graph.extract.decisions import apply_decisions, read_decisions
-from loaders import slugify
+from loaders.names import normal_name, slugify
 
 VOCAB_DIR = Path(__file__).resolve().parent.parent / "vocabulary"
 _W = r"[\wÆØÅæøå]"
@@ -93,12 +93,6 @@ class Vocabulary:
 
     def actor_id(self, name: str) -> str | None:
         return self._alias_index.get(normal_name(name))
-
-
-def normal_name(name: str) -> str:
-    name = re.sub(r"\s+", " ", name).strip().lower()
-    name = re.sub(r"\s+(hf|rhf|as)$", "", name)
-    return name
 
 
 def _load(name: str) -> list[dict]:
