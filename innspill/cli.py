@@ -42,12 +42,12 @@ def _term(*_: object) -> None:
     raise SystemExit(143)  # run atexit handlers, so an embedded store we started is stopped
 
 
-def _open(uri: str | None):
+def _open(uri: str | None, role: str = "command"):
     from graph.store import StoreError, open_store
 
     signal.signal(signal.SIGTERM, _term)
     try:
-        return open_store(uri)
+        return open_store(uri, role=role)
     except StoreError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc
@@ -415,7 +415,7 @@ def serve(port: int = typer.Option(8000, help="Port to listen on."),
 
     from api.app import create_app
 
-    store = _open(graph)
+    store = _open(graph, role="server")  # never rides on a store a short-lived command started
     try:
         if workers == 1:
             uvicorn.run(create_app(store), host=host, port=port, log_level="info")

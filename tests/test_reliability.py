@@ -532,3 +532,66 @@ def test_a_slow_upload_answers_202_with_a_job_url(live, monkeypatch: pytest.Monk
             break
         time.sleep(0.1)
     assert job["status"] == "done" and job["documents"]
+
+
+# -- 6. the embedded store: a password, private files, a server never rides on a command's store ------------------
+
+def test_embedded_store_requires_its_folders_password(tmp_path: Path) -> None:
+    import redis
+
+    with EmbeddedStore(tmp_path / "g") as store:
+        store.write("CREATE (:Thing {id: 'x'})")
+        folder = tmp_path / "g"
+        password = (folder / "password").read_text().strip()
+        assert len(password) >= 32
+        assert (folder / "password").stat().st_mode & 0o777 == 0o600
+        assert folder.stat().st_mode & 0o777 == 0o700
+        stranger = redis.Redis(host="127.0.0.1", port=store.port, socket_timeout=5)
+        with pytest.raises(redis.AuthenticationError):
+            stranger.execute_command("GRAPH.QUERY", "innspill", "MATCH (n) DETACH DELETE n")
+        with pytest.raises(redis.RedisError):
+            stranger.execute_command("SHUTDOWN")
+        assert store.query("MATCH (n:Thing) RETURN count(n) AS c") == [{"c": 1}]
+        cmdline = Path(f"/proc/{store.pid}/cmdline").read_bytes().decode(errors="replace")
+        assert password not in cmdline  # from a 0600 config file, never on the command line
+        store.write("CREATE (:Thing {id: 'y'})")
+        guest = EmbeddedStore(folder)  # another client of the same folder reads the password
+        assert guest.query("MATCH (n:Thing) RETURN count(n) AS c") == [{"c": 2}]
+        guest.close()
+    private = [f for f in folder.rglob("*") if f.is_file()]
+    assert private and all(f.stat().st_mode & 0o077 == 0 for f in private), \
+        [(f.name, oct(f.stat().st_mode)) for f in private if f.stat().st_mode & 0o077]
+
+
+COMMAND = """
+import sys, time
+from graph.store.embedded import EmbeddedStore
+s = EmbeddedStore(sys.argv[1])
+s.write("CREATE (:Thing {id: 'from-command'})")
+print(s.pid, flush=True)
+time.sleep(float(sys.argv[2]))
+s.close()
+"""
+
+
+def test_a_server_never_rides_on_a_store_a_command_started(tmp_path: Path) -> None:
+    import time
+
+    folder = tmp_path / "g"
+    command = subprocess.Popen([sys.executable, "-c", COMMAND, str(folder), "2"], cwd=ROOT, stdout=subprocess.PIPE,
+                               text=True)
+    assert command.stdout is not None
+    command_store = int(command.stdout.readline())
+    started = time.monotonic()
+    server = EmbeddedStore(folder, role="server")  # waits for the command instead of attaching to its store
+    try:
+        assert server.owned and server.pid != command_store and time.monotonic() - started > 1
+        assert command.wait(timeout=30) == 0 and not _alive(command_store)
+        assert server.query("MATCH (n:Thing) RETURN n.id AS id") == [{"id": "from-command"}]
+        # a command that comes later attaches to the server's store and never stops it
+        later = subprocess.run([sys.executable, "-c", COMMAND, str(folder), "0"], cwd=ROOT, capture_output=True,
+                               text=True, timeout=60)
+        assert int(later.stdout.split()[0]) == server.pid
+        assert _alive(server.pid) and server.query("MATCH (n:Thing) RETURN count(n) AS c") == [{"c": 2}]
+    finally:
+        server.close()

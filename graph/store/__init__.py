@@ -11,7 +11,9 @@ __all__ = ["GraphStore", "QueryError", "Row", "StoreError", "open_store"]
 _NEO4J_SCHEMES = ("bolt://", "bolt+s://", "bolt+ssc://", "neo4j://", "neo4j+s://", "neo4j+ssc://")
 
 
-def open_store(uri: str | None = None) -> GraphStore:
+def open_store(uri: str | None = None, *, role: str = "command") -> GraphStore:
+    """``role``: ``server`` when the caller serves for a long time (``innspill serve``): an embedded store then
+    never rides on one a short-lived command started."""
     from graph.settings import get_settings
 
     settings = get_settings()
@@ -20,7 +22,7 @@ def open_store(uri: str | None = None) -> GraphStore:
         from graph.store.embedded import EmbeddedStore
 
         folder = uri[len("embedded:"):] or str(Path(settings.home) / "graph")
-        return EmbeddedStore(folder, graph_name=settings.graph_name, timeout_ms=settings.query_timeout_ms)
+        return EmbeddedStore(folder, graph_name=settings.graph_name, timeout_ms=settings.query_timeout_ms, role=role)
     if uri.startswith(_NEO4J_SCHEMES):
         from graph.store.neo4j_store import Neo4jStore
 

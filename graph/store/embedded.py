@@ -29,6 +29,9 @@ from graph.store.falkor_codec import decode_reply, with_params
 
 STATE_FILE = "server.json"
 LOG_FILE = "falkordb.log"
+PASSWORD_FILE = "password"  # generated per data folder, 0600; every client of the folder's server reads it
+CONFIG_FILE = "falkordb.conf"  # 0600: carries requirepass, so the password is never on a command line
+STORE_WAIT_S = 300.0
 START_TIMEOUT_S = 15.0
 INDEX_TIMEOUT_S = 120.0
 
@@ -65,9 +68,40 @@ BOLT_PORT_LIMIT = 32_768
 
 
 def _die_with_parent() -> None:
-    """Runs in the child before exec: ask Linux to SIGTERM it when the parent dies."""
+    """Runs in the child before exec: ask Linux to SIGTERM it when the parent dies; files it creates (the
+    RDB snapshot, the AOF, the log) are readable by this user only."""
+    os.umask(0o077)
     with contextlib.suppress(Exception):
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
+def _write_private(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` readable by this user only (created 0600, then renamed into place)."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as f:
+        f.write(text)
+    os.replace(tmp, path)
+
+
+def folder_password(folder: Path) -> str:
+    """The data folder's FalkorDB password, made on first use (0600 file beside the data)."""
+    import secrets
+
+    path = folder / PASSWORD_FILE
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        for _ in range(50):  # another process is writing it right now
+            text = path.read_text().strip()
+            if text:
+                return text
+            time.sleep(0.02)
+        raise StoreError(f"the password file {path} is empty; delete it and start again") from None
+    password = secrets.token_urlsafe(32)
+    with os.fdopen(fd, "w") as f:
+        f.write(password + "\n")
+    return password
 
 
 def _redis(port: int, *, password: str | None = None, timeout: float | None = None) -> redis.Redis:
@@ -101,8 +135,14 @@ class EmbeddedStore(GraphStore):
         port: int | None = None,
         bolt_port: int | None = None,
         timeout_ms: int = 10_000,
+        role: str = "command",
     ) -> None:
+        """``role``: ``server`` for a long-lived owner (``innspill serve``); ``command`` otherwise. A server
+        never attaches to a store a command started (the command would stop it when it ends): it waits for
+        the command to finish and starts its own. Commands attach to any store and never stop one they
+        did not start."""
         self.folder = Path(folder).expanduser().resolve()
+        self.role = role
         self.graph_name = graph_name
         self.timeout_ms = timeout_ms
         self.bolt_port: int | None = None
@@ -122,6 +162,13 @@ class EmbeddedStore(GraphStore):
             raise StoreError(f"cannot create the data folder {self.folder}: {exc.strerror}") from exc
         if not os.access(self.folder, os.W_OK | os.X_OK):
             raise StoreError(f"the data folder {self.folder} is not writable")
+        if self.folder.stat().st_uid == os.geteuid():  # the data, the password and the state: ours alone
+            with contextlib.suppress(OSError):
+                self.folder.chmod(0o700)
+                for f in self.folder.iterdir():
+                    if f.is_file() and f.stat().st_mode & 0o077:
+                        f.chmod(0o600)
+        self.password = folder_password(self.folder)
 
     def _attach(self) -> bool:
         """Reuse a live server that serves this very folder, if there is one."""
@@ -133,7 +180,10 @@ class EmbeddedStore(GraphStore):
         if not _pid_alive(int(state.get("pid", 0))):
             state_path.unlink(missing_ok=True)
             return False
-        client = _redis(int(state["port"]), timeout=2)
+        if self.role == "server" and state.get("role", "command") != "server":
+            self._wait_for_command(int(state["pid"]), state.get("owner"))
+            return False
+        client = _redis(int(state["port"]), password=self.password, timeout=2)
         try:
             served = client.config_get("dir").get("dir")
         except redis.RedisError:
@@ -141,16 +191,32 @@ class EmbeddedStore(GraphStore):
         if served is None or Path(served).resolve() != self.folder:
             return False
         self.port, self.bolt_port, self.pid = int(state["port"]), state.get("bolt_port"), int(state["pid"])
-        self._client = _redis(self.port)
+        self._client = _redis(self.port, password=self.password)
         return True
+
+    def _wait_for_command(self, pid: int, owner: int | None) -> None:
+        """A short-lived command owns the running store: let it finish (it stops the store when it ends)."""
+        import sys
+
+        print(f"waiting for the command (pid {owner or '?'}) that holds the store in {self.folder} to finish …",
+              file=sys.stderr, flush=True)
+        deadline = time.monotonic() + float(os.environ.get("INNSPILL_STORE_WAIT_S", "") or STORE_WAIT_S)
+        while _pid_alive(pid):
+            if time.monotonic() > deadline:
+                raise StoreError(f"the store in {self.folder} is held by a command (pid {owner or '?'}) that "
+                                 "has not finished; wait for it, or stop it, then start the server again")
+            time.sleep(0.1)
+        (self.folder / STATE_FILE).unlink(missing_ok=True)
 
     def _start(self, port: int | None, bolt_port: int | None) -> None:
         server, module = falkordb_binaries()
         self.port = port or free_port()
         if port and not self._port_free(port):
             raise StoreError(f"port {port} on 127.0.0.1 is already in use; choose another")
+        _write_private(self.folder / CONFIG_FILE, f"requirepass {self.password}\n")
         cmd = [
-            str(server), "--port", str(self.port), "--bind", "127.0.0.1", "--dir", str(self.folder),
+            str(server), str(self.folder / CONFIG_FILE), "--port", str(self.port), "--bind", "127.0.0.1",
+            "--dir", str(self.folder),
             # AOF crashes FalkorDB 4.16 on Bolt writes (blocked.c 'also_propagate' assertion): RDB only then.
             "--appendonly", "no" if bolt_port is not None else "yes", "--save", "60 1",
             # Replaying a long AOF of document writes makes a restart take seconds per thousand documents;
@@ -172,11 +238,11 @@ class EmbeddedStore(GraphStore):
         except OSError as exc:
             raise StoreError(f"cannot start FalkorDB ({server}): {exc.strerror}") from exc
         self.owned, self.pid = True, self._proc.pid
-        self._client = _redis(self.port)
+        self._client = _redis(self.port, password=self.password)
         self._wait_ready()
-        (self.folder / STATE_FILE).write_text(
-            json.dumps({"pid": self.pid, "port": self.port, "bolt_port": self.bolt_port})
-        )
+        _write_private(self.folder / STATE_FILE, json.dumps({
+            "pid": self.pid, "port": self.port, "bolt_port": self.bolt_port, "role": self.role,
+            "owner": os.getpid()}))
         atexit.register(self.close)
 
     @staticmethod
