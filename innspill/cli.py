@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import signal
-import sys
 from pathlib import Path
 
 import typer
@@ -66,12 +65,13 @@ def ingest(
     from graph.ingest import expand_rooted, stats
     from graph.ingest import ingest as run_ingest
     from graph.store import StoreError
+    from innspill.progress import IngestProgress
 
     settings = get_settings()
     total = len(expand_rooted(paths))
-    with _open(graph) as store, typer.progressbar(length=total, label="ingest", file=sys.stderr) as bar:
+    with _open(graph) as store, IngestProgress(total) as bar:  # a bar on a terminal, plain lines otherwise
         report = run_ingest(store, paths, author=author, max_bytes=int(settings.max_file_mb * 1024 * 1024),
-                            max_pages=settings.max_pages, progress=lambda _p: bar.update(1),
+                            max_pages=settings.max_pages, progress=bar.advance,
                             workers=workers or settings.workers)
         counts = None
         if not report.aborted:
