@@ -63,8 +63,11 @@ def test_running_server_is_reused_and_left_running(tmp_path: Path) -> None:
     assert _wait_dead(owner.pid)
 
 
+# The child acts as a foreground program would: a shell that starts the suite in the background (`make test
+# > log &`) hands its children SIGINT ignored, and Python then installs no KeyboardInterrupt handler.
 SCRIPT = """
-import sys, time
+import signal, sys, time
+signal.signal(signal.SIGINT, signal.default_int_handler)
 from graph.store.embedded import EmbeddedStore
 s = EmbeddedStore(sys.argv[1])
 print(s.pid, flush=True)
