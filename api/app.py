@@ -9,7 +9,7 @@ from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, PlainTextResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from api import entities, upload
@@ -60,6 +60,9 @@ def create_app(store: GraphStore) -> FastAPI:
                   responses={400: ERROR_SCHEMA, 404: ERROR_SCHEMA, 422: ERROR_SCHEMA},
                   docs_url=None, redoc_url=None)
     app.state.store = store
+    from api.guard import ControlCharacterGuard
+
+    app.add_middleware(ControlCharacterGuard)  # NUL and control characters: 422 before any route runs
     recipes = load_recipes(settings.cypher_dir)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=[o.strip() for o in settings.cors_origins.split(",")],
@@ -141,15 +144,19 @@ def create_app(store: GraphStore) -> FastAPI:
             raise HTTPException(404, f"no node with id {center!r}")  # as /v1/actors/{id} and the others
         return result
 
-    @app.get("/v1/export", summary="The graph as json, graphml or the evidence table (CSV)", tags=["export"])
-    def export(format: str = Query("json", pattern="^(json|graphml|evidence)$")) -> Any:
-        from graph import export as ex
+    @app.get("/v1/export", summary="The graph as json, graphml or the evidence table (CSV), streamed",
+             tags=["export"])
+    def export(format: str = Query("json", pattern="^(json|graphml|evidence)$"),
+               limit: int = Query(100_000, ge=1, le=1_000_000, description="Most rows of each kind (nodes, "
+                                  "relationships, evidence rows); past it the export says it was truncated")) -> Any:
+        from fastapi.responses import StreamingResponse
 
-        if format == "json":
-            return ex.export_json(store)
-        media = {"graphml": "application/graphml+xml", "evidence": "text/csv; charset=utf-8"}[format]
-        body = ex.export_graphml(store) if format == "graphml" else ex.export_evidence(store)
-        return PlainTextResponse(body, media_type=media)
+        from graph import export_stream as ex
+
+        media = {"json": "application/json", "graphml": "application/graphml+xml",
+                 "evidence": "text/csv; charset=utf-8"}[format]
+        body = {"json": ex.stream_json, "graphml": ex.stream_graphml, "evidence": ex.stream_evidence}[format]
+        return StreamingResponse(body(store, limit), media_type=media)
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

@@ -595,3 +595,55 @@ def test_a_server_never_rides_on_a_store_a_command_started(tmp_path: Path) -> No
         assert _alive(server.pid) and server.query("MATCH (n:Thing) RETURN count(n) AS c") == [{"c": 2}]
     finally:
         server.close()
+
+
+# -- 7. streamed exports with a limit; control characters refused at the edge -------------------------------------
+
+@pytest.fixture(scope="module")
+def corpus_client(tmp_path_factory: pytest.TempPathFactory):
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+
+    store = EmbeddedStore(tmp_path_factory.mktemp("export-graph"))
+    ingest(store, [CORPUS], workers=1)
+    with TestClient(create_app(store)) as c:
+        c.store = store
+        yield c
+    store.close()
+
+
+def test_exports_stream_row_by_row_with_a_limit(corpus_client, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    import networkx as nx
+
+    from graph import export_stream
+    from graph.export import evidence_rows, export_json
+
+    monkeypatch.setattr(export_stream, "PAGE", 50)  # many pages even on the small corpus
+    data = export_json(corpus_client.store)
+    with corpus_client.stream("GET", "/v1/export", params={"format": "json"}) as r:
+        chunks = list(r.iter_text())
+    assert len(chunks) > 100  # written row by row, not built whole
+    body = json.loads("".join(chunks))
+    assert body["nodes"] == data["nodes"] and body["relationships"] == data["relationships"] and not body["truncated"]
+    small = corpus_client.get("/v1/export", params={"format": "json", "limit": 7}).json()
+    assert len(small["nodes"]) == 7 and len(small["relationships"]) == 7 and small["truncated"]
+    g = nx.read_graphml(io.StringIO(corpus_client.get("/v1/export", params={"format": "graphml"}).text))
+    assert g.number_of_nodes() == len(data["nodes"]) and g.number_of_edges() == len(data["relationships"])
+    import csv
+
+    table = list(csv.reader(io.StringIO(corpus_client.get("/v1/export", params={"format": "evidence"}).text)))
+    assert table[1:] == [[str(c) for c in row] for row in evidence_rows(corpus_client.store)]
+    assert corpus_client.get("/v1/export", params={"limit": 0}).status_code == 422
+
+
+@pytest.mark.parametrize("url", ["/v1/search?q=jord%00m%C3%B8dre", "/v1/ask?q=hvem%00foresl%C3%A5r",
+                                 "/v1/recipes/who_proposes?measure=fact%00", "/v1/actors/ringsaker%00kommune",
+                                 "/v1/actors?q=%1b[31m", "/v1/graph?center=fact%07"])
+def test_nul_and_control_characters_are_refused_without_internals(corpus_client, url: str) -> None:
+    r = corpus_client.get(url)
+    assert r.status_code == 422, r.text
+    assert r.json() == {"error": {"code": "invalid_parameters",
+                                  "message": "parameters must not contain NUL or control characters"}}
