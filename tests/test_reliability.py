@@ -647,3 +647,30 @@ def test_nul_and_control_characters_are_refused_without_internals(corpus_client,
     assert r.status_code == 422, r.text
     assert r.json() == {"error": {"code": "invalid_parameters",
                                   "message": "parameters must not contain NUL or control characters"}}
+
+
+# -- 8. docker-compose and secrets --------------------------------------------------------------------------------
+
+def test_compose_binds_neo4j_to_loopback_with_no_default_password() -> None:
+    import yaml
+
+    text = (ROOT / "docker-compose.yml").read_text("utf-8")
+    compose = yaml.safe_load(text)
+    for name, service in compose["services"].items():
+        for port in service.get("ports", []):
+            assert str(port).startswith("127.0.0.1:"), (name, port)
+    assert ":-" not in text and "change-me" not in text  # no default secret anywhere
+    assert "${NEO4J_PASSWORD:?" in compose["services"]["neo4j"]["environment"]["NEO4J_AUTH"]
+    assert ".env" in compose["services"]["api"]["env_file"]
+    assert ".env" in (ROOT / ".gitignore").read_text().split()
+
+
+@pytest.mark.parametrize("uri", ["bolt://neo4j:hunter2@127.0.0.1:{port}", "neo4j://admin:hunter2@127.0.0.1:{port}",
+                                 "postgres://u:hunter2@127.0.0.1:{port}"])
+def test_a_uri_with_a_password_is_never_printed(uri: str) -> None:
+    from graph.store.embedded import free_port
+
+    run = _cli("stats", "--graph", uri.format(port=free_port()), timeout=120)
+    err = run.stderr.decode()
+    assert run.returncode == 2 and "hunter2" not in err + run.stdout.decode(), err
+    assert "Traceback" not in err and "\nerror: " in "\n" + err

@@ -30,4 +30,6 @@ def open_store(uri: str | None = None, *, role: str = "command") -> GraphStore:
             uri, user=settings.neo4j_user, password=settings.neo4j_password,
             database=settings.neo4j_database, timeout_ms=settings.query_timeout_ms,
         )
-    raise StoreError(f"unknown graph URI {uri!r}: use embedded:[folder], bolt://host:port or neo4j://host:port")
+    from graph.store.neo4j_store import redact
+
+    raise StoreError(f"unknown graph URI {redact(uri)!r}: use embedded:[folder], bolt://host:port or neo4j://host:port")

@@ -7,6 +7,7 @@ which the driver retries on transient errors (leader changes, deadlocks) and whi
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any
 
 import neo4j
@@ -15,6 +16,23 @@ from neo4j.exceptions import Neo4jError, ServiceUnavailable
 
 from graph.store import dialect
 from graph.store.base import GraphStore, QueryError, Row, StoreError
+
+
+def redact(uri: str) -> str:
+    """The URI without a password (``bolt://user:secret@host`` → ``bolt://user:***@host``)."""
+    return re.sub(r"^([a-z0-9+.-]+://[^/@:]*):[^/@]*@", r"\1:***@", uri, flags=re.IGNORECASE)
+
+
+def _split_credentials(uri: str) -> tuple[str, str | None, str | None]:
+    """A URI that carries ``user:password@`` (which the driver refuses) → the bare URI and the credentials."""
+    from urllib.parse import unquote, urlsplit, urlunsplit
+
+    parts = urlsplit(uri)
+    if "@" not in parts.netloc:
+        return uri, None, None
+    creds, host = parts.netloc.rsplit("@", 1)
+    user, _, password = creds.partition(":")
+    return urlunsplit(parts._replace(netloc=host)), unquote(user) or None, unquote(password) if password else None
 
 
 class Neo4jStore(GraphStore):
@@ -30,13 +48,16 @@ class Neo4jStore(GraphStore):
         timeout_ms: int = 10_000,
         retry_s: float = 30.0,
     ) -> None:
+        uri, uri_user, uri_password = _split_credentials(uri)
+        user, password = uri_user or user, uri_password if uri_password is not None else password
         auth = (user, password) if user and password is not None and password != "" else None
         self.uri, self.database, self.timeout_ms = uri, database, timeout_ms
         try:
             self._driver = GraphDatabase.driver(uri, auth=auth, max_transaction_retry_time=retry_s)
             self._driver.verify_connectivity()
-        except (ServiceUnavailable, ValueError, OSError, Neo4jError) as exc:
-            raise StoreError(f"cannot reach Neo4j at {uri}: {exc}") from exc
+        except Exception as exc:  # noqa: BLE001 - any failure here is one line that never shows the password
+            message = redact(str(exc)).replace(password, "***") if password else redact(str(exc))
+            raise StoreError(f"cannot reach Neo4j at {redact(uri)}: {type(exc).__name__}: {message}") from None
 
     def _session(self, mode: str) -> neo4j.Session:
         return self._driver.session(database=self.database, default_access_mode=mode)
