@@ -55,3 +55,8 @@ def store(request: pytest.FixtureRequest):
     s = request.getfixturevalue(request.param)
     s.clear()
     return s
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "chaos: fault injection (kills the store and the ingest at random points); "
+                            "part of the normal suite, select alone with -m chaos")
