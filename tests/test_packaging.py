@@ -47,17 +47,22 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return venv / "bin"
 
 
-def _run(bin_dir: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def _env(cwd: Path) -> dict[str, str]:
+    """No INNSPILL_* and no PYTHONPATH from the caller: only the installed package can be found."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("INNSPILL_") and k != "PYTHONPATH"}
     env["INNSPILL_HOME"] = str(cwd / ".innspill")
-    return subprocess.run([str(bin_dir / "innspill"), *args], cwd=cwd, env=env, capture_output=True, text=True,
-                          timeout=300)
+    return env
+
+
+def _run(bin_dir: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(bin_dir / "innspill"), *args], cwd=cwd, env=_env(cwd), capture_output=True,
+                          text=True, timeout=300)
 
 
 def test_wheel_ships_recipes_and_runs_outside_the_checkout(installed: Path, tmp_path: Path) -> None:
     where = subprocess.run([str(installed / "python"), "-c", "import graph, innspill; "
                             "print(graph.__file__); print(innspill.__file__)"],
-                           cwd=tmp_path, capture_output=True, text=True, check=True).stdout.split()
+                           cwd=tmp_path, env=_env(tmp_path), capture_output=True, text=True, check=True).stdout.split()
     assert all(str(installed.parent) in w for w in where), where  # the installed copy, not the checkout
     api_static = Path(where[0]).parent.parent / "api" / "static"
     for asset in ("index.html", "vendor/swagger_ui/swagger-ui-bundle.js", "vendor/swagger_ui/swagger-ui.css",
