@@ -48,7 +48,8 @@ def load_devset(folder: Path) -> list[DevDocument]:
                 actor = r.get("actor") or e["sender"]
                 names = {actor_key(n) for n in [actor, *(r.get("actor_aliases") or [])]}
                 return Gold(e["document"], actor, names, r.get("relation", ""), r["quote"], "",
-                            bool(r.get("optional")), r.get("why", ""), r.get("implementer") or "")
+                            bool(r.get("optional")), r.get("why", ""), r.get("measure") or "",
+                            r.get("implementer") or "")
             docs.append(DevDocument(
                 e["document"], folder / e["document"], e["sender"], e.get("sender_kind", "?"),
                 e.get("language", "nb"), e.get("layout", "?"), ann.stem,
@@ -64,19 +65,41 @@ def _names(name: str, aliases: Iterable[str] = ()) -> set[str]:
 def extractor_relations(doc: DevDocument) -> list[SystemRelation]:
     """The statements view of what the extractor finds in one document: one relation per speaker."""
     from graph.extract.statements import extract
+    from graph.extract.vocab import load_vocabulary
     from loaders import load_document
 
+    entries = load_vocabulary().measures.entries
     ex = extract(load_document(doc.path))
     out: list[SystemRelation] = []
     for s in ex.statements:
         relation = RELATION_OF_KIND.get(s.kind)
         if relation is None:
             continue
+        names = [n for m in s.measures for n in (
+            [entries[m].name, *entries[m].aliases] if m in entries else ex.discovered[m].aliases)]
         for aid in s.speakers:
             actor = ex.actors[aid]
             out.append(SystemRelation(doc.file, actor.name, _names(actor.name, actor.aliases), relation, s.text,
-                                      s.page))
+                                      s.page, names))
     return out
+
+
+def measure_coverage(docs: list[DevDocument], system: dict[str, list[SystemRelation]]) -> dict[str, Any]:
+    """The share of required gold stances found by a statement ABOUT a measure whose name (or a wording of
+    it) shares at least half the gold measure name's content words, folded and stemmed."""
+    from graph.extract.discover import key_of
+
+    total = covered = 0
+    for d in docs:
+        for g in d.gold:
+            if g.optional or not g.measure:
+                continue
+            total += 1
+            want = set(key_of(g.measure).split())
+            hits = [s for s in system[d.file] if g.matched_by(s)]
+            if want and any(len(want & set(key_of(n).split())) * 2 >= len(want) for s in hits for n in s.measures):
+                covered += 1
+    return {"gold": total, "covered": covered, "share": round(covered / total, 3) if total else 0.0}
 
 
 _CUES = {rel: re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE) for rel, words in _BASELINE.items()}
@@ -142,5 +165,6 @@ def evaluate_devset(folder: Path, others: Iterable[Path] = ()) -> dict[str, Any]
                   for name in sorted({d.annotation for d in docs})}
         out[name] = {"all": whole.as_dict(), "by_language": by_language, "by_sender_kind": by_kind,
                      "by_annotation_file": by_set}
+    out["measure_coverage"] = measure_coverage(docs, systems["extractor"])
     out["leave_one_kind_out"] = leave_one_kind_out(docs, texts_of([folder, *others]))
     return out

@@ -47,6 +47,7 @@ class SystemRelation:
     relation: str
     quote: str
     page: int | None = None
+    measures: list[str] = field(default_factory=list)  # names and wordings of the measures it is ABOUT
 
 
 @dataclass
@@ -59,6 +60,7 @@ class Gold:
     lines: str = ""
     optional: bool = False
     why: str = ""  # must_not entries: why the relation is wrong
+    measure: str = ""  # the annotated measure's name
     implementer: str = ""  # an example's implementer when the reporter is another ("Sandnes kommune har drevet …")
 
     def matched_by(self, s: SystemRelation) -> bool:
@@ -97,7 +99,7 @@ def load_gold(gold_dir: Path) -> tuple[list[Gold], list[Gold], set[str], set[str
 def _gold(doc: str, r: dict[str, Any]) -> Gold:
     names = {actor_key(n) for n in [r["actor"], *(r.get("actor_aliases") or [])]}
     return Gold(doc, r["actor"], names, r["relation"], r["quote"], str(r.get("lines", "")),
-                bool(r.get("optional")), r.get("why", ""), r.get("implementer") or "")
+                bool(r.get("optional")), r.get("why", ""), r.get("measure") or "", r.get("implementer") or "")
 
 
 _STATEMENTS = """

@@ -177,8 +177,10 @@ def test_new_version_replaces_statements(tmp_path: Path) -> None:
         doc.write_text("Innspill fra Testvik kommune\n\nHvilke tiltak er aktuelle?\n\n"
                        "• Testvik kommune foreslår hospitering mellom kommune og sykehus.\n", "utf-8")
         ingest(store, [doc])
-        rows = store.query("MATCH (:Actor {id: 'testvik-kommune'})-[r:PROPOSES]->(m:Measure) RETURN m.id AS m")
-        assert rows == [{"m": "hospitering"}]
+        rows = store.query("MATCH (:Actor {id: 'testvik-kommune'})-[r:PROPOSES]->(m:Measure) RETURN m.id AS m, "
+                           "m.origin AS origin")
+        # "hospitering mellom kommune og sykehus" is the vocabulary's measure, qualified: no discovered one
+        assert rows == [{"m": "hospitering", "origin": "vocabulary"}]
         texts = [r["t"] for r in store.query("MATCH (s:Statement) RETURN s.text AS t")]
         assert not any("kombinerte" in t for t in texts)
     finally:

@@ -78,7 +78,11 @@ def test_opposition_makes_an_opposes_edge_and_no_proposes_edge(opposing) -> None
     kinds = {r["k"] for r in opposing.query("MATCH (s:Statement) WHERE s.id IN $ids RETURN s.kind AS k",
                                             {"ids": behind})}
     assert kinds <= {"proposal", "commitment"}
-    assert stats(opposing)["relationships"]["OPPOSES"] == 2
+    # hjemmesykehus and legevakt from the vocabulary, and the discovered "legge ned sengeposten i Testvik …"
+    assert stats(opposing)["relationships"]["OPPOSES"] == 3
+    assert opposing.query("MATCH (:Actor {id: 'testvik-kommune'})-[:OPPOSES]->(m:Measure {origin: 'discovered'}) "
+                          "RETURN m.name AS n") == [
+        {"n": "legge ned sengeposten i Testvik og erstatte den med hjemmesykehus"}]
 
 
 def test_opposes_edge_is_recomputed_when_the_letter_changes(tmp_path: Path) -> None:
@@ -109,7 +113,7 @@ def test_recipes_show_opposition_apart_from_support(opposing) -> None:
     assert _recipe(opposing, "who_opposes", **load_recipes(ROOT / "cypher")["who_opposes"].example)  # its example
     assert [r["actor_id"] for r in _recipe(opposing, "who_proposes", measure="hjemmesykehus")] == ["nordvik-kommune"]
     opposes = _recipe(opposing, "what_actor_proposes", actor="testvik-kommune", relation="OPPOSES")
-    assert {r["measure_id"] for r in opposes} == {"hjemmesykehus", "legevakt"}
+    assert _vocabulary({r["measure_id"] for r in opposes}) == {"hjemmesykehus", "legevakt"}
     assert all(r["relation"] == "OPPOSES" for r in opposes)
     proposes = _recipe(opposing, "what_actor_proposes", actor="testvik-kommune")
     assert {r["measure_id"] for r in proposes} == {"kombinerte-stillinger"}
@@ -168,7 +172,8 @@ def test_who_proposes_never_answers_an_opposer(opposing, question: str) -> None:
 def test_what_an_actor_opposes(opposing) -> None:
     result = ask(opposing, "Hva går Testvik kommune imot?")
     assert result["interpretation"]["relations"] == ["OPPOSES"]
-    assert {(a["relation"], a["measure"]["id"]) for a in result["answers"]} == {("OPPOSES", "hjemmesykehus"),
+    assert {(a["relation"], a["measure"]["id"]) for a in result["answers"]
+            if _vocabulary({a["measure"]["id"]})} == {("OPPOSES", "hjemmesykehus"),
                                                                                 ("OPPOSES", "legevakt")}
 
 
@@ -181,14 +186,14 @@ def test_api_lists_opposition_with_evidence(opposing) -> None:
                                            "kind": "opposition"}]
         assert [r["actor_id"] for r in m["relations"] if r["relation"] == "PROPOSES"] == ["nordvik-kommune"]
         a = client.get("/v1/actors/testvik-kommune").json()
-        assert {(r["relation"], r["measure_id"]) for r in a["relations"]} == {
+        assert {(r["relation"], r["measure_id"]) for r in a["relations"] if _vocabulary({r["measure_id"]})} == {
             ("PROPOSES", "kombinerte-stillinger"), ("OPPOSES", "hjemmesykehus"), ("OPPOSES", "legevakt")}
         actors = {x["id"]: x for x in client.get("/v1/actors").json()["items"]}
-        assert (actors["testvik-kommune"]["proposes"], actors["testvik-kommune"]["opposes"]) == (1, 2)
+        assert (actors["testvik-kommune"]["proposes"], actors["testvik-kommune"]["opposes"]) == (1, 3)
         assert actors["nordvik-kommune"]["opposes"] == 0
         measures = {x["id"]: x for x in client.get("/v1/measures").json()["items"]}
         assert (measures["hjemmesykehus"]["actors"], measures["hjemmesykehus"]["opposes"]) == (1, 1)
-        assert client.get("/v1/stats").json()["relationships"]["OPPOSES"] == 2
+        assert client.get("/v1/stats").json()["relationships"]["OPPOSES"] == 3  # one to a discovered measure
         theme = client.get("/v1/themes/akutt-tjenester").json()
         assert {(x["id"], tuple(x["opposed_by"]), tuple(x["proposed_by"])) for x in theme["measures"]} == {
             ("legevakt", ("Testvik kommune",), ("Nordvik kommune",))}
@@ -203,15 +208,22 @@ def test_api_lists_opposition_with_evidence(opposing) -> None:
 
 def test_exports_carry_opposition(opposing, tmp_path: Path) -> None:
     data = export_json(opposing)
-    assert {(r["start"], r["end"]) for r in data["relationships"] if r["type"] == "OPPOSES"} == {
+    assert {(r["start"], r["end"]) for r in data["relationships"] if r["type"] == "OPPOSES"
+            and _vocabulary({r["end"]})} == {
         ("testvik-kommune", "hjemmesykehus"), ("testvik-kommune", "legevakt")}
     rows = list(csv.DictReader(io.StringIO(export_evidence(opposing))))
-    assert {(r["actor"], r["measure"], r["page"]) for r in rows if r["relation"] == "OPPOSES"} == {
+    assert {(r["actor"], m, r["page"]) for r in rows if r["relation"] == "OPPOSES"
+            for m in r["measure"].split("; ") if m in ("hjemmesykehus", "legevakt")} == {
         ("Testvik kommune", "hjemmesykehus", "2"), ("Testvik kommune", "legevakt", "2")}
     assert OPPOSED_QUOTE in {r["quote"] for r in rows if r["relation"] == "OPPOSES"}
     assert 'OPPOSES' in export_graphml(opposing)
     _, edges = export_csv(opposing, tmp_path / "csv")
     with edges.open(encoding="utf-8") as f:
-        assert sum(r["type"] == "OPPOSES" for r in csv.DictReader(f)) == 2
+        assert sum(r["type"] == "OPPOSES" for r in csv.DictReader(f)) == 3  # with the discovered measure
     html = export_html(opposing)
     assert "OPPOSES (1 statements)" in html and "#d62728" in html
+
+
+def _vocabulary(ids: set[str]) -> set[str]:
+    """The vocabulary's measures among these ids (discovered ones are "m-…")."""
+    return {i for i in ids if not i.startswith("m-")}

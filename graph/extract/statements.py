@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from graph.extract.actors import SPEAKERS, ActorRef, ActorResolver
+from graph.extract.discover import DiscoveredMeasure, MeasureFinder
 from graph.extract.kinds import (
     attributes_to,
     contrast_split,
@@ -54,6 +55,7 @@ class Extraction:
     statements: list[Statement]
     actors: dict[str, ActorRef]
     authors: dict[int, str]  # part index -> actor id
+    discovered: dict[str, DiscoveredMeasure] = field(default_factory=dict)  # measures the vocabulary lacks
 
 
 @lru_cache(maxsize=1)
@@ -172,6 +174,7 @@ def extract(doc: Document, vocab: Vocabulary | None = None) -> Extraction:
     resolver = ActorResolver(vocab, doc.text)
     authors = {p.index: resolver.resolve(p.author, "other") for p in doc.parts if p.author}
     out: list[Statement] = []
+    finder = MeasureFinder(vocab.measures)
     part_texts: dict[int, list[str]] = {}
     for block in doc.blocks:
         part_texts.setdefault(block.part, []).append(block.text)
@@ -184,8 +187,8 @@ def extract(doc: Document, vocab: Vocabulary | None = None) -> Extraction:
             block.kind == "heading" and block.role in ("proposal", "example")
         ):
             continue  # a heading under "Hvilke tiltak …?" or "… gode eksempler?" names a measure itself
-        out.extend(_block_statements(doc, block, vocab, resolver, authors))
-    return Extraction(doc, out, resolver.actors, authors)
+        out.extend(_block_statements(doc, block, vocab, resolver, authors, finder))
+    return Extraction(doc, out, resolver.actors, authors, finder.found)
 
 
 def member_speaker(sentence: str, author: str | None, previous: str | None,
@@ -276,7 +279,7 @@ def _kind(text: str, role: str | None, positional: bool, measures: list[str], im
 
 
 def _block_statements(doc: Document, block: Block, vocab: Vocabulary, resolver: ActorResolver,
-                      authors: dict[int, str]) -> list[Statement]:
+                      authors: dict[int, str], finder: MeasureFinder) -> list[Statement]:
     found: list[Statement] = []
     spans = [part for span in sentences(block.text) for part in _clauses(block.text, span)]
     item = block.kind in ("bullet", "table_row")
@@ -324,10 +327,13 @@ def _block_statements(doc: Document, block: Block, vocab: Vocabulary, resolver: 
             if reports_practice_of(doc, text, hits, speaker, author) and author not in co_speakers and member is None:
                 co_speakers.append(author)
         mentions = [h[0] for h in hits if h[0] != speaker and h[0] not in co_speakers]
+        if kind in RELATION_OF_KIND and (discovered := finder.measure(text, measures)):
+            measures = previous_measures = [*measures, discovered]
         if kind not in RELATION_OF_KIND and not measures and not [m for m in mentions if m != author]:
             continue  # a sentence is evidence when it takes a stance, names a measure or names someone
         themes = list(dict.fromkeys(
-            [t for m in measures for t in vocab.measures.entries[m].props["themes"]] + theme_ids(text, vocab.themes)
+            [t for m in measures if m in vocab.measures.entries for t in vocab.measures.entries[m].props["themes"]]
+            + theme_ids(text, vocab.themes)
             + row_themes)) or ["unclassified"]
         start = block.start + a
         assert doc.text[start:start + len(text)] == text

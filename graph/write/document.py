@@ -61,6 +61,14 @@ CALL {
   MATCH (a:Actor {id: aid}) WHERE NOT (a)--()
   DELETE a
 }
+// a discovered measure no statement is about any more (the document that named it changed) goes
+CALL {
+  WITH topics
+  UNWIND topics AS p
+  WITH DISTINCT p[0] AS mid WHERE mid IS NOT NULL
+  MATCH (m:Measure {id: mid}) WHERE m.origin = 'discovered' AND NOT (m)<-[:ABOUT]-()
+  DETACH DELETE m
+}
 """
 
 WRITE_DOCUMENT = """
@@ -83,6 +91,9 @@ WITH DISTINCT d, old_actors, old_pairs, old_topics
 SET d += $doc
 FOREACH (a IN $actors | MERGE (x:Actor {id: a.id}) SET x += a)
 FOREACH (m IN $measures | MERGE (x:Measure {id: m.id}) SET x += m)
+FOREACH (m IN $discovered | MERGE (x:Measure {id: m.id})
+  ON CREATE SET x.name = m.name, x.key = m.key, x.origin = 'discovered', x.aliases = []
+  SET x.aliases = coalesce(x.aliases, []) + [a IN m.aliases WHERE NOT a IN coalesce(x.aliases, [])])
 FOREACH (g IN $groups | MERGE (x:Group {id: g.id}) SET x += g)
 FOREACH (t IN $themes | MERGE (x:Theme {id: t.id}) SET x += t)
 FOREACH (p IN $part_of | MERGE (c:Actor {id: p.child}) MERGE (q:Actor {id: p.parent}) MERGE (c)-[:PART_OF]->(q))
@@ -133,9 +144,13 @@ def document_params(x: Extraction, vocab: Vocabulary) -> dict[str, Any]:
                        "path": doc.path, "sha256": doc.sha256, "pages": doc.pages, "format": doc.source_format,
                        "author": doc.author, "statements": len(x.statements)}),
         "actors": actors,
-        "measures": [_clean({"id": m, "name": vocab.measures.entries[m].name,
+        "measures": [_clean({"id": m, "name": vocab.measures.entries[m].name, "origin": "vocabulary",
                              "name_en": vocab.measures.entries[m].props.get("name_en"),
-                             "aliases": vocab.measures.entries[m].aliases}) for m in sorted(used_measures)],
+                             "aliases": vocab.measures.entries[m].aliases})
+                     for m in sorted(used_measures) if m in vocab.measures.entries],
+        # a discovered measure keeps the name it was first found by and gathers every document's wordings
+        "discovered": [{"id": m.id, "name": m.name, "key": m.key, "aliases": m.aliases}
+                       for m in x.discovered.values() if m.id in used_measures],
         "groups": [_clean({"id": g, "name": vocab.groups.entries[g].name,
                            "name_en": vocab.groups.entries[g].props.get("name_en"),
                            "kind": vocab.groups.entries[g].props.get("kind")}) for g in sorted(used_groups)],

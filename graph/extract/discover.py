@@ -1,0 +1,244 @@
+"""Measures the vocabulary does not name, found in the stance statements that are about them.
+
+A stance ("støtter forslaget om å lovfeste følgjetenesta for gravide") or an action ("har sidan 2019 drive
+eit ambulant team for eldre") names what it is about right after its verb; a measure-like compound
+("sårteam", "jordmortenesta", "ALIS-ordningen") names it wherever it stands. The phrase is kept verbatim
+(it is evidence); its *key* — content words folded to bokmål and stemmed, sorted — is what makes
+"følgjetenesta for gravide" in one letter and "følgjetenester for gravide" in another one measure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import snowballstemmer
+import yaml
+
+from graph.extract.vocab import Matcher
+from loaders import slugify
+
+_DATA = yaml.safe_load(Path(__file__).with_name("discovery.yaml").read_text("utf-8"))
+_LEAD_INS = [re.compile(p.replace("{ACTION}", _DATA["action_verbs"]), re.IGNORECASE) for p in _DATA["object_lead_ins"]]
+_BOUNDARY = re.compile(_DATA["boundary"], re.IGNORECASE)
+_FUNCTION = set(_DATA["function_words"])
+_GENERIC = set(_DATA["generic"])
+_FOLD = sorted(_DATA["fold"].items(), key=lambda kv: -len(kv[0]))
+_HEADS = "|".join(sorted(map(re.escape, _DATA["heads"]), key=len, reverse=True))
+_W = r"[\wÆØÅæøå]"
+# a compound ending in a measure-like head, with up to two modifiers before it ("ambulerande sårteam")
+_COMPOUND = re.compile(
+    rf"(?:(?<!{_W})(?:[a-zæøå]{{2,}}(?:ende|ande|isk|iske|ig|ige|al|ale|ell|elle|lig|lige|leg|lege|ert|erte|kt|kte)"
+    rf"|felles|ny|nye|fast|faste|egne|eigne|eget|eige|lokal|lokale|regional|regionale|nasjonal|nasjonale)\s+){{0,2}}"
+    rf"(?<!{_W}){_W}*?(?:{_HEADS})(?:en|et|a|ene|ane|er|ar|ne|t)?(?!{_W})", re.IGNORECASE)
+_QUOTED = re.compile(r"«([^«»]{3,80})»")
+_MAX_WORDS = 10
+_RELATIVE = re.compile(r"\s(som|der|slik)\s", re.IGNORECASE)  # the measure's core ends before a relative clause
+_AUX = set(_DATA["auxiliaries"])
+_PASSIVE = re.compile(r"[a-zæøå]{2,}[a-zæøår]es|[a-zæøå]{4,}ast", re.IGNORECASE)  # utvides, økes, finansierast
+_CLAUSE_VERB = re.compile(_DATA["clause_verbs"], re.IGNORECASE)
+_MODAL = re.compile(r"\s(bør|må|skal|skulle|burde)\s+(?:også\s+|òg\s+|derfor\s+|difor\s+|heller\s+|ikke\s+|ikkje\s+)*",
+                    re.IGNORECASE)
+_ACTION = re.compile(r"\s*" + _DATA["action_verbs"] + r"\s+", re.IGNORECASE)
+
+
+@dataclass
+class Found:
+    phrase: str  # the measure's core, verbatim, as the statement says it ("ambulansestasjonen i Ulvik")
+    key: str  # stems of its content words, sorted: the same measure in any inflection or form
+    head: str  # the stem of its last content word
+    wording: str = ""  # the whole object, verbatim ("ambulansestasjonen i Ulvik blir lagd ned og flytta")
+
+
+@dataclass
+class DiscoveredMeasure:
+    id: str
+    name: str
+    key: str
+    aliases: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer("norwegian")
+
+
+def fold(word: str) -> str:
+    """Nynorsk morphemes to bokmål inside a word ("følgjetenesta" → "følgetjenesta")."""
+    w = word.lower()
+    for nn, nb in _FOLD:
+        w = w.replace(nn, nb)
+    return w
+
+
+def content_words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[\wÆØÅæøå]+(?:-[\wÆØÅæøå]+)*", text) if w.lower() not in _FUNCTION
+            and not w.isdigit()]
+
+
+def key_of(text: str) -> str:
+    words = content_words(text)
+    return " ".join(sorted({_stemmer().stemWord(fold(w)) for w in words}))
+
+
+def _trim(text: str) -> str:
+    """The phrase without function words at its edges (kept inside: "følgjetenesta for gravide")."""
+    words = text.split()
+    while words and words[0].lower().strip("«»\"'") in _FUNCTION:
+        words.pop(0)
+    while words and words[-1].lower().strip("«»\"'") in _FUNCTION:
+        words.pop()
+    return " ".join(words[:_MAX_WORDS]).strip("«»\"' ")
+
+
+def _specific(phrase: str) -> bool:
+    """Generic words alone ("tiltaket", "samarbeid") never make a measure; one word must be a long compound."""
+    words = [w.lower() for w in content_words(phrase)]
+    if not words or all(w in _GENERIC for w in words) or _PASSIVE.fullmatch(words[0]):
+        return False  # generic words alone, or what is to happen to something unnamed ("utvides til …")
+    return len(words) >= 2 or len(words[0]) >= 10 or (len(words[0]) >= 7 and bool(_COMPOUND.fullmatch(words[0]))) \
+        or phrase.isupper()
+
+
+def _focus(span: str) -> str:
+    """The measure inside an object span: from its measure-like compound when it has one ("departementet
+    opprettar ei øyremerkt tilskotsordning for …" → "øyremerkt tilskotsordning for …"), up to the first
+    auxiliary ("ambulansestasjonen i Ulvik blir lagd ned" → "ambulansestasjonen i Ulvik")."""
+    modal = _MODAL.search(span)
+    if modal and len(span[:modal.start()].split()) <= 5:
+        subject, predicate = span[:modal.start()], span[modal.end():]
+        copula = re.match(r"(bli|verte|vere|være|få)\s+", predicate, re.IGNORECASE)
+        if (_PASSIVE.fullmatch(predicate.split()[0] if predicate.split() else "") or copula) and \
+                _specific(_trim(subject)):
+            span = subject  # "jordmorbemanningen må styrkes": the subject is the measure
+        elif copula and _specific(_trim(predicate[copula.end():])):
+            span = predicate[copula.end():]  # "det skal vere ein døgnbemanna ambulanse …"
+        elif _specific(_trim(predicate)):
+            span = predicate  # "staten bør dekke en større andel …": what is to be done
+    clause = _CLAUSE_VERB.search(span)
+    if clause and len(span[:clause.start()].split()) <= 4:  # "høyringsnotatet opnar for at delar av …"
+        span = span[clause.end():]
+        action = _ACTION.match(span)
+        span = span[action.end():] if action else span
+    action = _ACTION.match(span)  # "bygge ut hjemmesykehus i hele regionen": what is built, not the building
+    span = span[action.end():] if action and _specific(_trim(span[action.end():])) else span
+    compound = next((c for c in _COMPOUND.finditer(span) if _specific(c.group(0))), None)
+    if compound:
+        span = span[compound.start():]
+    words = span.split()
+    cut = next((n for n, w in enumerate(words) if n >= 1 and (w.lower() in _AUX or _PASSIVE.fullmatch(w))),
+               len(words))
+    return _trim(" ".join(words[:cut]))
+
+
+def _object(sentence: str) -> tuple[str, str] | None:
+    """The core of the measure the sentence's stance or action is about, and the whole object it stands in."""
+    for pattern in _LEAD_INS:
+        for m in pattern.finditer(sentence):
+            rest = sentence[m.end():]
+            end = _BOUNDARY.search(rest)
+            span = rest[: end.start()] if end else rest
+            candidate = _focus(span)
+            if candidate and _specific(candidate):
+                return candidate, " ".join(_trim(span).split()[:_MAX_WORDS + 4])
+    if _MODAL.search(sentence):  # "Koordinatoren må ha avsatt tid …": no stance verb, a modal
+        end = _BOUNDARY.search(sentence)
+        span = sentence[: end.start()] if end else sentence
+        candidate = _focus(span)
+        if candidate and _specific(candidate):
+            return candidate, " ".join(_trim(span).split()[:_MAX_WORDS + 4])
+    return None
+
+
+def discover(sentence: str) -> Found | None:
+    """The measure a stance statement is about, when it names one the vocabulary does not know."""
+    quoted = _QUOTED.search(sentence)
+    wording = ""
+    # a table row: its first cell with words names the measure ("1 | Samle all karkirurgi … | Støttar | …")
+    cell = next((c for c in sentence.split("|") if content_words(c)), "") if "|" in sentence else ""
+    if cell and len(cell.split()) <= 12 and _specific(cell):
+        phrase: str | None = _trim(cell)
+    elif quoted and _specific(quoted.group(1)):
+        phrase = _trim(quoted.group(1))
+    else:
+        phrase, wording = _object(sentence) or (None, "")
+    if phrase is None:
+        compound = next((c for c in _COMPOUND.finditer(sentence) if _specific(c.group(0))), None)
+        phrase = _trim(compound.group(0)) if compound else None
+    if not phrase:
+        return None
+    words = content_words(phrase)
+    compound = _COMPOUND.search(phrase)
+    head = content_words(compound.group(0))[-1] if compound else words[-1] if words else ""
+    core = phrase[:m.start()] if (m := _RELATIVE.search(phrase)) and _specific(phrase[:m.start()]) else phrase
+    return Found(phrase, key_of(core), _stemmer().stemWord(fold(head)), wording) if words else None
+
+
+def measure_id(key: str) -> str:
+    return "m-" + slugify(key)[:80]
+
+
+_VOCAB_KEYS: dict[int, dict[str, str]] = {}
+
+
+def _vocabulary_keys(entries: dict) -> dict[str, str]:  # type: ignore[type-arg]
+    """Key → vocabulary measure id, for every name and alias: a discovered phrase that is a vocabulary
+    measure in other words ("kombinasjonsstillingar") resolves to it. Built once per vocabulary."""
+    if id(entries) not in _VOCAB_KEYS:
+        keys: dict[str, str] = {}
+        for mid, entry in entries.items():
+            for name in (entry.name, *entry.aliases):
+                keys.setdefault(key_of(name), mid)
+        _VOCAB_KEYS[id(entries)] = keys
+    return _VOCAB_KEYS[id(entries)]
+
+
+class MeasureFinder:
+    """The measures of one document that the vocabulary does not name. Phrases with one key are one measure;
+    within the document, a phrase close to an earlier one with the same head (rapidfuzz) joins it."""
+
+    def __init__(self, vocabulary: Matcher) -> None:
+        self.matcher = vocabulary
+        self.entries = vocabulary.entries
+        self.vocabulary = _vocabulary_keys(vocabulary.entries)
+        self.found: dict[str, DiscoveredMeasure] = {}
+        self._heads: dict[str, list[str]] = {}  # head stem → ids
+
+    def measure(self, sentence: str, named: list[str]) -> str | None:
+        """The measure the stance is about beyond the vocabulary measures it names (``named``): none when
+        the phrase says no more than they do ("tilskuddet" beside the vocabulary's "tilskudd")."""
+        from rapidfuzz import fuzz
+
+        hit = discover(sentence)
+        if hit is None or not hit.key:
+            return None
+        if hit.key in self.vocabulary:
+            return None if self.vocabulary[hit.key] in named else self.vocabulary[hit.key]
+        known = {w for mid in named for w in self._keys_of(mid)}
+        if set(hit.key.split()) <= known:
+            return None
+        first = self.matcher.find(hit.phrase)
+        if first and first[0][1] == 0:
+            return None  # "hjemmesykehus i hele regionen" is the vocabulary's hjemmesykehus, qualified
+        mid = next((m for m in self._heads.get(hit.head, [])
+                    if fuzz.token_set_ratio(self.found[m].key, hit.key) >= _SAME), measure_id(hit.key))
+        entry = self.found.setdefault(mid, DiscoveredMeasure(mid, hit.phrase, self.found[mid].key
+                                                             if mid in self.found else hit.key))
+        for wording in (hit.phrase, hit.wording):
+            if wording and wording not in entry.aliases:
+                entry.aliases.append(wording)
+        self._heads.setdefault(hit.head, [])
+        if mid not in self._heads[hit.head]:
+            self._heads[hit.head].append(mid)
+        return mid
+
+
+    def _keys_of(self, mid: str) -> set[str]:
+        entry = self.entries.get(mid)
+        names = [entry.name, *entry.aliases] if entry else [self.found[mid].key] if mid in self.found else []
+        return {w for n in names for w in key_of(n).split()}
+
+
+_SAME = 90  # rapidfuzz token_set_ratio of two keys with one head that makes them one measure
