@@ -178,9 +178,10 @@ def test_new_version_replaces_statements(tmp_path: Path) -> None:
                        "• Testvik kommune foreslår hospitering mellom kommune og sykehus.\n", "utf-8")
         ingest(store, [doc])
         rows = store.query("MATCH (:Actor {id: 'testvik-kommune'})-[r:PROPOSES]->(m:Measure) RETURN m.id AS m, "
-                           "m.origin AS origin")
-        # "hospitering mellom kommune og sykehus" is the vocabulary's measure, qualified: no discovered one
-        assert rows == [{"m": "hospitering", "origin": "vocabulary"}]
+                           "m.origin AS origin, m.broader AS broader")
+        # the vocabulary's measure, and the narrower one the sentence names ("… mellom kommune og sykehus")
+        assert {(r["m"], r["origin"], r["broader"]) for r in rows} == {
+            ("hospitering", "vocabulary", None), ("m-hospitering-kommun-sykehus", "discovered", "hospitering")}
         texts = [r["t"] for r in store.query("MATCH (s:Statement) RETURN s.text AS t")]
         assert not any("kombinerte" in t for t in texts)
     finally:

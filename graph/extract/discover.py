@@ -35,9 +35,12 @@ _COMPOUND = re.compile(
     rf"(?<!{_W}){_W}*?(?:{_HEADS})(?:en|et|a|ene|ane|er|ar|ne|t)?(?!{_W})", re.IGNORECASE)
 _QUOTED = re.compile(r"«([^«»]{3,80})»")
 _MAX_WORDS = 10
+_ITEM_WORDS = 16  # a list item or a line this short names its measure
+_INFINITIVE = re.compile(r"(?-i:[A-ZÆØÅ])[a-zæøå]{1,}e")  # an item opens with a verb: "Utvikle", "Øke", "Ta"
 _RELATIVE = re.compile(r"\s(som|der|slik)\s", re.IGNORECASE)  # the measure's core ends before a relative clause
 _AUX = set(_DATA["auxiliaries"])
-_PASSIVE = re.compile(r"[a-zæøå]{2,}[a-zæøår]es|[a-zæøå]{4,}ast", re.IGNORECASE)  # utvides, økes, finansierast
+# a passive verb ends a measure's name ("utvides", "økes", "finansierast"); "felles" is no verb
+_PASSIVE = re.compile(r"(?!felles\b)[a-zæøå]{2,}[a-zæøår]es|[a-zæøå]{4,}ast", re.IGNORECASE)
 _CLAUSE_VERB = re.compile(_DATA["clause_verbs"], re.IGNORECASE)
 _MODAL = re.compile(r"\s(bør|må|skal|skulle|burde)\s+(?:også\s+|òg\s+|derfor\s+|difor\s+|heller\s+|ikke\s+|ikkje\s+)*",
                     re.IGNORECASE)
@@ -58,6 +61,7 @@ class DiscoveredMeasure:
     name: str
     key: str
     aliases: list[str] = field(default_factory=list)
+    broader: str | None = None  # the vocabulary measure it qualifies ("hjemmesykehus" for "… i hele regionen")
 
 
 @lru_cache(maxsize=1)
@@ -152,8 +156,21 @@ def _object(sentence: str) -> tuple[str, str] | None:
     return None
 
 
-def discover(sentence: str) -> Found | None:
-    """The measure a stance statement is about, when it names one the vocabulary does not know."""
+def _item(sentence: str) -> tuple[str, str] | None:
+    """A list item or a short line is its measure ("Utvikle gode AMLer", "Desentralisert dialyse etablert fire
+    steder i Telemark", "Hjemmeoppfølging for kreftpasienter."): without the verb that opens it."""
+    end = _BOUNDARY.search(sentence)
+    span = sentence[: end.start()] if end else sentence
+    words = span.split()
+    if len(words) > 1 and _INFINITIVE.fullmatch(words[0]) and _specific(_trim(" ".join(words[1:]))):
+        span = " ".join(words[1:])
+    candidate = _focus(span)
+    return (candidate, _trim(span)) if candidate and _specific(candidate) else None
+
+
+def discover(sentence: str, item: bool = False) -> Found | None:
+    """The measure a stance statement is about, when it names one the vocabulary does not know; ``item``
+    says the statement is a list item or a short line, which names its measure even without a verb."""
     quoted = _QUOTED.search(sentence)
     wording = ""
     # a table row: its first cell with words names the measure ("1 | Samle all karkirurgi … | Støttar | …")
@@ -163,7 +180,8 @@ def discover(sentence: str) -> Found | None:
     elif quoted and _specific(quoted.group(1)):
         phrase = _trim(quoted.group(1))
     else:
-        phrase, wording = _object(sentence) or (None, "")
+        phrase, wording = _object(sentence) or (item and len(sentence.split()) <= _ITEM_WORDS and _item(sentence)) \
+            or (None, "")
     if phrase is None:
         compound = next((c for c in _COMPOUND.finditer(sentence) if _specific(c.group(0))), None)
         phrase = _trim(compound.group(0)) if compound else None
@@ -206,26 +224,25 @@ class MeasureFinder:
         self.found: dict[str, DiscoveredMeasure] = {}
         self._heads: dict[str, list[str]] = {}  # head stem → ids
 
-    def measure(self, sentence: str, named: list[str]) -> str | None:
+    def measure(self, sentence: str, named: list[str], item: bool = False) -> str | None:
         """The measure the stance is about beyond the vocabulary measures it names (``named``): none when
         the phrase says no more than they do ("tilskuddet" beside the vocabulary's "tilskudd")."""
         from rapidfuzz import fuzz
 
-        hit = discover(sentence)
+        hit = discover(sentence, item)
         if hit is None or not hit.key:
             return None
         if hit.key in self.vocabulary:
             return None if self.vocabulary[hit.key] in named else self.vocabulary[hit.key]
         known = {w for mid in named for w in self._keys_of(mid)}
-        if set(hit.key.split()) <= known:
-            return None
+        if set(hit.key.split()) - known <= _MODIFIER_STEMS():
+            return None  # the named measure, perhaps "felles" or "flere" of it
         first = self.matcher.find(hit.phrase)
-        if first and first[0][1] == 0:
-            return None  # "hjemmesykehus i hele regionen" is the vocabulary's hjemmesykehus, qualified
+        broader = first[0][0] if first and len(hit.phrase[:first[0][1]].split()) <= 1 else None  # "… i regionen"
         mid = next((m for m in self._heads.get(hit.head, [])
                     if fuzz.token_set_ratio(self.found[m].key, hit.key) >= _SAME), measure_id(hit.key))
         entry = self.found.setdefault(mid, DiscoveredMeasure(mid, hit.phrase, self.found[mid].key
-                                                             if mid in self.found else hit.key))
+                                                             if mid in self.found else hit.key, broader=broader))
         for wording in (hit.phrase, hit.wording):
             if wording and wording not in entry.aliases:
                 entry.aliases.append(wording)
@@ -239,6 +256,11 @@ class MeasureFinder:
         entry = self.entries.get(mid)
         names = [entry.name, *entry.aliases] if entry else [self.found[mid].key] if mid in self.found else []
         return {w for n in names for w in key_of(n).split()}
+
+
+@lru_cache(maxsize=1)
+def _MODIFIER_STEMS() -> frozenset[str]:  # noqa: N802 — a constant, computed once
+    return frozenset(_stemmer().stemWord(fold(w)) for w in _DATA["modifiers"])
 
 
 _SAME = 90  # rapidfuzz token_set_ratio of two keys with one head that makes them one measure
