@@ -1,0 +1,95 @@
+"""Discovered measures are first-class (issue 16, items 4 and 5): recipes, API, ask, curation, suggest and
+review, on invented letters about a measure the vocabulary does not know ("ambulerende sårteam"). Real
+embedded FalkorDB, no mocks; the expectations were written before the code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.ingest import ingest
+from graph.recipes import load_recipes, run_recipe
+from graph.store.embedded import EmbeddedStore
+
+from .conftest import ROOT
+
+SIGNED = "\n\nMed vennlig hilsen\n{0}\n"
+LETTERS = {
+    "fjordby.txt": "Innspill fra Fjordby kommune\n\nFjordby kommune støtter forslaget om ambulerende sårteam.\n\n"
+                   "Fjordby kommune foreslår flere kombinerte stillinger." + SIGNED.format("Fjordby kommune"),
+    "sjovik.txt": "Innspill fra Sjøvik kommune\n\nSjøvik kommune støtter forslaget om ambulerende sårteam."
+                  + SIGNED.format("Sjøvik kommune"),
+    "vik.txt": "Innspill fra Vik kommune\n\nVik kommune går imot forslaget om ambulerende sårteam, fordi kommunen "
+               "mangler sykepleiere." + SIGNED.format("Vik kommune"),
+    "strandvik.txt": "Innspill fra Strandvik kommune\n\nStrandvik kommune har gode erfaringer med ambulerende "
+                     "sårteam." + SIGNED.format("Strandvik kommune"),
+    "nordvik.txt": "Innspill fra Nordvik kommune\n\nHvilke tiltak er aktuelle?\n\n"
+                   "• Nordvik kommune foreslår å bygge ut hjemmesykehus i hele regionen.\n"
+                   "• Nordvik kommune foreslår en felles interkommunal legevakt.\n",
+}
+SARTEAM = "m-ambuler-sarteam"  # the key of "ambulerende sårteam": ambuler sårteam
+REGION = "m-hjemmesykehus-region"  # "hjemmesykehus i hele regionen", narrower than hjemmesykehus
+
+
+def write(folder: Path, letters: dict[str, str]) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in letters.items():
+        (folder / name).write_text(text, "utf-8")
+    return [folder / name for name in letters]
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory: pytest.TempPathFactory):
+    folder = tmp_path_factory.mktemp("discovered")
+    store = EmbeddedStore(folder / "graph", graph_name="discovered")
+    report = ingest(store, write(folder / "letters", LETTERS), workers=1)
+    assert not report.failures
+    yield store
+    store.close()
+
+
+def _recipe(store, name: str, **params) -> list[dict]:
+    return run_recipe(store, load_recipes(ROOT / "cypher")[name], params)
+
+
+def test_the_letters_make_the_measures_the_tests_expect(mixed) -> None:
+    rows = mixed.query("MATCH (m:Measure) RETURN m.id AS id, m.origin AS origin, m.broader AS broader")
+    got = {r["id"]: (r["origin"], r["broader"]) for r in rows}
+    assert got[SARTEAM] == ("discovered", None)
+    assert got[REGION] == ("discovered", "hjemmesykehus")
+    assert got["hjemmesykehus"] == ("vocabulary", None)
+
+
+def test_most_proposed_ranks_discovered_with_vocabulary_measures(mixed) -> None:
+    rows = _recipe(mixed, "most_proposed_measures")
+    assert rows[0]["measure_id"] == SARTEAM and rows[0]["actors"] == 2  # Fjordby and Sjøvik; Vik opposes
+    assert rows[0]["origin"] == "discovered"
+    origins = {r["measure_id"]: r["origin"] for r in rows}
+    assert origins["kombinerte-stillinger"] == "vocabulary" and origins["hjemmesykehus"] == "vocabulary"
+    assert REGION not in origins  # narrower: its statement already counts for hjemmesykehus
+    wide = {r["measure_id"]: r for r in _recipe(mixed, "most_proposed_measures", narrower=True)}
+    assert wide[REGION]["broader"] == "hjemmesykehus" and wide[REGION]["origin"] == "discovered"
+
+
+def test_measures_by_theme_ranks_discovered_and_leaves_narrower_out(mixed) -> None:
+    themes = [r["t"] for r in mixed.query("MATCH (:Measure {id: $id})-[:CONCERNS]->(t:Theme) RETURN t.id AS t",
+                                          {"id": REGION})]
+    assert themes
+    ids = {r["measure_id"]: r["origin"] for r in _recipe(mixed, "measures_by_theme", theme=themes[0])}
+    assert REGION not in ids and ids.get("hjemmesykehus") == "vocabulary"
+    wide = {r["measure_id"]: r["origin"] for r in _recipe(mixed, "measures_by_theme", theme=themes[0],
+                                                           narrower=True)}
+    assert wide[REGION] == "discovered"
+
+
+def test_who_recipes_take_a_discovered_id(mixed) -> None:
+    proposes = _recipe(mixed, "who_proposes", measure=SARTEAM)
+    assert [r["actor_id"] for r in proposes] == ["fjordby-kommune", "sjovik-kommune"]
+    assert proposes[0]["evidence"][0]["quote"] == "Fjordby kommune støtter forslaget om ambulerende sårteam."
+    opposes = _recipe(mixed, "who_opposes", measure=SARTEAM)
+    assert [r["actor_id"] for r in opposes] == ["vik-kommune"]
+    assert opposes[0]["evidence"][0]["kind"] == "opposition"
+    reports = _recipe(mixed, "who_reports_example", measure=SARTEAM)
+    assert [(r["actor_id"], r["evidence"][0]["kind"]) for r in reports] == [("strandvik-kommune", "example")]
+    assert [r["actor_id"] for r in _recipe(mixed, "who_proposes", measure=REGION)] == ["nordvik-kommune"]
