@@ -37,6 +37,8 @@ _QUOTED = re.compile(r"«([^«»]{3,80})»")
 _MAX_WORDS = 10
 _ITEM_WORDS = 16  # a list item or a line this short names its measure
 _INFINITIVE = re.compile(r"(?-i:[A-ZÆØÅ])[a-zæøå]{1,}e")  # an item opens with a verb: "Utvikle", "Øke", "Ta"
+# a scope that does not make another measure: "ambulerende sårteam i alle kommuner", "… i heile fylket"
+_SCOPE = re.compile(r"\s(i|på|ved|for|til|hos)\s+(alle|hele|heile|kvar|hver|samtlige|begge)\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"\s(som|der|slik)\s", re.IGNORECASE)  # the measure's core ends before a relative clause
 _AUX = set(_DATA["auxiliaries"])
 # a passive verb ends a measure's name ("utvides", "økes", "finansierast"); "felles" is no verb
@@ -62,6 +64,7 @@ class DiscoveredMeasure:
     key: str
     aliases: list[str] = field(default_factory=list)
     broader: str | None = None  # the vocabulary measure it qualifies ("hjemmesykehus" for "… i hele regionen")
+    head: str = ""  # the stem of its head noun: near-identical keys with one head are one measure
 
 
 @lru_cache(maxsize=1)
@@ -191,6 +194,7 @@ def discover(sentence: str, item: bool = False) -> Found | None:
     compound = _COMPOUND.search(phrase)
     head = content_words(compound.group(0))[-1] if compound else words[-1] if words else ""
     core = phrase[:m.start()] if (m := _RELATIVE.search(phrase)) and _specific(phrase[:m.start()]) else phrase
+    core = core[:m.start()] if (m := _SCOPE.search(core)) and _specific(core[:m.start()]) else core
     return Found(phrase, key_of(core), _stemmer().stemWord(fold(head)), wording) if words else None
 
 
@@ -240,9 +244,10 @@ class MeasureFinder:
         first = self.matcher.find(hit.phrase)
         broader = first[0][0] if first and len(hit.phrase[:first[0][1]].split()) <= 1 else None  # "… i regionen"
         mid = next((m for m in self._heads.get(hit.head, [])
-                    if fuzz.token_set_ratio(self.found[m].key, hit.key) >= _SAME), measure_id(hit.key))
+                    if fuzz.token_set_ratio(self.found[m].key, hit.key) >= SAME), measure_id(hit.key))
         entry = self.found.setdefault(mid, DiscoveredMeasure(mid, hit.phrase, self.found[mid].key
-                                                             if mid in self.found else hit.key, broader=broader))
+                                                             if mid in self.found else hit.key, broader=broader,
+                                                             head=hit.head))
         for wording in (hit.phrase, hit.wording):
             if wording and wording not in entry.aliases:
                 entry.aliases.append(wording)
@@ -263,4 +268,4 @@ def _MODIFIER_STEMS() -> frozenset[str]:  # noqa: N802 — a constant, computed 
     return frozenset(_stemmer().stemWord(fold(w)) for w in _DATA["modifiers"])
 
 
-_SAME = 90  # rapidfuzz token_set_ratio of two keys with one head that makes them one measure
+SAME = 90  # rapidfuzz token_set_ratio of two keys with one head that makes them one measure

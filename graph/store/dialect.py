@@ -18,6 +18,7 @@ def neo4j_schema() -> list[str]:
         for label in NODE_LABELS
     ]
     stmts.append("CREATE INDEX statement_document IF NOT EXISTS FOR (n:Statement) ON (n.document_id)")
+    stmts.append("CREATE INDEX measure_head IF NOT EXISTS FOR (n:Measure) ON (n.head)")  # discovered measures
     stmts.append(
         f"CREATE FULLTEXT INDEX statement_text IF NOT EXISTS FOR (n:{FULLTEXT_LABEL}) "
         f"ON EACH [n.{FULLTEXT_PROPERTY}] OPTIONS {{indexConfig: {{`fulltext.analyzer`: 'norwegian'}}}}"
@@ -33,7 +34,7 @@ def neo4j_fulltext_query() -> str:
 
 
 def falkordb_range_indexes() -> list[tuple[str, str]]:
-    return [(label, "id") for label in NODE_LABELS] + [("Statement", "document_id")]
+    return [(label, "id") for label in NODE_LABELS] + [("Statement", "document_id"), ("Measure", "head")]
 
 
 def falkordb_fulltext_create() -> str:

@@ -92,7 +92,8 @@ SET d += $doc
 FOREACH (a IN $actors | MERGE (x:Actor {id: a.id}) SET x += a)
 FOREACH (m IN $measures | MERGE (x:Measure {id: m.id}) SET x += m)
 FOREACH (m IN $discovered | MERGE (x:Measure {id: m.id})
-  ON CREATE SET x.name = m.name, x.key = m.key, x.origin = 'discovered', x.aliases = [], x.broader = m.broader
+  ON CREATE SET x.name = m.name, x.key = m.key, x.origin = 'discovered', x.aliases = [], x.broader = m.broader,
+    x.head = m.head
   SET x.aliases = coalesce(x.aliases, []) + [a IN m.aliases WHERE NOT a IN coalesce(x.aliases, [])])
 FOREACH (g IN $groups | MERGE (x:Group {id: g.id}) SET x += g)
 FOREACH (t IN $themes | MERGE (x:Theme {id: t.id}) SET x += t)
@@ -149,7 +150,8 @@ def document_params(x: Extraction, vocab: Vocabulary) -> dict[str, Any]:
                              "aliases": vocab.measures.entries[m].aliases})
                      for m in sorted(used_measures) if m in vocab.measures.entries],
         # a discovered measure keeps the name it was first found by and gathers every document's wordings
-        "discovered": [{"id": m.id, "name": m.name, "key": m.key, "aliases": m.aliases, "broader": m.broader}
+        "discovered": [{"id": m.id, "name": m.name, "key": m.key, "aliases": m.aliases, "broader": m.broader,
+                        "head": m.head}
                        for m in x.discovered.values() if m.id in used_measures],
         "groups": [_clean({"id": g, "name": vocab.groups.entries[g].name,
                            "name_en": vocab.groups.entries[g].props.get("name_en"),

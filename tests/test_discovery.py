@@ -1,0 +1,71 @@
+"""Measures the vocabulary does not name, on invented letters: found, keyed, merged across documents.
+The expectations were written before the cross-document merge."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.extract.discover import discover, key_of
+from graph.ingest import ingest
+from graph.store.embedded import EmbeddedStore
+
+LETTERS = {
+    "fjordby.txt": "Fjordby kommune\n\nInnspill til regional plan\n\n"
+                   "Fjordby kommune støtter forslaget om ambulerende sårteam.\n\n"
+                   "Kommunen ber om at det blir etablert en øremerket tilskuddsordning for lærlinger i helsefag.\n\n"
+                   "Med vennlig hilsen\nFjordby kommune\n",
+    "dalen.txt": "Dalen herad\n\nInnspel til regional plan\n\n"
+                 "Dalen herad meiner det bør etablerast ambulerande sårteam i alle kommunane.\n\n"
+                 "Heradet går imot at legevakta i Dalen blir lagd ned.\n\n"
+                 "Med helsing\nDalen herad\n",
+    "vik.txt": "Vik kommune\n\nInnspill til regional plan\n\n"
+               "Vik kommune går imot forslaget om ambulerende sårteam, fordi kommunen mangler sykepleiere.\n\n"
+               "Med vennlig hilsen\nVik kommune\n",
+}
+
+
+@pytest.mark.parametrize(("sentence", "words"), [
+    ("Kvam herad støttar framlegget om å lovfeste følgjetenesta for gravide.", {"følgjetenesta", "gravide"}),
+    ("Vi ber om at departementet opprettar ei øyremerkt tilskotsordning for jordmortenester.",
+     {"tilskotsordning", "jordmortenester"}),
+    ("Ulvik herad går imot at ambulansestasjonen i Ulvik blir lagd ned.", {"ambulansestasjonen", "Ulvik"}),
+    ("Prosjektet «Menn i helse» har gitt gode resultater.", {"Menn", "helse"}),
+    ("1 | Samle all karkirurgi ved Haukeland | Støttar | Små volum", {"karkirurgi", "Haukeland"}),
+])
+def test_the_measure_a_stance_is_about(sentence: str, words: set[str]) -> None:
+    found = discover(sentence)
+    assert found is not None and words <= set(found.phrase.split()), found
+
+
+@pytest.mark.parametrize("sentence", ["Vi støtter forslaget.", "Dette er et godt tiltak.", "Tilbudet bør utvides."])
+def test_generic_phrases_are_no_measures(sentence: str) -> None:
+    assert discover(sentence) is None
+
+
+def test_inflections_and_nynorsk_share_a_key() -> None:
+    assert key_of("ambulerende sårteam") == key_of("ambulerande sårteamet")
+    assert key_of("følgjetenesta for gravide") == key_of("følgetjenesten for gravide")
+
+
+def test_one_measure_across_documents(tmp_path: Path) -> None:
+    folder = tmp_path / "letters"
+    folder.mkdir()
+    for name, text in LETTERS.items():
+        (folder / name).write_text(text, "utf-8")
+    store = EmbeddedStore(tmp_path / "g")
+    try:
+        ingest(store, [folder])
+        rows = store.query("MATCH (a:Actor)-[r:PROPOSES|OPPOSES]->(m:Measure {origin: 'discovered'}) "
+                           "WHERE m.name CONTAINS 'sårteam' RETURN m.id AS m, a.name AS a, type(r) AS r")
+        assert len({r["m"] for r in rows}) == 1, rows  # one node for three documents' wordings
+        assert {(r["a"], r["r"]) for r in rows} == {("Fjordby kommune", "PROPOSES"), ("Dalen herad", "PROPOSES"),
+                                                   ("Vik kommune", "OPPOSES")}
+        generic = store.query("MATCH (m:Measure {origin: 'discovered'}) WHERE toLower(m.name) IN "
+                              "['tiltak', 'forslaget', 'samarbeid', 'kompetanse', 'tjenester'] RETURN m.name AS n")
+        assert generic == []
+        legevakt = store.query("MATCH (:Actor {name: 'Dalen herad'})-[:OPPOSES]->(m:Measure) RETURN m.name AS n")
+        assert any("legevakta i Dalen" in r["n"] for r in legevakt), legevakt
+    finally:
+        store.close()
