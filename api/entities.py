@@ -26,13 +26,14 @@ _LISTS = {
              count(CASE WHEN type(r) = 'OPPOSES' THEN 1 END) AS opposes,
              count(CASE WHEN type(r) = 'REPORTS_AS_EXAMPLE' THEN 1 END) AS examples
         ¦RETURN n.id AS id, n.name AS name, n.type AS type, n.aliases AS aliases, proposes, opposes, examples""",
-    "Measure": """MATCH (n:Measure) WHERE true {text}
+    "Measure": """MATCH (n:Measure) WHERE ($origin IS NULL OR coalesce(n.origin, 'vocabulary') = $origin) {text}
         OPTIONAL MATCH (n)-[:CONCERNS]->(t:Theme)
         WITH n, collect(t.id) AS themes WHERE $theme IS NULL OR $theme IN themes
         OPTIONAL MATCH (a:Actor)-[r:PROPOSES|OPPOSES|REPORTS_AS_EXAMPLE]->(n)
         WITH n, themes, count(DISTINCT CASE WHEN type(r) <> 'OPPOSES' THEN a END) AS actors,
              count(DISTINCT CASE WHEN type(r) = 'OPPOSES' THEN a END) AS opposes
-        ¦RETURN n.id AS id, n.name AS name, n.name_en AS name_en, n.aliases AS aliases, themes, actors, opposes""",
+        ¦RETURN n.id AS id, n.name AS name, n.name_en AS name_en, coalesce(n.origin, 'vocabulary') AS origin,
+               n.broader AS broader, n.aliases AS aliases, themes, actors, opposes""",
     "Theme": """MATCH (n:Theme) WHERE true {text}
         OPTIONAL MATCH (m:Measure)-[:CONCERNS]->(n)
         WITH n, count(m) AS measures
@@ -64,7 +65,24 @@ def _page(store: GraphStore, label: str, params: dict[str, Any], limit: int, off
     rows = store.query(f"{match} {ret} ORDER BY name SKIP $offset LIMIT $limit", {**params, "offset": offset,
                                                                                     "limit": limit})
     total = store.query(f"{match} RETURN count(*) AS c", params)[0]["c"]
+    if label == "Measure":
+        narrower = _narrower(store, [r["id"] for r in rows])
+        for r in rows:
+            r["narrower"] = narrower.get(r["id"], [])
     return {"items": rows, "total": total, "offset": offset, "limit": limit}
+
+
+# the discovered measures that qualify a vocabulary measure ("hjemmesykehus i hele regionen" under
+# "hjemmesykehus"), one query for a whole page
+_NARROWER = """MATCH (x:Measure) WHERE x.broader IN $ids
+RETURN x.broader AS broader, x.id AS id, x.name AS name, coalesce(x.origin, 'vocabulary') AS origin ORDER BY name"""
+
+
+def _narrower(store: GraphStore, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = {}
+    for r in store.query(_NARROWER, {"ids": ids}) if ids else []:
+        out.setdefault(r.pop("broader"), []).append(r)
+    return out
 
 
 def _one(store: GraphStore, label: str, id_: str) -> dict[str, Any]:
@@ -96,9 +114,19 @@ _RELATION_EXAMPLES = [
 ACTOR_EXAMPLE = {"actor": {"id": "testvik-kommune", "name": "Testvik kommune", "type": "kommune"},
                  "documents": [{"id": "testvik-kommune-innspill", "title": "Innspill fra Testvik kommune"}],
                  "relations": _RELATION_EXAMPLES[1:]}
-MEASURE_EXAMPLE = {"measure": {"id": "legevakt", "name": "legevakt", "name_en": "out-of-hours emergency clinics"},
+MEASURE_EXAMPLE = {"measure": {"id": "legevakt", "name": "legevakt", "name_en": "out-of-hours emergency clinics",
+                               "origin": "vocabulary", "broader": None},
+                   "narrower": [{"id": "m-dal-legevakt", "name": "legevakta i Dalen", "origin": "discovered"}],
                    "themes": [{"id": "akutt-tjenester", "name": "Akuttjenester", "statements": 2}],
                    "relations": _RELATION_EXAMPLES}
+MEASURES_EXAMPLE = {"items": [
+    {"id": "m-ambuler-sarteam", "name": "ambulerende sårteam", "name_en": None, "origin": "discovered",
+     "broader": None, "aliases": ["ambulerende sårteam", "ambulerande sårteam"], "themes": ["unclassified"],
+     "actors": 2, "opposes": 1, "narrower": []},
+    {"id": "legevakt", "name": "legevakt", "name_en": "out-of-hours emergency clinics", "origin": "vocabulary",
+     "broader": None, "aliases": ["legevakten"], "themes": ["akutt-tjenester"], "actors": 1, "opposes": 1,
+     "narrower": [{"id": "m-dal-legevakt", "name": "legevakta i Dalen", "origin": "discovered"}]}],
+    "total": 2, "offset": 0, "limit": 50}
 
 
 def _detail(store: GraphStore, label: str, id_: str, *, side: str, extra: tuple[str, str]) -> dict[str, Any]:
@@ -122,17 +150,34 @@ def actor(request: Request, actor_id: str) -> dict[str, Any]:
     return _detail(_store(request), "Actor", actor_id, side="a", extra=("documents", _AUTHORED))
 
 
-@router.get("/measures", summary="Measures, filtered by theme and name", tags=["entities"])
+@router.get("/measures", summary="Measures, filtered by theme, name and origin", tags=["entities"],
+            description="Each item says its `origin`: `vocabulary` (graph/vocabulary/measures.yaml), `discovered` "
+                        "(found in the documents) or `curated` (a discovered measure a curator promoted); "
+                        "`broader` is the vocabulary measure a discovered one qualifies, `narrower` the "
+                        "discovered measures that qualify this one.",
+            responses=_example(MEASURES_EXAMPLE))
 def measures(request: Request, q: str | None = Text,
              theme: str | None = Query(None, max_length=80, examples=["digitalisering"]),
+             origin: str | None = Query(None, pattern="^(vocabulary|discovered|curated)$",
+                                        description="Only measures of this origin", examples=["discovered"]),
              limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
-    return _page(_store(request), "Measure", {"q": q, "theme": theme}, limit, offset)
+    return _page(_store(request), "Measure", {"q": q, "theme": theme, "origin": origin}, limit, offset)
 
 
 @router.get("/measures/{measure_id}", summary="One measure: who proposes, opposes or reports it, with evidence",
+            description="`measure.origin` is `vocabulary`, `discovered` or `curated`; a discovered measure keeps "
+                        "every wording it was found by in `measure.aliases` and, when it qualifies a vocabulary "
+                        "measure, its id in `measure.broader`; `narrower` lists the discovered measures that "
+                        "qualify this one.",
             tags=["entities"], responses=_example(MEASURE_EXAMPLE))
 def measure(request: Request, measure_id: str) -> dict[str, Any]:
-    return _detail(_store(request), "Measure", measure_id, side="m", extra=("themes", _MEASURE_THEMES))
+    store = _store(request)
+    body = _detail(store, "Measure", measure_id, side="m", extra=("themes", _MEASURE_THEMES))
+    node = body["measure"]
+    node["origin"] = node.get("origin") or "vocabulary"
+    node.setdefault("broader", None)
+    return {"measure": node, "narrower": _narrower(store, [measure_id]).get(measure_id, []),
+            **{k: v for k, v in body.items() if k != "measure"}}
 
 
 @router.get("/themes", summary="Themes with their number of measures", tags=["entities"])

@@ -7,7 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 
+from api.app import create_app
 from graph.ingest import ingest
 from graph.recipes import load_recipes, run_recipe
 from graph.store.embedded import EmbeddedStore
@@ -25,11 +27,11 @@ LETTERS = {
     "strandvik.txt": "Innspill fra Strandvik kommune\n\nStrandvik kommune har gode erfaringer med ambulerende "
                      "sårteam." + SIGNED.format("Strandvik kommune"),
     "nordvik.txt": "Innspill fra Nordvik kommune\n\nHvilke tiltak er aktuelle?\n\n"
-                   "• Nordvik kommune foreslår å bygge ut hjemmesykehus i hele regionen.\n"
+                   "• Nordvik kommune støtter forslaget om hjemmesykehus for barn.\n"
                    "• Nordvik kommune foreslår en felles interkommunal legevakt.\n",
 }
 SARTEAM = "m-ambuler-sarteam"  # the key of "ambulerende sårteam": ambuler sårteam
-REGION = "m-hjemmesykehus-region"  # "hjemmesykehus i hele regionen", narrower than hjemmesykehus
+REGION = "m-barn-hjemmesykehus"  # "hjemmesykehus for barn", narrower than hjemmesykehus
 
 
 def write(folder: Path, letters: dict[str, str]) -> list[Path]:
@@ -93,3 +95,40 @@ def test_who_recipes_take_a_discovered_id(mixed) -> None:
     reports = _recipe(mixed, "who_reports_example", measure=SARTEAM)
     assert [(r["actor_id"], r["evidence"][0]["kind"]) for r in reports] == [("strandvik-kommune", "example")]
     assert [r["actor_id"] for r in _recipe(mixed, "who_proposes", measure=REGION)] == ["nordvik-kommune"]
+
+
+def test_api_measures_say_origin_broader_and_narrower(mixed) -> None:
+    with TestClient(create_app(mixed)) as client:
+        items = client.get("/v1/measures", params={"limit": 500}).json()["items"]
+        by_id = {m["id"]: m for m in items}
+        assert by_id[SARTEAM]["origin"] == "discovered" and by_id[SARTEAM]["broader"] is None
+        assert by_id[SARTEAM]["actors"] == 3 and by_id[SARTEAM]["opposes"] == 1  # backers: 2 propose, 1 reports
+        assert by_id[REGION]["broader"] == "hjemmesykehus"
+        assert by_id["hjemmesykehus"]["origin"] == "vocabulary"
+        assert [n["id"] for n in by_id["hjemmesykehus"]["narrower"]] == [REGION]
+        found = client.get("/v1/measures", params={"origin": "discovered"}).json()
+        assert found["total"] == len(found["items"]) >= 2
+        assert {m["origin"] for m in found["items"]} == {"discovered"} and SARTEAM in {m["id"] for m in found["items"]}
+        vocab = client.get("/v1/measures", params={"origin": "vocabulary"}).json()["items"]
+        assert {m["origin"] for m in vocab} == {"vocabulary"} and "hjemmesykehus" in {m["id"] for m in vocab}
+        bad = client.get("/v1/measures", params={"origin": "invented"})
+        assert bad.status_code == 422 and set(bad.json()["error"]) == {"code", "message"}
+
+        one = client.get(f"/v1/measures/{SARTEAM}").json()
+        assert one["measure"]["origin"] == "discovered" and "ambulerende sårteam" in one["measure"]["aliases"]
+        assert {(r["actor_id"], r["relation"]) for r in one["relations"]} == {
+            ("fjordby-kommune", "PROPOSES"), ("sjovik-kommune", "PROPOSES"), ("vik-kommune", "OPPOSES"),
+            ("strandvik-kommune", "REPORTS_AS_EXAMPLE")}
+        assert one["narrower"] == []
+        home = client.get("/v1/measures/hjemmesykehus").json()
+        assert home["measure"]["origin"] == "vocabulary" and home["measure"]["broader"] is None
+        assert [n["id"] for n in home["narrower"]] == [REGION]
+        assert client.get(f"/v1/measures/{REGION}").json()["measure"]["broader"] == "hjemmesykehus"
+
+        spec = client.get("/openapi.json").json()["paths"]
+        listed = spec["/v1/measures"]["get"]
+        assert "origin" in {p["name"] for p in listed["parameters"]}
+        example = listed["responses"]["200"]["content"]["application/json"]["example"]["items"]
+        assert {m["origin"] for m in example} == {"discovered", "vocabulary"}
+        detail = spec["/v1/measures/{measure_id}"]["get"]["responses"]["200"]["content"]["application/json"]
+        assert "narrower" in detail["example"] and detail["example"]["measure"]["origin"] == "vocabulary"
