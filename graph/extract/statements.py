@@ -206,6 +206,8 @@ def member_speaker(sentence: str, author: str | None, previous: str | None,
     return None
 
 
+_DEFINITE_SUBJECT = re.compile(r"(?-i:[A-ZÆØÅ])[a-zæøå]+(?:et|en|a|ane|ene|na)(?:\s+i\s+(?-i:[A-ZÆØÅ])\w+)?"
+                               r"\s+(?:har|hadde|er|var|driv|driver|tilbyr|tilbyd)\b")
 _IMPLEMENTER_WITHIN = 80  # characters: the subject or a fronted place ("Ved intensivavdelingene i Helse Nord …")
 _SELF = re.compile(r"\b(vi|vår|våre|vårt|oss)\b", re.IGNORECASE)
 
@@ -241,8 +243,9 @@ def coordinated(sentence: str, hits: list[tuple[str, int, int]], speaker: str,
 def implementer(sentence: str, hits: list[tuple[str, int, int]], resolver: ActorResolver,
                 author: str | None) -> str | None:
     """The organisation a reported example belongs to, when the sentence names one and the author does not
-    speak of itself ("vi", "vår", "hos oss")."""
-    if _speaks_of_itself(sentence):
+    speak of itself ("vi", "vår", "hos oss") and its subject is no bare definite noun ("Heradet har sidan 2018
+    hatt … saman med Samnanger kommune", "Legevakta i Ålesund har …": the author's own, or one it names)."""
+    if _speaks_of_itself(sentence) or (_DEFINITE_SUBJECT.match(sentence) and not (hits and hits[0][1] == 0)):
         return None
     for aid, start, end in hits:
         tag = sentence[end:].strip(" .") == ")" and re.search(r"\([^()]*$", sentence[:start])
