@@ -207,7 +207,7 @@ def member_speaker(sentence: str, author: str | None, previous: str | None,
 
 
 _DEFINITE_SUBJECT = re.compile(r"(?-i:[A-ZÆØÅ])[a-zæøå]+(?:et|en|a|ane|ene|na)(?:\s+i\s+(?-i:[A-ZÆØÅ])\w+)?"
-                               r"\s+(?:har|hadde|er|var|driv|driver|tilbyr|tilbyd)\b")
+                               r"\s+(?:har|hadde|driv|driver|tilbyr|tilbyd)\b")
 _IMPLEMENTER_WITHIN = 80  # characters: the subject or a fronted place ("Ved intensivavdelingene i Helse Nord …")
 _SELF = re.compile(r"\b(vi|vår|våre|vårt|oss)\b", re.IGNORECASE)
 
