@@ -21,12 +21,15 @@ WHERE x.id IN $ids AND NOT x:Statement AND NOT y:Statement AND type(r) IN $types
 RETURN DISTINCT startNode(r).id AS source, endNode(r).id AS target, type(r) AS type, coalesce(r.count, 1) AS count
 LIMIT $limit"""
 _NODES = """MATCH (n) WHERE n.id IN $ids AND NOT n:Statement
-RETURN n.id AS id, labels(n)[0] AS label, coalesce(n.name, n.title, n.id) AS name, n.type AS type"""
+RETURN n.id AS id, labels(n)[0] AS label, coalesce(n.name, n.title, n.id) AS name, n.type AS type,
+       n.origin AS origin"""
 _MEASURE_THEMES = """MATCH (m:Measure)-[:CONCERNS]->(t:Theme) WHERE m.id IN $ids
 RETURN m.id AS id, collect(t.id) AS themes"""
 _ACTOR_THEMES = f"""MATCH (a:Actor)-[:{STANCE_TYPES}]->(:Measure)-[:CONCERNS]->(t:Theme) WHERE a.id IN $ids
 RETURN a.id AS id, collect(DISTINCT t.id) AS themes"""
-_TOP = """MATCH (a:Actor)-[:PROPOSES]->(m:Measure)
+# a narrower discovered measure ("hjemmesykehus for barn") is left out of the ranking, as in
+# most_proposed_measures: its statements already count for the broader one
+_TOP = """MATCH (a:Actor)-[:PROPOSES]->(m:Measure) WHERE m.broader IS NULL
 WITH m, count(DISTINCT a) AS backers ORDER BY backers DESC, m.name LIMIT $top
 RETURN m.id AS id"""
 _ALL = """MATCH (n) WHERE n:Actor OR n:Measure OR n:Theme RETURN n.id AS id"""

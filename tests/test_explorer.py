@@ -143,6 +143,32 @@ def test_explorer_in_headless_chromium(server, browser) -> None:
     page.check("#edge-OPPOSES")
     assert page.evaluate(f"explorer.edgeView.get('{opposes}') !== null")
 
+    # a discovered measure: a legend entry, a dashed outline, "discovered in the documents" and its wordings
+    legend = page.locator("#legend li[data-origin=discovered]")
+    assert "discovered in the documents" in legend.inner_text() and "dashed" in legend.inner_text()
+    assert legend.locator(".swatch.dashed-outline").count() == 1
+    assert page.evaluate("getComputedStyle(document.querySelector('#legend li[data-origin=discovered] .swatch'))"
+                         ".borderTopStyle") == "dashed"
+    found = server["store"].query(
+        "MATCH (a:Actor)-[:PROPOSES]->(m:Measure {origin: 'discovered'}) WHERE m.broader IS NULL "
+        "WITH m, count(DISTINCT a) AS n ORDER BY n DESC, m.id LIMIT 1 RETURN m.id AS id, m.name AS name, "
+        "m.aliases AS aliases")[0]
+    page.fill("#search", found["name"])
+    page.press("#search", "Enter")
+    page.wait_for_function("(id) => explorer.network.getSelectedNodes()[0] === id", arg=found["id"], timeout=10_000)
+    page.wait_for_selector("#panel .wordings li", timeout=10_000)
+    dashes = page.evaluate("""(id) => {
+        const n = explorer.network.body.nodes[id];
+        return {dashes: n.options.shapeProperties.borderDashes, origin: explorer.nodes.get(id).origin};
+    }""", found["id"])
+    assert dashes["origin"] == "discovered" and dashes["dashes"], dashes
+    assert page.evaluate("explorer.network.body.nodes['hjemmesykehus'].options.shapeProperties.borderDashes") \
+        is False  # a vocabulary measure keeps its solid outline
+    panel = page.inner_text("#panel")
+    assert "discovered in the documents" in panel
+    assert set(page.locator("#panel .wordings li").all_inner_texts()) >= {found["name"], *found["aliases"]}
+    page.screenshot(path=str(OUT / "explorer-discovered.png"))
+
     page.click("#whole-graph")  # the whole corpus graph draws and settles
     page.wait_for_function("explorer.nodes.length > 100", timeout=20_000)
     page.fill("#ask", "Who proposes combined positions for midwives?")

@@ -16,6 +16,9 @@ const EDGE = {
   AUTHORED: { color: "#6c8893", label: "authored" },
   PART_OF: { color: "#b0b0b0", label: "part of" },
 };
+// a measure found in the documents, not named by the vocabulary: a dashed outline on a light fill
+const DISCOVERED = { background: "#d4f2e7", border: "#0b6e4f", dashes: [5, 4],
+                     label: "Measure discovered in the documents (dashed outline)" };
 const DETAIL = { Actor: "actors", Measure: "measures", Theme: "themes", Group: "groups", Document: "documents" };
 
 const nodes = new vis.DataSet();
@@ -54,10 +57,19 @@ async function api(path) {
 
 function addGraph(g, replace) {
   if (replace) { nodes.clear(); edges.clear(); }
-  nodes.update(g.nodes.map((n) => ({
-    id: n.id, label: n.name.length > 40 ? n.name.slice(0, 38) + "…" : n.name, group: n.label,
-    title: `${n.label}${n.type ? " · " + n.type : ""}: ${n.name}`, actorType: n.type || "", themes: n.themes,
-  })));
+  nodes.update(g.nodes.map((n) => {
+    const discovered = n.label === "Measure" && n.origin === "discovered";
+    const node = {
+      id: n.id, label: n.name.length > 40 ? n.name.slice(0, 38) + "…" : n.name, group: n.label,
+      title: `${n.label}${n.type ? " · " + n.type : ""}${discovered ? " · discovered in the documents" : ""}: ${n.name}`,
+      actorType: n.type || "", themes: n.themes, origin: n.origin || "",
+    };
+    if (discovered) {
+      Object.assign(node, { color: { background: DISCOVERED.background, border: DISCOVERED.border },
+                            borderWidth: 2, shapeProperties: { borderDashes: DISCOVERED.dashes } });
+    }
+    return node;
+  }));
   edges.update(g.edges.map((e) => ({
     id: `${e.source}|${e.type}|${e.target}`, from: e.source, to: e.target, type: e.type,
     color: { color: EDGE[e.type].color }, dashes: Boolean(EDGE[e.type].dashes),
@@ -124,6 +136,7 @@ async function showPanel(id) {
   more.onclick = () => expand(id);
   panel.append(more);
   const body = await api(`/v1/${DETAIL[node.group]}/${encodeURIComponent(id)}`);
+  if (body.measure) measureOrigin(panel, body);
   if (body.relations) {
     panel.append(text("h3", `Relations (${body.relations.length})`));
     for (const r of body.relations) {
@@ -149,9 +162,44 @@ async function showPanel(id) {
   }
 }
 
+// where a measure comes from: the vocabulary, or the documents (with every wording it was found by); the
+// discovered measures that qualify it, or the vocabulary measure it qualifies
+function measureOrigin(panel, body) {
+  const m = body.measure;
+  if (m.origin === "discovered" || m.origin === "curated") {
+    panel.append(text("p", m.origin === "curated" ? "discovered in the documents, accepted by a curator"
+                                                  : "discovered in the documents (not in the vocabulary)", "origin"));
+    const wordings = [...new Set([m.name, ...(m.aliases || [])])];
+    panel.append(text("h3", `Wordings (${wordings.length})`));
+    const list = document.createElement("ul");
+    list.className = "wordings";
+    list.append(...wordings.map((w) => text("li", w)));
+    panel.append(list);
+  }
+  if (m.broader) panel.append(text("p", `narrower than: ${m.broader}`, "origin"));
+  if ((body.narrower || []).length) {
+    panel.append(text("h3", `Narrower, discovered (${body.narrower.length})`));
+    const list = document.createElement("ul");
+    list.className = "wordings";
+    list.append(...body.narrower.map((n) => text("li", n.name)));
+    panel.append(list);
+  }
+}
+
+// every item of a list, page by page (the corpus alone has hundreds of discovered measures)
+async function every(kind) {
+  const items = [];
+  for (let offset = 0; offset < 20000; offset += 500) {
+    const b = await api(`/v1/${kind}?limit=500&offset=${offset}`);
+    items.push(...b.items);
+    if (items.length >= b.total || !b.items.length) break;
+  }
+  return items;
+}
+
 async function loadSuggestions() {
   const lists = await Promise.all(["actors", "measures", "themes", "groups"].map(
-    (k) => api(`/v1/${k}?limit=500`).then((b) => b.items.map((i) => ({ ...i, kind: k })))));
+    (k) => every(k).then((items) => items.map((i) => ({ ...i, kind: k })))));
   const options = lists.flat().map((i) => {
     const o = document.createElement("option");
     o.value = i.name;
@@ -186,6 +234,13 @@ function buildLegend() {
     label.append(box, ` ${s.label}`);
     fs.append(label);
   }
+  const found = document.createElement("li");
+  found.dataset.origin = "discovered";
+  const dsw = text("span", "", "swatch diamond dashed-outline");
+  dsw.style.background = DISCOVERED.background;
+  dsw.style.borderColor = DISCOVERED.border;
+  found.append(dsw, text("span", DISCOVERED.label));
+  legend.append(found);
   const edgeFs = el("edge-filter");
   for (const [key, e] of Object.entries(EDGE)) {
     const li = document.createElement("li");
