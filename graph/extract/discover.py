@@ -85,9 +85,14 @@ def content_words(text: str) -> list[str]:
             and not w.isdigit()]
 
 
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A word folded to bokmål and stemmed (Snowball, Norwegian)."""
+    return _stemmer().stemWord(fold(word))
+
+
 def key_of(text: str) -> str:
-    words = content_words(text)
-    return " ".join(sorted({_stemmer().stemWord(fold(w)) for w in words}))
+    return " ".join(sorted({stem(w) for w in content_words(text)}))
 
 
 def _trim(text: str) -> str:
@@ -195,7 +200,7 @@ def discover(sentence: str, item: bool = False) -> Found | None:
     head = content_words(compound.group(0))[-1] if compound else words[-1] if words else ""
     core = phrase[:m.start()] if (m := _RELATIVE.search(phrase)) and _specific(phrase[:m.start()]) else phrase
     core = core[:m.start()] if (m := _SCOPE.search(core)) and _specific(core[:m.start()]) else core
-    return Found(phrase, key_of(core), _stemmer().stemWord(fold(head)), wording) if words else None
+    return Found(phrase, key_of(core), stem(head), wording) if words else None
 
 
 def measure_id(key: str) -> str:
@@ -265,7 +270,7 @@ class MeasureFinder:
 
 @lru_cache(maxsize=1)
 def _MODIFIER_STEMS() -> frozenset[str]:  # noqa: N802 — a constant, computed once
-    return frozenset(_stemmer().stemWord(fold(w)) for w in _DATA["modifiers"])
+    return frozenset(stem(w) for w in _DATA["modifiers"])
 
 
 SAME = 90  # rapidfuzz token_set_ratio of two keys with one head that makes them one measure

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -84,19 +85,23 @@ def statement_kind(sentence: str, role: str | None, positional: bool = True) -> 
         return "other"
     if _any("opposition", sentence):
         return "opposition"
-    negated = _any("negation", sentence)
-    example, proposal = _any("example", sentence), _any("proposal", sentence)
-    strong = _any("stance", sentence) or _any("strong_proposal", sentence)
-    if negated:
-        return "proposal" if strong else "challenge"
-    if role == "example" and (positional or example):
-        return "proposal" if proposal and not example and strong else "example"
-    if role == "proposal" and (positional or proposal or strong):
-        return "example" if example and not strong and not _any("action_start", sentence) else "proposal"
+    @cache
+    def cue(key: str) -> bool:  # each cue table at most once per sentence, and only when the branch needs it
+        return _any(key, sentence)
+
+    def strong() -> bool:
+        return cue("stance") or cue("strong_proposal")
+
+    if cue("negation"):
+        return "proposal" if strong() else "challenge"
+    if role == "example" and (positional or cue("example")):
+        return "proposal" if cue("proposal") and not cue("example") and strong() else "example"
+    if role == "proposal" and (positional or cue("proposal") or strong()):
+        return "example" if cue("example") and not strong() and not cue("action_start") else "proposal"
     if role == "challenge":
-        return "proposal" if strong else "challenge"
-    if example and not strong:
+        return "proposal" if strong() else "challenge"
+    if cue("example") and not strong():
         return "example"
-    if strong or (positional and role is None and _any("action_start", sentence)):
+    if strong() or (positional and role is None and cue("action_start")):
         return "proposal"
     return "other"

@@ -21,6 +21,7 @@ from loaders.names import normal_name, slugify
 
 VOCAB_DIR = Path(__file__).resolve().parent.parent / "vocabulary"
 _W = r"[\wÆØÅæøå]"
+_WORD = re.compile(r"[\wÆØÅæøå]+")
 
 
 @dataclass
@@ -51,8 +52,9 @@ def alias_regex(alias: str, *, suffix: int = 6) -> tuple[str, int]:
 class Matcher:
     """Finds entries in text; overlapping hits resolve to the longest.
 
-    Each alias's first word must occur literally (lower-cased unless the alias is exact) before its regex
-    runs: most sentences name none of the hundreds of aliases, and a substring test is far cheaper.
+    Every alias starts at a word boundary, so its first word must begin one of the text's words (lower-cased
+    unless the alias is exact) before its regex runs: most sentences name none of the hundreds of aliases, and
+    looking the text's words up by their first two letters is far cheaper than testing every alias.
     """
 
     def __init__(self, entries: list[Entry], *, suffix: int = 6) -> None:
@@ -64,11 +66,27 @@ class Matcher:
                 first = alias.split()[0]
                 exact = not flags
                 self._patterns.append((first if exact else first.lower(), exact, re.compile(pat, flags), e.id))
+        # first word → the patterns it opens, by its first two letters; a first word with other characters
+        # ("kompetansebroen.no") is tested as a substring
+        self._by_prefix: dict[tuple[bool, str], list[int]] = {}
+        self._substring: list[int] = []
+        for n, (key, exact, _, _) in enumerate(self._patterns):
+            if len(key) >= 2 and _WORD.fullmatch(key):
+                self._by_prefix.setdefault((exact, key[:2]), []).append(n)
+            else:
+                self._substring.append(n)
+
+    def _candidates(self, text: str) -> list[int]:
+        low = text.lower()
+        found = {n for n in self._substring if self._patterns[n][0] in (text if self._patterns[n][1] else low)}
+        for word in set(_WORD.findall(text)):
+            for exact, w in ((True, word), (False, word.lower())):
+                found.update(n for n in self._by_prefix.get((exact, w[:2]), ()) if w.startswith(self._patterns[n][0]))
+        return sorted(found)
 
     def find(self, text: str) -> list[tuple[str, int, int]]:
-        low = text.lower()
-        hits = [(eid, m.start(), m.end()) for key, exact, pat, eid in self._patterns
-                if key in (text if exact else low) for m in pat.finditer(text)]
+        hits = [(self._patterns[n][3], m.start(), m.end()) for n in self._candidates(text)
+                for m in self._patterns[n][2].finditer(text)]
         hits.sort(key=lambda h: (h[1], -(h[2] - h[1])))
         out: list[tuple[str, int, int]] = []
         end = -1
