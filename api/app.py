@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from graph.settings import get_settings
 from graph.store import GraphStore, QueryError, StoreError
 from graph.subgraph import subgraph
 
+_LOG = logging.getLogger("innspill.api")
 STATIC = Path(__file__).with_name("static")
 VENDOR = "/static/vendor"  # Swagger UI and ReDoc are vendored (api/static/vendor/): /docs works offline
 ASK_EXAMPLES = ["Who proposes combined positions for midwives?", "Hvem foreslår kombinerte stillinger for jordmødre?",
@@ -80,12 +82,22 @@ def create_app(store: GraphStore) -> FastAPI:
             f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()))
 
     for exc_type, status, code in ((RecipeError, 400, "invalid_parameters"), (AnswerError, 400, "invalid_parameters"),
-                                   (QueryError, 400, "query_failed"), (StoreError, 503, "store_unavailable")):
+                                   (StoreError, 503, "store_unavailable")):
         app.add_exception_handler(exc_type, _handler(status, code))
 
+    # the store's and Python's own messages name parser internals, paths and values: they go to the server log,
+    # the client gets a fixed message
+    @app.exception_handler(QueryError)
+    async def query_failed(request: Request, exc: QueryError) -> JSONResponse:
+        _LOG.warning("query failed for %s: %s", request.url.path, exc)
+        timed_out = "timeout" in str(exc).lower() or "timed out" in str(exc).lower()
+        return _error(400, "query_failed", "the query took too long" if timed_out else
+                      "the query could not be run on this graph; the server log has the details")
+
     @app.exception_handler(Exception)
-    async def unexpected(_: Request, exc: Exception) -> JSONResponse:
-        return _error(500, "internal_error", f"{type(exc).__name__}: {exc}")
+    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+        _LOG.exception("unexpected error for %s", request.url.path, exc_info=exc)
+        return _error(500, "internal_error", "an unexpected error; the server log has the details")
 
     app.include_router(entities.router)
     app.include_router(upload.router)

@@ -249,3 +249,26 @@ def test_schema_fuzzing_finds_no_server_error(client) -> None:
     errors = [f for f in failures if f]
     assert not errors, errors[:5]
     assert stats(client.store) == before
+
+
+def test_errors_never_echo_internals(client) -> None:
+    """An unexpected exception and a store's query error reach the log, not the client: a fixed message."""
+    from graph.store import QueryError
+
+    app = create_app(client.store)  # its own app: the routes below never reach the schema fuzzing
+
+    @app.get("/v1/_boom")
+    def boom() -> None:
+        raise RuntimeError("secret /srv/innspill/.innspill/graph/password")
+
+    @app.get("/v1/_query")
+    def query() -> None:
+        raise QueryError("errMsg: Invalid input at end of input: expected MATCH near 'DETACH' line: 1")
+
+    with TestClient(app, raise_server_exceptions=False) as c:
+        for path, status in (("/v1/_boom", 500), ("/v1/_query", 400)):
+            r = c.get(path)
+            assert r.status_code == status
+            assert set(r.json()) == {"error"}
+            text = r.text.lower()
+            assert "secret" not in text and "password" not in text and "detach" not in text and "errmsg" not in text
