@@ -1,7 +1,8 @@
 """Answer a structured question (intent + parameters) from the graph, with evidence for every answer.
 
-The statement level is the source of truth: a measure the vocabulary names is matched through its
-Statement-ABOUT edges, any other measure phrase by its words in the statement text (prefix-stemmed, so
+The statement level is the source of truth: a measure the vocabulary names, or one discovered in the
+documents (matched by key), is matched through its Statement-ABOUT edges, any other measure phrase by its
+words in the statement text (prefix-stemmed, so
 "kombinerte stillinger" finds "kombinasjonsstillinger" only through the vocabulary, never by guessing).
 """
 
@@ -100,6 +101,16 @@ def actor_id(store: GraphStore, vocab: Vocabulary, name: str) -> str | None:
     return rows[0]["id"] if rows else None
 
 
+def discovered_ids(store: GraphStore, phrase: str) -> list[str]:
+    """The discovered measures a phrase names (by key, see :func:`graph.ask.parse.discovered_matches`)."""
+    from graph.ask import DISCOVERED
+    from graph.ask.parse import discovered_matches
+
+    known = tuple((r["id"], r["name"] or r["id"], r["key"]) for r in store.query(DISCOVERED))
+    found, whole = discovered_matches(phrase, known) if known else ([], True)
+    return found if whole else []  # a near key that lacks some of the words: the words decide
+
+
 def answer(store: GraphStore, intent: str, params: dict[str, Any], vocab: Vocabulary | None = None,
            limit: int = 50) -> list[dict[str, Any]]:
     """Answers grouped by actor, relation and measure, each with its evidence (document, page, quote).
@@ -115,7 +126,9 @@ def answer(store: GraphStore, intent: str, params: dict[str, Any], vocab: Vocabu
     phrases = params.get("measures") or ([params["measure"]] if params.get("measure") else [])
     measure_ids = list(params.get("measure_ids") or [])
     for phrase in phrases:
-        ids = vocab.measures.ids(phrase)
+        # the vocabulary first; a phrase it does not know names the measures discovered in the documents
+        # whose key holds its words, never a different vocabulary measure; else it is looked for in the quotes
+        ids = vocab.measures.ids(phrase) or discovered_ids(store, phrase)
         if ids:
             measure_ids.extend(ids)
         else:

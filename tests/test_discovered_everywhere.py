@@ -132,3 +132,45 @@ def test_api_measures_say_origin_broader_and_narrower(mixed) -> None:
         assert {m["origin"] for m in example} == {"discovered", "vocabulary"}
         detail = spec["/v1/measures/{measure_id}"]["get"]["responses"]["200"]["content"]["application/json"]
         assert "narrower" in detail["example"] and detail["example"]["measure"]["origin"] == "vocabulary"
+
+
+@pytest.mark.parametrize(("question", "relation", "actors"), [
+    ("Hvem støtter forslaget om ambulerende sårteam?", "PROPOSES", {"fjordby-kommune", "sjovik-kommune"}),
+    ("Hvem foreslår ambulerande sårteam?", "PROPOSES", {"fjordby-kommune", "sjovik-kommune"}),  # nynorsk form
+    ("Hvem går imot forslaget om ambulerende sårteam?", "OPPOSES", {"vik-kommune"}),
+    ("Hvem har gode erfaringer med ambulerende sårteam?", "REPORTS_AS_EXAMPLE", {"strandvik-kommune"}),
+    ("Who proposes ambulerende sårteam?", "PROPOSES", {"fjordby-kommune", "sjovik-kommune"}),
+    ("Who opposes the proposal for ambulerende sårteam?", "OPPOSES", {"vik-kommune"}),
+    ("Who reports ambulerende sårteam as an example?", "REPORTS_AS_EXAMPLE", {"strandvik-kommune"}),
+])
+def test_ask_answers_through_a_discovered_measure(mixed, question: str, relation: str, actors: set[str]) -> None:
+    from graph.ask import ask
+
+    result = ask(mixed, question)
+    it = result["interpretation"]
+    assert it["measures"] == it["discovered"] == [SARTEAM], it  # never the vocabulary's "ambulante team"
+    assert "discovered in the documents" in it["note"]
+    assert it["recipe"]["params"]["measure"] == SARTEAM
+    assert {a["actor"]["id"] for a in result["answers"]} == actors
+    assert {a["relation"] for a in result["answers"]} == {relation}
+    assert {a["measure"]["id"] for a in result["answers"]} == {SARTEAM}
+    assert all("sårteam" in e["quote"] for a in result["answers"] for e in a["evidence"])
+
+
+def test_ask_never_puts_a_vocabulary_measure_for_an_unknown_term(mixed) -> None:
+    from graph.ask import ask
+    from graph.ask.parse import discovered_matches
+
+    known = ((SARTEAM, "ambulerende sårteam", "ambuler sårteam"), ("m-x", "ambulerande sårteam i alle kommunane",
+                                                                      "ambuler kommun sårteam"))
+    assert discovered_matches("sårteam", known) == ([SARTEAM, "m-x"], True)  # every key holding its words
+    assert discovered_matches("ambulerende sårteamet", known) == ([SARTEAM, "m-x"], True)
+    assert discovered_matches("ambulerend sårteamene", known) == ([SARTEAM], False)  # a near key
+    assert discovered_matches("ambulerende sårteam for eldre", known) == ([], False)  # says more than any key
+    assert discovered_matches("kreftgaranti", known) == ([], False)
+    result = ask(mixed, "Hvem foreslår kreftgaranti for kvinner?")  # no measure of that name anywhere
+    assert not result["interpretation"].get("measures") and not result["interpretation"].get("discovered")
+    assert result["answers"] == [] or all(a["measure"] is None or not a["measure"]["id"].startswith("m-")
+                                          for a in result["answers"])
+    assert ask(mixed, "Hvem foreslår kombinerte stillinger?")["interpretation"]["measures"] == [
+        "kombinerte-stillinger"]  # a vocabulary measure is still the vocabulary's

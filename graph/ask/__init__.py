@@ -13,6 +13,9 @@ from graph.store import GraphStore
 __all__ = ["Interpretation", "ask", "parse"]
 
 _ACTORS = "MATCH (a:Actor) RETURN a.id AS id, a.name AS name, a.aliases AS aliases ORDER BY id"
+# measures the documents name and the vocabulary does not (a promoted one keeps its key)
+DISCOVERED = ("MATCH (m:Measure) WHERE m.origin IN ['discovered', 'curated'] AND m.key IS NOT NULL "
+              "RETURN m.id AS id, m.name AS name, m.key AS key ORDER BY id")
 _SPEAKERS = ("MATCH (a:Actor)-[:STATES]->(s:Statement) WHERE s.id IN $ids "
              "OPTIONAL MATCH (s)-[:ABOUT]->(m:Measure) "
              "RETURN s.id AS id, a.id AS actor_id, a.name AS actor, a.type AS type, a.aliases AS aliases, "
@@ -28,17 +31,23 @@ def ask(store: GraphStore, question: str, *, documents: list[str] | None = None,
     vocab = vocab or load_vocabulary()
     known = tuple((r["id"], r["name"] or r["id"], tuple(a for a in r["aliases"] or [] if _distinctive(a)))
                   for r in store.query(_ACTORS))
-    it = parse(question, vocab, known)
+    measures = tuple((r["id"], r["name"] or r["id"], r["key"]) for r in store.query(DISCOVERED))
+    it = parse(question, vocab, known, measures)
     answers: list[dict[str, Any]] = []
     if it.intent != "search":
         answers = answer(store, it.intent, _params(it, documents), vocab, limit=limit)
+        if not answers and it.discovered:  # the discovered measures say nothing of it: look for the words
+            it = parse(question, vocab, known)
+            answers = answer(store, it.intent, _params(it, documents), vocab, limit=limit) \
+                if it.intent != "search" else []
         # an empty answer to "whether" is the answer; elsewhere drop the least certain filter and retry
         for drop in ("phrase", "groups", "theme") if it.intent != "whether" else ():
             anchored = it.measures or it.actor or it.named or it.actor_types or it.intent.endswith("theme")
             if answers or not getattr(it, drop) or not (anchored or drop != "phrase" and it.phrase):
                 continue
             setattr(it, drop, [] if drop == "groups" else None)
-            it.note = f"nothing matched every part of the question; answered without its {drop}"
+            it.note = (f"{it.note}; " if it.discovered and it.note else "") + \
+                f"nothing matched every part of the question; answered without its {drop}"
             answers = answer(store, it.intent, _params(it, documents), vocab, limit=limit)
         if not answers and it.intent != "whether" and not (it.measures or it.actor or it.theme or it.named
                                                            or it.actor_types):

@@ -44,6 +44,7 @@ class Interpretation:
     groups: list[str] = field(default_factory=list)
     theme: str | None = None
     authors: list[str] = field(default_factory=list)
+    discovered: list[str] = field(default_factory=list)  # measures matched among those found in the documents
     note: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
@@ -130,9 +131,39 @@ def _phrase(text: str) -> str | None:
     return " ".join(words) or None
 
 
+_SAME_KEY = 90  # rapidfuzz token_set_ratio of two keys that name one measure (as in discovery)
+
+
+def discovered_matches(phrase: str, known: tuple[tuple[str, str, str], ...]) -> tuple[list[str], bool]:
+    """Discovered measures a phrase the vocabulary does not know names, compared by key (content words
+    folded and stemmed, as discovery keys them), and whether they hold all of it. First those whose key holds
+    every key word of the phrase ("sårteam" → "ambulerende sårteam", "ambulerande sårteam i alle kommunane");
+    only when none does, those whose key is near (rapidfuzz token_set_ratio ≥ 90: another spelling or
+    inflection the stemmer keeps apart) and not just a part of the phrase; the caller then keeps the phrase
+    for the quotes to match as well. ``known``: (id, name, key). Never a vocabulary measure."""
+    from rapidfuzz import fuzz
+
+    from graph.extract.discover import key_of
+
+    words = set(key_of(phrase).split())
+    if not words:
+        return [], True
+    keyed = [(mid, key or "") for mid, _, key in known]
+    within = [mid for mid, key in keyed if words <= set(key.split())]
+    if within:
+        return within, True
+    # near, but not a measure that says less than the phrase: "samhandlingsprosjekt" is no answer to
+    # "samhandlingsprosjektet om barnefedme" (token_set_ratio is 100 for any key inside the phrase)
+    return [mid for mid, key in keyed if key and not set(key.split()) < words
+            and fuzz.token_set_ratio(" ".join(sorted(words)), key) >= _SAME_KEY], False
+
+
 def parse(question: str, vocab: Vocabulary,
-          known_actors: tuple[tuple[str, str, tuple[str, ...]], ...] = ()) -> Interpretation:
-    """``known_actors``: (id, name, aliases) of the graph's actors, so discovered organisations are found too."""
+          known_actors: tuple[tuple[str, str, tuple[str, ...]], ...] = (),
+          known_measures: tuple[tuple[str, str, str], ...] = ()) -> Interpretation:
+    """``known_actors``: (id, name, aliases) of the graph's actors, so discovered organisations are found too;
+    ``known_measures``: (id, name, key) of the graph's discovered measures, so a phrase the vocabulary does not
+    know is answered through the measures found in the documents."""
     t = templates()
     text = re.sub(r"\s+", " ", question).strip()
     low = text.lower()
@@ -179,6 +210,17 @@ def parse(question: str, vocab: Vocabulary,
     if theme and words and not _only_theme_words(words, theme, vocab.themes):
         theme = None  # "samhandlingsprosjektet om barnefedme" names a project, not the theme samhandling
     out.phrase = phrase or (None if measures or theme else words)
+    if out.phrase and not measures and known_measures:
+        found, whole = discovered_matches(out.phrase, known_measures)
+        if found:  # "ambulerende sårteam": no vocabulary measure, but measures the documents name
+            names = {mid: name for mid, name, _ in known_measures}
+            out.note = (f"«{out.phrase}» is not in the vocabulary; answered through "
+                        + ("the measure" if len(found) == 1 else f"{len(found)} measures")
+                        + " discovered in the documents: " + "; ".join(names[m] for m in found[:5])
+                        + (" …" if len(found) > 5 else "")
+                        + ("" if whole else " (quotes that also use the question's words)"))
+            measures = out.measures = out.discovered = found
+            out.phrase = None if whole else out.phrase  # a near key may lack words: the quotes must have them
     detail = not relations and not re.match(t["yes_no"], low) and (
         re.match(t["detail"], low) or re.search(t["detail_words"], low))
     if subject and detail:  # "Hvem er Maria Kjølberg Evensen?", "Hvilket problem tar SiV opp om Sykehuspartner?"
