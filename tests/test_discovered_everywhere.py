@@ -174,3 +174,160 @@ def test_ask_never_puts_a_vocabulary_measure_for_an_unknown_term(mixed) -> None:
                                           for a in result["answers"])
     assert ask(mixed, "Hvem foreslår kombinerte stillinger?")["interpretation"]["measures"] == [
         "kombinerte-stillinger"]  # a vocabulary measure is still the vocabulary's
+
+
+# --- curation: decisions on discovered measures in decisions.yaml, applied on every load --------------------
+
+CURATION = {
+    "fjordby.txt": LETTERS["fjordby.txt"],
+    "vik.txt": LETTERS["vik.txt"],
+    "dalen.txt": "Innspel frå Dalen herad\n\nDalen herad meiner det bør etablerast ambulerande sårteam i alle "
+                 "kommunane.\n\nMed helsing\nDalen herad\n",
+}
+
+
+def _curated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, decisions: str,
+             letters: dict[str, str] = CURATION) -> EmbeddedStore:
+    path = tmp_path / "decisions.yaml"
+    path.write_text(decisions, "utf-8")
+    monkeypatch.setenv("INNSPILL_DECISIONS", str(path))
+    store = EmbeddedStore(tmp_path / "graph", graph_name="curation")
+    report = ingest(store, write(tmp_path / "letters", letters), workers=1)
+    assert not report.failures, report.failures
+    return store
+
+
+def _edges(store) -> set[tuple[str, str, str]]:
+    rows = store.query("MATCH (a:Actor)-[r:PROPOSES|OPPOSES|REPORTS_AS_EXAMPLE]->(m:Measure) "
+                       "RETURN a.id AS a, type(r) AS r, m.id AS m")
+    return {(r["a"], r["r"], r["m"]) for r in rows}
+
+
+def _measure(store, mid: str) -> dict | None:
+    rows = store.query("MATCH (m:Measure {id: $id}) RETURN properties(m) AS m", {"id": mid})
+    return rows[0]["m"] if rows else None
+
+
+def test_without_decisions_the_letters_discover_sarteam(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = _curated(tmp_path, monkeypatch, "[]")
+    try:
+        assert {("fjordby-kommune", "PROPOSES", SARTEAM), ("vik-kommune", "OPPOSES", SARTEAM)} <= _edges(store)
+        assert _measure(store, SARTEAM)["origin"] == "discovered"
+    finally:
+        store.close()
+
+
+def test_reject_drops_the_discovered_measure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = _curated(tmp_path, monkeypatch, '- {action: reject, measure: "ambulerende sårteam"}\n')
+    try:
+        assert _measure(store, SARTEAM) is None
+        assert not [e for e in _edges(store) if e[2] == SARTEAM]
+        # the statement stays, as evidence about nothing the graph names
+        quote = "Fjordby kommune støtter forslaget om ambulerende sårteam."
+        assert store.query("MATCH (s:Statement {text: $t}) OPTIONAL MATCH (s)-[:ABOUT]->(m) RETURN count(m) AS n",
+                           {"t": quote}) == [{"n": 0}]
+        assert ("fjordby-kommune", "PROPOSES", "kombinerte-stillinger") in _edges(store)
+    finally:
+        store.close()
+
+
+def test_reject_by_id_and_again_on_a_graph_that_had_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = _curated(tmp_path, monkeypatch, "[]")
+    try:
+        assert _measure(store, SARTEAM) is not None
+        path = tmp_path / "decisions.yaml"
+        path.write_text(f"- {{action: reject, measure: {SARTEAM}}}\n", "utf-8")
+        ingest(store, [tmp_path / "letters"], workers=1)  # re-applied on the next load
+        assert _measure(store, SARTEAM) is None and not [e for e in _edges(store) if e[2] == SARTEAM]
+    finally:
+        store.close()
+
+
+def test_merge_into_a_vocabulary_measure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = _curated(tmp_path, monkeypatch, f'- {{action: merge, measure: {SARTEAM}, into: "ambulante team"}}\n')
+    try:
+        edges = _edges(store)
+        assert {("fjordby-kommune", "PROPOSES", "ambulante-team"), ("vik-kommune", "OPPOSES", "ambulante-team")} \
+            <= edges
+        assert _measure(store, SARTEAM) is None
+        assert _measure(store, "ambulante-team")["origin"] == "vocabulary"
+        themes = {r["t"] for r in store.query("MATCH (:Measure {id: 'ambulante-team'})-[:CONCERNS]->(t:Theme) "
+                                              "RETURN t.id AS t")}
+        assert themes and "unclassified" not in themes  # the vocabulary measure's themes
+    finally:
+        store.close()
+
+
+def test_merge_into_another_discovered_measure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    elvdal = {"elvdal.txt": "Innspel frå Elvdal herad\n\nElvdal herad meiner det bør etablerast eit sårsenter i "
+                            "kvar kommune.\n\nMed helsing\nElvdal herad\n"}
+    store = _curated(tmp_path, monkeypatch, f'- {{action: merge, measure: "sårsenter i kvar kommune", '
+                                            f'into: {SARTEAM}}}\n', {**CURATION, **elvdal})
+    try:
+        assert {("elvdal-herad", "PROPOSES", SARTEAM), ("fjordby-kommune", "PROPOSES", SARTEAM)} <= _edges(store)
+        assert "sårsenter i kvar kommune" in _measure(store, SARTEAM)["aliases"]
+        assert _measure(store, "m-sarsent") is None
+        assert not store.query("MATCH (m:Measure) WHERE m.name CONTAINS 'sårsenter' RETURN m.id AS id")
+    finally:
+        store.close()
+
+
+def test_merge_into_a_new_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = _curated(tmp_path, monkeypatch, '- {action: merge, measure: "ambulerende sårteam", '
+                                            'into: "sårbehandling i kommunene"}\n')
+    try:
+        new = store.query("MATCH (m:Measure {name: 'sårbehandling i kommunene'}) RETURN m.id AS id, "
+                          "m.aliases AS aliases")
+        assert len(new) == 1 and "ambulerende sårteam" in new[0]["aliases"]
+        assert {("fjordby-kommune", "PROPOSES", new[0]["id"]), ("vik-kommune", "OPPOSES", new[0]["id"]),
+                ("dalen-herad", "PROPOSES", new[0]["id"])} <= _edges(store)
+        assert _measure(store, SARTEAM) is None
+    finally:
+        store.close()
+
+
+def test_rename_keeps_the_id_and_the_old_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = _curated(tmp_path, monkeypatch, "[]")
+    try:
+        (tmp_path / "decisions.yaml").write_text(
+            f'- {{action: rename, measure: {SARTEAM}, name: "Ambulerende sårteam i kommunene"}}\n', "utf-8")
+        ingest(store, [tmp_path / "letters"], workers=1)  # the node exists already: the name changes all the same
+        node = _measure(store, SARTEAM)
+        assert node["name"] == "Ambulerende sårteam i kommunene" and node["origin"] == "discovered"
+        assert "ambulerende sårteam" in node["aliases"]
+        assert ("vik-kommune", "OPPOSES", SARTEAM) in _edges(store)
+    finally:
+        store.close()
+
+
+def test_promote_makes_a_curated_measure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = _curated(tmp_path, monkeypatch, '- {action: promote, measure: "ambulerende sårteam"}\n')
+    try:
+        node = _measure(store, SARTEAM)
+        assert node["origin"] == "curated" and "ambulerende sårteam" in node["aliases"]  # its id kept
+        assert ("fjordby-kommune", "PROPOSES", SARTEAM) in _edges(store)
+        ranked = {r["measure_id"]: r["origin"] for r in _recipe(store, "most_proposed_measures")}
+        assert ranked[SARTEAM] == "curated"
+        with TestClient(create_app(store)) as client:
+            items = client.get("/v1/measures", params={"origin": "curated"}).json()["items"]
+            assert [m["id"] for m in items] == [SARTEAM]
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize(("decision", "message"), [
+    ("- {action: reject, measure: hjemmesykehus}", "vocabulary measure"),
+    ("- {action: delete, measure: m-ambuler-sarteam}", "unknown action"),
+    ("- {action: merge, measure: m-ambuler-sarteam}", "'into'"),
+    ("- {action: rename, measure: m-ambuler-sarteam}", "'name'"),
+])
+def test_a_bad_measure_decision_is_refused_by_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, decision: str,
+                                                   message: str) -> None:
+    from graph.extract.decisions import DecisionError
+    from graph.extract.vocab import load_vocabulary
+
+    path = tmp_path / "decisions.yaml"
+    path.write_text(decision + "\n", "utf-8")
+    monkeypatch.setenv("INNSPILL_DECISIONS", str(path))
+    with pytest.raises(DecisionError, match=message):
+        load_vocabulary()

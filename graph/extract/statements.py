@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from graph.extract.actors import SPEAKERS, ActorRef, ActorResolver
+from graph.extract.curation import apply_measure_decisions
 from graph.extract.discover import DiscoveredMeasure, MeasureFinder
 from graph.extract.kinds import (
     attributes_to,
@@ -188,7 +189,8 @@ def extract(doc: Document, vocab: Vocabulary | None = None) -> Extraction:
         ):
             continue  # a heading under "Hvilke tiltak …?" or "… gode eksempler?" names a measure itself
         out.extend(_block_statements(doc, block, vocab, resolver, authors, finder))
-    return Extraction(doc, out, resolver.actors, authors, finder.found)
+    return apply_measure_decisions(Extraction(doc, out, resolver.actors, authors, finder.found),
+                                   vocab.measure_decisions, vocab.measures)
 
 
 def member_speaker(sentence: str, author: str | None, previous: str | None,

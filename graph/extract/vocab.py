@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from graph.extract.decisions import apply_decisions, read_decisions
+from graph.extract.decisions import apply_decisions, measure_decisions, read_decisions
 from loaders.names import normal_name, slugify
 
 VOCAB_DIR = Path(__file__).resolve().parent.parent / "vocabulary"
@@ -108,6 +108,8 @@ class Vocabulary:
     themes: list[dict]
     org_patterns: list[tuple[re.Pattern[str], str]]
     _alias_index: dict[str, str] = field(default_factory=dict)
+    # the curator's decisions on discovered measures, applied as each extraction ends
+    measure_decisions: list[dict] = field(default_factory=list)
 
     def actor_id(self, name: str) -> str | None:
         return self._alias_index.get(normal_name(name))
@@ -129,7 +131,8 @@ def load_vocabulary() -> Vocabulary:
 
 @lru_cache(maxsize=4)
 def _load_vocabulary(decisions: str, _mtime: int) -> Vocabulary:
-    curated = apply_decisions(_load("actors"), read_decisions(Path(decisions)))
+    read = read_decisions(Path(decisions))
+    curated = apply_decisions(_load("actors"), read)
     actors = [Entry(a["id"], a["name"], "actor", {"type": a.get("type", "other"),
                     "part_of": a.get("part_of")}, a["aliases"]) for a in curated]
     measures = [Entry(slugify(m["name"]), m["name"], "measure", {"name_en": m.get("name_en"),
@@ -141,6 +144,7 @@ def _load_vocabulary(decisions: str, _mtime: int) -> Vocabulary:
     vocab = Vocabulary(
         actors=Matcher(actors, suffix=1), measures=Matcher(measures), groups=Matcher(groups, suffix=10),
         themes=themes, org_patterns=[(re.compile(o["pattern"]), o["type"]) for o in orgs],
+        measure_decisions=measure_decisions(read, {m.id: m for m in measures}),
     )
     for a in actors:
         for alias in [a.name, *a.aliases]:

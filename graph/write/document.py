@@ -66,7 +66,7 @@ CALL {
   WITH topics
   UNWIND topics AS p
   WITH DISTINCT p[0] AS mid WHERE mid IS NOT NULL
-  MATCH (m:Measure {id: mid}) WHERE m.origin = 'discovered' AND NOT (m)<-[:ABOUT]-()
+  MATCH (m:Measure {id: mid}) WHERE m.origin IN ['discovered', 'curated'] AND NOT (m)<-[:ABOUT]-()
   DETACH DELETE m
 }
 """
@@ -92,9 +92,12 @@ SET d += $doc
 FOREACH (a IN $actors | MERGE (x:Actor {id: a.id}) SET x += a)
 FOREACH (m IN $measures | MERGE (x:Measure {id: m.id}) SET x += m)
 FOREACH (m IN $discovered | MERGE (x:Measure {id: m.id})
-  ON CREATE SET x.name = m.name, x.key = m.key, x.origin = 'discovered', x.aliases = [], x.broader = m.broader,
+  ON CREATE SET x.name = m.name, x.key = m.key, x.origin = m.origin, x.aliases = [], x.broader = m.broader,
     x.head = m.head
   SET x.aliases = coalesce(x.aliases, []) + [a IN m.aliases WHERE NOT a IN coalesce(x.aliases, [])])
+// a curator's rename or promotion (graph/vocabulary/decisions.yaml) holds whichever document came first
+FOREACH (m IN [c IN $discovered WHERE c.curated] | MERGE (x:Measure {id: m.id}) SET x.name = m.name,
+  x.origin = m.origin)
 FOREACH (g IN $groups | MERGE (x:Group {id: g.id}) SET x += g)
 FOREACH (t IN $themes | MERGE (x:Theme {id: t.id}) SET x += t)
 FOREACH (p IN $part_of | MERGE (c:Actor {id: p.child}) MERGE (q:Actor {id: p.parent}) MERGE (c)-[:PART_OF]->(q))
@@ -150,8 +153,10 @@ def document_params(x: Extraction, vocab: Vocabulary) -> dict[str, Any]:
                              "aliases": vocab.measures.entries[m].aliases})
                      for m in sorted(used_measures) if m in vocab.measures.entries],
         # a discovered measure keeps the name it was first found by and gathers every document's wordings
+        # (origin 'curated' once a curator promoted it; ``curated``: a decision set its name or origin)
         "discovered": [{"id": m.id, "name": m.name, "key": m.key, "aliases": m.aliases, "broader": m.broader,
-                        "head": m.head}
+                        "head": m.head, "origin": getattr(m, "origin", "discovered"),
+                        "curated": getattr(m, "curated", False)}
                        for m in x.discovered.values() if m.id in used_measures],
         "groups": [_clean({"id": g, "name": vocab.groups.entries[g].name,
                            "name_en": vocab.groups.entries[g].props.get("name_en"),
