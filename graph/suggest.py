@@ -1,7 +1,8 @@
-"""Suggest vocabulary: phrases that recur in proposals and examples but match no known measure.
+"""Suggest vocabulary: the measures discovered in the documents, ranked by how many actors back them, and
+phrases that recur in proposals and examples that are about no measure at all.
 
-Curators extend ``graph/vocabulary/measures.yaml`` from this list; nothing is added automatically, so the
-graph never invents a measure.
+Curators promote, merge, rename or reject discovered measures in ``graph/vocabulary/decisions.yaml`` and
+extend ``graph/vocabulary/measures.yaml`` from these lists; nothing is decided automatically.
 """
 
 from __future__ import annotations
@@ -38,6 +39,31 @@ class Suggestion:
     def as_dict(self) -> dict[str, object]:
         return {"phrase": self.phrase, "statements": self.statements, "documents": len(self.documents),
                 "example": self.example}
+
+
+# discovered measures (not yet promoted) with the actors that propose them; their wordings are the aliases
+_DISCOVERED = """MATCH (a:Actor)-[:PROPOSES]->(m:Measure) WHERE m.origin = 'discovered'
+WITH m, collect(DISTINCT a.name) AS backers
+WHERE size(backers) >= $min_actors
+OPTIONAL MATCH (m)<-[:ABOUT]-(s:Statement)
+WITH m, backers, count(DISTINCT s) AS statements, collect(DISTINCT s.document_id) AS documents
+OPTIONAL MATCH (o:Actor)-[:OPPOSES]->(m)
+WITH m, backers, statements, documents, count(DISTINCT o) AS opposers
+RETURN m.id AS id, m.name AS name, coalesce(m.aliases, []) AS wordings, m.broader AS broader, backers,
+       size(backers) AS actors, statements, size(documents) AS documents, opposers
+ORDER BY actors DESC, statements DESC, documents DESC, name
+LIMIT $limit"""
+
+
+def discovered(store: GraphStore, *, limit: int = 30, min_actors: int = 1) -> list[dict[str, object]]:
+    """Discovered measures ranked by how many distinct actors propose them (then statements, documents), each
+    with its wordings across documents, its backers and how many actors oppose it: candidates to promote,
+    merge or reject in the decisions file."""
+    rows = store.query(_DISCOVERED, {"limit": limit, "min_actors": min_actors})
+    for r in rows:
+        r["wordings"] = list(dict.fromkeys([r["name"], *r["wordings"]]))
+        r["backers"] = sorted(r["backers"])
+    return rows
 
 
 def _stop(word: str) -> bool:

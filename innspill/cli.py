@@ -149,19 +149,29 @@ def stats_cmd(as_json: bool = typer.Option(False, "--json", help="One JSON objec
 
 @vocab_app.command("suggest")
 def vocab_suggest(
-    limit: int = typer.Option(30, help="How many phrases."),
+    limit: int = typer.Option(30, help="How many discovered measures, and how many phrases."),
     min_count: int = typer.Option(2, help="Least number of statements a phrase must occur in."),
-    as_json: bool = typer.Option(False, "--json", help="One JSON list of the phrases with their counts."),
+    min_actors: int = typer.Option(1, help="Least number of actors that must propose a discovered measure."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object: 'discovered' (measures with their "
+                                 "backers and wordings) and 'phrases' (with their counts)."),
     graph: str | None = GraphOption,
 ) -> None:
-    """Frequent phrases in proposals and examples that match no measure, for curators to add."""
-    from graph.suggest import suggest
+    """Discovered measures ranked by how many actors back them (PROPOSES), with their wordings, to promote,
+    merge or reject in decisions.yaml; then frequent phrases in proposals and examples about no measure."""
+    from graph.suggest import discovered, suggest
 
     with _open(graph) as store:
+        measures = discovered(store, limit=limit, min_actors=min_actors)
         found = suggest(store, limit=limit, min_statements=min_count)
     if as_json:
-        typer.echo(json.dumps([s.as_dict() for s in found], ensure_ascii=False))
+        typer.echo(json.dumps({"discovered": measures, "phrases": [s.as_dict() for s in found]}, ensure_ascii=False))
         return
+    typer.echo("Discovered measures, by the actors that propose them (promote, merge or reject in decisions.yaml):")
+    typer.echo(f"{'id':<42}{'actors':>7}{'statements':>11}{'documents':>10}  wordings")
+    for m in measures:
+        wordings = " | ".join(m["wordings"][:4]) + (" …" if len(m["wordings"]) > 4 else "")
+        typer.echo(f"{m['id'][:41]:<42}{m['actors']:>7}{m['statements']:>11}{m['documents']:>10}  {wordings[:90]}")
+    typer.echo("\nPhrases in proposals and examples that are about no measure:")
     typer.echo(f"{'phrase':<42}{'statements':>11}{'documents':>10}  example")
     for s in found:
         typer.echo(f"{s.phrase[:41]:<42}{s.statements:>11}{len(s.documents):>10}  {s.example[:70]!r}")
@@ -173,17 +183,20 @@ def vocab_review(
     threshold: float = typer.Option(88.0, help="Least name similarity (0-100, rapidfuzz token_sort_ratio)."),
     graph: str | None = GraphOption,
 ) -> None:
-    """Propose actor merges from near-identical names into a review file. Nothing is applied: copy the
-    ones you accept into graph/vocabulary/decisions.yaml."""
+    """Propose actor merges from near-identical names, and merges of discovered measures that look alike,
+    into a review file. Nothing is applied: copy the ones you accept into graph/vocabulary/decisions.yaml."""
     import yaml
 
     from graph.review import review
 
     with _open(graph) as store:
         proposals = review(store, threshold)
-    out.write_text("# Proposed merges (not applied). Copy accepted ones into decisions.yaml, without score.\n"
+    measures = sum("measure" in p for p in proposals)
+    out.write_text("# Proposed merges (not applied). Copy accepted ones into decisions.yaml, without score, names\n"
+                   "# and why. Actor merges have from/into; merges of discovered measures have measure/into (ids).\n"
                    + yaml.safe_dump(proposals, allow_unicode=True, sort_keys=False), "utf-8")
-    typer.echo(f"{len(proposals)} proposals written to {out}")
+    typer.echo(f"{len(proposals)} proposals written to {out} ({len(proposals) - measures} actor merges, "
+               f"{measures} measure merges)")
 
 
 @app.command("eval")

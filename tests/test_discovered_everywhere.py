@@ -331,3 +331,88 @@ def test_a_bad_measure_decision_is_refused_by_name(tmp_path: Path, monkeypatch: 
     monkeypatch.setenv("INNSPILL_DECISIONS", str(path))
     with pytest.raises(DecisionError, match=message):
         load_vocabulary()
+
+
+# --- vocab suggest and vocab review --------------------------------------------------------------------------
+
+def test_suggest_ranks_discovered_measures_by_their_backers(mixed) -> None:
+    from graph.suggest import discovered
+
+    ranked = discovered(mixed)
+    assert ranked[0]["id"] == SARTEAM and ranked[0]["actors"] == 2 and ranked[0]["opposers"] == 1
+    assert ranked[0]["backers"] == ["Fjordby kommune", "Sjøvik kommune"]
+    assert ranked[0]["wordings"][0] == ranked[0]["name"] and "ambulerende sårteam" in ranked[0]["wordings"]
+    assert [r["actors"] for r in ranked] == sorted((r["actors"] for r in ranked), reverse=True)
+    assert all(r["id"].startswith("m-") for r in ranked)  # vocabulary measures are no suggestions
+    assert {r["id"]: r["broader"] for r in ranked}[REGION] == "hjemmesykehus"
+    assert [r["id"] for r in discovered(mixed, min_actors=2)] == [SARTEAM]
+
+
+def test_suggest_command_lists_discovered_measures(mixed) -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "INNSPILL_GRAPH": f"embedded:{mixed.folder}", "INNSPILL_GRAPH_NAME": "discovered"}
+    run = subprocess.run([sys.executable, "-m", "innspill", "vocab", "suggest", "--json"], capture_output=True,
+                         text=True, cwd=ROOT, timeout=120, env=env)
+    assert run.returncode == 0, run.stderr
+    out = json.loads(run.stdout)
+    assert out["discovered"][0]["id"] == SARTEAM and "phrases" in out
+    run = subprocess.run([sys.executable, "-m", "innspill", "vocab", "suggest"], capture_output=True, text=True,
+                         cwd=ROOT, timeout=120, env=env)
+    assert run.returncode == 0, run.stderr
+    line = next(x for x in run.stdout.splitlines() if x.startswith(SARTEAM))
+    assert line.split()[1:4] == ["2", "4", "4"] and "ambulerende sårteam" in line  # actors, statements, documents
+
+
+def test_review_proposes_merges_of_discovered_measures_that_look_alike(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import subprocess
+    import sys
+
+    import yaml
+
+    from graph.review import measure_merge_candidates, review
+
+    hamar = {"hamar.txt": "Innspill fra Hamar kommune\n\nHamar kommune støtter forslaget om ambulerende sårteam for "
+                          "hjemmeboende eldre." + SIGNED.format("Hamar kommune"),
+             "nordvik.txt": LETTERS["nordvik.txt"]}
+    store = _curated(tmp_path, monkeypatch, "[]", {**CURATION, **hamar})
+    try:
+        eldre = store.query("MATCH (:Actor {id: 'hamar-kommune'})-[:PROPOSES]->(m:Measure {origin: 'discovered'}) "
+                            "RETURN m.id AS id")[0]["id"]
+        assert eldre != SARTEAM
+        proposals = [p for p in review(store) if "measure" in p]
+        pair = [p for p in proposals if {p["measure"], p["into"]} == {eldre, SARTEAM}]
+        assert len(pair) == 1 and pair[0]["measure"] == eldre and pair[0]["into"] == SARTEAM  # fewer statements in
+        assert pair[0]["action"] == "merge" and pair[0]["score"] >= 85
+        assert not [p for p in proposals if REGION in (p["measure"], p["into"])]  # not alike: no proposal
+        # nothing is applied
+        assert store.query("MATCH (m:Measure {id: $id}) RETURN count(m) AS n", {"id": eldre}) == [{"n": 1}]
+        env = {**os.environ, "INNSPILL_GRAPH": f"embedded:{store.folder}", "INNSPILL_GRAPH_NAME": "curation"}
+        out = tmp_path / "review.yaml"
+        run = subprocess.run([sys.executable, "-m", "innspill", "vocab", "review", "--out", str(out)],
+                             capture_output=True, text=True, cwd=ROOT, timeout=120, env=env)
+        assert run.returncode == 0, run.stderr
+        written = yaml.safe_load(out.read_text("utf-8"))
+        assert {"action": "merge", "measure": eldre, "into": SARTEAM} in [
+            {k: p[k] for k in ("action", "measure", "into")} for p in written if "measure" in p]
+        assert "measure merges" in run.stdout
+    finally:
+        store.close()
+    # the rule on its own: a shared head with keys alike, or keys alike of similar length; not one word of a
+    # long phrase, and not a shared head alone
+    measures = [{"id": "m-a", "name": "ambulerende sårteam", "key": "ambuler sårteam", "head": "sårteam",
+                 "statements": 3},
+                {"id": "m-b", "name": "sårteam i kommunen", "key": "kommun sårteam", "head": "sårteam",
+                 "statements": 1},
+                {"id": "m-c", "name": "utredningen", "key": "utredning", "head": "utredning", "statements": 1},
+                {"id": "m-d", "name": "regelverket i lys av utredningen om båtambulanse", "key":
+                 "batambulans lys regelverk utredning", "head": "regelverk", "statements": 1}]
+    assert measure_merge_candidates(measures) == []
+    measures.append({"id": "m-e", "name": "ambulerande sårteamet", "key": "ambulerand sårteam", "head": "sårteam",
+                     "statements": 1})
+    assert [(p["measure"], p["into"]) for p in measure_merge_candidates(measures)] == [("m-e", "m-a")]

@@ -315,8 +315,12 @@ def test_eval_and_vocab_suggest_commands(loaded, tmp_path: Path) -> None:
     assert out["questions"]["total"] == 60 and out["questions"]["correct"] >= 30
     run = subprocess.run([sys.executable, "-m", "innspill", "vocab", "suggest", "--json", "--limit", "10"],
                          capture_output=True, text=True, cwd=ROOT, timeout=120, env=env)
-    suggestions = json.loads(run.stdout)
+    found = json.loads(run.stdout)
+    suggestions = found["phrases"]
     assert 0 < len(suggestions) <= 10
+    assert 0 < len(found["discovered"]) <= 10  # the corpus's discovered measures, most backers first
+    assert [m["actors"] for m in found["discovered"]] == sorted((m["actors"] for m in found["discovered"]),
+                                                                reverse=True)
     from graph.extract.vocab import load_vocabulary
 
     vocab = load_vocabulary()
