@@ -31,7 +31,9 @@ def ask(store: GraphStore, question: str, *, documents: list[str] | None = None,
     vocab = vocab or load_vocabulary()
     known = tuple((r["id"], r["name"] or r["id"], tuple(a for a in r["aliases"] or [] if _distinctive(a)))
                   for r in store.query(_ACTORS))
-    measures = tuple((r["id"], r["name"] or r["id"], r["key"]) for r in store.query(DISCOVERED))
+    def measures() -> tuple[tuple[str, str, str], ...]:
+        return tuple((r["id"], r["name"] or r["id"], r["key"]) for r in store.query(DISCOVERED))
+
     it = parse(question, vocab, known, measures)
     answers: list[dict[str, Any]] = []
     if it.intent != "search":

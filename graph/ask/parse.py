@@ -9,6 +9,7 @@ question about an unnamed initiative still finds its quotes instead of failing.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -160,10 +161,11 @@ def discovered_matches(phrase: str, known: tuple[tuple[str, str, str], ...]) -> 
 
 def parse(question: str, vocab: Vocabulary,
           known_actors: tuple[tuple[str, str, tuple[str, ...]], ...] = (),
-          known_measures: tuple[tuple[str, str, str], ...] = ()) -> Interpretation:
+          known_measures: Callable[[], tuple[tuple[str, str, str], ...]] | None = None) -> Interpretation:
     """``known_actors``: (id, name, aliases) of the graph's actors, so discovered organisations are found too;
-    ``known_measures``: (id, name, key) of the graph's discovered measures, so a phrase the vocabulary does not
-    know is answered through the measures found in the documents."""
+    ``known_measures``: returns (id, name, key) of the graph's discovered measures, so a phrase the vocabulary
+    does not know is answered through the measures found in the documents (called only then: a graph of a
+    thousand documents holds thousands of them)."""
     t = templates()
     text = re.sub(r"\s+", " ", question).strip()
     low = text.lower()
@@ -210,10 +212,11 @@ def parse(question: str, vocab: Vocabulary,
     if theme and words and not _only_theme_words(words, theme, vocab.themes):
         theme = None  # "samhandlingsprosjektet om barnefedme" names a project, not the theme samhandling
     out.phrase = phrase or (None if measures or theme else words)
-    if out.phrase and not measures and known_measures:
-        found, whole = discovered_matches(out.phrase, known_measures)
+    discovered = known_measures() if out.phrase and not measures and known_measures else ()
+    if discovered:
+        found, whole = discovered_matches(out.phrase, discovered)
         if found:  # "ambulerende sårteam": no vocabulary measure, but measures the documents name
-            names = {mid: name for mid, name, _ in known_measures}
+            names = {mid: name for mid, name, _ in discovered}
             out.note = (f"«{out.phrase}» is not in the vocabulary; answered through "
                         + ("the measure" if len(found) == 1 else f"{len(found)} measures")
                         + " discovered in the documents: " + "; ".join(names[m] for m in found[:5])
