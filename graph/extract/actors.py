@@ -48,9 +48,20 @@ class ActorResolver:
                 self.definite[word] = self.part_author
             else:
                 self.definite[word] = None  # while the part's own names are looked up
-                of_type = {a for a, _, _ in self.find_in(self.part_text) if self.actors[a].type == atype}
+                of_type = self._named_of_type(atype)
                 self.definite[word] = of_type.pop() if len(of_type) == 1 else None
         return self.definite[word]
+
+    def _named_of_type(self, atype: str) -> set[str]:
+        """The actors of one type the part names: its vocabulary entries of that type and the organisations
+        the type's patterns find (a whole letter searched for one type only, not for every name)."""
+        among = {aid for aid, e in self.vocab.actors.entries.items() if e.props.get("type") == atype}
+        named = {aid for aid, _, _ in self.vocab.actors.find(self.part_text, among=among)}
+        for aid in named:
+            e = self.vocab.actors.entries[aid]
+            self.actors.setdefault(aid, ActorRef(aid, e.name, e.props["type"], aliases=e.aliases))
+        return named | {self.resolve(m.group(0), atype) for pattern, t in self.vocab.org_patterns if t == atype
+                        for m in pattern.finditer(self.part_text)}
 
     def person(self, name: str) -> str:
         """A person's id; a shorter form of one full name in the same document is that person."""

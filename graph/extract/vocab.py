@@ -76,16 +76,17 @@ class Matcher:
             else:
                 self._substring.append(n)
 
-    def _candidates(self, text: str) -> list[int]:
+    def _candidates(self, text: str, among: set[str] | None = None) -> list[int]:
         low = text.lower()
         found = {n for n in self._substring if self._patterns[n][0] in (text if self._patterns[n][1] else low)}
         for word in set(_WORD.findall(text)):
             for exact, w in ((True, word), (False, word.lower())):
                 found.update(n for n in self._by_prefix.get((exact, w[:2]), ()) if w.startswith(self._patterns[n][0]))
-        return sorted(found)
+        return sorted(n for n in found if among is None or self._patterns[n][3] in among)
 
-    def find(self, text: str) -> list[tuple[str, int, int]]:
-        hits = [(self._patterns[n][3], m.start(), m.end()) for n in self._candidates(text)
+    def find(self, text: str, among: set[str] | None = None) -> list[tuple[str, int, int]]:
+        """Hits of every entry, or only of the entries ``among``: (entry id, start, end)."""
+        hits = [(self._patterns[n][3], m.start(), m.end()) for n in self._candidates(text, among)
                 for m in self._patterns[n][2].finditer(text)]
         hits.sort(key=lambda h: (h[1], -(h[2] - h[1])))
         out: list[tuple[str, int, int]] = []
