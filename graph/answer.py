@@ -184,8 +184,11 @@ def answer(store: GraphStore, intent: str, params: dict[str, Any], vocab: Vocabu
             actors = [(row["actor_id"], row["actor"], row["type"], row.get("aliases"), rel)]
             if intent in DETAIL_INTENTS:  # who is named is part of what a statement says about a thing
                 actors += [(*m, "MENTIONED") for m in row["mentioned"] if m[0] and m[0] != row["actor_id"]]
+            # a detail question is about a thing or an actor, not a measure: one answer per actor and relation
+            # (else every measure a long document names splits its author's answer and crowds out the others)
+            per_measure = about if intent not in DETAIL_INTENTS or measure_ids else []
             for aid, name, atype, aliases, relation in actors:
-                for measure in about or [None]:
+                for measure in per_measure or [None]:
                     entry = groups.setdefault((aid, relation, measure["id"] if measure else None), {
                         "actor": {"id": aid, "name": name, "type": atype, "aliases": aliases or []},
                         "relation": relation, "measure": measure, "evidence": [],
