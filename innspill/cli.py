@@ -290,6 +290,9 @@ def _print_devset(dev: dict, details: int) -> None:  # type: ignore[type-arg]
         typer.echo(row(f"extractor, {kind}", scores))
     whole = dev["extractor"]["all"]
     typer.echo(f"  must_not hits: {len(whole['must_not_hits'])}")
+    cov = dev["measure_coverage"]
+    typer.echo(f"  measure coverage: {cov['covered']}/{cov['gold']} = {cov['share']:.3f} of the required stances are "
+               "ABOUT a measure sharing half the annotated measure name's content words")
     for m in whole["misses"][:details]:
         typer.echo(f"  - miss {m['document'][:28]} {m['actor']} {m['relation']}: {m['quote'][:90]!r}")
     for f in whole["false_hits"][:details]:
