@@ -155,7 +155,8 @@ def _object(sentence: str) -> tuple[str, str] | None:
             candidate = _focus(span)
             if candidate and _specific(candidate):
                 return candidate, " ".join(_trim(span).split()[:_MAX_WORDS + 4])
-    if _MODAL.search(sentence):  # "Koordinatoren må ha avsatt tid …": no stance verb, a modal
+    modal = _MODAL.search(sentence)
+    if modal and len(sentence[:modal.start()].split()) <= 5:  # "Koordinatoren må ha avsatt tid …": a modal
         end = _BOUNDARY.search(sentence)
         span = sentence[: end.start()] if end else sentence
         candidate = _focus(span)

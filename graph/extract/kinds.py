@@ -44,7 +44,7 @@ def contrast_split(sentence: str) -> int | None:
     m = _CONTRAST.search(sentence)
     if not m:
         return None
-    first, second = sentence[:m.start()], sentence[m.end():]
+    first, second = sentence[:m.start()], sentence[m.start() + 1:]  # "men uenig i …" keeps its "men"
     if _any("opposition", first) != _any("opposition", second) and (
             _any("stance", first) or _any("stance", second)):
         return m.start() + 1
