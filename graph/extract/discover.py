@@ -121,12 +121,15 @@ def _focus(span: str) -> str:
     modal = _MODAL.search(span)
     if modal and len(span[:modal.start()].split()) <= 5:
         subject, predicate = span[:modal.start()], span[modal.end():]
-        copula = re.match(r"(bli|verte|vere|være|få)\s+", predicate, re.IGNORECASE)
-        if (_PASSIVE.fullmatch(predicate.split()[0] if predicate.split() else "") or copula) and \
-                _specific(_trim(subject)):
+        first = predicate.split()[0] if predicate.split() else ""
+        copula = re.match(r"(bli|verte|vere|være)\s+", predicate, re.IGNORECASE)
+        gets = re.match(r"(få|ha)\s+", predicate, re.IGNORECASE)  # "kommunene må få et lovfestet ansvar"
+        if (_PASSIVE.fullmatch(first) or copula) and _specific(_trim(subject)):
             span = subject  # "jordmorbemanningen må styrkes": the subject is the measure
-        elif copula and _specific(_trim(predicate[copula.end():])):
-            span = predicate[copula.end():]  # "det skal vere ein døgnbemanna ambulanse …"
+        elif (copula or gets) and _specific(_trim(predicate[(copula or gets).end():])):
+            span = predicate[(copula or gets).end():]  # "det skal vere ein døgnbemanna ambulanse …"
+        elif _PASSIVE.fullmatch(first) and _specific(_trim(predicate[len(first):])):
+            span = predicate[len(first):]  # "det må settes en øvre grense for …"
         elif _specific(_trim(predicate)):
             span = predicate  # "staten bør dekke en større andel …": what is to be done
     clause = _CLAUSE_VERB.search(span)
@@ -145,16 +148,24 @@ def _focus(span: str) -> str:
     return _trim(" ".join(words[:cut]))
 
 
+_GENERIC_OBJECT = ("", "")  # a stance whose object is generic ("ber om at tilbudet videreføres"): no measure
+
+
 def _object(sentence: str) -> tuple[str, str] | None:
-    """The core of the measure the sentence's stance or action is about, and the whole object it stands in."""
+    """The core of the measure the sentence's stance or action is about, and the whole object it stands in;
+    ``_GENERIC_OBJECT`` when the stance names nothing specific (the sentence then names no measure at all)."""
+    stance = False
     for pattern in _LEAD_INS:
         for m in pattern.finditer(sentence):
+            stance = True
             rest = sentence[m.end():]
             end = _BOUNDARY.search(rest)
             span = rest[: end.start()] if end else rest
             candidate = _focus(span)
             if candidate and _specific(candidate):
                 return candidate, " ".join(_trim(span).split()[:_MAX_WORDS + 4])
+    if stance:
+        return _GENERIC_OBJECT
     modal = _MODAL.search(sentence)
     if modal and len(sentence[:modal.start()].split()) <= 5:  # "Koordinatoren må ha avsatt tid …": a modal
         end = _BOUNDARY.search(sentence)
@@ -189,8 +200,10 @@ def discover(sentence: str, item: bool = False) -> Found | None:
     elif quoted and _specific(quoted.group(1)):
         phrase = _trim(quoted.group(1))
     else:
-        phrase, wording = _object(sentence) or (item and len(sentence.split()) <= _ITEM_WORDS and _item(sentence)) \
-            or (None, "")
+        found = _object(sentence)
+        if found is None and item and len(sentence.split()) <= _ITEM_WORDS:
+            found = _item(sentence)
+        phrase, wording = found if found and found != _GENERIC_OBJECT else (None, "")
     if phrase is None:
         compound = next((c for c in _COMPOUND.finditer(sentence) if _specific(c.group(0))), None)
         phrase = _trim(compound.group(0)) if compound else None
