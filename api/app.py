@@ -13,7 +13,7 @@ from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from api import entities, upload
+from api import briefs, entities, upload
 from graph import __version__
 from graph.answer import AnswerError
 from graph.ask import ask
@@ -100,6 +100,7 @@ def create_app(store: GraphStore) -> FastAPI:
         return _error(500, "internal_error", "an unexpected error; the server log has the details")
 
     app.include_router(entities.router)
+    app.include_router(briefs.router)
     app.include_router(upload.router)
 
     @app.get("/v1/health", summary="Store kind and node counts", tags=["meta"])

@@ -115,6 +115,31 @@ def ingest_run(paths: list[Path], folder: Path, workers: int) -> dict:
         store.close()
 
 
+def brief_run(folder: Path) -> dict:
+    """Theme briefs (graph/brief.py) over the corpus plus the development set (tests/fixtures/genre): seconds to
+    build and render each format, for digitalisering and for the slowest theme (target: under 2 s)."""
+    from graph.brief import build_brief
+    from graph.brief_render import render
+    from graph.ingest import ingest
+    from graph.store.embedded import EmbeddedStore
+
+    store = EmbeddedStore(folder)
+    try:
+        report = ingest(store, [CORPUS, ROOT / "tests" / "fixtures" / "genre"])
+        _settle(store)
+        seconds: dict[str, dict[str, float]] = {}
+        for theme in [r["id"] for r in store.query("MATCH (t:Theme) RETURN t.id AS id ORDER BY id")]:
+            for fmt in ("md", "html", "docx"):
+                t = time.perf_counter()
+                render(build_brief(store, theme), fmt)
+                seconds.setdefault(theme, {})[fmt] = round(time.perf_counter() - t, 3)
+        slowest = max(seconds, key=lambda k: max(seconds[k].values()))
+        return {"documents": len(report.documents), "digitalisering_s": seconds.get("digitalisering"),
+                "slowest_theme": slowest, "slowest_s": seconds[slowest]}
+    finally:
+        store.close()
+
+
 def cli_ingest(folder: Path) -> float:
     """What a user waits for: `innspill ingest` in a new process (imports, FalkorDB start, ingest, stop)."""
     t = time.perf_counter()
@@ -213,6 +238,10 @@ def main() -> None:
               f"({pdf_parallel['pages_per_s']} pages/s)")
         print(f"pdfminer.six alone: {floor:.3f} s → full ingest is {result['pdf_ingest_over_floor']}× the floor "
               f"serial, {result['pdf_ingest_over_floor_parallel']}× with {workers} workers")
+        result["brief"] = brief_run(tmp / "brief")
+        print(f"theme brief over corpus + development set ({result['brief']['documents']} docs): digitalisering "
+              f"{result['brief']['digitalisering_s']} s, slowest theme {result['brief']['slowest_theme']} "
+              f"{result['brief']['slowest_s']} s (target < 2 s)")
         result["scale"] = []
         print(f"\n{'docs':>6}{'wall s':>9}{'ms/doc':>9}{'stmts':>8}{'nodes':>8}{'edges':>8}{'store MB':>10}"
               f"{'py MB':>8}   query p95 ms per clients (" + ", ".join(QUERIES) + ")")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import signal
+import sys
 from pathlib import Path
 
 import typer
@@ -366,6 +367,41 @@ def export(
         typer.echo(str(out))
     else:
         typer.echo(text)
+
+
+@app.command()
+def brief(
+    theme: str = typer.Option(..., "--theme", help="Theme id, e.g. digitalisering (GET /v1/themes lists them)."),
+    actor_type: str | None = typer.Option(None, "--actor-type", help="Only actors of this type (kommune, HF, RHF …)."),
+    document: list[str] | None = typer.Option(None, "--document", help="Only statements of this document id "
+                                              "(repeat for several)."),
+    fmt: str = typer.Option("md", "--format", help="md | html | docx | json"),
+    out: Path | None = typer.Option(None, "--out", help="File to write; md, html and json go to stdout without it."),
+    graph: str | None = GraphOption,
+) -> None:
+    """A theme brief: measures ranked by their distinct backers with a table by actor type, quotes chosen for
+    coverage with document and page, disagreement, existing practice, groups concerned, the documents silent on
+    the theme, method and sources. Counts, tables and verbatim quotes only; the same graph gives the same brief."""
+    from graph.brief import BriefError, build_brief
+    from graph.brief_render import FORMATS, render
+
+    if fmt not in FORMATS:
+        typer.echo(f"error: unknown format {fmt!r}; available: {', '.join(FORMATS)}", err=True)
+        raise typer.Exit(2)
+    if fmt == "docx" and out is None:
+        typer.echo("error: --format docx writes a file; give it with --out", err=True)
+        raise typer.Exit(2)
+    with _open(graph) as store:
+        try:
+            data = render(build_brief(store, theme, actor_type=actor_type, documents=document or None), fmt)
+        except BriefError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(1) from None
+    if out:
+        out.write_bytes(data)
+        typer.echo(str(out))
+    else:
+        sys.stdout.write(data.decode("utf-8"))
 
 
 def _recipes():  # noqa: ANN202 - dict[str, Recipe]

@@ -135,6 +135,7 @@ async function showPanel(id) {
   more.id = "expand";
   more.onclick = () => expand(id);
   panel.append(more);
+  if (node.group === "Theme") panel.append(briefLinks(id));
   const body = await api(`/v1/${DETAIL[node.group]}/${encodeURIComponent(id)}`);
   if (body.measure) measureOrigin(panel, body);
   if (body.relations) {
@@ -160,6 +161,22 @@ async function showPanel(id) {
     panel.append(evidenceList(body.statements.map((s) => ({ ...s, document: s.document || id,
       kind: `${s.kind}${s.actor || s.speaker ? " · " + (s.actor || s.speaker) : ""}` }))));
   }
+}
+
+// the theme's brief (counts, tables and quotes with their sources) in each format the API renders
+function briefLinks(id) {
+  const box = text("div", "Brief: ", "brief-links");
+  box.id = "brief-links";
+  const formats = [["html", "HTML"], ["md", "Markdown"], ["docx", "Word"]];
+  formats.forEach(([fmt, label], i) => {
+    const a = text("a", label);
+    a.href = `/v1/briefs/${encodeURIComponent(id)}?format=${fmt}`;
+    a.target = "_blank";
+    a.dataset.format = fmt;
+    if (i) box.append(" · ");
+    box.append(a);
+  });
+  return box;
 }
 
 // where a measure comes from: the vocabulary, or the documents (with every wording it was found by); the
