@@ -69,3 +69,22 @@ def test_one_measure_across_documents(tmp_path: Path) -> None:
         assert any("legevakta i Dalen" in r["n"] for r in legevakt), legevakt
     finally:
         store.close()
+
+
+def test_a_stance_on_the_proposal_just_reported(tmp_path: Path) -> None:
+    """"Departementet foreslår å samle … Kommunen går imot forslaget." opposes what the department proposed;
+    "… åpner for at X … går imot en slik flytting" likewise."""
+    from graph.extract.statements import extract
+    from loaders import load_document
+
+    letter = tmp_path / "fjordvik.txt"
+    letter.write_text("Fjordvik kommune\n\nHøringssvar fra Fjordvik kommune\n\n"
+                      "Departementet foreslår å samle fødetilbudet i regionen på ett sykehus.\n\n"
+                      "Fjordvik kommune går imot forslaget.\n\n"
+                      "Utkastet åpner for at planlagt karkirurgi kan flyttes til Bergen.\n\n"
+                      "Kommunen går imot en slik flytting.\n\n"
+                      "Med vennlig hilsen\nFjordvik kommune\n", "utf-8")
+    x = extract(load_document(letter))
+    about = {s.text: [x.discovered[m].name for m in s.measures if m in x.discovered] for s in x.statements}
+    assert about["Fjordvik kommune går imot forslaget."] == ["fødetilbudet i regionen på ett sykehus"]
+    assert about["Kommunen går imot en slik flytting."] == ["planlagt karkirurgi"]

@@ -148,6 +148,7 @@ def _focus(span: str) -> str:
     return _trim(" ".join(words[:cut]))
 
 
+_REFERENCE = re.compile(_DATA["references"], re.IGNORECASE)
 _GENERIC_OBJECT = ("", "")  # a stance whose object is generic ("ber om at tilbudet videreføres"): no measure
 
 
@@ -246,6 +247,29 @@ class MeasureFinder:
         self.vocabulary = _vocabulary_keys(vocabulary.entries)
         self.found: dict[str, DiscoveredMeasure] = {}
         self._heads: dict[str, list[str]] = {}  # head stem → ids
+        self.recent: list[str] = []  # the measures the part named last: what "forslaget", "en slik ordning" mean
+        self._pending: str | None = None  # another body's proposal, not yet a measure of its own
+
+    def new_part(self) -> None:
+        self.recent, self._pending = [], None
+
+    def note(self, sentence: str, measures: list[str], reports_another: bool) -> None:
+        """Remember what the sentence named, or the proposal of another body it reports ("Departementet
+        foreslår å samle …"), for a later "Kommunen støtter forslaget" / "går imot en slik samling"."""
+        if measures:
+            self.recent, self._pending = list(measures), None
+        elif reports_another:
+            self._pending = sentence
+
+    def referred(self, sentence: str) -> list[str]:
+        """The measures a stance refers back to ("støtter forslaget", "går imot en slik samling")."""
+        if not _REFERENCE.search(sentence):
+            return []
+        if self._pending is not None:  # the reported proposal is what the stance is about, or nothing known is
+            pending, self._pending = self._pending, None
+            mid = self.measure(pending, [])
+            self.recent = [mid] if mid else []
+        return list(self.recent)
 
     def measure(self, sentence: str, named: list[str], item: bool = False) -> str | None:
         """The measure the stance is about beyond the vocabulary measures it names (``named``): none when

@@ -60,6 +60,11 @@ def attributes_to(before: str) -> bool:
     return _any("attributes_to", before)
 
 
+def reports_another(sentence: str) -> bool:
+    """Another body's proposal, reported ("Departementet foreslår …"): no stance, but what follows may take one."""
+    return _any("reported_proposal", sentence)
+
+
 def refers_back(sentence: str) -> bool:
     return _any("refers_back", sentence)
 

@@ -16,6 +16,7 @@ from graph.extract.kinds import (
     exists_at_place,
     opens_target,
     refers_back,
+    reports_another,
     statement_kind,
 )
 from graph.extract.vocab import Vocabulary, load_vocabulary, theme_ids
@@ -183,6 +184,7 @@ def extract(doc: Document, vocab: Vocabulary | None = None) -> Extraction:
     for block in doc.blocks:
         if block.part != part:
             part = block.part
+            finder.new_part()
             resolver.set_part("\n".join(part_texts[part]), authors.get(part))
         if block.kind not in ("paragraph", "bullet", "table_row") and not (
             block.kind == "heading" and block.role in ("proposal", "example")
@@ -334,6 +336,9 @@ def _block_statements(doc: Document, block: Block, vocab: Vocabulary, resolver: 
         mentions = [h[0] for h in hits if h[0] != speaker and h[0] not in co_speakers]
         if kind in RELATION_OF_KIND and (discovered := finder.measure(text, measures, listed)):
             measures = previous_measures = [*measures, discovered]
+        elif kind in RELATION_OF_KIND and not measures:
+            measures = previous_measures = finder.referred(text)  # "Kommunen støtter forslaget."
+        finder.note(text, measures, kind == "other" and reports_another(text))
         if kind not in RELATION_OF_KIND and not measures and not [m for m in mentions if m != author]:
             continue  # a sentence is evidence when it takes a stance, names a measure or names someone
         themes = list(dict.fromkeys(
