@@ -16,6 +16,7 @@ from pathlib import Path
 
 import snowballstemmer
 import yaml
+from rapidfuzz import fuzz
 
 from graph.extract.vocab import Matcher
 from loaders import slugify
@@ -35,6 +36,7 @@ _COMPOUND = re.compile(
     rf"(?<!{_W}){_W}*?(?:{_HEADS})(?:en|et|a|ene|ane|er|ar|ne|t)?(?!{_W})", re.IGNORECASE)
 _QUOTED = re.compile(r"«([^«»]{3,80})»")
 _MAX_WORDS = 10
+SAME = 90  # rapidfuzz token_set_ratio of two keys with one head that makes them one measure (in one document)
 _ITEM_WORDS = 16  # a list item or a line this short names its measure
 _INFINITIVE = re.compile(r"(?-i:[A-ZÆØÅ])[a-zæøå]{1,}e")  # an item opens with a verb: "Utvikle", "Øke", "Ta"
 # a scope that does not make another measure: "ambulerende sårteam i alle kommuner", "… i heile fylket"
@@ -274,22 +276,19 @@ class MeasureFinder:
     def measure(self, sentence: str, named: list[str], item: bool = False) -> str | None:
         """The measure the stance is about beyond the vocabulary measures it names (``named``): none when
         the phrase says no more than they do ("tilskuddet" beside the vocabulary's "tilskudd")."""
-        from rapidfuzz import fuzz
-
         hit = discover(sentence, item)
         if hit is None or not hit.key:
             return None
         if hit.key in self.vocabulary:
             return None if self.vocabulary[hit.key] in named else self.vocabulary[hit.key]
         known = {w for mid in named for w in self._keys_of(mid)}
-        if set(hit.key.split()) - known <= _MODIFIER_STEMS():
+        if set(hit.key.split()) - known <= _modifier_stems():
             return None  # the named measure, perhaps "felles" or "flere" of it
         first = self.matcher.find(hit.phrase)
         broader = first[0][0] if first and len(hit.phrase[:first[0][1]].split()) <= 1 else None  # "… i regionen"
         mid = next((m for m in self._heads.get(hit.head, [])
                     if fuzz.token_set_ratio(self.found[m].key, hit.key) >= SAME), measure_id(hit.key))
-        entry = self.found.setdefault(mid, DiscoveredMeasure(mid, hit.phrase, self.found[mid].key
-                                                             if mid in self.found else hit.key, broader=broader,
+        entry = self.found.setdefault(mid, DiscoveredMeasure(mid, hit.phrase, hit.key, broader=broader,
                                                              head=hit.head))
         for wording in (hit.phrase, hit.wording):
             if wording and wording not in entry.aliases:
@@ -299,7 +298,6 @@ class MeasureFinder:
             self._heads[hit.head].append(mid)
         return mid
 
-
     def _keys_of(self, mid: str) -> set[str]:
         entry = self.entries.get(mid)
         names = [entry.name, *entry.aliases] if entry else [self.found[mid].key] if mid in self.found else []
@@ -307,8 +305,5 @@ class MeasureFinder:
 
 
 @lru_cache(maxsize=1)
-def _MODIFIER_STEMS() -> frozenset[str]:  # noqa: N802 — a constant, computed once
+def _modifier_stems() -> frozenset[str]:
     return frozenset(stem(w) for w in _DATA["modifiers"])
-
-
-SAME = 90  # rapidfuzz token_set_ratio of two keys with one head that makes them one measure
