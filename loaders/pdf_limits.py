@@ -200,8 +200,9 @@ class BoundedText(io.StringIO):
         return super().write(s)
 
 
-def extract_text_bounded(data: bytes, laparams: Any) -> str:
-    """``pdfminer.high_level.extract_text`` with the limits of this module (call it inside :func:`bounded`)."""
+def extract_text_bounded(data: bytes, laparams: Any, pages: list[Any] | None = None) -> str:
+    """``pdfminer.high_level.extract_text`` with the limits of this module (call it inside :func:`bounded`);
+    ``pages``: the document's pages when the caller has parsed them already (the PDF is parsed once)."""
     from pdfminer.converter import TextConverter
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
     from pdfminer.pdfpage import PDFPage
@@ -217,6 +218,6 @@ def extract_text_bounded(data: bytes, laparams: Any) -> str:
     rsrcmgr = PDFResourceManager(caching=True)
     device = TextConverter(rsrcmgr, output, codec="utf-8", laparams=laparams)
     interpreter = Interpreter(rsrcmgr, device)
-    for page in PDFPage.get_pages(io.BytesIO(data), caching=True):
+    for page in pages if pages is not None else PDFPage.get_pages(io.BytesIO(data), caching=True):
         interpreter.process_page(page)
     return output.getvalue()

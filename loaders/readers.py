@@ -68,7 +68,7 @@ def _read_pdf_text(path: Path, data: bytes, max_pages: int) -> str:
         raise LoadError(path, f"the PDF has {len(pages)} pages, more than the limit of {max_pages}")
     try:
         # A looser line margin keeps a column's wrapped lines in one box, so columns read one after another.
-        return pdf_limits.extract_text_bounded(data, LAParams(line_margin=0.8))
+        return pdf_limits.extract_text_bounded(data, LAParams(line_margin=0.8), pages)
     except pdf_limits.ContentTooLarge:
         raise
     except Exception as exc:
