@@ -90,7 +90,15 @@ def sentences(text: str) -> list[tuple[int, int]]:
 _AFTER_NUMBER = re.compile(r"(?<=\d)[.)]\s+(?=[«\"(]?[A-ZÆØÅ])")
 
 
+_SENTENCE_END = re.compile(r"[.!?。！？‼⁇⁈⁉]")
+
+
 def _line_sentences(text: str) -> list[tuple[int, int]]:
+    body = text.rstrip()
+    if not _SENTENCE_END.search(body[:-1]) and not _AFTER_NUMBER.search(text):
+        # nothing could end a sentence before the line's end (most headings, items, table cells): the whole
+        # line, without running the tokenizer
+        return [(0, len(text))] if body.strip() else []
     doc = _nlp()(text)
     spans: list[tuple[int, int]] = []
     for s in doc.sents:
