@@ -49,6 +49,14 @@ def alias_regex(alias: str, *, suffix: int = 6) -> tuple[str, int]:
     return rf"(?<!{_W}){body}(?!{_W})", re.IGNORECASE
 
 
+@lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[tuple[bool, str], ...]:
+    """A text's distinct words as written (for exact aliases) and lower-cased (for the others); a sentence is
+    looked up by several matchers (actors, measures, groups), so its words are found once."""
+    words = set(_WORD.findall(text))
+    return tuple((True, w) for w in words) + tuple((False, w) for w in {w.lower() for w in words})
+
+
 class Matcher:
     """Finds entries in text; overlapping hits resolve to the longest.
 
@@ -79,9 +87,10 @@ class Matcher:
     def _candidates(self, text: str, among: set[str] | None = None) -> list[int]:
         low = text.lower()
         found = {n for n in self._substring if self._patterns[n][0] in (text if self._patterns[n][1] else low)}
-        for word in set(_WORD.findall(text)):
-            for exact, w in ((True, word), (False, word.lower())):
-                found.update(n for n in self._by_prefix.get((exact, w[:2]), ()) if w.startswith(self._patterns[n][0]))
+        for exact, w in _words(text):
+            for n in self._by_prefix.get((exact, w[:2]), ()):
+                if w.startswith(self._patterns[n][0]):
+                    found.add(n)
         return sorted(n for n in found if among is None or self._patterns[n][3] in among)
 
     def find(self, text: str, among: set[str] | None = None) -> list[tuple[str, int, int]]:
