@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 _NAME = r"[A-ZÆØÅ][a-zæøåéèü]+(?:-[A-ZÆØÅ][a-zæøåéèü]+)?"
+_TWO_NAMES = re.compile(r"[A-ZÆØÅ][a-zæøåéèü]+(?:-[A-ZÆØÅ][a-zæøåéèü]+)? [A-ZÆØÅ]")
 
 
 @lru_cache(maxsize=1)
@@ -30,6 +31,8 @@ def _names() -> tuple[re.Pattern[str], frozenset[str]]:
 def find_persons(text: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of each person name in the text; "Terje Rootwelt Jan Frich" is two people (a
     given name after a surname starts the next one)."""
+    if not _TWO_NAMES.search(text):
+        return []  # no two capitalised words in a row: no name (the common case, and a cheap test)
     pattern, given = _names()
     found = []
     for m in pattern.finditer(text):
