@@ -78,14 +78,19 @@ ORDER BY actor, file, start
 EVIDENCE_COLUMNS = ["actor", "actor type", "relation", "measure", "theme", "quote", "document", "file", "page"]
 
 
+EVIDENCE_PARAMS = {"kinds": list(RELATION_OF_KIND)}
+
+
+def evidence_row(r: dict[str, Any]) -> list[Any]:
+    """One evidence row (EVIDENCE_COLUMNS) from a row of the evidence query."""
+    return [r["actor"], r["actor_type"], RELATION_OF_KIND[r["kind"]], "; ".join(sorted(r["measures"])),
+            "; ".join(sorted(r["themes"])), r["quote"], r["document"], r["file"], _scalar(r["page"])]
+
+
 def evidence_rows(store: GraphStore) -> list[list[Any]]:
     """One row per speaker of each statement that makes a relation (proposal, commitment, opposition,
     example; graph/relations.py); statements naming no known measure keep an empty measure."""
-    return [
-        [r["actor"], r["actor_type"], RELATION_OF_KIND[r["kind"]], "; ".join(sorted(r["measures"])),
-         "; ".join(sorted(r["themes"])), r["quote"], r["document"], r["file"], _scalar(r["page"])]
-        for r in store.query(_EVIDENCE, {"kinds": list(RELATION_OF_KIND)}, timeout_ms=_LONG)
-    ]
+    return [evidence_row(r) for r in store.query(_EVIDENCE, EVIDENCE_PARAMS, timeout_ms=_LONG)]
 
 
 def export_evidence(store: GraphStore) -> str:

@@ -15,8 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-from graph.export import _EVIDENCE, EVIDENCE_COLUMNS, _scalar
-from graph.relations import RELATION_OF_KIND
+from graph.export import _EVIDENCE, EVIDENCE_COLUMNS, EVIDENCE_PARAMS, _scalar, evidence_row
 from graph.store import GraphStore
 
 PAGE = 2_000
@@ -97,8 +96,7 @@ def stream_evidence(store: GraphStore, limit: int) -> Iterator[str]:
     yield line(EVIDENCE_COLUMNS)
     state = {"truncated": False}
     query = _EVIDENCE.strip()
-    for r in _limited(rows(store, query, limit, {"kinds": list(RELATION_OF_KIND)}), limit, state):
-        yield line([r["actor"], r["actor_type"], RELATION_OF_KIND[r["kind"]], "; ".join(sorted(r["measures"])),
-                    "; ".join(sorted(r["themes"])), r["quote"], r["document"], r["file"], _scalar(r["page"])])
+    for r in _limited(rows(store, query, limit, EVIDENCE_PARAMS), limit, state):
+        yield line(evidence_row(r))
     if state["truncated"]:
         yield line([f"# truncated after {limit} rows"])
