@@ -9,12 +9,9 @@ import json
 import os
 import subprocess
 import sys
-import threading
-import time
 from pathlib import Path
 
 import pytest
-import uvicorn
 from fastapi.testclient import TestClient
 
 from api.app import create_app
@@ -25,8 +22,8 @@ from graph.recipes import load_recipes, run_recipe
 from graph.store.embedded import EmbeddedStore
 from loaders.load import load_document
 
-from .conftest import CORPUS, OUTPUT, ROOT
-from .test_explorer import CHROMIUM, _free_port, _watch
+from .conftest import CORPUS, OUTPUT, ROOT, served
+from .test_explorer import CHROMIUM, _watch
 from .test_opposition import OPPOSED_QUOTE, write_letters
 
 THEME = "digitalisering"
@@ -235,37 +232,25 @@ def test_html_brief_from_the_explorer_in_headless_chromium(corpus) -> None:
         pytest.fail("Debian chromium is not installed: run `make setup` (it installs it) or apt-get install chromium")
     from playwright.sync_api import sync_playwright
 
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(corpus), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 20
-    while not srv.started and time.time() < deadline:
-        time.sleep(0.05)
-    url = f"http://127.0.0.1:{port}"
     OUTPUT.mkdir(exist_ok=True)
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-            page = browser.new_page(viewport={"width": 1200, "height": 900})
-            seen = _watch(page, (url,))
-            page.goto(url)
-            page.wait_for_function("explorer.nodes.length > 0", timeout=20_000)
-            page.evaluate(f"focus('{THEME}')")  # the theme's panel, as a click on it opens it
-            link = page.wait_for_selector("#brief-links a[data-format=html]", timeout=10_000)
-            href = link.get_attribute("href")
-            assert href == f"/v1/briefs/{THEME}?format=html"
-            assert page.locator("#brief-links a").count() == 3
-            page.goto(url + href)
-            page.wait_for_selector("blockquote", timeout=10_000)
-            assert page.locator("h1").inner_text() == "Theme brief: Digitalisering"
-            assert page.locator("table").count() == len(tables(build_brief(corpus, THEME)))
-            page.screenshot(path=str(OUTPUT / "brief.png"))
-            page.locator("blockquote").first.scroll_into_view_if_needed()
-            page.screenshot(path=str(OUTPUT / "brief-quotes.png"))
-            assert not seen["external"], seen["external"]
-            assert not seen["errors"], seen["errors"]
-            browser.close()
-    finally:
-        srv.should_exit = True
-        thread.join(10)
+    with served(create_app(corpus)) as (url, _), sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 1200, "height": 900})
+        seen = _watch(page, (url,))
+        page.goto(url)
+        page.wait_for_function("explorer.nodes.length > 0", timeout=20_000)
+        page.evaluate(f"focus('{THEME}')")  # the theme's panel, as a click on it opens it
+        link = page.wait_for_selector("#brief-links a[data-format=html]", timeout=10_000)
+        href = link.get_attribute("href")
+        assert href == f"/v1/briefs/{THEME}?format=html"
+        assert page.locator("#brief-links a").count() == 3
+        page.goto(url + href)
+        page.wait_for_selector("blockquote", timeout=10_000)
+        assert page.locator("h1").inner_text() == "Theme brief: Digitalisering"
+        assert page.locator("table").count() == len(tables(build_brief(corpus, THEME)))
+        page.screenshot(path=str(OUTPUT / "brief.png"))
+        page.locator("blockquote").first.scroll_into_view_if_needed()
+        page.screenshot(path=str(OUTPUT / "brief-quotes.png"))
+        assert not seen["external"], seen["external"]
+        assert not seen["errors"], seen["errors"]
+        browser.close()

@@ -3,31 +3,21 @@
 from __future__ import annotations
 
 import shutil
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
-import uvicorn
 
 from api.app import create_app
 from graph.export_html import export_html
 from graph.ingest import ingest
 from graph.store.embedded import EmbeddedStore
 
-from .conftest import CORPUS, ROOT
+from .conftest import CORPUS, ROOT, served
 from .pdfs import make_pdf
 from .test_opposition import write_letters
 
 OUT = ROOT / "test-output"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -42,16 +32,8 @@ def server(tmp_path_factory: pytest.TempPathFactory):
     # and two invented letters, so that the graph has OPPOSES edges (the corpus opposes nothing)
     report = ingest(store, [CORPUS, pdf, *write_letters(folder / "letters")])
     assert not report.failures
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 20
-    while not srv.started and time.time() < deadline:
-        time.sleep(0.05)
-    yield {"url": f"http://127.0.0.1:{port}", "store": store}
-    srv.should_exit = True
-    thread.join(10)
+    with served(create_app(store)) as (url, _):
+        yield {"url": url, "store": store}
     store.close()
 
 

@@ -16,7 +16,7 @@ import pytest
 from graph.ingest import ingest, stats
 from graph.store.embedded import EmbeddedStore
 
-from .conftest import CORPUS, ROOT
+from .conftest import CORPUS, ROOT, served
 
 LETTER = ("Innspill fra {name} kommune\n\nHvilke tiltak er aktuelle?\n\n"
           "• {name} kommune foreslår hospitering mellom kommune og sykehus.\n")
@@ -357,31 +357,16 @@ def test_cli_store_loss_is_one_message_with_the_files_not_loaded(tmp_path: Path,
 @pytest.fixture()
 def live(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """The API on a real socket (uvicorn in a thread) over a real embedded store; uploads on, key 's3cret'."""
-    import threading
-    import time
-
-    import uvicorn
-
     from api.app import create_app
-    from graph.store.embedded import free_port
     from innspill.settings import get_settings
 
     monkeypatch.setattr(get_settings(), "api_key", "s3cret")
     monkeypatch.setattr(get_settings(), "home", tmp_path / "home")
     store = EmbeddedStore(tmp_path / "home" / "graph")
-    app = create_app(store)
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.02)
     try:
-        yield {"url": f"http://127.0.0.1:{port}", "port": port, "store": store, "home": tmp_path / "home"}
+        with served(create_app(store)) as (url, port):
+            yield {"url": url, "port": port, "store": store, "home": tmp_path / "home"}
     finally:
-        server.should_exit = True
-        thread.join(timeout=10)
         store.close()
 
 
