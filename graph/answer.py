@@ -8,12 +8,15 @@ words in the statement text (prefix-stemmed, so
 
 from __future__ import annotations
 
+import math
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from graph.extract.vocab import Vocabulary, load_vocabulary
 from graph.relations import KINDS_OF_RELATION, STANCE_RELATIONS
 from graph.store import GraphStore
+from graph.store.base import QueryError
 
 # the stance relations take their statement kinds from graph/relations.py; STATES is any statement at all
 KINDS = {**KINDS_OF_RELATION,
@@ -43,13 +46,67 @@ def _words(phrase: str) -> list[str]:
     return [w for w in re.findall(r"[^\W_]+", phrase.lower()) if w not in _STOP]
 
 
+def _stem(word: str) -> str:
+    return word[:max(4, len(word) - 3)]
+
+
+def _has(have: list[str], st: str) -> bool:
+    """A word of the text starts with the stem, or ends a compound with it ("plan" in "sykehusplanen")."""
+    return any(h.startswith(st) or len(st) >= 4 and re.search(re.escape(st) + r"\w{0,3}$", h) for h in have)
+
+
 def _mentions(text: str, phrase: str) -> bool:
-    """Every word of the phrase starts a word of the text or ends a compound ("plan" in "sykehusplanen"),
-    up to a short inflected ending."""
+    """Every word of the phrase is in the text, up to a short inflected ending."""
     have = re.findall(r"[^\W_]+", text.lower())
-    stems = [w[:max(4, len(w) - 3)] for w in _words(phrase)]
-    return all(any(h.startswith(st) or len(st) >= 4 and re.search(re.escape(st) + r"\w{0,3}$", h) for h in have)
-               for st in stems)
+    return all(_has(have, _stem(w)) for w in _words(phrase))
+
+
+@dataclass
+class Phrase:
+    """Words the vocabulary does not know, looked for in the statements with their weight (inverse document
+    frequency among the statements, from the full-text index): a statement holds the phrase when it has the words
+    that carry most of its weight, so "nedleggelse av dialysen i Lærdal" finds "dialysetilbodet i Lærdal blir lagt
+    ned", while "gratis tannhelse for eldre" finds nothing when no statement speaks of tannhelse."""
+
+    text: str
+    stems: list[tuple[str, float]]  # (stem, weight)
+    share: float = 0.6  # of the weight a statement must hold when the phrase has three words or more (1: a name)
+
+    @classmethod
+    def weigh(cls, store: GraphStore, text: str, *, exact: bool = False, english: bool = False) -> Phrase:
+        stems = list(dict.fromkeys(_stem(w) for w in _words(text)))
+        total = _count(store, "*")
+        seen = {st: _count(store, f"{st}*") if len(st) >= 3 else total for st in stems}
+        found = sum(1 for df in seen.values() if df)
+        if not exact and found and (english or found >= max(2, (len(stems) + 1) // 2)):
+            # a word no statement uses is the asker's paraphrase ("nedleggelse" for "blir lagt ned", or English
+            # around the Norwegian term): it cannot be evidence either way, as long as something is left to find
+            seen = {st: df for st, df in seen.items() if df}
+        return cls(text, [(st, math.log((total + 1) / (df + 0.5)) if df else math.log(total + 2) + 2.0)
+                          for st, df in seen.items()], 1.0 if exact else 0.6)
+
+    def coverage(self, text: str) -> float:
+        have = re.findall(r"[^\W_]+", text.lower())
+        total = sum(w for _, w in self.stems) or 1.0
+        return sum(w for st, w in self.stems if _has(have, st)) / total
+
+    def holds(self, text: str) -> bool:
+        if len(self.stems) <= 2:
+            return self.coverage(text) >= 0.999
+        return self.coverage(text) >= self.share
+
+    def query(self) -> str:
+        """The full-text query for statements with any of the words (the coverage then decides)."""
+        return " | ".join(f"{st}*" for st, _ in self.stems if len(st) >= 3 and re.fullmatch(r"\w+", st))
+
+
+def _count(store: GraphStore, ft: str) -> int:
+    if ft == "*":
+        return store.query("MATCH (s:Statement) RETURN count(s) AS n")[0]["n"] or 1
+    try:
+        return store.query(f"{store.fulltext_match()} RETURN count(s) AS n", {"ft": ft})[0]["n"]
+    except QueryError:  # a word the index's query syntax refuses: treat it as unseen
+        return 0
 
 
 # The most selective filter becomes the anchor, matched first from its index (WITH is a barrier the planner
@@ -111,18 +168,22 @@ def discovered_ids(store: GraphStore, phrase: str) -> list[str]:
     return found if whole else []  # a near key that lacks some of the words: the words decide
 
 
-def answer(store: GraphStore, intent: str, params: dict[str, Any], vocab: Vocabulary | None = None,
-           limit: int = 50) -> list[dict[str, Any]]:
-    """Answers grouped by actor, relation and measure, each with its evidence (document, page, quote).
+@dataclass
+class Query:
+    """A structured question made into one Cypher query (run once per relation) and the filters the statements'
+    text must pass afterwards."""
 
-    ``params``: measure / measures (phrases, resolved through the vocabulary) or measure_ids; group or
-    group_ids; phrase (words every quote must contain); theme; actor; relation / relations; documents
-    (file names or ids) and authors (actor ids whose documents are the scope); named (a second actor the
-    statements must speak or name); actor_types (detail questions: statements an actor of these types speaks
-    or is named in; stance questions: speakers of these types).
-    """
-    vocab = vocab or load_vocabulary()
-    filters, qparams, text_filters, actor = [], {}, [], ""
+    cypher: str
+    params: dict[str, Any]
+    phrases: list[Phrase]
+    measure_ids: list[str]
+
+
+def build(store: GraphStore, intent: str, params: dict[str, Any], vocab: Vocabulary) -> Query:
+    filters: list[str] = []
+    qparams: dict[str, Any] = {}
+    texts: list[str] = []
+    actor = ""
     phrases = params.get("measures") or ([params["measure"]] if params.get("measure") else [])
     measure_ids = list(params.get("measure_ids") or [])
     for phrase in phrases:
@@ -132,9 +193,9 @@ def answer(store: GraphStore, intent: str, params: dict[str, Any], vocab: Vocabu
         if ids:
             measure_ids.extend(ids)
         else:
-            text_filters.append(phrase)
+            texts.append(phrase)
     if params.get("phrase"):
-        text_filters.append(params["phrase"])
+        texts.append(params["phrase"])
     if measure_ids:
         filters.append("measure")
         qparams["measure_ids"] = measure_ids
@@ -143,7 +204,7 @@ def answer(store: GraphStore, intent: str, params: dict[str, Any], vocab: Vocabu
         ids = vocab.groups.ids(params["group"])
         group_ids.extend(ids)
         if not ids:
-            text_filters.append(params["group"])
+            texts.append(params["group"])
     if group_ids:
         filters.append("group")
         qparams["group_ids"] = group_ids
@@ -171,37 +232,76 @@ def answer(store: GraphStore, intent: str, params: dict[str, Any], vocab: Vocabu
     if params.get("authors"):
         documents.append("MATCH (au:Actor)-[:AUTHORED]->(d) WHERE au.id IN $authors")
         qparams["authors"] = list(params["authors"])
+    weighed = [Phrase.weigh(store, t, exact=bool(params.get("exact")), english=params.get("language") == "en")
+               for t in texts]
+    for p in weighed:
+        p.share = params.get("phrase_share") or p.share
+    anchor = _ANCHORS[filters[0]] if filters else None
+    if anchor is None and weighed and weighed[0].query():  # the words, from the full-text index
+        anchor = store.fulltext_match()
+        qparams["ft"] = weighed[0].query()
+    cypher = _QUERY.format(anchor=anchor or _ANCHORS[None], actor=actor,
+                           filters="\n".join(_FILTERS[f] for f in filters[1:]), documents="\n".join(documents))
+    return Query(cypher, qparams, weighed, measure_ids)
+
+
+def answer(store: GraphStore, intent: str, params: dict[str, Any], vocab: Vocabulary | None = None,
+           limit: int = 50) -> list[dict[str, Any]]:
+    """Answers grouped by actor, relation and measure, each with its evidence (document, page, quote).
+
+    ``params``: measure / measures (phrases, resolved through the vocabulary) or measure_ids; group or
+    group_ids; phrase (words the quotes must hold, weighed by rarity); theme; actor; relation / relations;
+    documents (file names or ids) and authors (actor ids whose documents are the scope); named (a second actor
+    the statements must speak or name); actor_types (detail questions: statements an actor of these types
+    speaks or is named in; stance questions: speakers of these types).
+    """
+    vocab = vocab or load_vocabulary()
+    query = build(store, intent, params, vocab)
+    return rank(run(store, intent, query, _relations(intent, params)), query, limit)
+
+
+def run(store: GraphStore, intent: str, query: Query, relations: list[str]) -> list[dict[str, Any]]:
+    """One answer per actor, relation and measure (per actor and relation for detail questions)."""
     groups: dict[tuple[str, str, str | None], dict[str, Any]] = {}
-    anchor = filters[0] if filters else None
-    cypher = _QUERY.format(anchor=_ANCHORS[anchor], actor=actor, filters="\n".join(_FILTERS[f] for f in filters[1:]),
-                           documents="\n".join(documents))
-    for rel in _relations(intent, params):
-        for row in store.query(cypher, {"kinds": KINDS[rel], **qparams}):
-            if not all(_mentions(row["quote"], phrase) for phrase in text_filters):
+    for rel in relations:
+        for row in store.query(query.cypher, {"kinds": KINDS[rel], **query.params}):
+            if not all(p.holds(row["quote"]) for p in query.phrases):
                 continue
+            cover = min((p.coverage(row["quote"]) for p in query.phrases), default=1.0)
             about = [{"id": i, "name": n} for i, n in zip(row["measure_ids"], row["measures"], strict=False)
-                     if not measure_ids or i in measure_ids]
+                     if not query.measure_ids or i in query.measure_ids]
             actors = [(row["actor_id"], row["actor"], row["type"], row.get("aliases"), rel)]
             if intent in DETAIL_INTENTS:  # who is named is part of what a statement says about a thing
                 actors += [(*m, "MENTIONED") for m in row["mentioned"] if m[0] and m[0] != row["actor_id"]]
             # a detail question is about a thing or an actor, not a measure: one answer per actor and relation
             # (else every measure a long document names splits its author's answer and crowds out the others)
-            per_measure = about if intent not in DETAIL_INTENTS or measure_ids else []
+            per_measure = about if intent not in DETAIL_INTENTS or query.measure_ids else []
             for aid, name, atype, aliases, relation in actors:
                 for measure in per_measure or [None]:
                     entry = groups.setdefault((aid, relation, measure["id"] if measure else None), {
                         "actor": {"id": aid, "name": name, "type": atype, "aliases": aliases or []},
-                        "relation": relation, "measure": measure, "evidence": [],
+                        "relation": relation, "measure": measure, "evidence": [], "match": 0.0,
                     })
+                    entry["match"] = max(entry["match"], cover)
                     entry["evidence"].append({"document": row["document"], "file": row["file"],
                                               "page": row["page"], "quote": row["quote"], "kind": row["kind"]})
-    def rank(e: dict[str, Any]) -> tuple:
-        """What the question asks about first (the person named, the second actor, the union), then the best
-        evidenced; the actor whose statements are listed is not news when it speaks them."""
-        aid = e["actor"]["id"]
-        wanted = (aid == qparams.get("named") or e["actor"]["type"] in qparams.get("actor_types", ())
-                  or aid == qparams.get("actor_id") and e["relation"] == "MENTIONED")
-        return (not wanted, -len(e["evidence"]), e["actor"]["name"], (e["measure"] or {}).get("name") or "")
+    return list(groups.values())
 
-    ranked = sorted(groups.values(), key=rank)
-    return ranked[:limit]
+
+def rank(entries: list[dict[str, Any]], query: Query, limit: int) -> list[dict[str, Any]]:
+    """What the question asks about first (the person named, the second actor, the union), then how much of
+    the question's words the quotes hold, then the best evidenced; the actor whose statements are listed is not
+    news when it speaks them."""
+    q = query.params
+
+    def key(e: dict[str, Any]) -> tuple:
+        aid = e["actor"]["id"]
+        wanted = (aid == q.get("named") or e["actor"]["type"] in q.get("actor_types", ())
+                  or aid == q.get("actor_id") and e["relation"] == "MENTIONED")
+        return (not wanted, -round(e["match"], 2), -len(e["evidence"]), e["actor"]["name"],
+                (e["measure"] or {}).get("name") or "")
+
+    ranked = sorted(entries, key=key)[:limit]
+    for e in ranked:
+        e.pop("match", None)
+    return ranked

@@ -20,46 +20,136 @@ _SPEAKERS = ("MATCH (a:Actor)-[:STATES]->(s:Statement) WHERE s.id IN $ids "
              "OPTIONAL MATCH (s)-[:ABOUT]->(m:Measure) "
              "RETURN s.id AS id, a.id AS actor_id, a.name AS actor, a.type AS type, a.aliases AS aliases, "
              "collect(m.id) AS measure_ids, collect(m.name) AS measures")
+# a date or a year in a quote: what a "when / by which deadline" question is answered with
+_LOOSE = 5  # answers at most, when the statements hold only part of a question's description
+_DATE = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\b|\b(?:januar|februar|mars|april|mai|juni|"
+                   r"juli|august|september|oktober|november|desember|kvartal|quarter|Q[1-4])\b", re.I)
 
 
 def ask(store: GraphStore, question: str, *, documents: list[str] | None = None, limit: int = 50,
         vocab: Vocabulary | None = None) -> dict[str, Any]:
     """The ask contract (also GET /v1/ask and ``innspill ask --json``): question, interpretation, answers
-    (actor, relation, measure, evidence).
+    (actor, relation, measure, evidence), and for a question nothing answers, ``related``: the statements a
+    full-text search finds, shown apart so they are never taken for the answer. A compound question ("Når …,
+    og hvem har ansvaret?") is answered part by part; the answers of both are merged and the interpretation of
+    the second part is ``interpretation.then``.
 
     ``documents`` narrows the answers to these files or document ids (the question's scope)."""
+    from graph.ask.parse import COMPOUND
+
     vocab = vocab or load_vocabulary()
+    first, _, second = COMPOUND.sub("\x00", question, count=1).partition("\x00")
+    if not second.strip():
+        return _ask(store, question, documents, limit, vocab)[0]
+    out, it = _ask(store, first, documents, limit, vocab)
+    then, _ = _ask(store, second, documents, limit, vocab, context=it)
+    seen = {(a["actor"]["id"], a["relation"], (a["measure"] or {}).get("id")) for a in out["answers"]}
+    out["answers"] += [a for a in then["answers"]
+                       if (a["actor"]["id"], a["relation"], (a["measure"] or {}).get("id")) not in seen]
+    out["question"], out["interpretation"]["then"] = question, then["interpretation"]
+    return out
+
+
+def _ask(store: GraphStore, question: str, documents: list[str] | None, limit: int, vocab: Vocabulary,
+         context: Interpretation | None = None) -> tuple[dict[str, Any], Interpretation]:
     known = tuple((r["id"], r["name"] or r["id"], tuple(a for a in r["aliases"] or [] if _distinctive(a)))
                   for r in store.query(_ACTORS))
+
     def measures() -> tuple[tuple[str, str, str], ...]:
         return tuple((r["id"], r["name"] or r["id"], r["key"]) for r in store.query(DISCOVERED))
 
-    it = parse(question, vocab, known, measures)
+    it = parse(question, vocab, known, measures, context)
     answers: list[dict[str, Any]] = []
+    related: list[dict[str, Any]] = []
     if it.intent != "search":
-        answers = answer(store, it.intent, _params(it, documents), vocab, limit=limit)
+        answers = _answer(store, it, documents, vocab, limit)
         if not answers and it.discovered:  # the discovered measures say nothing of it: look for the words
             it = parse(question, vocab, known)
-            answers = answer(store, it.intent, _params(it, documents), vocab, limit=limit) \
-                if it.intent != "search" else []
-        # an empty answer to "whether" is the answer; elsewhere drop the least certain filter and retry
-        for drop in ("phrase", "groups", "theme") if it.intent != "whether" else ():
-            anchored = it.measures or it.actor or it.named or it.actor_types or it.intent.endswith("theme")
-            if answers or not getattr(it, drop) or not (anchored or drop != "phrase" and it.phrase):
-                continue
-            setattr(it, drop, [] if drop == "groups" else None)
-            it.note = (f"{it.note}; " if it.discovered and it.note else "") + \
-                f"nothing matched every part of the question; answered without its {drop}"
-            answers = answer(store, it.intent, _params(it, documents), vocab, limit=limit)
+            answers = _answer(store, it, documents, vocab, limit) if it.intent != "search" else []
+        answers = _relax(store, it, documents, vocab, limit, answers)
+        if not answers and it.phrase and not it.exact and len(it.phrase.split()) >= 3:  # a description: the
+            answers = _answer(store, it, documents, vocab, _LOOSE, share=0.34)  # statements sharing most of it
+            if answers:
+                it.note = (f"{it.note}; " if it.note else "") + (
+                    f"no statement holds all of «{it.phrase}»: the {len(answers)} that share most of its words")
         if not answers and it.intent != "whether" and not (it.measures or it.actor or it.theme or it.named
-                                                           or it.actor_types):
-            it.intent, it.note = "search", "nothing in the graph matched; showing a full-text search over statements"
+                                                           or it.actor_types or it.actors):
+            if it.phrase and it.intent != "search":  # honest: nothing says it; related statements apart
+                it.note = (f"{it.note}; " if it.note else "") + f"no statement in the graph says «{it.phrase}»"
+                related = _search(store, it.phrase, limit)
+            else:
+                it.intent = "search"
+                it.note = "nothing in the graph matched; showing a full-text search over statements"
     if it.intent == "search":
         answers = _search(store, question, limit)
     interpretation = it.as_dict()
+    if it.count:
+        interpretation["actors_counted"] = len({a["actor"]["id"] for a in answers})
     if documents:
         interpretation["documents"] = list(documents)
-    return {"question": question, "interpretation": interpretation, "answers": answers}
+    out = {"question": question, "interpretation": interpretation, "answers": answers}
+    if related:
+        out["related"] = related
+    return out, it
+
+
+def _answer(store: GraphStore, it: Interpretation, documents: list[str] | None, vocab: Vocabulary,
+            limit: int, share: float | None = None) -> list[dict[str, Any]]:
+    """The answers of the intent; the intents that ask more than one stance question are put together here.
+    ``share``: how much of the phrase's weight a quote must hold (default: most of it)."""
+    params = _params(it, documents, share)
+    if it.actors:  # "what do A and B both propose": the measures both back
+        return _both(store, it, documents, vocab, limit)
+    if it.intent == "responsible":  # who leads / is responsible: the role statements about it, and who they name
+        found = answer(store, "about", params, vocab, limit=limit * 4)
+        return _keep(found, re.compile(templates()["patterns"]["responsible"], re.I))[:limit]
+    if it.intent == "when":  # the statements about it that hold a date
+        found = answer(store, "who_states", params, vocab, limit=limit * 4)
+        return _keep(found, _DATE)[:limit]
+    found = answer(store, it.intent, params, vocab, limit=limit)
+    if it.actor_types:  # "which municipalities …": the actors of that kind (and the people who speak for them),
+        found = [a for a in found if a["actor"]["type"] in (*it.actor_types, "person")]  # not everyone named
+    return found
+
+
+def _keep(found: list[dict[str, Any]], pattern: re.Pattern[str]) -> list[dict[str, Any]]:
+    """The answers whose evidence matches, with only that evidence; all of them when none does."""
+    kept = []
+    for a in found:
+        evidence = [e for e in a["evidence"] if pattern.search(e["quote"] or "")]
+        if evidence:
+            kept.append({**a, "evidence": evidence})
+    return kept or found
+
+
+def _both(store: GraphStore, it: Interpretation, documents: list[str] | None, vocab: Vocabulary,
+          limit: int) -> list[dict[str, Any]]:
+    per_actor = []
+    for actor in it.actors:
+        it.actor = actor
+        per_actor.append(answer(store, it.intent, _params(it, documents), vocab, limit=500))
+    it.actor = None
+    shared = set.intersection(*({a["measure"]["id"] for a in found if a["measure"]} for found in per_actor))
+    if not shared:
+        it.note = "no measure is backed by all of them"
+    return [a for found in per_actor for a in found if a["measure"] and a["measure"]["id"] in shared][:limit]
+
+
+def _relax(store: GraphStore, it: Interpretation, documents: list[str] | None, vocab: Vocabulary, limit: int,
+           answers: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """An empty answer to "whether" is the answer; elsewhere drop the least certain filter and retry, and say so."""
+    for drop in ("phrase", "groups", "theme") if it.intent != "whether" else ():
+        anchored = (it.measures or it.actor or it.named or it.actor_types or it.intent.endswith("theme")
+                    # English words around a Norwegian term the vocabulary knows ("apprentices and health workers
+                    # (helsefagarbeidere)"): the documents are Norwegian, the term is what to look for
+                    or drop == "phrase" and it.language == "en" and not it.exact and (it.groups or it.theme))
+        if answers or not getattr(it, drop) or not (anchored or drop != "phrase" and it.phrase):
+            continue
+        setattr(it, drop, [] if drop == "groups" else None)
+        it.note = (f"{it.note}; " if it.note else "") + \
+            f"nothing matched every part of the question; answered without its {drop}"
+        answers = _answer(store, it, documents, vocab, limit)
+    return answers
 
 
 def _distinctive(alias: str) -> bool:
@@ -68,11 +158,10 @@ def _distinctive(alias: str) -> bool:
     return " " in alias.strip() or sum(c.isupper() for c in alias) >= 2
 
 
-def _params(it: Interpretation, documents: list[str] | None) -> dict[str, Any]:
-    return {"measure_ids": it.measures, "group_ids": it.groups, "phrase": it.phrase, "theme": it.theme,
-            "actor": it.actor, "named": it.named, "actor_types": it.actor_types,
-            "relations": it.relations, "authors": it.authors,
-            "documents": documents}
+def _params(it: Interpretation, documents: list[str] | None, share: float | None = None) -> dict[str, Any]:
+    return {"phrase_share": share, "exact": it.exact, "language": it.language, "measure_ids": it.measures,
+            "group_ids": it.groups, "phrase": it.phrase, "theme": it.theme, "actor": it.actor, "named": it.named,
+            "actor_types": it.actor_types, "relations": it.relations, "authors": it.authors, "documents": documents}
 
 
 def _search(store: GraphStore, question: str, limit: int) -> list[dict[str, Any]]:

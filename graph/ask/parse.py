@@ -1,9 +1,10 @@
 """Read a Norwegian or English question into an intent and parameters: templates + vocabulary, no LLM.
 
-The vocabulary does the heavy lifting (measures, groups, actors in bokmål, nynorsk and English); the
-templates in ``questions.yaml`` only decide what is asked (who / what / whether) and about which relation.
-What the vocabulary does not know is kept as a phrase and looked for in the statements' text, so a
-question about an unnamed initiative still finds its quotes instead of failing.
+Small steps each find one kind of thing in the question and mask it (actors, quoted names, measures in Norwegian
+and English, groups, kinds of actor, relations, theme, the words left over); then the first question class of
+``questions.yaml`` whose conditions hold decides the intent. The vocabulary does the heavy lifting; what it does
+not know is kept as a phrase and looked for in the statements' text, never replaced by a measure it merely
+resembles ("caseload midwifery" is not the municipal midwife service).
 """
 
 from __future__ import annotations
@@ -21,13 +22,16 @@ from graph.extract.vocab import Entry, Matcher, Vocabulary
 from graph.relations import STANCE_RELATIONS
 
 RELATIONS = STANCE_RELATIONS
-# the intent of a "who …" question about exactly one relation; any other mix asks who_states
+# the intent of a stance question about exactly one relation; any other mix asks who_states
 WHO_INTENT = {"PROPOSES": "who_proposes", "OPPOSES": "who_opposes", "REPORTS_AS_EXAMPLE": "who_reports_example"}
 # possessive endings ("Helse Sør-Østs", "Sunnaas'", "SiV's") blanked to spaces, so offsets stay the same
 _POSSESSIVE = re.compile(r"(?<=[^\W\d_])(?:'s|s'|'|s)(?=[\s,.?!;:]|$)")
 _QUOTED = re.compile(r"«([^»]{2,80})»|[\"“]([^\"”]{2,80})[\"”]|(?:^|(?<=[\s(]))['‘]([^']{2,80})['’](?=[\s,.?!)]|$)")
+# an English question names the Norwegian term in brackets: "the development plans (utviklingsplaner)"
+_QUOTED_EN = re.compile(_QUOTED.pattern + r"|\(([^()]{3,60})\)")
 _CLAUSE_END = re.compile(r",\s*(?:og|and|eller|or|men|but)\b|[?;!]|\s+(?:og|and)\s+(?:hva|hvem|hvordan|hvor|"
                          r"what|who|how|where|is|finnes)\b", re.I)
+_WORD = re.compile(r"[^\W_][\w-]*")
 
 
 @dataclass
@@ -41,15 +45,20 @@ class Interpretation:
     phrase: str | None = None
     actor: str | None = None
     named: str | None = None  # a second actor the statements must name ("… sammen med NAV")
+    actors: list[str] = field(default_factory=list)  # every actor a "both" question names
     actor_types: list[str] = field(default_factory=list)  # "Hvilken fagforening …", "Which hospitals …"
     groups: list[str] = field(default_factory=list)
     theme: str | None = None
     authors: list[str] = field(default_factory=list)
     discovered: list[str] = field(default_factory=list)  # measures matched among those found in the documents
+    question_class: str | None = None  # the class of questions.yaml that decided the intent
+    count: bool = False  # "how many …": the answer is also a number of actors
+    unrecognised: str | None = None  # words the vocabulary knows only a part of ("caseload midwifery")
+    exact: bool = False  # the phrase is a name (quoted, or unrecognised): every word of it must be in the quote
     note: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        out = {k: v for k, v in asdict(self).items() if v not in (None, [])}
+        out = {k: v for k, v in asdict(self).items() if v not in (None, [], False)}
         if len(self.measures) == 1:
             out["measure"] = self.measures[0]
         if len(self.groups) == 1:
@@ -62,11 +71,10 @@ class Interpretation:
     def recipe(self) -> tuple[str, dict[str, str]] | None:
         """The canned recipe that asks the same thing, for users who want to rerun or adapt it."""
         rel = self.relations[0] if len(self.relations) == 1 else None
-        if self.intent == "who_proposes" and len(self.measures) == 1 and len(self.groups) <= 1:
-            return "who_proposes", {"measure": self.measures[0], "group": self.groups[0] if self.groups else ""}
-        if self.intent == "who_opposes" and len(self.measures) == 1 and len(self.groups) <= 1:
-            return "who_opposes", {"measure": self.measures[0], "group": self.groups[0] if self.groups else ""}
-        if self.intent == "who_reports_example" and len(self.measures) == 1 and not self.groups:
+        one = len(self.measures) == 1 and len(self.groups) <= 1 and not self.actor_types
+        if self.intent in ("who_proposes", "who_opposes") and one:
+            return self.intent, {"measure": self.measures[0], "group": self.groups[0] if self.groups else ""}
+        if self.intent == "who_reports_example" and one and not self.groups:
             return "who_reports_example", {"measure": self.measures[0]}
         if self.intent == "what_does_actor_propose" and rel and not (self.measures or self.theme or self.groups):
             return "what_actor_proposes", {"actor": self.actor or "", "relation": rel}
@@ -79,12 +87,23 @@ class Interpretation:
 def templates() -> dict[str, Any]:
     data = yaml.safe_load(Path(__file__).with_name("questions.yaml").read_text("utf-8"))
     data["stop"] = {w for words in data["stop_words"].values() for w in words}
+    data["modifier"] = set(data["modifiers"])
     return data
 
+
+# --- finding things in the question ------------------------------------------------------------------------
 
 @lru_cache(maxsize=8)
 def _actor_matcher(known: tuple[tuple[str, str, tuple[str, ...]], ...]) -> Matcher:
     return Matcher([Entry(i, n, "actor", {}, list(a)) for i, n, a in known], suffix=1)
+
+
+@lru_cache(maxsize=16)
+def bilingual(matcher: Matcher) -> Matcher:
+    """The matcher with its entries' English names added (questions only: the documents are Norwegian)."""
+    suffix = 1 if next(iter(matcher.entries.values()), Entry("", "", "")).kind == "actor" else 6
+    return Matcher([Entry(e.id, e.name, e.kind, e.props, [*e.aliases, *e.props.get("english", [])])
+                    for e in matcher.entries.values()], suffix=suffix)
 
 
 def _find(matcher: Matcher, text: str) -> list[tuple[str, int, int]]:
@@ -105,13 +124,114 @@ def _mask(text: str, hits: list[tuple[str, int, int]]) -> str:
     return text
 
 
+@dataclass
+class _Reading:
+    """The question while the steps read it: ``rest`` is the text with everything recognised blanked out."""
+
+    text: str
+    low: str
+    rest: str
+    it: Interpretation
+    subject: list[str] = field(default_factory=list)
+    quoted: list[str] = field(default_factory=list)
+
+
+def _actors(r: _Reading, vocab: Vocabulary, known: tuple[tuple[str, str, tuple[str, ...]], ...]) -> None:
+    """Actors of the vocabulary (also by English name) and of the graph; one named right by a word like
+    "innspill" is the scope (the document's author), any other is a subject of the question."""
+    t = templates()
+    listed = bilingual(vocab.actors)
+    hits = _find(listed, r.text)
+    extra = tuple(a for a in known if a[0] not in vocab.actors.entries)
+    if extra:
+        hits += _find(_actor_matcher(extra), _mask(r.text, hits))
+    for aid, s, e in sorted(hits, key=lambda h: h[1]):
+        if re.match(t["scope_after_actor"], r.low[e:]) or re.search(t["scope_before_actor"], r.low[:s]):
+            r.it.authors.append(aid)
+        elif aid not in r.subject:
+            r.subject.append(aid)
+    r.rest = _mask(r.text, hits)
+
+
+def _quoted(r: _Reading, vocab: Vocabulary) -> None:
+    """A quoted name is one name: a measure only if the vocabulary knows all of it, else a phrase to look for."""
+    pattern = _QUOTED_EN if r.it.language == "en" else _QUOTED
+    for m in pattern.finditer(r.rest):
+        inner = next(g for g in m.groups() if g)
+        hits = bilingual(vocab.measures).find(inner)
+        if m.group(0).startswith("(") and (hits or vocab.groups.find(inner)
+                                                           or _theme(inner, vocab.themes)):
+            continue  # the Norwegian word for what the English says, and the vocabulary knows it
+        if not (len(hits) == 1 and hits[0][2] - hits[0][1] >= len(inner.strip()) - 1):
+            r.quoted.append(inner.strip())
+            r.rest = r.rest[:m.start()] + " " * (m.end() - m.start()) + r.rest[m.end():]
+
+
+def _measures(r: _Reading, vocab: Vocabulary) -> None:
+    """Measures and groups the vocabulary names, in Norwegian or English. A measure right after a content word
+    the vocabulary does not know ("caseload midwifery", "ambulante sårteam") is not that measure: the whole
+    phrase is looked for instead, and the interpretation says what was not recognised."""
+    hits = _find(bilingual(vocab.measures), r.rest)
+    kept = []
+    for h in hits:
+        before = re.search(r"([^\W_][\w-]*) ?$", r.rest[:h[1]])
+        if before and _qualifier(before[1], r.it.language) and not r.it.unrecognised:
+            r.it.unrecognised = r.rest[before.start(1):h[2]]
+            r.quoted.insert(0, r.it.unrecognised)  # one name, looked for as a whole like a quoted one
+            kept_span = (h[0], before.start(1), h[2])
+            r.rest = _mask(r.rest, [kept_span])
+        else:
+            kept.append(h)
+    r.rest = _mask(r.rest, kept)
+    r.it.measures = list(dict.fromkeys(h[0] for h in kept))
+    groups = bilingual(vocab.groups).find(r.rest)
+    r.rest = _mask(r.rest, groups)
+    r.it.groups = list(dict.fromkeys(h[0] for h in groups))
+
+
+def _qualifier(word: str, language: str) -> bool:
+    """A word that may make a measure another one when it stands right before it: a content word, not a name
+    (capitalised) and, in Norwegian, not a verb in the present tense ("Hvilken rolle spiller Kompetansebroen")."""
+    low = word.lower()
+    return _content(low) and not word[0].isupper() and (language == "en" or not low.endswith("r"))
+
+
+def _content(word: str) -> bool:
+    t = templates()
+    return len(word) > 2 and word not in t["stop"] and word not in t["modifier"] and not any(
+        re.search(p, word) for p in t["relation"].values())
+
+
+def _actor_types(r: _Reading) -> None:
+    """The kind of actor asked for ("Hvilken fagforening …", "Which hospitals …", "… blant kommunene")."""
+    t = templates()
+    for kind in t["actor_types"]:
+        m = re.match(rf"{t['actor_type_opening']}({kind['words']})\b", r.rest, re.I) or \
+            re.search(rf"{t['actor_type_among']}({kind['words']})\b", r.rest, re.I)
+        if m:
+            r.it.actor_types = kind["types"]
+            r.rest = r.rest[:m.start(1)] + " " * (m.end(1) - m.start(1)) + r.rest[m.end(1):]
+            return
+
+
+def _relations(r: _Reading) -> None:
+    """The relations a question asks about. What an opposition is against ("går imot forslaget om …",
+    "opposes the proposal to …") is its object, not a second question about proposals."""
+    t = templates()
+    low = r.rest.lower()
+    opposed = re.search(t["relation"]["OPPOSES"], low)
+    rest = re.sub(f'{t["relation"]["OPPOSES"]}|{t["opposition_object"]}', " ", low) if opposed else low
+    r.it.relations = [rel for rel in RELATIONS if re.search(t["relation"][rel], low if rel == "OPPOSES" else rest)]
+
+
 def _theme(text: str, themes: list[dict]) -> str | None:
     """The theme whose name or longest keyword the question uses (a longer stem is a surer sign)."""
     low, best = text.lower(), (0, None)
     for t in themes:
         if t["id"] == "unclassified":
             continue
-        for kw in [t["name"].lower(), (t.get("name_en") or "").lower(), *t.get("keywords", [])]:
+        for kw in [t["name"].lower(), (t.get("name_en") or "").lower(), *t.get("keywords", []),
+                   *t.get("keywords_en", [])]:
             if kw and len(kw) >= 4 and re.search(rf"(?<![^\W\d_]){re.escape(kw.lower())}", low):
                 best = max(best, (len(kw), t["id"]), key=lambda b: b[0])
     return best[1]
@@ -120,16 +240,32 @@ def _theme(text: str, themes: list[dict]) -> str | None:
 def _only_theme_words(words: str, theme: str, themes: list[dict]) -> bool:
     """True when every topic word left is one of the theme's own words (name, English name, keywords)."""
     t = next(x for x in themes if x["id"] == theme)
-    stems = [k.lower() for k in [*t.get("keywords", []), *t["name"].split(), *(t.get("name_en") or "").split()]
-             if len(k) >= 4]
+    stems = [k.lower() for k in [*t.get("keywords", []), *t.get("keywords_en", []), *t["name"].split(),
+                                 *(t.get("name_en") or "").split()] if len(k) >= 4]
     return all(any(w.lower().startswith(k) or k.startswith(w.lower()) for k in stems) for w in words.split())
 
 
 def _phrase(text: str) -> str | None:
     """The topic words left in the first clause once question words and cues are gone."""
     first = _CLAUSE_END.split(text, maxsplit=1)[0]
-    words = [w for w in re.findall(r"[^\W_][\w-]*", first) if w.lower() not in templates()["stop"] and len(w) > 1]
+    t = templates()
+    words = [w for w in _WORD.findall(first) if w.lower() not in t["stop"] and len(w) > 1
+             and not any(re.search(p, w.lower()) for p in t["relation"].values())]  # a stance word is no topic
+    while words and words[0].lower() in t["modifier"]:  # "more video consultations": the measure is the rest
+        words.pop(0)
     return " ".join(words) or None
+
+
+def _topic(r: _Reading, vocab: Vocabulary) -> None:
+    """The theme, and the words left over as a phrase, unless the theme's own words are all there is."""
+    it = r.it
+    words = _phrase(r.rest)
+    theme = None if it.measures else _theme(r.rest, vocab.themes)
+    if theme and words and not _only_theme_words(words, theme, vocab.themes):
+        theme = None  # "samhandlingsprosjektet om barnefedme" names a project, not the theme samhandling
+    it.theme = theme
+    it.phrase = r.quoted[0] if r.quoted else (None if it.measures or theme else words)
+    it.exact = bool(r.quoted)
 
 
 _SAME_KEY = 90  # rapidfuzz token_set_ratio of two keys that name one measure (as in discovery)
@@ -159,112 +295,111 @@ def discovered_matches(phrase: str, known: tuple[tuple[str, str, str], ...]) -> 
             and fuzz.token_set_ratio(" ".join(sorted(words)), key) >= _SAME_KEY], False
 
 
+def _discovered(r: _Reading, known_measures: Callable[[], tuple[tuple[str, str, str], ...]] | None) -> None:
+    """A phrase the vocabulary does not know, answered through the measures discovered in the documents
+    ("ambulerende sårteam"); called only then (a graph of a thousand documents holds thousands of them)."""
+    it = r.it
+    if not (it.phrase and not it.measures and known_measures):
+        return
+    discovered = known_measures()
+    found, whole = discovered_matches(it.phrase, discovered) if discovered else ([], True)
+    if not found:
+        return
+    names = {mid: name for mid, name, _ in discovered}
+    it.note = (f"«{it.phrase}» is not in the vocabulary; answered through "
+               + ("the measure" if len(found) == 1 else f"{len(found)} measures")
+               + " discovered in the documents: " + "; ".join(names[m] for m in found[:5])
+               + (" …" if len(found) > 5 else "") + ("" if whole else " (quotes that also use the question's words)"))
+    it.measures = it.discovered = found
+    it.phrase = None if whole else it.phrase  # a near key may lack words: the quotes must have them
+
+
+# --- deciding what is asked --------------------------------------------------------------------------------
+
+def _conditions(r: _Reading) -> dict[str, bool]:
+    """The facts the question classes of questions.yaml are written in."""
+    t, it, low = templates(), r.it, r.low
+    topic = bool(it.measures or it.groups or it.phrase)
+    facts = {"topic": topic, "subject": bool(r.subject), "two_actors": len(r.subject) >= 2,
+             "authors": bool(it.authors), "actor_types": bool(it.actor_types), "theme": bool(it.theme),
+             "relations": bool(it.relations), "quoted": bool(r.quoted),
+             "topic_or_subject": topic or bool(r.subject),
+             "detail": bool(re.match(t["detail"], low) or re.search(t["detail_words"], low))}
+    for name, pattern in t["patterns"].items():
+        facts[name] = bool(re.search(pattern, low))
+    return facts
+
+
+def _classify(r: _Reading) -> dict[str, Any] | None:
+    facts = _conditions(r)
+    for cls in templates()["classes"]:
+        if all(facts[c] for c in cls.get("needs", [])) and not any(facts[c] for c in cls.get("without", [])) \
+                and (not cls.get("any") or any(facts[c] for c in cls["any"])):
+            return cls
+    return None
+
+
+def _apply(r: _Reading, cls: dict[str, Any]) -> Interpretation:
+    it = r.it
+    it.question_class = cls["name"]
+    if not it.relations and cls.get("relations"):
+        it.relations = list(cls["relations"])
+    intent = cls["intent"]
+    if intent == "stance":
+        intent = WHO_INTENT.get(it.relations[0], "who_states") if len(it.relations) == 1 else "who_states"
+    it.intent = intent
+    it.count = bool(cls.get("count"))
+    role = cls.get("subject")  # what the first actor named is: the speaker (actor) or one the statements name
+    if role == "actor" and r.subject:
+        it.actor = r.subject[0]
+    elif role == "named" and r.subject:
+        it.named = r.subject[0]
+    elif role == "author" and it.authors:
+        it.actor = it.authors[0]
+    elif role == "both":
+        it.actors, it.named = list(r.subject), None
+    if cls.get("drop_theme"):
+        it.theme = None
+    if not it.relations:
+        it.relations = ["STATES"] if it.intent in ("about", "responsible", "when") else list(RELATIONS)
+    return it
+
+
+# "…, og hvem har ansvaret?", "… and who takes part?": a second question, for more actors, about the same thing
+COMPOUND = re.compile(r"\s*,?\s+(?:og|and)\s+(?=(?:hvem|kven|hvilke\w*|who|which)\b)", re.I)
+
+
 def parse(question: str, vocab: Vocabulary,
           known_actors: tuple[tuple[str, str, tuple[str, ...]], ...] = (),
-          known_measures: Callable[[], tuple[tuple[str, str, str], ...]] | None = None) -> Interpretation:
+          known_measures: Callable[[], tuple[tuple[str, str, str], ...]] | None = None,
+          context: Interpretation | None = None) -> Interpretation:
     """``known_actors``: (id, name, aliases) of the graph's actors, so discovered organisations are found too;
-    ``known_measures``: returns (id, name, key) of the graph's discovered measures, so a phrase the vocabulary
-    does not know is answered through the measures found in the documents (called only then: a graph of a
-    thousand documents holds thousands of them)."""
+    ``known_measures``: returns (id, name, key) of the graph's discovered measures; ``context``: the first part
+    of a compound question, whose topic a second part that names none is about."""
     t = templates()
     text = re.sub(r"\s+", " ", question).strip()
     low = text.lower()
-    lang = "en" if re.search(t["english"], low) else "no"
-    vocab_ids = {e for e in vocab.actors.entries}
-    extra = tuple(a for a in known_actors if a[0] not in vocab_ids)
-    actor_hits = _find(vocab.actors, text) + (_find(_actor_matcher(extra), _mask(text, _find(vocab.actors, text)))
-                                              if extra else [])
-    subject, authors = [], []
-    for aid, s, e in sorted(actor_hits, key=lambda h: h[1]):
-        if re.match(t["scope_after_actor"], low[e:]) or re.search(t["scope_before_actor"], low[:s]):
-            authors.append(aid)
-        elif aid not in subject:
-            subject.append(aid)
-    rest = _mask(text, actor_hits)
-    # a quoted name is one name: a measure only if the vocabulary knows all of it, else a phrase to look for
-    quoted = []
-    for m in _QUOTED.finditer(rest):
-        inner = next(g for g in m.groups() if g)
-        hits = vocab.measures.find(inner)
-        if not (len(hits) == 1 and hits[0][2] - hits[0][1] >= len(inner.strip()) - 1):
-            quoted.append(inner.strip())
-            rest = rest[:m.start()] + " " * (m.end() - m.start()) + rest[m.end():]
-    measure_hits = vocab.measures.find(rest)
-    rest = _mask(rest, measure_hits)
-    group_hits = vocab.groups.find(rest)
-    rest = _mask(rest, group_hits)
-    measures = list(dict.fromkeys(h[0] for h in measure_hits))
-    groups = list(dict.fromkeys(h[0] for h in group_hits))
-    actor_types: list[str] = []
-    for kind in t["actor_types"]:
-        if m := re.match(rf"{t['actor_type_opening']}({kind['words']})\b", rest, re.I):
-            actor_types = kind["types"]
-            rest = rest[:m.start(1)] + " " * (m.end(1) - m.start(1)) + rest[m.end(1):]
-            break
-    rest_low = rest.lower()
-    relations = _relations(rest_low, t)
-    phrase = quoted[0] if quoted else None
-    out = Interpretation(intent="search", language=lang, relations=relations, measures=measures, groups=groups,
-                         authors=authors, named=subject[1] if len(subject) > 1 else None, actor_types=actor_types)
-
-    words = _phrase(rest)
-    theme = None if measures else _theme(rest, vocab.themes)
-    if theme and words and not _only_theme_words(words, theme, vocab.themes):
-        theme = None  # "samhandlingsprosjektet om barnefedme" names a project, not the theme samhandling
-    out.phrase = phrase or (None if measures or theme else words)
-    discovered = known_measures() if out.phrase and not measures and known_measures else ()
-    if discovered:
-        found, whole = discovered_matches(out.phrase, discovered)
-        if found:  # "ambulerende sårteam": no vocabulary measure, but measures the documents name
-            names = {mid: name for mid, name, _ in discovered}
-            out.note = (f"«{out.phrase}» is not in the vocabulary; answered through "
-                        + ("the measure" if len(found) == 1 else f"{len(found)} measures")
-                        + " discovered in the documents: " + "; ".join(names[m] for m in found[:5])
-                        + (" …" if len(found) > 5 else "")
-                        + ("" if whole else " (quotes that also use the question's words)"))
-            measures = out.measures = out.discovered = found
-            out.phrase = None if whole else out.phrase  # a near key may lack words: the quotes must have them
-    detail = not relations and not re.match(t["yes_no"], low) and (
-        re.match(t["detail"], low) or re.search(t["detail_words"], low))
-    if subject and detail:  # "Hvem er Maria Kjølberg Evensen?", "Hvilket problem tar SiV opp om Sykehuspartner?"
-        out.intent, out.actor, out.theme = "about", subject[0], theme
-    elif re.match(t["who"], low) and subject and not (measures or groups or out.phrase):
-        out.intent, out.named, out.theme = "about", subject[0], theme  # "Hvem samarbeider med NAV?"
-    elif actor_types and not subject and not relations:  # "Hvilken fagforening er representert …?"
-        out.intent, out.theme = "about", theme
-    elif re.match(t["yes_no"], low) and authors and not (measures or phrase or groups):
-        out.intent, out.actor = "about", authors[0]  # "Sendte OUS innspill?": what its documents say
-    elif re.match(t["who"], low):
-        if theme and not (measures or groups or phrase):
-            out.intent, out.theme = "actors_by_theme", theme
-        elif measures or groups or out.phrase:
-            out.intent = WHO_INTENT.get(relations[0], "who_states") if len(relations) == 1 else "who_states"
-        else:
-            return _fallback(out, "no measure, group or theme found in the question")
-    elif re.match(t["yes_no"], low) and (measures or phrase or subject or groups):
-        out.intent, out.actor = "whether", subject[0] if subject else None
-    elif re.match(t["what"], low) or subject:
-        if subject:
-            out.intent, out.actor, out.theme = "what_does_actor_propose", subject[0], theme
-        elif theme and not (measures or phrase):
-            out.intent, out.theme = "measures_by_theme", theme
-        elif measures or groups or out.phrase:
-            out.intent = "about"
-        else:
-            return _fallback(out, "no actor, measure, group or theme found in the question")
-    else:
-        return _fallback(out, "the question matches no template")
-    if not out.relations:
-        out.relations = ["STATES"] if out.intent == "about" else list(RELATIONS)
-    return out
-
-
-def _relations(low: str, t: dict[str, Any]) -> list[str]:
-    """The relations a question asks about. What an opposition is against ("går imot forslaget om …",
-    "opposes the proposal to …") is its object, not a second question about proposals."""
-    opposed = re.search(t["relation"]["OPPOSES"], low)
-    rest = re.sub(t["opposition_object"], " ", low) if opposed else low
-    return [r for r in RELATIONS if re.search(t["relation"][r], low if r == "OPPOSES" else rest)]
+    r = _Reading(text, low, text, Interpretation(intent="search", language="en" if re.search(t["english"], low)
+                                                 else "no"))
+    _actors(r, vocab, known_actors)
+    _quoted(r, vocab)
+    _measures(r, vocab)
+    _actor_types(r)
+    _relations(r)
+    _topic(r, vocab)
+    _discovered(r, known_measures)
+    r.it.named = r.subject[1] if len(r.subject) > 1 else None
+    if context and not (r.it.measures or r.it.groups or r.it.phrase or r.it.theme or r.subject):
+        for name in ("measures", "groups", "phrase", "theme", "exact", "discovered", "authors"):
+            setattr(r.it, name, getattr(context, name))
+    if r.it.unrecognised:
+        r.it.note = (f"«{r.it.unrecognised}» is not in the vocabulary (it knows only a part of it): answered from "
+                     "the statements that use the words")
+    cls = _classify(r)
+    if cls is None or cls["intent"] == "search":
+        why = (cls or {}).get("why", "the question matches no template")
+        return _fallback(r.it, why)
+    return _apply(r, cls)
 
 
 def _fallback(out: Interpretation, why: str) -> Interpretation:

@@ -125,6 +125,16 @@ class Vocabulary:
         return self._alias_index.get(normal_name(name))
 
 
+def english(entry: dict) -> list[str]:
+    """An entry's English names, for questions only (never matched in the documents' Norwegian text): name_en
+    and what it explains in brackets ("FACT teams (flexible assertive community treatment)"), then aliases_en."""
+    names = []
+    if entry.get("name_en"):
+        head, _, inner = entry["name_en"].partition("(")
+        names += [head.strip(), inner.rstrip(") ").strip()]
+    return [n for n in dict.fromkeys([*names, *(entry.get("aliases_en") or [])]) if n and len(n) > 2]
+
+
 def _load(name: str) -> list[dict]:
     return yaml.safe_load((VOCAB_DIR / f"{name}.yaml").read_text("utf-8")) or []
 
@@ -143,12 +153,13 @@ def load_vocabulary() -> Vocabulary:
 def _load_vocabulary(decisions: str, _mtime: int) -> Vocabulary:
     read = read_decisions(Path(decisions))
     curated = apply_decisions(_load("actors"), read)
-    actors = [Entry(a["id"], a["name"], "actor", {"type": a.get("type", "other"),
-                    "part_of": a.get("part_of")}, a["aliases"]) for a in curated]
+    actors = [Entry(a["id"], a["name"], "actor", {"type": a.get("type", "other"), "part_of": a.get("part_of"),
+                    "english": english(a)}, a["aliases"]) for a in curated]
     measures = [Entry(slugify(m["name"]), m["name"], "measure", {"name_en": m.get("name_en"),
-                      "themes": m.get("themes", [])}, m.get("aliases", [])) for m in _load("measures")]
-    groups = [Entry(g["id"], g["name"], "group", {"name_en": g.get("name_en"), "kind": g.get("kind")},
-                    g.get("aliases", [])) for g in _load("groups")]
+                      "themes": m.get("themes", []), "english": english(m)}, m.get("aliases", []))
+                for m in _load("measures")]
+    groups = [Entry(g["id"], g["name"], "group", {"name_en": g.get("name_en"), "kind": g.get("kind"),
+                    "english": english(g)}, g.get("aliases", [])) for g in _load("groups")]
     themes = _load("themes")
     orgs = yaml.safe_load((Path(__file__).with_name("org_patterns.yaml")).read_text("utf-8"))
     vocab = Vocabulary(

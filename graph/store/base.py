@@ -41,6 +41,13 @@ class GraphStore(ABC):
     def fulltext(self, label: str, text: str, limit: int = 20) -> list[Row]:
         """Full-text search over a label's indexed text; rows hold ``node`` (properties) and ``score``."""
 
+    def fulltext_match(self) -> str:
+        """A Cypher clause that binds ``s`` to the statements the full-text query ``$ft`` finds, to start a larger
+        query from the index (the query language is the store's: prefix terms, ``|`` for or)."""
+        from graph.store import dialect
+
+        return dialect.falkordb_fulltext_match()
+
     @abstractmethod
     def close(self) -> None:
         """Release connections (and, for an owned embedded server, stop it)."""

@@ -33,6 +33,14 @@ def neo4j_fulltext_query() -> str:
     )
 
 
+def neo4j_fulltext_match() -> str:
+    return "CALL db.index.fulltext.queryNodes('statement_text', $ft) YIELD node AS s"
+
+
+def falkordb_fulltext_match() -> str:
+    return f"CALL db.idx.fulltext.queryNodes('{FULLTEXT_LABEL}', $ft) YIELD node AS s"
+
+
 def falkordb_range_indexes() -> list[tuple[str, str]]:
     return [(label, "id") for label in NODE_LABELS] + [("Statement", "document_id"), ("Measure", "head")]
 

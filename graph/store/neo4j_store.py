@@ -103,6 +103,9 @@ class Neo4jStore(GraphStore):
         query = dialect.falkordb_fulltext_query() if self.engine == "falkordb" else dialect.neo4j_fulltext_query()
         return self.query(query, {"text": words, "limit": int(limit)})
 
+    def fulltext_match(self) -> str:
+        return dialect.falkordb_fulltext_match() if self.engine == "falkordb" else dialect.neo4j_fulltext_match()
+
     def close(self) -> None:
         self._driver.close()
 

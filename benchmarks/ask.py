@@ -1,0 +1,70 @@
+"""``python -m benchmarks.ask [--set dev,heldout] [--graph embedded:/tmp/q] [--failures]``: ``ask`` beside a plain
+BM25-over-sentences baseline on the development questions (``tests/fixtures/questions``), in Norwegian and English,
+per question class. The graph is the bundled corpus and the development set loaded together.
+
+Figures, not pass/fail: the targets are in the ask issue and the README.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+from graph.ask_eval import Bm25Baseline, evaluate, load_questions, summary
+
+ROOT = Path(__file__).resolve().parent.parent
+FOLDERS = [ROOT / "data" / "corpus", ROOT / "tests" / "fixtures" / "genre"]
+QUESTIONS = ROOT / "tests" / "fixtures" / "questions"
+
+
+def _print(name: str, results: dict, failures: bool) -> None:
+    s = summary(results)
+    line = "  ".join(f"{lang} {v['correct']}/{v['total']} = {v['share']:.3f}" for lang, v in s.items())
+    print(f"  {name:<10}{line}")
+    by_class: dict[str, Counter] = {}
+    for lang, outcomes in results.items():
+        for o in outcomes:
+            c = by_class.setdefault(o.cls, Counter())
+            c[f"{lang}_ok"] += o.ok
+            c[f"{lang}_n"] += 1
+    if failures:
+        for cls, c in sorted(by_class.items()):
+            print(f"      {cls:<18}" + "  ".join(f"{lang} {c[lang + '_ok']}/{c[lang + '_n']}" for lang in ("no", "en")))
+        for lang, v in s.items():
+            for f in v["failed"]:
+                print(f"      ✗ {lang} {f['id']} [{f['class']}] {f['question'][:80]} — {'; '.join(f['why'])[:120]}")
+
+
+def main() -> None:
+    from graph.ask import ask
+    from graph.extract.vocab import load_vocabulary
+    from graph.ingest import ingest
+    from graph.store import open_store
+
+    p = argparse.ArgumentParser()
+    p.add_argument("--set", default="dev,heldout", help="question files to score (comma-separated)")
+    p.add_argument("--graph", default=None, help="an existing graph of corpus + development set (else built)")
+    p.add_argument("--failures", action="store_true", help="list every failed question")
+    p.add_argument("--no-baseline", action="store_true")
+    args = p.parse_args()
+    vocab = load_vocabulary()
+    baseline = None if args.no_baseline else Bm25Baseline(
+        sorted(f for folder in FOLDERS for f in folder.glob("*.txt")))
+    with tempfile.TemporaryDirectory(prefix="innspill-ask-") as tmp:
+        with open_store(args.graph or f"embedded:{tmp}") as store:
+            if not args.graph:
+                ingest(store, FOLDERS)
+            for name in args.set.split(","):
+                questions = load_questions(QUESTIONS, name)
+                print(f"{name}: {len(questions)} questions")
+                answers = evaluate(questions, lambda q, docs: ask(store, q, documents=docs, vocab=vocab)["answers"])
+                _print("ask", answers,
+                       args.failures)
+                if baseline:
+                    _print("bm25", evaluate(questions, baseline), False)
+
+
+if __name__ == "__main__":
+    main()
