@@ -170,6 +170,11 @@ QUERIES = {
     "most_proposed_measures": "/v1/recipes/most_proposed_measures?limit=20",
     "neighbourhood": "/v1/recipes/neighbourhood?id=fact",
     "ask": "/v1/ask?q=Who+proposes+combined+positions+for+midwives%3F",
+    # words no vocabulary knows: weighed by rarity and found from the full-text index
+    "ask_phrase": "/v1/ask?q=Hvem+g%C3%A5r+imot+nedleggelse+av+dialysen+i+L%C3%A6rdal%3F",
+    "ask_unknown": "/v1/ask?q=Who+proposes+caseload+midwifery%3F",
+    "ask_theme": "/v1/ask?q=Hvilke+tiltak+handler+om+digitalisering%3F",
+    "ask_actor": "/v1/ask?q=What+does+Ringsaker+kommune+propose%3F",
 }
 
 

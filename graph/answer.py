@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph.extract.vocab import Vocabulary, load_vocabulary
-from graph.relations import KINDS_OF_RELATION, STANCE_RELATIONS
+from graph.relations import KINDS_OF_RELATION, RELATION_OF_KIND, STANCE_RELATIONS
 from graph.store import GraphStore
 from graph.store.base import QueryError
 
@@ -138,11 +138,31 @@ MATCH (d:Document)-[:CONTAINS]->(s)
 WITH DISTINCT a, s, d
 OPTIONAL MATCH (s)-[:ABOUT]->(m:Measure)
 WITH a, s, d, collect(m.id) AS measure_ids, collect(m.name) AS measures
-OPTIONAL MATCH (s)-[:MENTIONS]->(ma:Actor)
+{tail}"""
+_ROWS = """{mentioned}
 RETURN a.id AS actor_id, a.name AS actor, a.type AS type, a.aliases AS aliases, s.kind AS kind, s.text AS quote,
-       s.page AS page, d.id AS document, d.file AS file, measure_ids, measures,
-       collect([ma.id, ma.name, ma.type, ma.aliases]) AS mentioned
+       s.page AS page, d.id AS document, d.file AS file, measure_ids, measures{mentioned_column}
 """
+# a stance question with no words to check in the quotes is grouped and ranked in the store: a theme of a
+# thousand documents holds thousands of statements, and only the best answers' evidence needs to leave it
+_GROUPED = """
+{anchor}
+MATCH (a:Actor)-[:STATES]->(s)
+WHERE s.kind IN $kinds {actor}
+{filters}
+WITH DISTINCT a, s
+{documents}
+OPTIONAL MATCH (s)-[:ABOUT]->(m:Measure){only}
+RETURN a.id AS actor_id, a.name AS actor, a.type AS type, a.aliases AS aliases, m.id AS measure_id,
+       m.name AS measure, $relation_of[s.kind] AS relation, count(DISTINCT s) AS n, collect(s.id)[..$per] AS ids
+ORDER BY n DESC, actor, measure LIMIT $rows
+"""
+_EVIDENCE = ("MATCH (d:Document)-[:CONTAINS]->(s:Statement) WHERE s.id IN $ids "
+             "RETURN s.id AS id, d.id AS document, d.file AS file, s.page AS page, s.text AS quote, s.kind AS kind")
+EVIDENCE_PER_ANSWER = 20  # quotes an answer of a grouped question carries; evidence_total says how many there are
+# who a statement names: only detail questions answer with them (else a needless match per statement)
+_MENTIONED = ("OPTIONAL MATCH (s)-[:MENTIONS]->(ma:Actor)",
+              ",\n       collect([ma.id, ma.name, ma.type, ma.aliases]) AS mentioned")
 
 
 def actor_id(store: GraphStore, vocab: Vocabulary, name: str) -> str | None:
@@ -177,6 +197,7 @@ class Query:
     params: dict[str, Any]
     phrases: list[Phrase]
     measure_ids: list[str]
+    grouped: bool = False  # grouped and ranked in the store (see _GROUPED)
 
 
 def build(store: GraphStore, intent: str, params: dict[str, Any], vocab: Vocabulary) -> Query:
@@ -240,9 +261,16 @@ def build(store: GraphStore, intent: str, params: dict[str, Any], vocab: Vocabul
     if anchor is None and weighed and weighed[0].query():  # the words, from the full-text index
         anchor = store.fulltext_match()
         qparams["ft"] = weighed[0].query()
-    cypher = _QUERY.format(anchor=anchor or _ANCHORS[None], actor=actor,
-                           filters="\n".join(_FILTERS[f] for f in filters[1:]), documents="\n".join(documents))
-    return Query(cypher, qparams, weighed, measure_ids)
+    parts = {"anchor": anchor or _ANCHORS[None], "actor": actor, "filters": "\n".join(_FILTERS[f] for f in filters[1:])}
+    if not weighed and intent not in DETAIL_INTENTS:
+        qparams.update(only=measure_ids, relation_of=dict(RELATION_OF_KIND), per=EVIDENCE_PER_ANSWER)
+        scope = "MATCH (d:Document)-[:CONTAINS]->(s)\n" + "\n".join(documents) + "\nWITH DISTINCT a, s" \
+            if documents else ""
+        only = " WHERE m.id IN $only" if measure_ids else ""  # (a WHERE that is always true still costs)
+        return Query(_GROUPED.format(**parts, documents=scope, only=only), qparams, weighed, measure_ids, True)
+    mentioned, column = _MENTIONED if intent in DETAIL_INTENTS else ("", "")
+    tail = _ROWS.format(mentioned=mentioned, mentioned_column=column)
+    return Query(_QUERY.format(**parts, documents="\n".join(documents), tail=tail), qparams, weighed, measure_ids)
 
 
 def answer(store: GraphStore, intent: str, params: dict[str, Any], vocab: Vocabulary | None = None,
@@ -257,16 +285,38 @@ def answer(store: GraphStore, intent: str, params: dict[str, Any], vocab: Vocabu
     """
     vocab = vocab or load_vocabulary()
     query = build(store, intent, params, vocab)
-    return rank(run(store, intent, query, _relations(intent, params)), query, limit)
+    relations = _relations(intent, params)
+    if query.grouped:
+        return run_grouped(store, query, relations, limit)
+    return rank(run(store, intent, query, relations), query, limit)
+
+
+def run_grouped(store: GraphStore, query: Query, relations: list[str], limit: int) -> list[dict[str, Any]]:
+    """The best ``limit`` answers counted in the store, then the evidence of those alone."""
+    kinds = [k for rel in relations for k in KINDS[rel]]
+    relation_of = query.params["relation_of"] if "STATES" not in relations else {k: "STATES" for k in kinds}
+    rows = store.query(query.cypher, {**query.params, "kinds": kinds, "rows": limit, "relation_of": relation_of})
+    evidence = {r["id"]: r for r in store.query(_EVIDENCE, {"ids": [i for r in rows for i in r["ids"]]})}
+    return [{"actor": {"id": r["actor_id"], "name": r["actor"], "type": r["type"], "aliases": r["aliases"] or []},
+             "relation": r["relation"],
+             "measure": {"id": r["measure_id"], "name": r["measure"]} if r["measure_id"] else None,
+             "evidence": [{k: e[k] for k in ("document", "file", "page", "quote", "kind")}
+                          for e in (evidence.get(i) for i in r["ids"]) if e],
+             "evidence_total": r["n"]} for r in rows]
 
 
 def run(store: GraphStore, intent: str, query: Query, relations: list[str]) -> list[dict[str, Any]]:
     """One answer per actor, relation and measure (per actor and relation for detail questions)."""
     groups: dict[tuple[str, str, str | None], dict[str, Any]] = {}
-    for rel in relations:
-        for row in store.query(query.cypher, {"kinds": KINDS[rel], **query.params}):
+    # the stance relations have kinds of their own: one query asks for all of them at once
+    passes = [(rel, KINDS[rel]) for rel in relations if rel == "STATES"]
+    stances = [k for rel in relations if rel != "STATES" for k in KINDS[rel]]
+    passes += [(None, stances)] if stances else []
+    for only, kinds in passes:
+        for row in store.query(query.cypher, {"kinds": kinds, **query.params}):
             if not all(p.holds(row["quote"]) for p in query.phrases):
                 continue
+            rel = only or RELATION_OF_KIND[row["kind"]]
             cover = min((p.coverage(row["quote"]) for p in query.phrases), default=1.0)
             about = [{"id": i, "name": n} for i, n in zip(row["measure_ids"], row["measures"], strict=False)
                      if not query.measure_ids or i in query.measure_ids]

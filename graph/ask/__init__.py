@@ -98,6 +98,8 @@ def _answer(store: GraphStore, it: Interpretation, documents: list[str] | None, 
     """The answers of the intent; the intents that ask more than one stance question are put together here.
     ``share``: how much of the phrase's weight a quote must hold (default: most of it)."""
     params = _params(it, documents, share)
+    if it.count:  # "how many": every backer counts, not only the first page of them
+        limit = max(limit, 1000)
     if it.actors:  # "what do A and B both propose": the measures both back
         return _both(store, it, documents, vocab, limit)
     if it.intent == "responsible":  # who leads / is responsible: the role statements about it, and who they name
