@@ -87,6 +87,8 @@ class Interpretation:
 def templates() -> dict[str, Any]:
     data = yaml.safe_load(Path(__file__).with_name("questions.yaml").read_text("utf-8"))
     data["stop"] = {w for words in data["stop_words"].values() for w in words}
+    if not all(isinstance(w, str) for w in data["stop"]):  # YAML reads a bare on / no / yes as a boolean
+        raise ValueError("questions.yaml: quote the stop words YAML reads as booleans or numbers")
     data["modifier"] = set(data["modifiers"])
     return data
 

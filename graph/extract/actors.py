@@ -82,7 +82,8 @@ class ActorResolver:
             return aid
         aid = slugify(normal_name(name))
         if type_hint == "other":  # an author found by the loader: its name may still tell its type
-            type_hint = next((t for p, t in self.vocab.org_patterns if p.fullmatch(name)), "other")
+            type_hint = next((t for p, t in self.vocab.org_patterns if p.fullmatch(name)), None) or \
+                next((t for p, t in self.vocab.type_words if p.search(name)), "other")
         self.actors.setdefault(aid, ActorRef(aid, name, type_hint, discovered=True))
         return aid
 

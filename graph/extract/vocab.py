@@ -117,6 +117,7 @@ class Vocabulary:
     groups: Matcher
     themes: list[dict]
     org_patterns: list[tuple[re.Pattern[str], str]]
+    type_words: list[tuple[re.Pattern[str], str]] = field(default_factory=list)  # actor_types.yaml
     _alias_index: dict[str, str] = field(default_factory=dict)
     # the curator's decisions on discovered measures, applied as each extraction ends
     measure_decisions: list[dict] = field(default_factory=list)
@@ -165,6 +166,8 @@ def _load_vocabulary(decisions: str, _mtime: int) -> Vocabulary:
     vocab = Vocabulary(
         actors=Matcher(actors, suffix=1), measures=Matcher(measures), groups=Matcher(groups, suffix=10),
         themes=themes, org_patterns=[(re.compile(o["pattern"]), o["type"]) for o in orgs],
+        type_words=[(re.compile(o["pattern"], re.I), o["type"]) for o in yaml.safe_load(
+            (Path(__file__).with_name("actor_types.yaml")).read_text("utf-8"))],
         measure_decisions=measure_decisions(read, {m.id: m for m in measures}),
     )
     for a in actors:
