@@ -91,7 +91,7 @@ class Phrase:
         return sum(w for st, w in self.stems if _has(have, st)) / total
 
     def holds(self, text: str) -> bool:
-        if len(self.stems) <= 2:
+        if len(self.stems) <= 2 and self.share > 0.5:  # two words: both (unless asked for loosely)
             return self.coverage(text) >= 0.999
         return self.coverage(text) >= self.share
 

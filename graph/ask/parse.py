@@ -170,25 +170,28 @@ def _quoted(r: _Reading, vocab: Vocabulary) -> None:
 
 
 def _measures(r: _Reading, vocab: Vocabulary) -> None:
-    """Measures and groups the vocabulary names, in Norwegian or English. A measure right after a content word
-    the vocabulary does not know ("caseload midwifery", "ambulante sårteam") is not that measure: the whole
-    phrase is looked for instead, and the interpretation says what was not recognised."""
-    hits = _find(bilingual(vocab.measures), r.rest)
+    """Measures and groups the vocabulary names, in Norwegian or English. One right after a content word the
+    vocabulary does not know ("caseload midwifery", "ambulante sårteam") is not that measure or group: the
+    whole phrase is looked for instead, and the interpretation says what was not recognised."""
+    hits = _unqualified(r, _find(bilingual(vocab.measures), r.rest))
+    r.rest = _mask(r.rest, hits)
+    r.it.measures = list(dict.fromkeys(h[0] for h in hits))
+    groups = _unqualified(r, bilingual(vocab.groups).find(r.rest))
+    r.rest = _mask(r.rest, groups)
+    r.it.groups = list(dict.fromkeys(h[0] for h in groups))
+
+
+def _unqualified(r: _Reading, hits: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     kept = []
     for h in hits:
         before = re.search(r"([^\W_][\w-]*) ?$", r.rest[:h[1]])
         if before and _qualifier(before[1], r.it.language) and not r.it.unrecognised:
             r.it.unrecognised = r.rest[before.start(1):h[2]]
             r.quoted.insert(0, r.it.unrecognised)  # one name, looked for as a whole like a quoted one
-            kept_span = (h[0], before.start(1), h[2])
-            r.rest = _mask(r.rest, [kept_span])
+            r.rest = _mask(r.rest, [(h[0], before.start(1), h[2])])
         else:
             kept.append(h)
-    r.rest = _mask(r.rest, kept)
-    r.it.measures = list(dict.fromkeys(h[0] for h in kept))
-    groups = bilingual(vocab.groups).find(r.rest)
-    r.rest = _mask(r.rest, groups)
-    r.it.groups = list(dict.fromkeys(h[0] for h in groups))
+    return kept
 
 
 def _qualifier(word: str, language: str) -> bool:
