@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from graph.extract.discover import fold_text
 from graph.extract.vocab import Vocabulary, load_vocabulary
 from graph.relations import KINDS_OF_RELATION, RELATION_OF_KIND, STANCE_RELATIONS
 from graph.store import GraphStore
@@ -55,10 +56,15 @@ def _has(have: list[str], st: str) -> bool:
     return any(h.startswith(st) or len(st) >= 4 and re.search(re.escape(st) + r"\w{0,3}$", h) for h in have)
 
 
+def _folded_words(text: str) -> list[str]:
+    """The text's words in lower case, nynorsk forms folded to bokmål ("følgjetenesta" → "følgetjenesta")."""
+    return re.findall(r"[^\W_]+", fold_text(text))
+
+
 def _mentions(text: str, phrase: str) -> bool:
-    """Every word of the phrase is in the text, up to a short inflected ending."""
-    have = re.findall(r"[^\W_]+", text.lower())
-    return all(_has(have, _stem(w)) for w in _words(phrase))
+    """Every word of the phrase is in the text, up to a short inflected ending, in bokmål or nynorsk."""
+    have = _folded_words(text)
+    return all(_has(have, _stem(w)) for w in _words(fold_text(phrase)))
 
 
 @dataclass
@@ -74,19 +80,18 @@ class Phrase:
 
     @classmethod
     def weigh(cls, store: GraphStore, text: str, *, exact: bool = False, english: bool = False) -> Phrase:
-        stems = list(dict.fromkeys(_stem(w) for w in _words(text)))
+        stems = list(dict.fromkeys(_stem(w) for w in _words(fold_text(text))))
         total = _count(store, "*")
         seen = {st: _count(store, f"{st}*") if len(st) >= 3 else total for st in stems}
         found = sum(1 for df in seen.values() if df)
-        if not exact and found and (english or found >= max(2, (len(stems) + 1) // 2)):
-            # a word no statement uses is the asker's paraphrase ("nedleggelse" for "blir lagt ned", or English
-            # around the Norwegian term): it cannot be evidence either way, as long as something is left to find
+        if not exact and found and english:
+            # an English word no statement uses is the asker's, around the Norwegian term: it cannot be evidence
             seen = {st: df for st, df in seen.items() if df}
         return cls(text, [(st, math.log((total + 1) / (df + 0.5)) if df else math.log(total + 2) + 2.0)
                           for st, df in seen.items()], 1.0 if exact else 0.6)
 
     def coverage(self, text: str) -> float:
-        have = re.findall(r"[^\W_]+", text.lower())
+        have = _folded_words(text)
         total = sum(w for _, w in self.stems) or 1.0
         return sum(w for st, w in self.stems if _has(have, st)) / total
 

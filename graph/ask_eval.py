@@ -50,9 +50,9 @@ def judge(q: dict[str, Any], answers: Answers) -> list[str]:
         return [f"answered {len(answers)} times, expected nothing"] if answers else []
     why = [f"missing {e['name']}" for e in q.get("expected_actors") or [] if not _keys(e) & got]
     why += [f"wrong {e['name']}" for e in q.get("must_not_actors") or [] if _keys(e) & got]
-    quotes = [x.lower() for x in q.get("expected_quotes") or []]
+    quotes = [_flat(x) for x in q.get("expected_quotes") or []]
     if quotes:
-        said = " ".join((ev.get("quote") or "").lower() for a in answers for ev in a.get("evidence", []))
+        said = " ".join(_flat(ev.get("quote") or "") for a in answers for ev in a.get("evidence", []))
         if not any(x in said for x in quotes):
             why.append("no expected quote in the evidence")
     if q.get("expected_count") is not None:
@@ -60,6 +60,11 @@ def judge(q: dict[str, Any], answers: Answers) -> list[str]:
         if n != q["expected_count"]:
             why.append(f"{n} actors, expected {q['expected_count']}")
     return why
+
+
+def _flat(text: str) -> str:
+    """Lower case, every run of whitespace (tabs of a table) one space."""
+    return " ".join(text.lower().split())
 
 
 def evaluate(questions: list[dict[str, Any]], answerer: Answerer) -> dict[str, list[Outcome]]:

@@ -161,9 +161,13 @@ def _quoted(r: _Reading, vocab: Vocabulary) -> None:
     for m in pattern.finditer(r.rest):
         inner = next(g for g in m.groups() if g)
         hits = bilingual(vocab.measures).find(inner)
-        if m.group(0).startswith("(") and (hits or vocab.groups.find(inner)
-                                                           or _theme(inner, vocab.themes)):
-            continue  # the Norwegian word for what the English says, and the vocabulary knows it
+        if m.group(0).startswith("("):
+            before = _find(bilingual(vocab.measures), r.rest[:m.start()].rstrip())
+            if before and before[-1][2] == len(r.rest[:m.start()].rstrip()):  # "eMestring (any spelling)": a remark
+                r.rest = r.rest[:m.start()] + " " * (m.end() - m.start()) + r.rest[m.end():]
+                continue
+            if hits or vocab.groups.find(inner) or _theme(inner, vocab.themes):
+                continue  # the Norwegian word for what the English says, and the vocabulary knows it
         if not (len(hits) == 1 and hits[0][2] - hits[0][1] >= len(inner.strip()) - 1):
             r.quoted.append(inner.strip())
             r.rest = r.rest[:m.start()] + " " * (m.end() - m.start()) + r.rest[m.end():]

@@ -82,6 +82,11 @@ def fold(word: str) -> str:
     return w
 
 
+def fold_text(text: str) -> str:
+    """The text in lower case with nynorsk forms folded to bokmål word by word, so one search finds both."""
+    return re.sub(r"[\wÆØÅæøå]+", lambda m: fold(m[0]), text.lower())
+
+
 def content_words(text: str) -> list[str]:
     return [w for w in re.findall(r"[\wÆØÅæøå]+(?:-[\wÆØÅæøå]+)*", text) if w.lower() not in _FUNCTION
             and not w.isdigit()]

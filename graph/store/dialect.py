@@ -9,7 +9,8 @@ from graph.store.base import GraphStore, QueryError
 
 NODE_LABELS = ("Document", "Actor", "Measure", "Theme", "Group", "Statement")
 FULLTEXT_LABEL = "Statement"
-FULLTEXT_PROPERTY = "text"
+FULLTEXT_PROPERTIES = ("text", "norm")  # norm: nynorsk forms folded to bokmål (discover.fold_text)
+FULLTEXT_INDEX = "statement_words"  # Neo4j's name for it (statement_text indexed the text alone)
 
 
 def neo4j_schema() -> list[str]:
@@ -20,21 +21,22 @@ def neo4j_schema() -> list[str]:
     stmts.append("CREATE INDEX statement_document IF NOT EXISTS FOR (n:Statement) ON (n.document_id)")
     stmts.append("CREATE INDEX measure_head IF NOT EXISTS FOR (n:Measure) ON (n.head)")  # discovered measures
     stmts.append(
-        f"CREATE FULLTEXT INDEX statement_text IF NOT EXISTS FOR (n:{FULLTEXT_LABEL}) "
-        f"ON EACH [n.{FULLTEXT_PROPERTY}] OPTIONS {{indexConfig: {{`fulltext.analyzer`: 'norwegian'}}}}"
+        f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (n:{FULLTEXT_LABEL}) "
+        f"ON EACH [{', '.join('n.' + p for p in FULLTEXT_PROPERTIES)}] "
+        "OPTIONS {indexConfig: {`fulltext.analyzer`: 'norwegian'}}"
     )
     return stmts
 
 
 def neo4j_fulltext_query() -> str:
     return (
-        "CALL db.index.fulltext.queryNodes('statement_text', $text) YIELD node, score "
+        f"CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', $text) YIELD node, score "
         "RETURN properties(node) AS node, score ORDER BY score DESC LIMIT $limit"
     )
 
 
 def neo4j_fulltext_match() -> str:
-    return "CALL db.index.fulltext.queryNodes('statement_text', $ft) YIELD node AS s"
+    return f"CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', $ft) YIELD node AS s"
 
 
 def falkordb_fulltext_match() -> str:
@@ -48,7 +50,7 @@ def falkordb_range_indexes() -> list[tuple[str, str]]:
 def falkordb_fulltext_create() -> str:
     return (
         f"CALL db.idx.fulltext.createNodeIndex({{label: '{FULLTEXT_LABEL}', language: 'norwegian'}}, "
-        f"'{FULLTEXT_PROPERTY}')"
+        + ", ".join(f"'{p}'" for p in FULLTEXT_PROPERTIES) + ")"
     )
 
 
@@ -68,7 +70,11 @@ def falkordb_setup_schema(store: GraphStore) -> None:
     for label, prop in falkordb_range_indexes():
         if (label, prop) not in existing:
             store.write(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})")
-    if not any(r["label"] == FULLTEXT_LABEL and "FULLTEXT" in str(r["types"]) for r in indexes):
+    fulltext = [r for r in indexes if r["label"] == FULLTEXT_LABEL and "FULLTEXT" in str(r["types"])]
+    if fulltext and not set(FULLTEXT_PROPERTIES) <= {p for r in fulltext for p in r["properties"]}:
+        store.write(f"CALL db.idx.fulltext.drop('{FULLTEXT_LABEL}')")  # a graph of an older version: re-made
+        fulltext = []
+    if not fulltext:
         store.write(falkordb_fulltext_create())
 
 

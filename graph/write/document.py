@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from graph.extract.discover import fold_text
 from graph.extract.statements import Extraction
 from graph.extract.vocab import Vocabulary, load_vocabulary
 from graph.relations import RELATION_OF_KIND, STANCE_RELATIONS
@@ -165,8 +166,8 @@ def document_params(x: Extraction, vocab: Vocabulary) -> dict[str, Any]:
         "part_of": part_of,
         "authors": sorted(set(x.authors.values())),
         "statements": [{"id": s.id, "speakers": s.speakers, "props": _clean({
-            "text": s.text, "kind": s.kind, "document_id": s.document_id, "page": s.page, "section": s.section,
-            "start": s.start, "end": s.end, "confidence": s.confidence, "extractor": s.extractor,
+            "text": s.text, "norm": _norm(s.text), "kind": s.kind, "document_id": s.document_id, "page": s.page,
+            "section": s.section, "start": s.start, "end": s.end, "confidence": s.confidence, "extractor": s.extractor,
             "prompt": s.prompt, "line": s.line, "relation": RELATION_OF_KIND.get(s.kind)}),
             "about": _unique(s.measures), "concerns": _unique(s.themes), "groups": _unique(s.groups),
             "mentions": _unique(s.mentions)} for s in x.statements],
@@ -174,6 +175,12 @@ def document_params(x: Extraction, vocab: Vocabulary) -> dict[str, Any]:
         "pairs": [list(p) for p in sorted({(a, m) for s in x.statements for a in s.speakers for m in s.measures})],
         "topics": [list(p) for p in sorted({(m, t) for s in x.statements for m in s.measures for t in s.themes})],
     }
+
+
+def _norm(text: str) -> str | None:
+    """The text with nynorsk forms folded to bokmål, for the full-text index; none when nothing folds."""
+    folded = fold_text(text)
+    return folded if folded != text.lower() else None
 
 
 def write_document(store: GraphStore, x: Extraction, vocab: Vocabulary | None = None) -> None:
