@@ -52,8 +52,10 @@ def _stem(word: str) -> str:
 
 
 def _has(have: list[str], st: str) -> bool:
-    """A word of the text starts with the stem, or ends a compound with it ("plan" in "sykehusplanen")."""
-    return any(h.startswith(st) or len(st) >= 4 and re.search(re.escape(st) + r"\w{0,3}$", h) for h in have)
+    """A word of the text starts with the stem, ends a compound with it ("plan" in "sykehusplanen") or, when the
+    stem is long enough to be a word of its own, holds it ("følgetjen" in "jordmorfølgjetenesta", folded)."""
+    return any(h.startswith(st) or len(st) >= 4 and re.search(re.escape(st) + r"\w{0,3}$", h)
+               or len(st) >= 7 and st in h for h in have)
 
 
 def _folded_words(text: str) -> list[str]:
@@ -82,7 +84,13 @@ class Phrase:
     def weigh(cls, store: GraphStore, text: str, *, exact: bool = False, english: bool = False) -> Phrase:
         stems = list(dict.fromkeys(_stem(w) for w in _words(fold_text(text))))
         total = _count(store, "*")
-        seen = {st: _count(store, f"{st}*") if len(st) >= 3 else total for st in stems}
+        seen = {}
+        for st in stems:
+            df = _count(store, f"{st}*") if len(st) >= 3 else total
+            while not df and len(st) > 7:  # "forskriftsfeste", "responstidskrav": the word the compound grows from
+                st = st[:-1]
+                df = _count(store, f"{st}*")
+            seen.setdefault(st, df)
         found = sum(1 for df in seen.values() if df)
         if not exact and found and english:
             # an English word no statement uses is the asker's, around the Norwegian term: it cannot be evidence

@@ -21,6 +21,9 @@ _SPEAKERS = ("MATCH (a:Actor)-[:STATES]->(s:Statement) WHERE s.id IN $ids "
              "RETURN s.id AS id, a.id AS actor_id, a.name AS actor, a.type AS type, a.aliases AS aliases, "
              "collect(m.id) AS measure_ids, collect(m.name) AS measures")
 # a date or a year in a quote: what a "when / by which deadline" question is answered with
+# the intents whose measure is also looked for in the words of the statements (the extractor links a statement to
+# a measure only when it names it in a way the vocabulary or discovery knows)
+_WORDED = {"who_proposes", "who_opposes", "who_reports_example", "who_states", "what_does_actor_propose"}
 _LOOSE = 5  # answers at most, when the statements hold only part of a question's description
 _DATE = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\b|\b(?:januar|februar|mars|april|mai|juni|"
                    r"juli|august|september|oktober|november|desember|kvartal|quarter|Q[1-4])\b", re.I)
@@ -109,6 +112,10 @@ def _answer(store: GraphStore, it: Interpretation, documents: list[str] | None, 
         found = answer(store, "who_states", params, vocab, limit=limit * 4)
         return _keep(found, _DATE)[:limit]
     found = answer(store, it.intent, params, vocab, limit=limit)
+    if it.wording and it.intent in _WORDED:  # statements in the same words that name no measure: ranked after
+        have = {(a["actor"]["id"], a["relation"]) for a in found}
+        worded = answer(store, it.intent, {**params, "measure_ids": [], "phrase": it.wording}, vocab, limit=limit)
+        found += [a for a in worded if (a["actor"]["id"], a["relation"]) not in have][:max(0, limit - len(found))]
     if it.actor_types:  # "which municipalities …": the actors of that kind (and the people who speak for them),
         found = [a for a in found if a["actor"]["type"] in (*it.actor_types, "person")]  # not everyone named
     return found
@@ -131,6 +138,8 @@ def _both(store: GraphStore, it: Interpretation, documents: list[str] | None, vo
         it.actor = actor
         per_actor.append(answer(store, it.intent, _params(it, documents), vocab, limit=500))
     it.actor = None
+    if it.phrase or it.theme:  # "both … on Y": what each says on it, when every one of them does
+        return [a for found in per_actor for a in found][:limit] if all(per_actor) else []
     shared = set.intersection(*({a["measure"]["id"] for a in found if a["measure"]} for found in per_actor))
     if not shared:
         it.note = "no measure is backed by all of them"

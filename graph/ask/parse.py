@@ -55,6 +55,7 @@ class Interpretation:
     count: bool = False  # "how many …": the answer is also a number of actors
     unrecognised: str | None = None  # words the vocabulary knows only a part of ("caseload midwifery")
     exact: bool = False  # the phrase is a name (quoted, or unrecognised): every word of it must be in the quote
+    wording: str | None = None  # a measure question in the question's words: also looked for in the quotes
     note: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
@@ -136,6 +137,7 @@ class _Reading:
     it: Interpretation
     subject: list[str] = field(default_factory=list)
     quoted: list[str] = field(default_factory=list)
+    terms: list[str] = field(default_factory=list)  # the measures as the question words them
 
 
 def _actors(r: _Reading, vocab: Vocabulary, known: tuple[tuple[str, str, tuple[str, ...]], ...]) -> None:
@@ -178,6 +180,7 @@ def _measures(r: _Reading, vocab: Vocabulary) -> None:
     vocabulary does not know ("caseload midwifery", "ambulante sårteam") is not that measure or group: the
     whole phrase is looked for instead, and the interpretation says what was not recognised."""
     hits = _unqualified(r, _find(bilingual(vocab.measures), r.rest))
+    r.terms = [r.rest[s:e] for _, s, e in hits]
     r.rest = _mask(r.rest, hits)
     r.it.measures = list(dict.fromkeys(h[0] for h in hits))
     groups = _unqualified(r, bilingual(vocab.groups).find(r.rest))
@@ -275,6 +278,8 @@ def _topic(r: _Reading, vocab: Vocabulary) -> None:
     it.theme = theme
     it.phrase = r.quoted[0] if r.quoted else (None if it.measures or theme else words)
     it.exact = bool(r.quoted)
+    if it.measures and r.it.language == "no":  # the question's own words, for the statements no measure names
+        it.wording = " ".join([*r.terms, words or ""]).strip() or None
 
 
 _SAME_KEY = 90  # rapidfuzz token_set_ratio of two keys that name one measure (as in discovery)
