@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from graph.answer import answer
+from graph.answer import Phrase, answer
 from graph.ask.parse import Interpretation, parse, templates
 from graph.extract.vocab import Vocabulary, load_vocabulary
 from graph.store import GraphStore
@@ -116,6 +116,11 @@ def _answer(store: GraphStore, it: Interpretation, documents: list[str] | None, 
         have = {(a["actor"]["id"], a["relation"]) for a in found}
         worded = answer(store, it.intent, {**params, "measure_ids": [], "phrase": it.wording}, vocab, limit=limit)
         found += [a for a in worded if (a["actor"]["id"], a["relation"]) not in have][:max(0, limit - len(found))]
+    if it.specifics and found:  # the answers about the measure that also say what the question adds, if any do
+        words = Phrase.weigh(store, it.specifics, english=it.language == "en")
+        narrowed = [{**a, "evidence": ev} for a in found
+                    if (ev := [e for e in a["evidence"] if words.holds(e["quote"] or "")])]
+        found = narrowed or found
     if it.actor_types:  # "which municipalities …": the actors of that kind (and the people who speak for them),
         found = [a for a in found if a["actor"]["type"] in (*it.actor_types, "person")]  # not everyone named
     return found

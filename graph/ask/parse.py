@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from graph.extract.discover import is_generic
 from graph.extract.vocab import Entry, Matcher, Vocabulary
 from graph.relations import STANCE_RELATIONS
 
@@ -56,6 +57,7 @@ class Interpretation:
     unrecognised: str | None = None  # words the vocabulary knows only a part of ("caseload midwifery")
     exact: bool = False  # the phrase is a name (quoted, or unrecognised): every word of it must be in the quote
     wording: str | None = None  # a measure question in the question's words: also looked for in the quotes
+    specifics: str | None = None  # words beside a measure: the answers whose quotes hold them come first
     note: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
@@ -191,21 +193,24 @@ def _measures(r: _Reading, vocab: Vocabulary) -> None:
 def _unqualified(r: _Reading, hits: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     kept = []
     for h in hits:
-        before = re.search(r"([^\W_][\w-]*) ?$", r.rest[:h[1]])
-        if before and _qualifier(before[1], r.it.language) and not r.it.unrecognised:
-            r.it.unrecognised = r.rest[before.start(1):h[2]]
+        before = re.search(r"(?:(\S+) )?([^\W_][\w-]*) ?$", r.rest[:h[1]])
+        if before and _qualifier(before[2], before[1], r.it.language) and not r.it.unrecognised:
+            r.it.unrecognised = r.rest[before.start(2):h[2]]
             r.quoted.insert(0, r.it.unrecognised)  # one name, looked for as a whole like a quoted one
-            r.rest = _mask(r.rest, [(h[0], before.start(1), h[2])])
+            r.rest = _mask(r.rest, [(h[0], before.start(2), h[2])])
         else:
             kept.append(h)
     return kept
 
 
-def _qualifier(word: str, language: str) -> bool:
+def _qualifier(word: str, previous: str | None, language: str) -> bool:
     """A word that may make a measure another one when it stands right before it: a content word, not a name
-    (capitalised) and, in Norwegian, not a verb in the present tense ("Hvilken rolle spiller Kompetansebroen")."""
+    (capitalised) and not a verb ("å tilby NIPT", "to offer NIPT"); in Norwegian, one with an adjective's ending
+    ("ambulante", "interkommunal"), since Norwegian writes a noun before a noun as one compound word."""
     low = word.lower()
-    return _content(low) and not word[0].isupper() and (language == "en" or not low.endswith("r"))
+    if not _content(low) or word[0].isupper() or (previous or "").lower() in ("å", "to"):
+        return False
+    return language == "en" or bool(re.search(templates()["adjective_ending"], low))
 
 
 def _content(word: str) -> bool:
@@ -280,6 +285,9 @@ def _topic(r: _Reading, vocab: Vocabulary) -> None:
     it.exact = bool(r.quoted)
     if it.measures and r.it.language == "no":  # the question's own words, for the statements no measure names
         it.wording = " ".join([*r.terms, words or ""]).strip() or None
+    specific = [w for w in (words or "").split() if not is_generic(w)]
+    if it.measures and specific and not r.quoted:  # "legevakt … samlokalisert med akuttmottaket": what narrows it
+        it.specifics = " ".join(specific)
 
 
 _SAME_KEY = 90  # rapidfuzz token_set_ratio of two keys that name one measure (as in discovery)

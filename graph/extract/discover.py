@@ -82,6 +82,16 @@ def fold(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=1)
+def _generic_stems() -> frozenset[str]:
+    return frozenset(stem(w) for w in _GENERIC)
+
+
+def is_generic(word: str) -> bool:
+    """A word that never names a measure by itself ("tiltak", "tilbudet", "samarbeid"), in any inflection."""
+    return stem(word) in _generic_stems()
+
+
 def fold_text(text: str) -> str:
     """The text in lower case with nynorsk forms folded to bokmål word by word, so one search finds both."""
     return re.sub(r"[\wÆØÅæøå]+", lambda m: fold(m[0]), text.lower())
