@@ -107,7 +107,7 @@ def _answer(store: GraphStore, it: Interpretation, documents: list[str] | None, 
         return _both(store, it, documents, vocab, limit)
     if it.intent == "responsible":  # who leads / is responsible: the role statements about it, and who they name
         found = answer(store, "about", params, vocab, limit=limit * 4)
-        return _keep(found, re.compile(templates()["patterns"]["responsible"], re.I))[:limit]
+        return _keep(found, re.compile(templates()["role_words"], re.I))[:limit]
     if it.intent == "when":  # the statements about it that hold a date
         found = answer(store, "who_states", params, vocab, limit=limit * 4)
         return _keep(found, _DATE)[:limit]

@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from graph.extract.discover import is_generic
+from graph.extract.discover import function_words, is_generic
 from graph.extract.vocab import Entry, Matcher, Vocabulary
 from graph.relations import STANCE_RELATIONS
 
@@ -89,7 +89,7 @@ class Interpretation:
 @lru_cache(maxsize=1)
 def templates() -> dict[str, Any]:
     data = yaml.safe_load(Path(__file__).with_name("questions.yaml").read_text("utf-8"))
-    data["stop"] = {w for words in data["stop_words"].values() for w in words}
+    data["stop"] = {w for words in data["stop_words"].values() for w in words} | function_words()
     if not all(isinstance(w, str) for w in data["stop"]):  # YAML reads a bare on / no / yes as a boolean
         raise ValueError("questions.yaml: quote the stop words YAML reads as booleans or numbers")
     data["modifier"] = set(data["modifiers"])

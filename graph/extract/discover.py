@@ -87,6 +87,11 @@ def _generic_stems() -> frozenset[str]:
     return frozenset(stem(w) for w in _GENERIC)
 
 
+def function_words() -> set[str]:
+    """Words of grammar in bokmål and nynorsk (discovery.yaml), never a topic."""
+    return set(_FUNCTION)
+
+
 def is_generic(word: str) -> bool:
     """A word that never names a measure by itself ("tiltak", "tilbudet", "samarbeid"), in any inflection."""
     return stem(word) in _generic_stems()
