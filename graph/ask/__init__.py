@@ -23,7 +23,7 @@ _SPEAKERS = ("MATCH (a:Actor)-[:STATES]->(s:Statement) WHERE s.id IN $ids "
 # a date or a year in a quote: what a "when / by which deadline" question is answered with
 # the intents whose measure is also looked for in the words of the statements (the extractor links a statement to
 # a measure only when it names it in a way the vocabulary or discovery knows)
-_WORDED = {"who_proposes", "who_opposes", "who_reports_example", "who_states", "what_does_actor_propose"}
+_WORDED = {"who_proposes", "who_opposes", "who_reports_example", "who_states", "what_does_actor_propose", "about"}
 _LOOSE = 5  # answers at most, when the statements hold only part of a question's description
 _DATE = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\b|\b(?:januar|februar|mars|april|mai|juni|"
                    r"juli|august|september|oktober|november|desember|kvartal|quarter|Q[1-4])\b", re.I)
@@ -118,9 +118,9 @@ def _answer(store: GraphStore, it: Interpretation, documents: list[str] | None, 
         found += [a for a in worded if (a["actor"]["id"], a["relation"]) not in have][:max(0, limit - len(found))]
     if it.specifics and found:  # the answers about the measure that also say what the question adds, if any do
         words = Phrase.weigh(store, it.specifics, english=it.language == "en")
-        narrowed = [{**a, "evidence": ev} for a in found
-                    if (ev := [e for e in a["evidence"] if words.holds(e["quote"] or "")])]
-        found = narrowed or found
+        narrowed = [{**a, "evidence": sorted(a["evidence"], key=lambda e: not words.holds(e["quote"] or ""))}
+                    for a in found if any(words.holds(e["quote"] or "") for e in a["evidence"])]
+        found = narrowed or found  # (its evidence that says it first, the rest kept)
     if it.actor_types:  # "which municipalities …": the actors of that kind (and the people who speak for them),
         found = [a for a in found if a["actor"]["type"] in (*it.actor_types, "person")]  # not everyone named
     return found
