@@ -8,16 +8,13 @@ words in the statement text (prefix-stemmed, so
 
 from __future__ import annotations
 
-import math
-import re
 from dataclasses import dataclass
 from typing import Any
 
-from graph.extract.discover import fold_text
 from graph.extract.vocab import Vocabulary, load_vocabulary
+from graph.phrase import Phrase
 from graph.relations import KINDS_OF_RELATION, RELATION_OF_KIND, STANCE_RELATIONS
 from graph.store import GraphStore
-from graph.store.base import QueryError
 
 # the stance relations take their statement kinds from graph/relations.py; STATES is any statement at all
 KINDS = {**KINDS_OF_RELATION,
@@ -27,7 +24,6 @@ DEFAULT_RELATION = {"who_proposes": "PROPOSES", "who_opposes": "OPPOSES", "who_r
 # Questions about a thing rather than a stance ("what is X, what is its status?"): an actor the statement
 # names without speaking counts too, and is answered with relation MENTIONED and the same evidence.
 DETAIL_INTENTS = {"about", "status_or_detail"}
-_STOP = {"for", "og", "i", "på", "av", "med", "til", "om", "en", "et", "the", "of", "and"}
 
 
 class AnswerError(ValueError):
@@ -41,85 +37,6 @@ def _relations(intent: str, params: dict[str, Any]) -> list[str]:
         if rel not in KINDS:
             raise AnswerError(f"unknown relation {rel!r}; use {', '.join(KINDS)}")
     return rels
-
-
-def _words(phrase: str) -> list[str]:
-    return [w for w in re.findall(r"[^\W_]+", phrase.lower()) if w not in _STOP]
-
-
-def _stem(word: str) -> str:
-    return word[:max(4, len(word) - 3)]
-
-
-def _has(have: list[str], st: str) -> bool:
-    """A word of the text starts with the stem, ends a compound with it ("plan" in "sykehusplanen") or, when the
-    stem is long enough to be a word of its own, holds it ("følgetjen" in "jordmorfølgjetenesta", folded)."""
-    return any(h.startswith(st) or len(st) >= 4 and re.search(re.escape(st) + r"\w{0,3}$", h)
-               or len(st) >= 7 and st in h for h in have)
-
-
-def _folded_words(text: str) -> list[str]:
-    """The text's words in lower case, nynorsk forms folded to bokmål ("følgjetenesta" → "følgetjenesta")."""
-    return re.findall(r"[^\W_]+", fold_text(text))
-
-
-def _mentions(text: str, phrase: str) -> bool:
-    """Every word of the phrase is in the text, up to a short inflected ending, in bokmål or nynorsk."""
-    have = _folded_words(text)
-    return all(_has(have, _stem(w)) for w in _words(fold_text(phrase)))
-
-
-@dataclass
-class Phrase:
-    """Words the vocabulary does not know, looked for in the statements with their weight (inverse document
-    frequency among the statements, from the full-text index): a statement holds the phrase when it has the words
-    that carry most of its weight, so "nedleggelse av dialysen i Lærdal" finds "dialysetilbodet i Lærdal blir lagt
-    ned", while "gratis tannhelse for eldre" finds nothing when no statement speaks of tannhelse."""
-
-    text: str
-    stems: list[tuple[str, float]]  # (stem, weight)
-    share: float = 0.6  # of the weight a statement must hold when the phrase has three words or more (1: a name)
-
-    @classmethod
-    def weigh(cls, store: GraphStore, text: str, *, exact: bool = False, english: bool = False) -> Phrase:
-        stems = list(dict.fromkeys(_stem(w) for w in _words(fold_text(text))))
-        total = _count(store, "*")
-        seen = {}
-        for st in stems:
-            df = _count(store, f"{st}*") if len(st) >= 3 else total
-            while not df and len(st) > 7:  # "forskriftsfeste", "responstidskrav": the word the compound grows from
-                st = st[:-1]
-                df = _count(store, f"{st}*")
-            seen.setdefault(st, df)
-        found = sum(1 for df in seen.values() if df)
-        if not exact and found and english:
-            # an English word no statement uses is the asker's, around the Norwegian term: it cannot be evidence
-            seen = {st: df for st, df in seen.items() if df}
-        return cls(text, [(st, math.log((total + 1) / (df + 0.5)) if df else math.log(total + 2) + 2.0)
-                          for st, df in seen.items()], 1.0 if exact else 0.6)
-
-    def coverage(self, text: str) -> float:
-        have = _folded_words(text)
-        total = sum(w for _, w in self.stems) or 1.0
-        return sum(w for st, w in self.stems if _has(have, st)) / total
-
-    def holds(self, text: str) -> bool:
-        if len(self.stems) <= 2 and self.share > 0.5:  # two words: both (unless asked for loosely)
-            return self.coverage(text) >= 0.999
-        return self.coverage(text) >= self.share
-
-    def query(self) -> str:
-        """The full-text query for statements with any of the words (the coverage then decides)."""
-        return " | ".join(f"{st}*" for st, _ in self.stems if len(st) >= 3 and re.fullmatch(r"\w+", st))
-
-
-def _count(store: GraphStore, ft: str) -> int:
-    if ft == "*":
-        return store.query("MATCH (s:Statement) RETURN count(s) AS n")[0]["n"] or 1
-    try:
-        return store.query(f"{store.fulltext_match()} RETURN count(s) AS n", {"ft": ft})[0]["n"]
-    except QueryError:  # a word the index's query syntax refuses: treat it as unseen
-        return 0
 
 
 # The most selective filter becomes the anchor, matched first from its index (WITH is a barrier the planner

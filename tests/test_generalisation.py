@@ -210,7 +210,7 @@ def test_questions_about_people_and_pairs_of_actors(tmp_path: Path) -> None:
         quotes = {e["quote"] for a in pair["answers"] for e in a["evidence"]}
         assert quotes == {"Tiltaket følges opp av Statsforvalteren i Nordland, og rapporten sendes Ingvild Moe."}
         # a phrase word may be the last part of a compound: "plan" finds "sykehusplanen", "innsats" no plan
-        from graph.answer import _mentions
+        from graph.phrase import mentions as _mentions
         assert _mentions("innspill til neste Nasjonal helse- og sykehusplan", "innspill til neste plan")
         assert not _mentions("innspill til neste år", "innspill til neste plan")
         assert {"Statsforvalteren i Nordland", "Ingvild Moe Tangen"} <= {

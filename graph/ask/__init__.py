@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from graph.answer import Phrase, answer
+from graph.answer import answer
 from graph.ask.parse import Interpretation, parse, templates
 from graph.extract.vocab import Vocabulary, load_vocabulary
+from graph.phrase import Phrase
 from graph.store import GraphStore
 
 __all__ = ["Interpretation", "ask", "parse"]

@@ -20,6 +20,7 @@ import yaml
 
 from graph.extract.discover import function_words, is_generic
 from graph.extract.vocab import Entry, Matcher, Vocabulary
+from graph.phrase import english_known
 from graph.relations import STANCE_RELATIONS
 
 RELATIONS = STANCE_RELATIONS
@@ -167,7 +168,8 @@ def _quoted(r: _Reading, vocab: Vocabulary) -> None:
         hits = bilingual(vocab.measures).find(inner)
         if m.group(0).startswith("("):
             before = _find(bilingual(vocab.measures), r.rest[:m.start()].rstrip())
-            if before and before[-1][2] == len(r.rest[:m.start()].rstrip()):  # "eMestring (any spelling)": a remark
+            remark = not _phrase(inner) or r.rest[:m.start()].endswith(" " * 3)  # after an actor named: its name
+            if remark or before and before[-1][2] == len(r.rest[:m.start()].rstrip()):  # "eMestring (any spelling)"
                 r.rest = r.rest[:m.start()] + " " * (m.end() - m.start()) + r.rest[m.end():]
                 continue
             if hits or vocab.groups.find(inner) or _theme(inner, vocab.themes):
@@ -206,11 +208,14 @@ def _unqualified(r: _Reading, hits: list[tuple[str, int, int]]) -> list[tuple[st
 def _qualifier(word: str, previous: str | None, language: str) -> bool:
     """A word that may make a measure another one when it stands right before it: a content word, not a name
     (capitalised) and not a verb ("å tilby NIPT", "to offer NIPT"); in Norwegian, one with an adjective's ending
-    ("ambulante", "interkommunal"), since Norwegian writes a noun before a noun as one compound word."""
+    ("ambulante", "interkommunal"), since Norwegian writes a noun before a noun as one compound word; in English,
+    one the glossary does not know ("caseload midwifery", not "regular GPs")."""
     low = word.lower()
     if not _content(low) or word[0].isupper() or (previous or "").lower() in ("å", "to"):
         return False
-    return language == "en" or bool(re.search(templates()["adjective_ending"], low))
+    if language == "en":
+        return not english_known(low)
+    return bool(re.search(templates()["adjective_ending"], low))
 
 
 def _content(word: str) -> bool:

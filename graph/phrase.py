@@ -1,0 +1,153 @@
+"""Words of a question the vocabulary does not know, looked for in the statements.
+
+Each word is weighed by how rare it is among the statements (from the full-text index), so a statement holds the
+phrase when it has the words that carry most of its weight: "nedleggelse av dialysen i Lærdal" finds "dialysetilbodet
+i Lærdal blir lagt ned", while "gratis tannhelse for eldre" finds nothing when no statement speaks of tannhelse.
+Words are compared folded (nynorsk forms to bokmål) and by their first letters, so inflections and compounds match.
+An English word is looked up in the glossary (``graph/vocabulary/glossary_en.yaml``) and matches any Norwegian stem
+it lists; one the glossary lacks and no statement uses is the asker's, not evidence.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from graph.extract.discover import fold_text
+from graph.store import GraphStore
+from graph.store.base import QueryError
+
+_STOP = {"for", "og", "i", "på", "av", "med", "til", "om", "en", "et", "the", "of", "and"}
+GLOSSARY = Path(__file__).parent / "vocabulary" / "glossary_en.yaml"
+
+
+def words(phrase: str) -> list[str]:
+    return [w for w in re.findall(r"[^\W_]+", phrase.lower()) if w not in _STOP]
+
+
+def stem(word: str) -> str:
+    return word[:max(4, len(word) - 3)]
+
+
+def folded_words(text: str) -> list[str]:
+    """The text's words in lower case, nynorsk forms folded to bokmål ("følgjetenesta" → "følgetjenesta")."""
+    return re.findall(r"[^\W_]+", fold_text(text))
+
+
+def has(have: list[str], st: str) -> bool:
+    """A word of the text starts with the stem, ends a compound with it ("plan" in "sykehusplanen") or, when the
+    stem is long enough to be a word of its own, holds it ("følgetjen" in "jordmorfølgjetenesta", folded)."""
+    return any(h.startswith(st) or len(st) >= 4 and re.search(re.escape(st) + r"\w{0,3}$", h)
+               or len(st) >= 7 and st in h for h in have)
+
+
+def mentions(text: str, phrase: str) -> bool:
+    """Every word of the phrase is in the text, up to a short inflected ending, in bokmål or nynorsk."""
+    have = folded_words(text)
+    return all(has(have, stem(w)) for w in words(fold_text(phrase)))
+
+
+@lru_cache(maxsize=1)
+def glossary() -> dict[str, tuple[str, ...]]:
+    if not GLOSSARY.is_file():
+        return {}
+    data = yaml.safe_load(GLOSSARY.read_text("utf-8")) or {}
+    return {str(k).lower(): tuple(fold_text(str(v)) for v in vs) for k, vs in data.items()}
+
+
+def _english(key: str) -> tuple[str, ...] | None:
+    """The Norwegian stems of an English word or phrase, also when it is written in the plural or as a verb form."""
+    g = glossary()
+    for form in (key, re.sub(r"ies$", "y", key), re.sub(r"e?s$", "", key), re.sub(r"s$", "", key),
+                 re.sub(r"ing$", "", key), re.sub(r"ing$", "e", key), re.sub(r"ed$", "", key), re.sub(r"d$", "", key)):
+        if form in g:
+            return g[form]
+    return None
+
+
+def english_known(word: str) -> bool:
+    return _english(word) is not None
+
+
+def alternatives(text: str, english: bool) -> list[tuple[str, ...]]:
+    """Per word of the phrase, the stems any of which stands for it (one, unless an English word is translated)."""
+    ws = words(fold_text(text))
+    if not english:
+        return [(stem(w),) for w in ws]
+    out, i = [], 0
+    while i < len(ws):
+        for n in (3, 2, 1):
+            found = _english(" ".join(ws[i:i + n])) if i + n <= len(ws) else None
+            if found:
+                out.append(found)
+                i += n
+                break
+        else:
+            out.append((stem(ws[i]),))
+            i += 1
+    return out
+
+
+@dataclass
+class Phrase:
+    text: str
+    stems: list[tuple[tuple[str, ...], float]]  # (the stems any of which stands for a word, its weight)
+    share: float = 0.6  # of the weight a statement must hold when the phrase has three words or more (1: a name)
+
+    @classmethod
+    def weigh(cls, store: GraphStore, text: str, *, exact: bool = False, english: bool = False) -> Phrase:
+        total = _count(store, "*")
+        seen: dict[tuple[str, ...], int] = {}
+        for alts in dict.fromkeys(alternatives(text, english)):
+            df = _count(store, _query([alts]))
+            while not df and len(alts) == 1 and len(alts[0]) > 7:  # "forskriftsfeste": the word it grows from
+                alts = (alts[0][:-1],)
+                df = _count(store, _query([alts]))
+            seen.setdefault(alts, df)
+        if not exact and english and any(seen.values()):
+            # an English word no statement uses is the asker's, around the Norwegian term: it cannot be evidence
+            seen = {alts: df for alts, df in seen.items() if df}
+        return cls(text, [(alts, math.log((total + 1) / (df + 0.5)) if df else math.log(total + 2) + 2.0)
+                          for alts, df in seen.items()], 1.0 if exact else 0.6)
+
+    def coverage(self, text: str) -> float:
+        have = folded_words(text)
+        flat = " ".join(have)
+        total = sum(w for _, w in self.stems) or 1.0
+        return sum(w for alts, w in self.stems
+                   if any(a in flat if " " in a else has(have, a) for a in alts)) / total
+
+    def holds(self, text: str) -> bool:
+        if len(self.stems) <= 2 and self.share > 0.5:  # two words: both (unless asked for loosely)
+            return self.coverage(text) >= 0.999
+        return self.coverage(text) >= self.share
+
+    def query(self) -> str:
+        """The full-text query for statements with any of the words (the coverage then decides)."""
+        return _query([alts for alts, _ in self.stems])
+
+
+def _query(groups: list[tuple[str, ...]]) -> str:
+    terms = []
+    for alts in groups:
+        for a in alts:
+            word = max(a.split(), key=len)  # of a multi-word stem ("legges ned"), its longest word
+            if len(word) >= 3 and re.fullmatch(r"\w+", word):
+                terms.append(f"{word}*")
+    return " | ".join(dict.fromkeys(terms))
+
+
+def _count(store: GraphStore, ft: str) -> int:
+    if ft == "*":
+        return store.query("MATCH (s:Statement) RETURN count(s) AS n")[0]["n"] or 1
+    if not ft:
+        return 0
+    try:
+        return store.query(f"{store.fulltext_match()} RETURN count(s) AS n", {"ft": ft})[0]["n"]
+    except QueryError:  # a word the index's query syntax refuses: treat it as unseen
+        return 0
