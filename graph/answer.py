@@ -26,6 +26,9 @@ DEFAULT_RELATION = {"who_proposes": "PROPOSES", "who_opposes": "OPPOSES", "who_r
 DETAIL_INTENTS = {"about", "status_or_detail"}
 
 
+SCAN_LIMIT = 5000  # statements: a graph this small is read whole for a question's words (see build)
+
+
 class AnswerError(ValueError):
     """A question the graph cannot be asked (unknown intent or parameter)."""
 
@@ -187,10 +190,15 @@ def build(store: GraphStore, intent: str, params: dict[str, Any], vocab: Vocabul
                for t in texts]
     for p in weighed:
         p.share = params.get("phrase_share") or p.share
-    anchor = _ANCHORS[filters[0]] if filters else None
-    if anchor is None and weighed and weighed[0].query():  # the words, from the full-text index
-        anchor = store.fulltext_match()
+    # the words, from the full-text index, when nothing else narrows the start (a kind of actor is thousands of
+    # statements in a large graph); after a measure, group, theme or actor, or in a graph small enough to read
+    # whole, the words are checked on what they give, which also finds them inside compounds the index cannot
+    # ("følgetjeneste" in "jordmorfølgjetenesta")
+    if weighed and weighed[0].query() and weighed[0].statements > SCAN_LIMIT \
+            and not (filters and filters[0] != "actor_types"):
+        filters.insert(0, "text")
         qparams["ft"] = weighed[0].query()
+    anchor = (store.fulltext_match() if filters[0] == "text" else _ANCHORS[filters[0]]) if filters else None
     parts = {"anchor": anchor or _ANCHORS[None], "actor": actor, "filters": "\n".join(_FILTERS[f] for f in filters[1:])}
     if not weighed and intent not in DETAIL_INTENTS:
         qparams.update(only=measure_ids, relation_of=dict(RELATION_OF_KIND), per=EVIDENCE_PER_ANSWER)

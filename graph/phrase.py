@@ -98,6 +98,7 @@ class Phrase:
     text: str
     stems: list[tuple[tuple[str, ...], float]]  # (the stems any of which stands for a word, its weight)
     share: float = 0.6  # of the weight a statement must hold when the phrase has three words or more (1: a name)
+    statements: int = 0  # in the graph when it was weighed
 
     @classmethod
     def weigh(cls, store: GraphStore, text: str, *, exact: bool = False, english: bool = False) -> Phrase:
@@ -113,7 +114,7 @@ class Phrase:
             # an English word no statement uses is the asker's, around the Norwegian term: it cannot be evidence
             seen = {alts: df for alts, df in seen.items() if df}
         return cls(text, [(alts, math.log((total + 1) / (df + 0.5)) if df else math.log(total + 2) + 2.0)
-                          for alts, df in seen.items()], 1.0 if exact else 0.6)
+                          for alts, df in seen.items()], 1.0 if exact else 0.6, total)
 
     def coverage(self, text: str) -> float:
         have = folded_words(text)
@@ -128,11 +129,18 @@ class Phrase:
         return self.coverage(text) >= self.share
 
     def query(self) -> str:
-        """The full-text query for statements with any of the words (the coverage then decides)."""
-        return _query([alts for alts, _ in self.stems])
+        """The full-text query for the statements that may hold the phrase (the coverage then decides): all the
+        words when all are needed, else the word no statement can do without, else any of them."""
+        total = sum(w for _, w in self.stems) or 1.0
+        if len(self.stems) <= 2 and self.share > 0.5 or self.share >= 0.999:
+            return " ".join(f"({q})" for alts, _ in self.stems if (q := _query([alts])))
+        needed = [alts for alts, w in self.stems if total - w < self.share * total]
+        return " ".join(f"({q})" for alts in needed if (q := _query([alts]))) or \
+            _query([alts for alts, _ in self.stems])
 
 
 def _query(groups: list[tuple[str, ...]]) -> str:
+    """Prefix terms, any of which may match."""
     terms = []
     for alts in groups:
         for a in alts:

@@ -184,7 +184,8 @@ def _measures(r: _Reading, vocab: Vocabulary) -> None:
     vocabulary does not know ("caseload midwifery", "ambulante sårteam") is not that measure or group: the
     whole phrase is looked for instead, and the interpretation says what was not recognised."""
     hits = _unqualified(r, _find(bilingual(vocab.measures), r.rest))
-    r.terms = [r.rest[s:e] for _, s, e in hits]
+    # the measure as the question words it, or by its Norwegian name when the question is in English
+    r.terms = [r.rest[s:e] if r.it.language == "no" else vocab.measures.entries[mid].name for mid, s, e in hits]
     r.rest = _mask(r.rest, hits)
     r.it.measures = list(dict.fromkeys(h[0] for h in hits))
     groups = _unqualified(r, bilingual(vocab.groups).find(r.rest))
@@ -288,7 +289,7 @@ def _topic(r: _Reading, vocab: Vocabulary) -> None:
     it.theme = theme
     it.phrase = r.quoted[0] if r.quoted else (None if it.measures or theme else words)
     it.exact = bool(r.quoted)
-    if it.measures and r.it.language == "no":  # the question's own words, for the statements no measure names
+    if it.measures:  # the question's own words, for the statements no measure names
         it.wording = " ".join([*r.terms, words or ""]).strip() or None
     specific = [w for w in (words or "").split() if not is_generic(w)]
     if it.measures and specific and not r.quoted:  # "legevakt … samlokalisert med akuttmottaket": what narrows it
