@@ -40,6 +40,7 @@ class Settings(BaseSettings):
     cypher_dir: Path = PACKAGE_DIR / "cypher"  # package data: there when installed too
     gold_dir: Path = PROJECT_ROOT / "tests" / "fixtures" / "gold"
     devset_dir: Path = PROJECT_ROOT / "tests" / "fixtures" / "genre"
+    questions_dir: Path = PROJECT_ROOT / "tests" / "fixtures" / "questions"  # dev.yaml (and the held-out set)
 
     @property
     def max_file_bytes(self) -> int:

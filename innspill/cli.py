@@ -245,6 +245,8 @@ def eval_cmd(
     dev_dir = devset or settings.devset_dir
     if any(dev_dir.glob("genre-*.yaml")):
         out["devset"] = evaluate_devset(dev_dir, [settings.corpus_dir])
+        if (settings.questions_dir / "dev.yaml").is_file():
+            out["dev_questions"] = _dev_questions([settings.corpus_dir, dev_dir], settings.questions_dir)
     if as_json:
         typer.echo(json.dumps(out, ensure_ascii=False, indent=1))
         return
@@ -270,6 +272,27 @@ def eval_cmd(
         typer.echo(f"questions asked as written ({lang}, innspill ask): {a['correct']}/{a['total']} correct")
     if "devset" in out:
         _print_devset(out["devset"], details)
+    if "dev_questions" in out:
+        typer.echo("\ndevelopment questions (tests/fixtures/questions/dev.yaml) on corpus + development set:")
+        for name, res in out["dev_questions"].items():
+            typer.echo(f"  {name:<6}" + "  ".join(f"{lang} {v['correct']}/{v['total']} = {v['share']:.3f}"
+                                                  for lang, v in res.items()))
+
+
+def _dev_questions(folders: list[Path], questions_dir: Path) -> dict:  # type: ignore[type-arg]
+    """``ask`` and the BM25-over-sentences baseline on the development questions, in a graph of the folders."""
+    import tempfile
+
+    from graph.ask import ask as run_ask
+    from graph.ask_eval import Bm25Baseline, evaluate, load_questions, summary
+    from graph.ingest import ingest as run_ingest
+
+    questions = load_questions(questions_dir, "dev")
+    with tempfile.TemporaryDirectory(prefix="innspill-questions-") as tmp, _open(f"embedded:{tmp}") as store:
+        run_ingest(store, folders)
+        asked = summary(evaluate(questions, lambda q, docs: run_ask(store, q, documents=docs)["answers"]))
+    baseline = summary(evaluate(questions, Bm25Baseline(sorted(f for d in folders for f in d.glob("*.txt")))))
+    return {"ask": asked, "bm25": baseline}
 
 
 def _print_devset(dev: dict, details: int) -> None:  # type: ignore[type-arg]
