@@ -71,7 +71,7 @@ def _english(key: str) -> tuple[str, ...] | None:
 
 
 def english_known(word: str) -> bool:
-    return _english(word) is not None
+    return _english(word.replace("-", " ")) is not None or all(_english(w) for w in word.split("-"))
 
 
 def alternatives(text: str, english: bool) -> list[tuple[str, ...]]:

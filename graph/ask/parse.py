@@ -141,6 +141,7 @@ class _Reading:
     subject: list[str] = field(default_factory=list)
     quoted: list[str] = field(default_factory=list)
     terms: list[str] = field(default_factory=list)  # the measures as the question words them
+    bracketed: str | None = None  # the Norwegian term an English question gives in brackets
 
 
 def _actors(r: _Reading, vocab: Vocabulary, known: tuple[tuple[str, str, tuple[str, ...]], ...]) -> None:
@@ -175,7 +176,10 @@ def _quoted(r: _Reading, vocab: Vocabulary) -> None:
             if hits or vocab.groups.find(inner) or _theme(inner, vocab.themes):
                 continue  # the Norwegian word for what the English says, and the vocabulary knows it
         if not (len(hits) == 1 and hits[0][2] - hits[0][1] >= len(inner.strip()) - 1):
-            r.quoted.append(inner.strip())
+            if m.group(0).startswith("("):  # "a glucose sensor (CGM)": the Norwegian term beside the English
+                r.bracketed = inner.strip()
+            else:
+                r.quoted.append(inner.strip())
             r.rest = r.rest[:m.start()] + " " * (m.end() - m.start()) + r.rest[m.end():]
 
 
@@ -287,6 +291,8 @@ def _topic(r: _Reading, vocab: Vocabulary) -> None:
     if theme and words and not _only_theme_words(words, theme, vocab.themes):
         theme = None  # "samhandlingsprosjektet om barnefedme" names a project, not the theme samhandling
     it.theme = theme
+    if r.bracketed:  # weighed with the English words around it, the rare Norwegian term decides
+        words = f"{r.bracketed} {words or ''}".strip()
     it.phrase = r.quoted[0] if r.quoted else (None if it.measures or theme else words)
     it.exact = bool(r.quoted)
     if it.measures:  # the question's own words, for the statements no measure names
