@@ -70,25 +70,30 @@ def _english(key: str) -> tuple[str, ...] | None:
     return None
 
 
+def english_stems(word: str) -> tuple[str, ...]:
+    return _english(word) or ()
+
+
 def english_known(word: str) -> bool:
     return _english(word.replace("-", " ")) is not None or all(_english(w) for w in word.split("-"))
 
 
-def alternatives(text: str, english: bool) -> list[tuple[str, ...]]:
-    """Per word of the phrase, the stems any of which stands for it (one, unless an English word is translated)."""
+def alternatives(text: str, english: bool) -> list[tuple[tuple[str, ...], bool]]:
+    """Per word of the phrase, the stems any of which stands for it (one, unless an English word is translated),
+    and whether the glossary gave them."""
     ws = words(fold_text(text))
     if not english:
-        return [(stem(w),) for w in ws]
+        return [((stem(w),), False) for w in ws]
     out, i = [], 0
     while i < len(ws):
         for n in (3, 2, 1):
             found = _english(" ".join(ws[i:i + n])) if i + n <= len(ws) else None
             if found:
-                out.append(found)
+                out.append((found, True))
                 i += n
                 break
         else:
-            out.append((stem(ws[i]),))
+            out.append(((stem(ws[i]),), False))
             i += 1
     return out
 
@@ -99,22 +104,30 @@ class Phrase:
     stems: list[tuple[tuple[str, ...], float]]  # (the stems any of which stands for a word, its weight)
     share: float = 0.6  # of the weight a statement must hold when the phrase has three words or more (1: a name)
     statements: int = 0  # in the graph when it was weighed
+    unseen: tuple[tuple[str, ...], ...] = ()  # words no statement uses
 
     @classmethod
     def weigh(cls, store: GraphStore, text: str, *, exact: bool = False, english: bool = False) -> Phrase:
         total = _count(store, "*")
         seen: dict[tuple[str, ...], int] = {}
-        for alts in dict.fromkeys(alternatives(text, english)):
+        filler = set()
+        for alts, translated in dict.fromkeys(alternatives(text, english)):
+            if not _query([alts]):  # too short to look up ("ta", "KI"): carries nothing
+                continue
             df = _count(store, _query([alts]))
             while not df and len(alts) == 1 and len(alts[0]) > 7:  # "forskriftsfeste": the word it grows from
                 alts = (alts[0][:-1],)
                 df = _count(store, _query([alts]))
             seen.setdefault(alts, df)
-        if not exact and english and any(seen.values()):
-            # an English word no statement uses is the asker's, around the Norwegian term: it cannot be evidence
-            seen = {alts: df for alts, df in seen.items() if df}
+            if english and not translated and not df:
+                filler.add(alts)
+        if not exact and filler and len(filler) < len(seen):
+            # an English word the glossary lacks and no statement uses is the asker's, around the words that
+            # matter: it cannot be evidence either way
+            seen = {alts: df for alts, df in seen.items() if alts not in filler}
         return cls(text, [(alts, math.log((total + 1) / (df + 0.5)) if df else math.log(total + 2) + 2.0)
-                          for alts, df in seen.items()], 1.0 if exact else 0.6, total)
+                          for alts, df in seen.items()], 1.0 if exact else 0.6, total,
+                   tuple(alts for alts, df in seen.items() if not df))
 
     def coverage(self, text: str) -> float:
         have = folded_words(text)

@@ -71,8 +71,11 @@ def _ask(store: GraphStore, question: str, documents: list[str] | None, limit: i
             it = parse(question, vocab, known)
             answers = _answer(store, it, documents, vocab, limit) if it.intent != "search" else []
         answers = _relax(store, it, documents, vocab, limit, answers)
-        if not answers and it.phrase and not it.exact and len(it.phrase.split()) >= 3:  # a description: the
-            answers = _answer(store, it, documents, vocab, _LOOSE, share=0.34)  # statements sharing most of it
+        if not answers and it.phrase and not it.exact and len(it.phrase.split()) >= 3 \
+                and not Phrase.weigh(store, it.phrase, english=it.language == "en").unseen:
+            # a description all of whose words the statements use: those that share most of it (a word no
+            # statement uses means the documents do not speak of it: nothing is the answer)
+            answers = _answer(store, it, documents, vocab, _LOOSE, share=0.34)
             if answers:
                 it.note = (f"{it.note}; " if it.note else "") + (
                     f"no statement holds all of «{it.phrase}»: the {len(answers)} that share most of its words")

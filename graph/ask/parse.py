@@ -20,7 +20,7 @@ import yaml
 
 from graph.extract.discover import function_words, is_generic
 from graph.extract.vocab import Entry, Matcher, Vocabulary
-from graph.phrase import english_known
+from graph.phrase import english_known, english_stems
 from graph.relations import STANCE_RELATIONS
 
 RELATIONS = STANCE_RELATIONS
@@ -269,7 +269,10 @@ def _only_theme_words(words: str, theme: str, themes: list[dict]) -> bool:
     t = next(x for x in themes if x["id"] == theme)
     stems = [k.lower() for k in [*t.get("keywords", []), *t.get("keywords_en", []), *t["name"].split(),
                                  *(t.get("name_en") or "").split()] if len(k) >= 4]
-    return all(any(w.lower().startswith(k) or k.startswith(w.lower()) for k in stems) for w in words.split())
+    def own(w: str) -> bool:
+        return any(w.startswith(k) or k.startswith(w) for k in stems)
+    # an English word is the theme's when its Norwegian stems are ("preparedness" → beredskap)
+    return all(own(w.lower()) or any(own(a) for a in english_stems(w.lower())) for w in words.split())
 
 
 def _phrase(text: str) -> str | None:
