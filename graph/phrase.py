@@ -75,7 +75,9 @@ def english_stems(word: str) -> tuple[str, ...]:
 
 
 def english_known(word: str) -> bool:
-    return _english(word.replace("-", " ")) is not None or all(_english(w) for w in word.split("-"))
+    """The glossary knows the word, or a gerund ("offering"): a word that does not make a measure another."""
+    return _english(word.replace("-", " ")) is not None or any(_english(w) for w in word.split("-")) \
+        or word.endswith("ing")
 
 
 def alternatives(text: str, english: bool) -> list[tuple[tuple[str, ...], bool]]:
@@ -121,13 +123,16 @@ class Phrase:
             seen.setdefault(alts, df)
             if english and not translated and not df:
                 filler.add(alts)
+        unseen = tuple(alts for alts, df in seen.items() if not df)
         if not exact and filler and len(filler) < len(seen):
             # an English word the glossary lacks and no statement uses is the asker's, around the words that
-            # matter: it cannot be evidence either way
+            # matter: it cannot be evidence either way; beside fewer than three words that matter it may be the
+            # point of the question ("decriminalising drugs"), so it stays unseen (no loose answer without it)
+            if len(seen) - len(filler) >= 3:
+                unseen = tuple(alts for alts in unseen if alts not in filler)
             seen = {alts: df for alts, df in seen.items() if alts not in filler}
         return cls(text, [(alts, math.log((total + 1) / (df + 0.5)) if df else math.log(total + 2) + 2.0)
-                          for alts, df in seen.items()], 1.0 if exact else 0.6, total,
-                   tuple(alts for alts, df in seen.items() if not df))
+                          for alts, df in seen.items()], 1.0 if exact else 0.6, total, unseen)
 
     def coverage(self, text: str) -> float:
         have = folded_words(text)

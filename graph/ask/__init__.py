@@ -161,10 +161,7 @@ def _relax(store: GraphStore, it: Interpretation, documents: list[str] | None, v
     for drop in ("phrase", "groups", "theme") if it.intent != "whether" else ():
         # what is left must still say what the question is about: a measure or an actor, not only a kind of actor
         anchored = (it.measures or it.actor or it.named or it.intent.endswith("theme")
-                    or (drop != "phrase" or it.intent == "about") and it.actor_types
-                    # English words around a Norwegian term the vocabulary knows ("apprentices and health workers
-                    # (helsefagarbeidere)"): the documents are Norwegian, the term is what to look for
-                    or drop == "phrase" and it.language == "en" and not it.exact and (it.groups or it.theme))
+                    or (drop != "phrase" or it.intent == "about") and it.actor_types)
         if answers or not getattr(it, drop) or (drop == "phrase" and it.exact) \
                 or not (anchored or drop != "phrase" and it.phrase):
             continue
