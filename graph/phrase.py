@@ -113,7 +113,11 @@ class Phrase:
         total = _count(store, "*")
         seen: dict[tuple[str, ...], int] = {}
         filler = set()
-        for alts, translated in dict.fromkeys(alternatives(text, english)):
+        groups = list(dict.fromkeys(alternatives(text, english)))
+        singles = {alts[0] for alts, _ in groups if len(alts) == 1}
+        for alts, translated in groups:
+            if len(alts) == 1 and any(alts[0] != o and alts[0].startswith(o) for o in singles):
+                continue  # "simulering og simuleringstrening": the longer word says the shorter again
             if not _query([alts]):  # too short to look up ("ta", "KI"): carries nothing
                 continue
             df = _count(store, _query([alts]))
