@@ -343,12 +343,20 @@ def ask(
         typer.echo(json.dumps(result, ensure_ascii=False, indent=1))
         return
     it = result["interpretation"]
-    shown = {k: v for k, v in it.items() if k not in ("language", "recipe", "note", "measure", "group")}
+    shown = {k: v for k, v in it.items() if k not in ("language", "recipe", "note", "measure", "group", "then")}
     typer.echo("understood: " + ", ".join(f"{k}={v}" for k, v in shown.items()))
+    if it.get("then"):
+        typer.echo("and then: " + ", ".join(f"{k}={v}" for k, v in it["then"].items()
+                                            if k not in ("language", "recipe", "note")))
     if it.get("note"):
         typer.echo(f"note: {it['note']}")
+    if "actors_counted" in it:
+        typer.echo(f"actors: {it['actors_counted']}")
     if not result["answers"]:
         typer.echo("no answers: nothing in the graph says this.")
+    for r in result.get("related", [])[:5]:  # apart from the answers: not evidence for the question
+        for e in r["evidence"][:1]:
+            typer.echo(f"  related, not an answer: {r['actor']['name']}: «{e['quote']}» [{e['document']}]")
     for a in result["answers"]:
         measure = (a.get("measure") or {}).get("name") or "-"
         typer.echo(f"\n{a['actor']['name']} ({a['actor'].get('type') or '?'})  {a['relation']}  {measure}")
