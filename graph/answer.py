@@ -113,10 +113,10 @@ def actor_id(store: GraphStore, vocab: Vocabulary, name: str) -> str | None:
 
 def discovered_ids(store: GraphStore, phrase: str) -> list[str]:
     """The discovered measures a phrase names (by key, see :func:`graph.ask.parse.discovered_matches`)."""
-    from graph.ask import DISCOVERED
+    from graph.ask import discovered_candidates
     from graph.ask.parse import discovered_matches
 
-    known = tuple((r["id"], r["name"] or r["id"], r["key"]) for r in store.query(DISCOVERED))
+    known = discovered_candidates(store, phrase)
     found, whole = discovered_matches(phrase, known) if known else ([], True)
     return found if whole else []  # a near key that lacks some of the words: the words decide
 

@@ -14,9 +14,18 @@ from graph.store import GraphStore
 __all__ = ["Interpretation", "ask", "parse"]
 
 _ACTORS = "MATCH (a:Actor) RETURN a.id AS id, a.name AS name, a.aliases AS aliases ORDER BY id"
-# measures the documents name and the vocabulary does not (a promoted one keeps its key)
+# measures the documents name and the vocabulary does not (a promoted one keeps its key) whose key shares a word
+# with a phrase's: the candidates discovered_matches compares (not every one of a large graph's thousands)
 DISCOVERED = ("MATCH (m:Measure) WHERE m.origin IN ['discovered', 'curated'] AND m.key IS NOT NULL "
-              "RETURN m.id AS id, m.name AS name, m.key AS key ORDER BY id")
+              "AND any(w IN $words WHERE m.key CONTAINS w) RETURN m.id AS id, m.name AS name, m.key AS key ORDER BY id")
+
+
+def discovered_candidates(store: GraphStore, phrase: str) -> tuple[tuple[str, str, str], ...]:
+    from graph.extract.discover import key_of
+
+    words = key_of(phrase).split()
+    return tuple((r["id"], r["name"] or r["id"], r["key"])
+                 for r in store.query(DISCOVERED, {"words": words})) if words else ()
 _SPEAKERS = ("MATCH (a:Actor)-[:STATES]->(s:Statement) WHERE s.id IN $ids "
              "OPTIONAL MATCH (s)-[:ABOUT]->(m:Measure) "
              "RETURN s.id AS id, a.id AS actor_id, a.name AS actor, a.type AS type, a.aliases AS aliases, "
@@ -59,10 +68,7 @@ def _ask(store: GraphStore, question: str, documents: list[str] | None, limit: i
     known = tuple((r["id"], r["name"] or r["id"], tuple(a for a in r["aliases"] or [] if _distinctive(a)))
                   for r in store.query(_ACTORS))
 
-    def measures() -> tuple[tuple[str, str, str], ...]:
-        return tuple((r["id"], r["name"] or r["id"], r["key"]) for r in store.query(DISCOVERED))
-
-    it = parse(question, vocab, known, measures, context)
+    it = parse(question, vocab, known, lambda phrase: discovered_candidates(store, phrase), context)
     answers: list[dict[str, Any]] = []
     related: list[dict[str, Any]] = []
     if it.intent != "search":

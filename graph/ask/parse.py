@@ -332,13 +332,13 @@ def discovered_matches(phrase: str, known: tuple[tuple[str, str, str], ...]) -> 
             and fuzz.token_set_ratio(" ".join(sorted(words)), key) >= _SAME_KEY], False
 
 
-def _discovered(r: _Reading, known_measures: Callable[[], tuple[tuple[str, str, str], ...]] | None) -> None:
+def _discovered(r: _Reading, known_measures: Callable[[str], tuple[tuple[str, str, str], ...]] | None) -> None:
     """A phrase the vocabulary does not know, answered through the measures discovered in the documents
     ("ambulerende sårteam"); called only then (a graph of a thousand documents holds thousands of them)."""
     it = r.it
     if not (it.phrase and not it.measures and known_measures):
         return
-    discovered = known_measures()
+    discovered = known_measures(it.phrase)
     found, whole = discovered_matches(it.phrase, discovered) if discovered else ([], True)
     if not found:
         return
@@ -408,10 +408,11 @@ COMPOUND = re.compile(r"\s*,?\s+(?:og|and)\s+(?=(?:hvem|kven|hvilke\w*|who|which
 
 def parse(question: str, vocab: Vocabulary,
           known_actors: tuple[tuple[str, str, tuple[str, ...]], ...] = (),
-          known_measures: Callable[[], tuple[tuple[str, str, str], ...]] | None = None,
+          known_measures: Callable[[str], tuple[tuple[str, str, str], ...]] | None = None,
           context: Interpretation | None = None) -> Interpretation:
     """``known_actors``: (id, name, aliases) of the graph's actors, so discovered organisations are found too;
-    ``known_measures``: returns (id, name, key) of the graph's discovered measures; ``context``: the first part
+    ``known_measures``: given a phrase, returns (id, name, key) of the graph's discovered measures that share a
+    key word with it (a graph of a thousand documents holds thousands of them); ``context``: the first part
     of a compound question, whose topic a second part that names none is about."""
     t = templates()
     text = re.sub(r"\s+", " ", question).strip()
