@@ -123,9 +123,16 @@ def _answer(store: GraphStore, it: Interpretation, documents: list[str] | None, 
         return _keep(found, _DATE)[:limit]
     found = answer(store, it.intent, params, vocab, limit=limit)
     if it.wording and it.intent in _WORDED:  # statements in the same words that name no measure: ranked after
-        have = {(a["actor"]["id"], a["relation"]) for a in found}
+        have = {(a["actor"]["id"], a["relation"]): a for a in found}
         worded = answer(store, it.intent, {**params, "measure_ids": [], "phrase": it.wording}, vocab, limit=limit)
-        found += [a for a in worded if (a["actor"]["id"], a["relation"]) not in have][:max(0, limit - len(found))]
+        for a in worded:
+            known = have.get((a["actor"]["id"], a["relation"]))
+            if known is None:
+                if len(found) < limit:
+                    found.append(a)
+                continue
+            quotes = {e["quote"] for e in known["evidence"]}  # an actor already answered: its further evidence
+            known["evidence"] = known["evidence"] + [e for e in a["evidence"] if e["quote"] not in quotes]
     if it.specifics and found:  # the answers about the measure that also say what the question adds, if any do
         words = Phrase.weigh(store, it.specifics, english=it.language == "en")
         narrowed = [{**a, "evidence": sorted(a["evidence"], key=lambda e: not words.holds(e["quote"] or ""))}

@@ -189,12 +189,18 @@ def _measures(r: _Reading, vocab: Vocabulary) -> None:
     whole phrase is looked for instead, and the interpretation says what was not recognised."""
     hits = _unqualified(r, _find(bilingual(vocab.measures), r.rest))
     # the measure as the question words it, or by its Norwegian name when the question is in English
-    r.terms = [r.rest[s:e] if r.it.language == "no" else vocab.measures.entries[mid].name for mid, s, e in hits]
+    r.terms = [r.rest[s:e] if r.it.language == "no" else _core_name(vocab.measures.entries[mid]) for mid, s, e in hits]
     r.rest = _mask(r.rest, hits)
     r.it.measures = list(dict.fromkeys(h[0] for h in hits))
     groups = _unqualified(r, bilingual(vocab.groups).find(r.rest))
     r.rest = _mask(r.rest, groups)
     r.it.groups = list(dict.fromkeys(h[0] for h in groups))
+
+
+def _core_name(entry: Entry) -> str:
+    """The shortest Norwegian wording of a measure ("simulering" of simuleringstrening), for an English question."""
+    names = [n for n in (entry.name, *entry.aliases) if n.islower() or n == entry.name]
+    return min(names, key=len)
 
 
 def _unqualified(r: _Reading, hits: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -397,8 +403,10 @@ def _apply(r: _Reading, cls: dict[str, Any]) -> Interpretation:
         it.actors, it.named = list(r.subject), None
     if cls.get("drop_theme"):
         it.theme = None
+    if it.intent in ("responsible", "when"):  # who leads it, or when: any statement may say so, stance or not
+        it.relations = ["STATES"]
     if not it.relations:
-        it.relations = ["STATES"] if it.intent in ("about", "responsible", "when") else list(RELATIONS)
+        it.relations = ["STATES"] if it.intent == "about" else list(RELATIONS)
     return it
 
 
