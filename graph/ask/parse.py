@@ -354,6 +354,7 @@ def _discovered(r: _Reading, known_measures: Callable[[str], tuple[tuple[str, st
                + " discovered in the documents: " + "; ".join(names[m] for m in found[:5])
                + (" …" if len(found) > 5 else "") + ("" if whole else " (quotes that also use the question's words)"))
     it.measures = it.discovered = found
+    it.wording = it.phrase  # also the statements in its words that discovery did not link to it
     it.phrase = None if whole else it.phrase  # a near key may lack words: the quotes must have them
 
 
