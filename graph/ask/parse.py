@@ -198,9 +198,11 @@ def _measures(r: _Reading, vocab: Vocabulary) -> None:
 
 
 def _core_name(entry: Entry) -> str:
-    """The shortest Norwegian wording of a measure ("simulering" of simuleringstrening), for an English question."""
-    names = [n for n in (entry.name, *entry.aliases) if n.islower() or n == entry.name]
-    return min(names, key=len)
+    """A measure's Norwegian name for an English question: the name, or for a one-word name its shortest one-word
+    wording ("simulering" of simuleringstrening), as a Norwegian question would word it."""
+    if " " in entry.name:
+        return entry.name
+    return min([entry.name, *(a for a in entry.aliases if a.islower() and " " not in a)], key=len)
 
 
 def _unqualified(r: _Reading, hits: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
