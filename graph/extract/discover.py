@@ -301,9 +301,9 @@ class MeasureFinder:
             return None
         if hit.key in self.vocabulary:
             return None if self.vocabulary[hit.key] in named else self.vocabulary[hit.key]
-        known = {w for mid in named for w in self._keys_of(mid)}
-        if set(hit.key.split()) - known <= _modifier_stems():
-            return None  # the named measure, perhaps "felles" or "flere" of it
+        words = set(hit.key.split())
+        if any(words - self._keys_of(mid) <= _modifier_stems() for mid in named):
+            return None  # one named measure, perhaps "felles" or "flere" of it (two together say more than either)
         first = self.matcher.find(hit.phrase)
         broader = first[0][0] if first and len(hit.phrase[:first[0][1]].split()) <= 1 else None  # "… i regionen"
         mid = next((m for m in self._heads.get(hit.head, [])
