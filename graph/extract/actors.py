@@ -83,9 +83,15 @@ class ActorResolver:
         aid = slugify(normal_name(name))
         if type_hint == "other":  # an author found by the loader: its name may still tell its type
             type_hint = next((t for p, t in self.vocab.org_patterns if p.fullmatch(name)), None) or \
-                next((t for p, t in self.vocab.type_words if p.search(name)), "other")
+                next((t for p, t in self.vocab.type_words if p.search(name)), None) or self._branch_of(name)
         self.actors.setdefault(aid, ActorRef(aid, name, type_hint, discovered=True))
         return aid
+
+    def _branch_of(self, name: str) -> str:
+        """The type of the known organisation a name begins with: "FFO Vestland", "Norsk Sykepleierforbund Agder"
+        are branches of FFO and Norsk Sykepleierforbund."""
+        hits = [h for h in self.vocab.actors.find(name) if h[1] == 0]
+        return self.vocab.actors.entries[hits[0][0]].props["type"] if hits else "other"
 
     def find_in(self, text: str) -> list[tuple[str, int, int]]:
         hits = [(aid, s, e) for aid, s, e in self.vocab.actors.find(text)]
