@@ -159,7 +159,10 @@ def _both(store: GraphStore, it: Interpretation, documents: list[str] | None, vo
     per_actor = []
     for actor in it.actors:
         it.actor = actor
-        per_actor.append(answer(store, it.intent, _params(it, documents), vocab, limit=500))
+        found = answer(store, it.intent, _params(it, documents), vocab, limit=500)
+        if not found and it.phrase and not it.exact:  # each in its own words: most of the question's will do
+            found = answer(store, it.intent, _params(it, documents, share=0.34), vocab, limit=_LOOSE)
+        per_actor.append(found)
     it.actor = None
     if it.phrase or it.theme:  # "both … on Y": what each says on it, when every one of them does
         return [a for found in per_actor for a in found][:limit] if all(per_actor) else []
