@@ -76,8 +76,8 @@ def english_stems(word: str) -> tuple[str, ...]:
 
 def english_known(word: str) -> bool:
     """The glossary knows the word, or a gerund ("offering"): a word that does not make a measure another."""
-    return _english(word.replace("-", " ")) is not None or any(_english(w) for w in word.split("-")) \
-        or word.endswith("ing")
+    return _english(" ".join(words(word.replace("-", " ")))) is not None \
+        or any(_english(w) for w in word.split("-")) or word.endswith("ing")
 
 
 def alternatives(text: str, english: bool) -> list[tuple[tuple[str, ...], bool]]:
