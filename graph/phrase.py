@@ -30,7 +30,15 @@ def words(phrase: str) -> list[str]:
     return [w for w in re.findall(r"[^\W_]+", phrase.lower()) if w not in _STOP]
 
 
+_SUFFIXES = ("elsene", "elsen", "else", "ingane", "ingene", "ingen", "inga", "ing", "ene", "ane", "er", "ar",
+             "en", "et", "e", "a")  # inflection and the -else/-ing of a verb made noun, longest first
+
+
 def stem(word: str) -> str:
+    """The part of a word its inflections and compounds share: "nedleggelse" → "nedlegg" (nedlegging, nedlegge)."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 5:
+            return word[:-len(suffix)]
     return word[:max(4, len(word) - 3)]
 
 
@@ -83,6 +91,14 @@ def english_known(word: str) -> bool:
 def alternatives(text: str, english: bool) -> list[tuple[tuple[str, ...], bool]]:
     """Per word of the phrase, the stems any of which stands for it (one, unless an English word is translated),
     and whether the glossary gave them."""
+    if "|" in text:  # "styrke|forskriftsfeste": either word stands for that place of the phrase
+        out: list[tuple[tuple[str, ...], bool]] = []
+        for token in text.split():
+            if "|" in token:
+                out.append((tuple(stem(w) for part in token.split("|") for w in words(fold_text(part))), False))
+            else:
+                out += alternatives(token, english)
+        return out
     ws = words(fold_text(text))
     if not english:
         return [((stem(w),), False) for w in ws]
@@ -107,6 +123,7 @@ class Phrase:
     share: float = 0.6  # of the weight a statement must hold when the phrase has three words or more (1: a name)
     statements: int = 0  # in the graph when it was weighed
     unseen: tuple[tuple[str, ...], ...] = ()  # words no statement uses
+    size: int = 0  # the phrase's words ("A eller B" is two): with two or fewer, each is needed
 
     @classmethod
     def weigh(cls, store: GraphStore, text: str, *, exact: bool = False, english: bool = False) -> Phrase:
@@ -136,7 +153,8 @@ class Phrase:
                 unseen = tuple(alts for alts in unseen if alts not in filler)
             seen = {alts: df for alts, df in seen.items() if alts not in filler}
         return cls(text, [(alts, math.log((total + 1) / (df + 0.5)) if df else math.log(total + 2) + 2.0)
-                          for alts, df in seen.items()], 1.0 if exact else 0.6, total, unseen)
+                          for alts, df in seen.items()], 1.0 if exact else 0.6, total, unseen,
+                   len(seen) + text.count("|"))
 
     def coverage(self, text: str) -> float:
         have = folded_words(text)
@@ -146,7 +164,7 @@ class Phrase:
                    if any(a in flat if " " in a else has(have, a) for a in alts)) / total
 
     def holds(self, text: str) -> bool:
-        if len(self.stems) <= 2 and self.share > 0.5:  # two words: both (unless asked for loosely)
+        if self.size <= 2 and self.share > 0.5:  # two words: both (unless asked for loosely)
             return self.coverage(text) >= 0.999
         return self.coverage(text) >= self.share
 
@@ -154,7 +172,7 @@ class Phrase:
         """The full-text query for the statements that may hold the phrase (the coverage then decides): all the
         words when all are needed, else the word no statement can do without, else any of them."""
         total = sum(w for _, w in self.stems) or 1.0
-        if len(self.stems) <= 2 and self.share > 0.5 or self.share >= 0.999:
+        if self.size <= 2 and self.share > 0.5 or self.share >= 0.999:
             return " ".join(f"({q})" for alts, _ in self.stems if (q := _query([alts])))
         needed = [alts for alts, w in self.stems if total - w < self.share * total]
         return " ".join(f"({q})" for alts in needed if (q := _query([alts]))) or \

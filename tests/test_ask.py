@@ -115,3 +115,14 @@ def test_development_questions_beat_the_keyword_baseline(graph: EmbeddedStore) -
     for lang, floor in FLOORS.items():
         assert got[lang]["share"] >= floor, got[lang]["failed"]
         assert got[lang]["share"] >= base[lang]["share"] + 0.20
+
+
+def test_either_word_of_a_question_will_do(graph: EmbeddedStore) -> None:
+    """"fødeavdelinger eller fødestuer": a statement with either word holds that place of the phrase."""
+    from graph.phrase import Phrase
+
+    out = ask(graph, "Hvem går imot nedleggelse av fødeavdelinger eller fødestuer?")
+    assert "|" in out["interpretation"]["phrase"]
+    words = Phrase.weigh(graph, out["interpretation"]["phrase"])
+    assert words.holds("Vi går imot nedlegging av fødestua.") and words.holds("Nedleggelse av fødeavdelingen")
+    assert not words.holds("Vi støtter nedlegging av legevakta.")

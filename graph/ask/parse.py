@@ -34,6 +34,8 @@ _QUOTED_EN = re.compile(_QUOTED.pattern + r"|\(([^()]{3,60})\)")
 _CLAUSE_END = re.compile(r",\s*(?:og|and|eller|or|men|but)\b|[?;!]|\s+(?:og|and)\s+(?:hva|hvem|hvordan|hvor|"
                          r"what|who|how|where|is|finnes)\b", re.I)
 _WORD = re.compile(r"[^\W_][\w-]*")
+_EITHER = re.compile(r"\b([^\W_][\w-]{2,})\s+(?:eller|or)\s+([^\W_][\w-]{2,})\b", re.I)
+_ALTERNATIVES = re.compile(r"[^\W_][\w-]*(?:\|[^\W_][\w-]*)*")
 
 
 @dataclass
@@ -286,8 +288,9 @@ def _only_theme_words(words: str, theme: str, themes: list[dict]) -> bool:
 def _phrase(text: str) -> str | None:
     """The topic words left in the first clause once question words and cues are gone."""
     first = _CLAUSE_END.split(text, maxsplit=1)[0]
+    first = _EITHER.sub(r"\1|\2", first)  # "styrke eller forskriftsfeste": either word will do
     t = templates()
-    words = [w for w in _WORD.findall(first) if w.lower() not in t["stop"] and len(w) > 1
+    words = [w for w in _ALTERNATIVES.findall(first) if "|" in w or w.lower() not in t["stop"] and len(w) > 1
              and not any(re.search(p, w.lower()) for p in t["relation"].values())]  # a stance word is no topic
     while words and words[0].lower() in t["modifier"]:  # "more video consultations": the measure is the rest
         words.pop(0)
