@@ -30,11 +30,11 @@ _SPEAKERS = ("MATCH (a:Actor)-[:STATES]->(s:Statement) WHERE s.id IN $ids "
              "OPTIONAL MATCH (s)-[:ABOUT]->(m:Measure) "
              "RETURN s.id AS id, a.id AS actor_id, a.name AS actor, a.type AS type, a.aliases AS aliases, "
              "collect(m.id) AS measure_ids, collect(m.name) AS measures")
-# a date or a year in a quote: what a "when / by which deadline" question is answered with
 # the intents whose measure is also looked for in the words of the statements (the extractor links a statement to
 # a measure only when it names it in a way the vocabulary or discovery knows)
 _WORDED = {"who_proposes", "who_opposes", "who_reports_example", "who_states", "what_does_actor_propose", "about"}
 _LOOSE = 5  # answers at most, when the statements hold only part of a question's description
+# a date or a year in a quote: what a "when / by which deadline" question is answered with
 _DATE = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\b|\b(?:januar|februar|mars|april|mai|juni|"
                    r"juli|august|september|oktober|november|desember|kvartal|quarter|Q[1-4])\b", re.I)
 
@@ -65,9 +65,9 @@ def ask(store: GraphStore, question: str, *, documents: list[str] | None = None,
 
 def _ask(store: GraphStore, question: str, documents: list[str] | None, limit: int, vocab: Vocabulary,
          context: Interpretation | None = None) -> tuple[dict[str, Any], Interpretation]:
+    """One question (or one part of a compound one): its answers and what was understood."""
     known = tuple((r["id"], r["name"] or r["id"], tuple(a for a in r["aliases"] or [] if _distinctive(a)))
                   for r in store.query(_ACTORS))
-
     it = parse(question, vocab, known, lambda phrase: discovered_candidates(store, phrase), context)
     answers: list[dict[str, Any]] = []
     related: list[dict[str, Any]] = []
