@@ -179,7 +179,7 @@ def _relax(store: GraphStore, it: Interpretation, documents: list[str] | None, v
         # what is left must still say what the question is about: a measure or an actor, not only a kind of actor
         anchored = (it.measures or it.actor or it.named or it.intent.endswith("theme")
                     or (drop != "phrase" or it.intent == "about") and it.actor_types)
-        if answers or not getattr(it, drop) or (drop == "phrase" and it.exact) \
+        if answers or not getattr(it, drop) or (drop == "phrase" and it.exact and it.intent != "about") \
                 or not (anchored or drop != "phrase" and it.phrase):
             continue
         setattr(it, drop, [] if drop == "groups" else None)
