@@ -240,3 +240,18 @@ def test_table_cells_belong_to_their_row(tmp_path: Path) -> None:
     assert "Utført 1.3.22\nKari Nordmann" in by_text
     follow = next(s for t, s in by_text.items() if t.startswith("Helsefellesskapet vil følge opp"))
     assert [x.actors[a].name for a in follow.mentions] == ["Helsefellesskapet Sørdalen"]
+
+
+def test_a_body_reporting_its_own_proposal_takes_a_stance(tmp_path: Path) -> None:
+    """"Direktoratet anbefaler …" in the directorate's own letter is its proposal; in a municipality's letter it
+    is another body's proposal, reported (no stance of the municipality)."""
+    own = tmp_path / "helsedirektoratet_hoeringssvar.txt"
+    own.write_text("Høringssvar fra Helsedirektoratet\n\nDirektoratet anbefaler at modellen med felles "
+                   "akuttlag evalueres før den blir nasjonal standard.\n", "utf-8")
+    other = tmp_path / "fjellbygd-kommune_hoeringssvar.txt"
+    other.write_text("Høringssvar fra Fjellbygd kommune\n\nDirektoratet anbefaler at modellen med felles "
+                     "akuttlag evalueres før den blir nasjonal standard.\n", "utf-8")
+    mine = [s for s in extract(load_document(own)).statements if "anbefaler" in s.text]
+    theirs = [s for s in extract(load_document(other)).statements if "anbefaler" in s.text]
+    assert [(s.kind, s.speakers) for s in mine] == [("proposal", ["helsedirektoratet"])]
+    assert all(s.kind == "other" for s in theirs)

@@ -80,7 +80,7 @@ def opens_target(sentence: str) -> bool:
     return _any("target_start", sentence)
 
 
-def statement_kind(sentence: str, role: str | None, positional: bool = True) -> str:
+def statement_kind(sentence: str, role: str | None, positional: bool = True, own_report: bool = False) -> str:
     """proposal | opposition | example | challenge | commitment | other.
 
     The sentence decides first: procedure, a quoted question or another body's proposal is no stance of the
@@ -88,12 +88,13 @@ def statement_kind(sentence: str, role: str | None, positional: bool = True) -> 
     prompt a block answers (``role``) decides what the sentence's own words leave open. ``positional`` says
     the sentence takes its kind from where it stands (a list item or the first sentence of one, a heading
     under a prompt); prose sentences under the same prompt need a cue of their own, so that context and
-    elaboration ("Dette er særlig viktig …") do not become proposals."""
+    elaboration ("Dette er særlig viktig …") do not become proposals. ``own_report``: the body the sentence
+    reports is its author ("Helsedirektoratet anbefaler …" in the directorate's own letter): its own stance."""
     if role == "commitment":
         return "commitment"
     if role in ("mandate", "target") or _any("lead_in", sentence):
         return "other"  # a task given to the author, a target state or a list's lead-in is no statement
-    if _any("not_stance", sentence) or _any("reported_proposal", sentence):
+    if _any("not_stance", sentence) or (_any("reported_proposal", sentence) and not own_report):
         return "other"
     if _any("opposition", sentence):
         return "opposition"

@@ -282,15 +282,26 @@ def reports_practice_of(doc: Document, sentence: str, hits: list[tuple[str, int,
             and len(sentence[:first].split()) <= _REPORTER_WITHIN)
 
 
-def _kind(text: str, role: str | None, positional: bool, measures: list[str], implementing: str | None) -> str:
-    """The statement kind from the cue tables, with two sentence-level exceptions they cannot express."""
+def _kind(text: str, role: str | None, positional: bool, measures: list[str], implementing: str | None,
+          author_name: str | None = None) -> str:
+    """The statement kind from the cue tables, with the sentence-level exceptions they cannot express."""
     kind = statement_kind(text, role, positional=positional)
+    if kind == "other" and author_name and reports_another(text) and _names_itself(text, author_name):
+        kind = statement_kind(text, role, positional=positional, own_report=True)
     if kind == "other" and measures and text.endswith(":") and len(text.split()) >= 8:
         # a full sentence that names the measure and then lists its features ("X prøver ut FACT Ung:")
         kind = statement_kind(text.rstrip(":"), role, positional=positional)
     if kind == "other" and measures and implementing and exists_at_place(text):
         kind = "example"  # "Ved … i Helse Nord er det klinisk farmasøyt som …"
     return kind
+
+
+def _names_itself(sentence: str, author_name: str) -> bool:
+    """The body a reported proposal opens with is the author itself ("Direktoratet anbefaler …" by
+    Helsedirektoratet, "Departementet vil …" by Helse- og omsorgsdepartementet)."""
+    own = [w for w in re.findall(r"\w+", author_name.lower()) if len(w) >= 6]
+    opening = [w for w in re.findall(r"\w+", sentence.lower())[:4] if len(w) >= 6]
+    return any(a.endswith(w) or w.endswith(a) for a in own for w in opening)
 
 
 def _block_statements(doc: Document, block: Block, vocab: Vocabulary, resolver: ActorResolver,
@@ -326,7 +337,8 @@ def _block_statements(doc: Document, block: Block, vocab: Vocabulary, resolver: 
         previous_measures = measures
         hits = resolver.find_in(text)
         implementing = implementer(text, hits, resolver, author)
-        kind = _kind(text, "target" if target else block.role, positional, measures, implementing)
+        kind = _kind(text, "target" if target else block.role, positional, measures, implementing,
+                     resolver.actors[author].name if author else None)
         member = member_speaker(text, author, member, resolver)
         named = implementing or (named if same_line else None)
         speaker = member or inline_speaker(block.text, text, resolver)
