@@ -88,3 +88,19 @@ def test_a_stance_on_the_proposal_just_reported(tmp_path: Path) -> None:
     about = {s.text: [x.discovered[m].name for m in s.measures if m in x.discovered] for s in x.statements}
     assert about["Fjordvik kommune går imot forslaget."] == ["fødetilbudet i regionen på ett sykehus"]
     assert about["Kommunen går imot en slik flytting."] == ["planlagt karkirurgi"]
+
+
+def test_a_demonstrative_refers_back_instead_of_naming_a_measure(tmp_path: Path) -> None:
+    """"… støtter at denne plikten lovfestes" is about the measure just named, not a new measure "plikten"."""
+    from graph.extract.statements import extract
+    from loaders import load_document
+
+    letter = tmp_path / "nordby.txt"
+    letter.write_text("Nordby kommune\n\nHøringssvar fra Nordby kommune\n\n"
+                      "Departementet foreslår at alle kommuner skal ta i bruk pasientens legemiddelliste.\n\n"
+                      "Nordby kommune støtter at denne plikten lovfestes.\n\n"
+                      "Med vennlig hilsen\nNordby kommune\n", "utf-8")
+    x = extract(load_document(letter))
+    stance = next(s for s in x.statements if s.text.startswith("Nordby kommune støtter"))
+    assert stance.kind == "proposal" and "pasientens-legemiddelliste" in stance.measures
+    assert not [m for m in stance.measures if m in x.discovered and "plikt" in x.discovered[m].name]

@@ -171,6 +171,7 @@ def _focus(span: str) -> str:
 
 
 _REFERENCE = re.compile(_DATA["references"], re.IGNORECASE)
+_DEMONSTRATIVE = r"\b(?:denne|dette|disse|desse|slike|slik|slikt|en\s+slik|ei\s+slik|et\s+slikt|eit\s+slikt)"
 _GENERIC_OBJECT = ("", "")  # a stance whose object is generic ("ber om at tilbudet videreføres"): no measure
 
 
@@ -299,6 +300,8 @@ class MeasureFinder:
         hit = discover(sentence, item)
         if hit is None or not hit.key:
             return None
+        if len(hit.phrase.split()) <= 2 and re.search(rf"{_DEMONSTRATIVE}\s+{re.escape(hit.phrase)}", sentence, re.I):
+            return None  # "støtter at denne plikten lovfestes": the measure named before, not a new one
         if hit.key in self.vocabulary:
             return None if self.vocabulary[hit.key] in named else self.vocabulary[hit.key]
         words = set(hit.key.split())
