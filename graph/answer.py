@@ -111,6 +111,16 @@ def actor_id(store: GraphStore, vocab: Vocabulary, name: str) -> str | None:
     return rows[0]["id"] if rows else None
 
 
+def _branch_prefixes(vocab: Vocabulary, aid: str | None) -> list[str]:
+    """The names a vocabulary actor's branches begin with ("fagforbundet ", "ffo "): its name and its
+    distinctive aliases (several words, or an abbreviation), lower-cased, each followed by a space."""
+    entry = vocab.actors.entries.get(aid or "")
+    if entry is None:
+        return []
+    names = [entry.name, *(a for a in entry.aliases if " " in a or sum(c.isupper() for c in a) >= 2)]
+    return [f"{n.lower()} " for n in dict.fromkeys(names)]
+
+
 def discovered_ids(store: GraphStore, phrase: str) -> list[str]:
     """The discovered measures a phrase names (by key, see :func:`graph.ask.parse.discovered_matches`)."""
     from graph.ask import discovered_candidates
@@ -168,8 +178,11 @@ def build(store: GraphStore, intent: str, params: dict[str, Any], vocab: Vocabul
     if params.get("actor"):
         aid = actor_id(store, vocab, params["actor"])
         mentioned = " OR (s)-[:MENTIONS]->(:Actor {id: $actor_id})" if intent in DETAIL_INTENTS and aid else ""
-        actor = f"AND (a.id = $actor_id OR a.id = $actor OR toLower(a.name) = $actor_name{mentioned})"
-        qparams.update(actor_id=aid or "", actor=params["actor"], actor_name=params["actor"].lower())
+        # its branches too: "Fagforbundet" speaks also as "Fagforbundet Vestfold og Telemark" (a name it begins)
+        branches = " OR any(p IN $branch_of WHERE toLower(a.name) STARTS WITH p)"
+        actor = f"AND (a.id = $actor_id OR a.id = $actor OR toLower(a.name) = $actor_name{branches}{mentioned})"
+        qparams.update(actor_id=aid or "", actor=params["actor"], actor_name=params["actor"].lower(),
+                       branch_of=_branch_prefixes(vocab, aid))
     if params.get("named"):  # a second actor the statements must name ("… sammen med NAV", "… om Sykehuspartner")
         filters.append("named")
         qparams["named"] = actor_id(store, vocab, params["named"]) or params["named"]

@@ -126,3 +126,15 @@ def test_either_word_of_a_question_will_do(graph: EmbeddedStore) -> None:
     words = Phrase.weigh(graph, out["interpretation"]["phrase"])
     assert words.holds("Vi går imot nedlegging av fødestua.") and words.holds("Nedleggelse av fødeavdelingen")
     assert not words.holds("Vi støtter nedlegging av legevakta.")
+
+
+def test_an_organisation_speaks_through_its_branches(graph: EmbeddedStore) -> None:
+    """g06 is written by "Fagforbundet Vestfold og Telemark": a question about Fagforbundet finds it."""
+    out = ask(graph, "What does Fagforbundet want?")
+    assert out["answers"] and {a["actor"]["name"] for a in out["answers"]} == {"Fagforbundet Vestfold og Telemark"}
+
+
+def test_a_kind_of_actor_as_the_subject(graph: EmbeddedStore) -> None:
+    out = ask(graph, "Hva mener kommunene om legevakt?")
+    assert out["interpretation"]["actor_types"] == ["kommune"]
+    assert out["answers"] and {a["actor"]["type"] for a in out["answers"]} <= {"kommune", "person"}
