@@ -78,6 +78,23 @@ def _english(key: str) -> tuple[str, ...] | None:
     return None
 
 
+SYNONYMS = Path(__file__).parent / "vocabulary" / "synonyms_no.yaml"
+
+
+@lru_cache(maxsize=1)
+def _synonym_groups() -> tuple[tuple[str, ...], ...]:
+    data = yaml.safe_load(SYNONYMS.read_text("utf-8")) if SYNONYMS.is_file() else []
+    return tuple(tuple(fold_text(str(w)) for w in group) for group in data or [])
+
+
+def _synonyms(st: str) -> tuple[str, ...]:
+    """A Norwegian word's stem with the stems that stand for the same (synonyms_no.yaml), itself first."""
+    for group in _synonym_groups():
+        if any(" " not in g and st.startswith(g) for g in group):
+            return (st, *(g for g in group if not st.startswith(g)))
+    return (st,)
+
+
 def english_stems(word: str) -> tuple[str, ...]:
     return _english(word) or ()
 
@@ -101,7 +118,7 @@ def alternatives(text: str, english: bool) -> list[tuple[tuple[str, ...], bool]]
         return out
     ws = words(fold_text(text))
     if not english:
-        return [((stem(w),), False) for w in ws]
+        return [(_synonyms(stem(w)), False) for w in ws]
     out, i = [], 0
     while i < len(ws):
         for n in (3, 2, 1):

@@ -138,3 +138,12 @@ def test_a_kind_of_actor_as_the_subject(graph: EmbeddedStore) -> None:
     out = ask(graph, "Hva mener kommunene om legevakt?")
     assert out["interpretation"]["actor_types"] == ["kommune"]
     assert out["answers"] and {a["actor"]["type"] for a in out["answers"]} <= {"kommune", "person"}
+
+
+def test_a_question_word_finds_its_synonyms(graph: EmbeddedStore) -> None:
+    """synonyms_no.yaml: "sentralisering" is said as "samle", "nedleggelse" as "legge ned" in the letters."""
+    from graph.phrase import Phrase
+
+    assert Phrase.weigh(graph, "sentralisering fødetilbudet").holds("Vi går imot å samle fødetilbudet i Tromsø.")
+    assert Phrase.weigh(graph, "nedleggelse fødestua").holds("Kommunen går imot at fødestua blir lagt ned.")
+    assert not Phrase.weigh(graph, "sentralisering fødetilbudet").holds("Fødetilbudet må styrkes lokalt.")
