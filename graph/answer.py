@@ -60,13 +60,15 @@ _FILTERS = {
     "group": "MATCH (s)-[:MENTIONS]->(g:Group) WHERE g.id IN $group_ids",
     "theme": "MATCH (s)-[:CONCERNS]->(t:Theme) WHERE t.id = $theme",
 }
-_QUERY = """
+# the statements an actor states that pass the question's anchor, kinds and filters (both queries start so)
+_HEAD = """
 {anchor}
 MATCH (a:Actor)-[:STATES]->(s)
 WHERE s.kind IN $kinds {actor}
 {filters}
 WITH DISTINCT a, s
-MATCH (d:Document)-[:CONTAINS]->(s)
+"""
+_QUERY = _HEAD + """MATCH (d:Document)-[:CONTAINS]->(s)
 {documents}
 WITH DISTINCT a, s, d
 OPTIONAL MATCH (s)-[:ABOUT]->(m:Measure)
@@ -78,13 +80,7 @@ RETURN a.id AS actor_id, a.name AS actor, a.type AS type, a.aliases AS aliases, 
 """
 # a stance question with no words to check in the quotes is grouped and ranked in the store: a theme of a
 # thousand documents holds thousands of statements, and only the best answers' evidence needs to leave it
-_GROUPED = """
-{anchor}
-MATCH (a:Actor)-[:STATES]->(s)
-WHERE s.kind IN $kinds {actor}
-{filters}
-WITH DISTINCT a, s
-{documents}
+_GROUPED = _HEAD + """{documents}
 OPTIONAL MATCH (s)-[:ABOUT]->(m:Measure){only}
 RETURN a.id AS actor_id, a.name AS actor, a.type AS type, a.aliases AS aliases, m.id AS measure_id,
        m.name AS measure, $relation_of[s.kind] AS relation, count(DISTINCT s) AS n, collect(s.id)[..$per] AS ids

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import signal
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import typer
@@ -365,6 +366,16 @@ def ask(
             typer.echo(f"  - «{e['quote']}»  [{e['document']}, {page}]")
 
 
+def _check_format(fmt: str, formats: Iterable[str], out: Path | None, needs_out: str, why: str) -> None:
+    """One error and exit 2 for a format the command lacks, or one that writes files and was given no --out."""
+    if fmt not in formats:
+        typer.echo(f"error: unknown format {fmt!r}; available: {', '.join(formats)}", err=True)
+        raise typer.Exit(2)
+    if fmt == needs_out and out is None:
+        typer.echo(f"error: --format {fmt} {why}", err=True)
+        raise typer.Exit(2)
+
+
 @app.command()
 def export(
     fmt: str = typer.Option("json", "--format", help="json | graphml | csv | evidence | html"),
@@ -379,12 +390,7 @@ def export(
     from graph import export as ex
     from graph.export_html import export_html
 
-    if fmt not in ex.FORMATS:
-        typer.echo(f"error: unknown format {fmt!r}; available: {', '.join(ex.FORMATS)}", err=True)
-        raise typer.Exit(2)
-    if fmt == "csv" and out is None:
-        typer.echo("error: --format csv writes two files; give a folder with --out", err=True)
-        raise typer.Exit(2)
+    _check_format(fmt, ex.FORMATS, out, "csv", "writes two files; give a folder with --out")
     with _open(graph) as store:
         if fmt == "csv":
             for path in ex.export_csv(store, out):
@@ -416,12 +422,7 @@ def brief(
     from graph.brief import BriefError, build_brief
     from graph.brief_render import FORMATS, render
 
-    if fmt not in FORMATS:
-        typer.echo(f"error: unknown format {fmt!r}; available: {', '.join(FORMATS)}", err=True)
-        raise typer.Exit(2)
-    if fmt == "docx" and out is None:
-        typer.echo("error: --format docx writes a file; give it with --out", err=True)
-        raise typer.Exit(2)
+    _check_format(fmt, FORMATS, out, "docx", "writes a file; give it with --out")
     with _open(graph) as store:
         try:
             data = render(build_brief(store, theme, actor_type=actor_type, documents=document or None), fmt)

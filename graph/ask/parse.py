@@ -173,7 +173,7 @@ def _quoted(r: _Reading, vocab: Vocabulary) -> None:
             before = _find(bilingual(vocab.measures), r.rest[:m.start()].rstrip())
             remark = not _phrase(inner) or r.rest[:m.start()].endswith(" " * 3)  # after an actor named: its name
             if remark or before and before[-1][2] == len(r.rest[:m.start()].rstrip()):  # "eMestring (any spelling)"
-                r.rest = r.rest[:m.start()] + " " * (m.end() - m.start()) + r.rest[m.end():]
+                r.rest = _mask(r.rest, [("", m.start(), m.end())])
                 continue
             if hits or vocab.groups.find(inner) or _theme(inner, vocab.themes):
                 continue  # the Norwegian word for what the English says, and the vocabulary knows it
@@ -182,7 +182,7 @@ def _quoted(r: _Reading, vocab: Vocabulary) -> None:
                 r.bracketed = inner.strip()
             else:
                 r.quoted.append(inner.strip())
-            r.rest = r.rest[:m.start()] + " " * (m.end() - m.start()) + r.rest[m.end():]
+            r.rest = _mask(r.rest, [("", m.start(), m.end())])
 
 
 def _measures(r: _Reading, vocab: Vocabulary) -> None:
@@ -247,7 +247,7 @@ def _actor_types(r: _Reading) -> None:
             re.search(rf"{t['actor_type_among']}({kind['words']})\b", r.rest, re.I)
         if m:
             r.it.actor_types = kind["types"]
-            r.rest = r.rest[:m.start(1)] + " " * (m.end(1) - m.start(1)) + r.rest[m.end(1):]
+            r.rest = _mask(r.rest, [("", m.start(1), m.end(1))])
             return
 
 
@@ -267,8 +267,7 @@ def _theme(text: str, themes: list[dict]) -> str | None:
     for t in themes:
         if t["id"] == "unclassified":
             continue
-        for kw in [t["name"].lower(), (t.get("name_en") or "").lower(), *t.get("keywords", []),
-                   *t.get("keywords_en", [])]:
+        for kw in [t["name"].lower(), (t.get("name_en") or "").lower(), *t.get("keywords", [])]:
             if kw and len(kw) >= 4 and re.search(rf"(?<![^\W\d_]){re.escape(kw.lower())}", low):
                 best = max(best, (len(kw), t["id"]), key=lambda b: b[0])
     return best[1]
@@ -277,8 +276,8 @@ def _theme(text: str, themes: list[dict]) -> str | None:
 def _only_theme_words(words: str, theme: str, themes: list[dict]) -> bool:
     """True when every topic word left is one of the theme's own words (name, English name, keywords)."""
     t = next(x for x in themes if x["id"] == theme)
-    stems = [k.lower() for k in [*t.get("keywords", []), *t.get("keywords_en", []), *t["name"].split(),
-                                 *(t.get("name_en") or "").split()] if len(k) >= 4]
+    stems = [k.lower() for k in [*t.get("keywords", []), *t["name"].split(), *(t.get("name_en") or "").split()]
+             if len(k) >= 4]
     def own(w: str) -> bool:
         return any(w.startswith(k) or k.startswith(w) for k in stems)
     # an English word is the theme's when its Norwegian stems are ("preparedness" → beredskap)
@@ -407,8 +406,6 @@ def _apply(r: _Reading, cls: dict[str, Any]) -> Interpretation:
         it.actor = it.authors[0]
     elif role == "both":
         it.actors, it.named = list(r.subject), None
-    if cls.get("drop_theme"):
-        it.theme = None
     if it.intent in ("responsible", "when"):  # who leads it, or when: any statement may say so, stance or not
         it.relations = ["STATES"]
     if not it.relations:
