@@ -22,7 +22,8 @@ from graph.extract.vocab import Matcher
 from loaders import slugify
 
 _DATA = yaml.safe_load(Path(__file__).with_name("discovery.yaml").read_text("utf-8"))
-_LEAD_INS = [re.compile(p.replace("{ACTION}", _DATA["action_verbs"]), re.IGNORECASE) for p in _DATA["object_lead_ins"]]
+_LEAD_INS = [re.compile(p.replace("{ACTION}", _DATA["action_verbs"]).replace("{ADVERBS}", _DATA["adverbs"]),
+                        re.IGNORECASE) for p in _DATA["object_lead_ins"]]
 _BOUNDARY = re.compile(_DATA["boundary"], re.IGNORECASE)
 _FUNCTION = set(_DATA["function_words"])
 _GENERIC = set(_DATA["generic"])
@@ -31,9 +32,9 @@ _HEADS = "|".join(sorted(map(re.escape, _DATA["heads"]), key=len, reverse=True))
 _W = r"[\wÆØÅæøå]"
 # a compound ending in a measure-like head, with up to two modifiers before it ("ambulerande sårteam")
 _COMPOUND = re.compile(
-    rf"(?:(?<!{_W})(?:[a-zæøå]{{2,}}(?:ende|ande|isk|iske|ig|ige|al|ale|ell|elle|lig|lige|leg|lege|ert|erte|kt|kte)"
+    rf"(?:(?<!{_W})(?:[a-zæøå]{{2,}}(?:ende|ande|isk|iske|ig|ige|al|alt|ale|ell|elt|elle|lig|lige|leg|lege|ert|erte|kt|kte)"
     rf"|felles|ny|nye|fast|faste|egne|eigne|eget|eige|lokal|lokale|regional|regionale|nasjonal|nasjonale)\s+){{0,2}}"
-    rf"(?<!{_W}){_W}*?(?:{_HEADS})(?:en|et|a|ene|ane|er|ar|ne|t)?(?!{_W})", re.IGNORECASE)
+    rf"(?<!{_W}){_W}*?(?:{_HEADS})(?:en|et|a|ene|ane|er|ar|ne|t|met|mer|mene)?(?!{_W})", re.IGNORECASE)
 _QUOTED = re.compile(r"«([^«»]{3,80})»")
 _MAX_WORDS = 10
 SAME = 90  # rapidfuzz token_set_ratio of two keys with one head that makes them one measure (in one document)
@@ -48,7 +49,13 @@ _PASSIVE = re.compile(r"(?!felles\b)[a-zæøå]{2,}[a-zæøår]es|[a-zæøå]{4,
 _CLAUSE_VERB = re.compile(_DATA["clause_verbs"], re.IGNORECASE)
 _MODAL = re.compile(r"\s(bør|må|skal|skulle|burde)\s+(?:også\s+|òg\s+|derfor\s+|difor\s+|heller\s+|ikke\s+|ikkje\s+)*",
                     re.IGNORECASE)
+_NOT_PROPOSED = re.compile(r"^\S+\s+(er|var)\s|\b(ikke|ikkje)\b", re.IGNORECASE)
 _ACTION = re.compile(r"\s*" + _DATA["action_verbs"] + r"\s+", re.IGNORECASE)
+_CHANGE = re.compile(r"\s*" + _DATA["change_verbs"], re.IGNORECASE)
+# a subject before the clause a stance is about ("meiner heradet at …", "mener det er viktig at …")
+_INVERTED = re.compile(r"(?:(?!slik\b|for\b|og\b)[\wÆØÅæøå-]+\s+){1,4}?at\s+", re.IGNORECASE)
+# what is to be made, when no one is named to make it ("at det utarbeides en mal …", "det blir oppretta …")
+_EXISTENTIAL = re.compile(r"det\s+(?:(?:blir|vert)\s+[\wæøå]+|[\wæøå]+(?:es|ast))\s+", re.IGNORECASE)
 
 
 @dataclass
@@ -133,19 +140,24 @@ def _specific(phrase: str) -> bool:
     if not words or all(w in _GENERIC for w in words) or _PASSIVE.fullmatch(words[0]):
         return False  # generic words alone, or what is to happen to something unnamed ("utvides til …")
     return len(words) >= 2 or len(words[0]) >= 10 or (len(words[0]) >= 7 and bool(_COMPOUND.fullmatch(words[0]))) \
-        or phrase.isupper()
+        or phrase.isupper() or bool(re.search(r"[a-zæøå][A-ZÆØÅ]", phrase))  # a name: "HelseCERT"
 
 
 def _focus(span: str) -> str:
     """The measure inside an object span: from its measure-like compound when it has one ("departementet
     opprettar ei øyremerkt tilskotsordning for …" → "øyremerkt tilskotsordning for …"), up to the first
     auxiliary ("ambulansestasjonen i Ulvik blir lagd ned" → "ambulansestasjonen i Ulvik")."""
+    existential = _EXISTENTIAL.match(span)
+    span = span[existential.end():] if existential else span
     modal = _MODAL.search(span)
     if modal and len(span[:modal.start()].split()) <= 5:
         subject, predicate = span[:modal.start()], span[modal.end():]
         first = predicate.split()[0] if predicate.split() else ""
         copula = re.match(r"(bli|verte|vere|være)\s+", predicate, re.IGNORECASE)
         gets = re.match(r"(få|ha)\s+", predicate, re.IGNORECASE)  # "kommunene må få et lovfestet ansvar"
+        if copula and _specific(_trim(subject)) and _specific(_trim(predicate[copula.end():])):
+            # "videokonsultasjon bør bli et standardtilbud i alle poliklinikker": what it is to become says which
+            return _trim(span)
         if (_PASSIVE.fullmatch(first) or copula) and _specific(_trim(subject)):
             span = subject  # "jordmorbemanningen må styrkes": the subject is the measure
         elif (copula or gets) and _specific(_trim(predicate[(copula or gets).end():])):
@@ -162,7 +174,7 @@ def _focus(span: str) -> str:
     action = _ACTION.match(span)  # "bygge ut hjemmesykehus i hele regionen": what is built, not the building
     span = span[action.end():] if action and _specific(_trim(span[action.end():])) else span
     compound = next((c for c in _COMPOUND.finditer(span) if _specific(c.group(0))), None)
-    if compound:
+    if compound and not _CHANGE.match(span):  # "svekke kravet om koordinerende enhet" keeps its verb
         span = span[compound.start():]
     words = span.split()
     cut = next((n for n, w in enumerate(words) if n >= 1 and (w.lower() in _AUX or _PASSIVE.fullmatch(w))),
@@ -179,15 +191,23 @@ def _object(sentence: str) -> tuple[str, str] | None:
     """The core of the measure the sentence's stance or action is about, and the whole object it stands in;
     ``_GENERIC_OBJECT`` when the stance names nothing specific (the sentence then names no measure at all)."""
     stance = False
-    for pattern in _LEAD_INS:
-        for m in pattern.finditer(sentence):
-            stance = True
-            rest = sentence[m.end():]
-            end = _BOUNDARY.search(rest)
-            span = rest[: end.start()] if end else rest
-            candidate = _focus(span)
-            if candidate and _specific(candidate):
-                return candidate, " ".join(_trim(span).split()[:_MAX_WORDS + 4])
+    # the lead-in that comes first in the sentence: its main verb, not a noun further on ("behovet for …"); one
+    # that another continues within a few words is read through it ("støtter forslaget om …", "ser positivt på
+    # at høyringsnotatet opnar for at …")
+    leads = sorted((m for pattern in _LEAD_INS for m in pattern.finditer(sentence)), key=lambda m: m.start())
+    for m in leads:
+        stance = True
+        rest = sentence[m.end():]
+        end = _BOUNDARY.search(rest)
+        span = rest[: end.start()] if end else rest
+        if any(m.end() <= n.start() <= m.end() + len(span) and len(sentence[m.end():n.start()].split()) <= 4
+               for n in leads if n is not m):
+            continue
+        inverted = _INVERTED.match(span)
+        span = span[inverted.end():] if inverted else span
+        candidate = _focus(span)
+        if candidate and _specific(candidate):
+            return candidate, " ".join(_trim(span).split()[:_MAX_WORDS + 4])
     if stance:
         return _GENERIC_OBJECT
     modal = _MODAL.search(sentence)
@@ -264,8 +284,9 @@ class MeasureFinder:
     """The measures of one document that the vocabulary does not name. Phrases with one key are one measure;
     within the document, a phrase close to an earlier one with the same head (rapidfuzz) joins it."""
 
-    def __init__(self, vocabulary: Matcher) -> None:
+    def __init__(self, vocabulary: Matcher, actors: Matcher | None = None) -> None:
         self.matcher = vocabulary
+        self.actors = actors  # an organisation's name is never a measure ("har etablert på SiV")
         self.entries = vocabulary.entries
         self.vocabulary = _vocabulary_keys(vocabulary.entries)
         self.found: dict[str, DiscoveredMeasure] = {}
@@ -302,17 +323,31 @@ class MeasureFinder:
             return None
         if len(hit.phrase.split()) <= 2 and re.search(rf"{_DEMONSTRATIVE}\s+{re.escape(hit.phrase)}", sentence, re.I):
             return None  # "støtter at denne plikten lovfestes": the measure named before, not a new one
-        if hit.key in self.vocabulary:
-            return None if self.vocabulary[hit.key] in named else self.vocabulary[hit.key]
-        words = set(hit.key.split())
-        if any(words - self._keys_of(mid) <= _modifier_stems() for mid in named):
-            return None  # one named measure, perhaps "felles" or "flere" of it (two together say more than either)
+        if self.actors and any(e - s >= len(hit.phrase) - 2 for _, s, e in self.actors.find(hit.phrase)):
+            return None
+        key, known = hit.key, self.vocabulary.get(hit.key)
+        if known and known not in named:
+            return known
+        # one named measure, perhaps "felles" or "flere" of it (two together say more than either) …
+        same = [mid for mid in named if set(key.split()) - self._keys_of(mid) <= _modifier_stems()]
+        if known or same:
+            # … unless what the core leaves out says which one: "kombinerte stillinger som praksisveileder og
+            # klinisk sykepleier", "videokonsultasjon bør bli et standardtilbud i alle poliklinikker"
+            base = self._keys_of(known or same[0]) | _modifier_stems()
+            # "hjemmesykehus også bør utvikles for eldre med …" (not what it is or is not: "FACT ung er …")
+            wordings = [hit.wording] if not _NOT_PROPOSED.search(hit.wording) else []
+            for phrase in (hit.phrase, *wordings):
+                key = key_of(" ".join(w for w in phrase.split() if w.lower() not in _AUX and not _PASSIVE.fullmatch(w)))
+                if len(set(key.split()) - base) >= 2:
+                    hit.phrase = phrase
+                    break
+            else:
+                return None
         first = self.matcher.find(hit.phrase)
         broader = first[0][0] if first and len(hit.phrase[:first[0][1]].split()) <= 1 else None  # "… i regionen"
         mid = next((m for m in self._heads.get(hit.head, [])
-                    if fuzz.token_set_ratio(self.found[m].key, hit.key) >= SAME), measure_id(hit.key))
-        entry = self.found.setdefault(mid, DiscoveredMeasure(mid, hit.phrase, hit.key, broader=broader,
-                                                             head=hit.head))
+                    if fuzz.token_set_ratio(self.found[m].key, key) >= SAME), measure_id(key))
+        entry = self.found.setdefault(mid, DiscoveredMeasure(mid, hit.phrase, key, broader=broader, head=hit.head))
         for wording in (hit.phrase, hit.wording):
             if wording and wording not in entry.aliases:
                 entry.aliases.append(wording)

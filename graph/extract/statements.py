@@ -184,7 +184,7 @@ def extract(doc: Document, vocab: Vocabulary | None = None) -> Extraction:
     resolver = ActorResolver(vocab, doc.text)
     authors = {p.index: resolver.resolve(p.author, "other") for p in doc.parts if p.author}
     out: list[Statement] = []
-    finder = MeasureFinder(vocab.measures)
+    finder = MeasureFinder(vocab.measures, vocab.actors)
     part_texts: dict[int, list[str]] = {}
     for block in doc.blocks:
         part_texts.setdefault(block.part, []).append(block.text)
