@@ -255,3 +255,28 @@ def test_a_body_reporting_its_own_proposal_takes_a_stance(tmp_path: Path) -> Non
     theirs = [s for s in extract(load_document(other)).statements if "anbefaler" in s.text]
     assert [(s.kind, s.speakers) for s in mine] == [("proposal", ["helsedirektoratet"])]
     assert all(s.kind == "other" for s in theirs)
+
+
+def test_a_text_table_row_is_a_statement_and_a_sentence_in_its_last_cell_is_another(tmp_path: Path) -> None:
+    """A `|` table's first row is a row, not a heading; a status cell that opens with what was done makes an
+    example; a justification cell that is a sentence of its own is its own statement (here an example), so the
+    row's stance and the practice it cites are both found. "slutter oss til" is support."""
+    letter = tmp_path / "vikna.txt"
+    letter.write_text(
+        "Vikna kommune\n\nHøringssvar fra Vikna kommune\n\n"
+        "Tiltak | Ansvar | Status\n"
+        "Ambulerende fotterapeut for hjemmeboende eldre | Hjemmetjenesten | Etablert, videreføres\n"
+        "Nattpatrulje med felles vaktrom for tre soner | Helse og omsorg | Etablert 2021\n\n"
+        "Nr | Forslag | Vurdering | Begrunnelse\n"
+        "1 | Felles vaktsentral for legevakt i Namdalen | Støtter | "
+        "Vikna kommune har siden 2020 hatt felles nattlegevakt med Nærøysund, og ordningen fungerer godt.\n\n"
+        "Vi slutter oss til KS' innspill om felles innkjøp av velferdsteknologi.\n\n"
+        "Med vennlig hilsen\nVikna kommune\n", "utf-8")
+    x = extract(load_document(letter))
+    kinds = {s.text: s.kind for s in x.statements}
+    row = "Ambulerende fotterapeut for hjemmeboende eldre | Hjemmetjenesten | Etablert, videreføres"
+    assert kinds[row] == "example"
+    assert kinds["1 | Felles vaktsentral for legevakt i Namdalen | Støtter"] == "proposal"
+    assert kinds["Vikna kommune har siden 2020 hatt felles nattlegevakt med Nærøysund, og ordningen fungerer godt."] \
+        == "example"
+    assert kinds["Vi slutter oss til KS' innspill om felles innkjøp av velferdsteknologi."] == "proposal"

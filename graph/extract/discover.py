@@ -184,6 +184,8 @@ def _focus(span: str) -> str:
 
 _REFERENCE = re.compile(_DATA["references"], re.IGNORECASE)
 _DEMONSTRATIVE = r"\b(?:denne|dette|disse|desse|slike|slik|slikt|en\s+slik|ei\s+slik|et\s+slikt|eit\s+slikt)"
+_REFERRING = re.compile(_DEMONSTRATIVE + r"\s+([\wæøåÆØÅ-]+)", re.IGNORECASE)  # "en slik norm" → "norm"
+_HISTORY = 12  # how many sentences back a reference may reach in its part
 _GENERIC_OBJECT = ("", "")  # a stance whose object is generic ("ber om at tilbudet videreføres"): no measure
 
 
@@ -292,14 +294,16 @@ class MeasureFinder:
         self.found: dict[str, DiscoveredMeasure] = {}
         self._heads: dict[str, list[str]] = {}  # head stem → ids
         self.recent: list[str] = []  # the measures the part named last: what "forslaget", "en slik ordning" mean
+        self.history: list[tuple[str, list[str]]] = []  # the part's last sentences and the measures they name
         self._pending: str | None = None  # another body's proposal, not yet a measure of its own
 
     def new_part(self) -> None:
-        self.recent, self._pending = [], None
+        self.recent, self._pending, self.history = [], None, []
 
     def note(self, sentence: str, measures: list[str], reports_another: bool) -> None:
         """Remember what the sentence named, or the proposal of another body it reports ("Departementet
         foreslår å samle …"), for a later "Kommunen støtter forslaget" / "går imot en slik samling"."""
+        self.history = [*self.history[-(_HISTORY - 1):], (sentence, list(measures))]
         if measures:
             self.recent, self._pending = list(measures), None
         elif reports_another:
@@ -309,11 +313,31 @@ class MeasureFinder:
         """The measures a stance refers back to ("støtter forslaget", "går imot en slik samling")."""
         if not _REFERENCE.search(sentence):
             return []
+        if (named := self._antecedent(sentence)) is not None:
+            return named
         if self._pending is not None:  # the reported proposal is what the stance is about, or nothing known is
             pending, self._pending = self._pending, None
             mid = self.measure(pending, [])
             self.recent = [mid] if mid else []
         return list(self.recent)
+
+    def _antecedent(self, sentence: str) -> list[str] | None:
+        """What "en slik norm", "en slik lovfesting", "denne modellen" stand for: the last sentence before that
+        says the noun or its verb ("… en nasjonal bemanningsnorm …", "… vil lovfeste at …"), and the measure it
+        names. None when the noun says nothing of its own ("dette forslaget") or no sentence before says it."""
+        noun = _REFERRING.search(sentence)
+        if noun is None or is_generic(noun[1]) or noun[1].lower() in _FUNCTION:
+            return None
+        target = stem(noun[1])
+        target = target[:-3] if target.endswith("ing") and len(target) > 6 else target  # lovfesting → lovfest
+        for earlier, measures in reversed(self.history):
+            stems = [stem(w) for w in content_words(earlier)]
+            if any(s.endswith(target) or (len(target) >= 5 and s.startswith(target)) for s in stems):
+                found = measures or [m for m in [self.measure(earlier, [])] if m]
+                if found:
+                    self.recent, self._pending = found, None
+                return found or None
+        return None
 
     def measure(self, sentence: str, named: list[str], item: bool = False) -> str | None:
         """The measure the stance is about beyond the vocabulary measures it names (``named``): none when

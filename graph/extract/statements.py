@@ -175,6 +175,23 @@ def _clauses(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
     return [span] if at is None else [(span[0], span[0] + at), (span[0] + at, span[1])]
 
 
+def _cells(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """A `|` table row whose later cell is a sentence of its own ("2 | Videokonsultasjon som standard … | Støttar |
+    Helse Fonna har sidan 2021 gjennomført …"): the row's measure and status, and that cell, which may tell of a
+    practice or argue on its own."""
+    bars = [span[0] + m.start() for m in re.finditer(r"\|", text[span[0]:span[1]])]
+    if len(bars) < 2:
+        return [span]
+    edges = [span[0] - 1, *bars, span[1]]
+    cells = [text[edges[n] + 1:edges[n + 1]].strip() for n in range(len(edges) - 1)]
+    first = next((n for n, c in enumerate(cells) if len(c.split()) >= 4), len(cells))  # the row's measure
+    said = next((n for n, c in enumerate(cells) if n > first and len(c.split()) >= 6 and c.endswith((".", "!"))), None)
+    if said is None:
+        return [span]
+    cut = edges[said]
+    return [(span[0], cut), (cut + 1, span[1])]
+
+
 def _statement_id(doc_id: str, start: int, text: str) -> str:
     return f"{doc_id}:{start}:" + hashlib.sha1(text.encode()).hexdigest()[:8]
 
@@ -307,7 +324,8 @@ def _names_itself(sentence: str, author_name: str) -> bool:
 def _block_statements(doc: Document, block: Block, vocab: Vocabulary, resolver: ActorResolver,
                       authors: dict[int, str], finder: MeasureFinder) -> list[Statement]:
     found: list[Statement] = []
-    spans = [part for span in sentences(block.text) for part in _clauses(block.text, span)]
+    spans = [cell for span in sentences(block.text) for part in _clauses(block.text, span)
+             for cell in _cells(block.text, part)]
     item = block.kind in ("bullet", "table_row")
     if item and len(spans) > 1 and len(block.text[slice(*spans[0])].split()) <= 2:
         spans[:2] = [(spans[0][0], spans[1][1])]  # a list item's title ("IMR.") belongs to what follows
