@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from loaders import authorship
+from loaders.aligned import join_aligned_tables
 from loaders.errors import LoadError
 from loaders.lines import clean_lines
 from loaders.model import Block, Document, Part
@@ -42,7 +43,7 @@ def load_document(
         pages, known = text_to_pages(decode_text(path, data))
         if len(pages) > max_pages:
             raise LoadError(path, f"the text has {len(pages)} pages, more than the limit of {max_pages}")
-    lines = source_lines(pages, known)
+    lines = join_aligned_tables(source_lines(pages, known))  # before spaces are squeezed out
     lines, stats = clean_lines(lines, paged=known, pages=len(pages))
     if not any(ln.text for ln in lines):
         raise LoadError(path, "no text content after cleaning (empty or only page furniture)")

@@ -63,9 +63,8 @@ def _classify(raw: RawBlock, text: str) -> tuple[str, int]:
         return "heading", level  # a numbered heading, or a numbered question the text answers
     if raw.numbered:
         return "bullet", level
-    cells = [c.split() for c in text.split("|")]
-    if one_line and len(cells) >= 3 and any(len(c) > 2 for c in cells):
-        return "paragraph", level  # a `|` table's row, not its header ("Tiltak | Ansvar | Status")
+    if one_line and text.count("|") >= 2:
+        return "paragraph", level  # a `|` table's row: its cells are read, it heads nothing
     if one_line and short and not text.endswith((".", ",", ";", ":")) and text[:1].isupper() \
             and not find_persons(text):  # a roster line ("Tillitsvalgt: Anita Talåsen Granli – NSF")
         return "heading", level

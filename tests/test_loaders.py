@@ -268,3 +268,28 @@ def test_corpus_text_as_a_pdf_keeps_its_pages(tmp_path: Path) -> None:
         probe = next(ln for ln in page[2:] if len(ln) > 40 and not ln.startswith("•"))
         block = next(b for b in doc.blocks if probe[:40] in b.text)
         assert block.page_at(block.text.index(probe[:40])) == n, probe  # a paragraph may run over a page
+
+
+def test_a_table_aligned_with_spaces_is_read_row_by_row(tmp_path: Path) -> None:
+    """Columns set apart by spaces, cells wrapped onto lines of their own, rows with and without blank lines
+    between them: each row is one block with its cells in order; the prose after the table stays prose."""
+    path = tmp_path / "tabell.txt"
+    path.write_text(
+        "Innspill fra Eksempelby kommune\n\n"
+        "Tiltak                          Vurdering      Kommentar\n\n"
+        "Felles jordmorvakt for          Støtter        Gir kortere reisevei for de\n"
+        "tre kommuner                                   fødende\n\n"
+        "Nedlegge røntgen ved            Går imot       Pasientene må reise to timer\n"
+        "Sandvik sjukestue\n\n"
+        "Tjeneste        Startet    Brukere\n"
+        "Hjemmedialyse   2019       12 pasienter med\n"
+        "                           nyresvikt\n"
+        "Nattpatrulje    2021       40 brukere\n\n"
+        "Kommunen vil samtidig peke på at kommunene i regionen har svært ulike forutsetninger for tilbudet.\n",
+        "utf-8")
+    texts = [b.text for b in load_document(path).blocks]
+    assert "Felles jordmorvakt for tre kommuner | Støtter | Gir kortere reisevei for de fødende" in texts
+    assert "Nedlegge røntgen ved Sandvik sjukestue | Går imot | Pasientene må reise to timer" in texts
+    assert "Hjemmedialyse | 2019 | 12 pasienter med nyresvikt" in texts
+    assert "Nattpatrulje | 2021 | 40 brukere" in texts
+    assert texts[-1].startswith("Kommunen vil samtidig peke på at")
