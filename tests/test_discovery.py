@@ -139,3 +139,14 @@ def test_the_object_past_adverbs_inverted_subjects_and_impersonal_passives(tmp_p
     assert combined[0] == "kombinerte-stillinger" and len(combined) == 2 and "fast tilbud" in combined[1]
     narrower = next(m for m in x.discovered.values() if "fast tilbud" in m.name)
     assert narrower.broader == "kombinerte-stillinger"
+
+
+def test_an_enumeration_is_one_object_and_a_head_or_a_sector_alone_is_no_measure() -> None:
+    """"har sidan 2020 tilbode dagkirurgi, fødestove og dialyse" is about all three; "løysingar" or
+    "spesialisthelsetjenesten" alone names no measure."""
+    from graph.extract.discover import discover
+
+    found = discover("Klinikken har sidan 2020 tilbode dagkirurgi, fødestove og dialyse, og pasientane er nøgde.")
+    assert found is not None and found.phrase == "dagkirurgi, fødestove og dialyse"
+    assert discover("Vi støtter at det utvikles løsninger, og at arbeidet starter i 2026.") is None
+    assert discover("Kommunen har gode erfaringer med spesialisthelsetjenesten.") is None

@@ -90,6 +90,11 @@ def fold(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _head_stems() -> frozenset[str]:
+    return frozenset(stem(w) for w in _DATA["heads"])
+
+
+@lru_cache(maxsize=1)
 def _generic_stems() -> frozenset[str]:
     return frozenset(stem(w) for w in _GENERIC)
 
@@ -137,7 +142,8 @@ def _trim(text: str) -> str:
 def _specific(phrase: str) -> bool:
     """Generic words alone ("tiltaket", "samarbeid") never make a measure; one word must be a long compound."""
     words = [w.lower() for w in content_words(phrase)]
-    if not words or all(w in _GENERIC for w in words) or _PASSIVE.fullmatch(words[0]):
+    if not words or all(is_generic(w) for w in words) or _PASSIVE.fullmatch(words[0]) \
+            or (len(words) == 1 and stem(words[0]) in _head_stems()):  # "løsninger", "modeller": a head alone
         return False  # generic words alone, or what is to happen to something unnamed ("utvides til …")
     return len(words) >= 2 or len(words[0]) >= 10 or (len(words[0]) >= 7 and bool(_COMPOUND.fullmatch(words[0]))) \
         or phrase.isupper() or bool(re.search(r"[a-zæøå][A-ZÆØÅ]", phrase))  # a name: "HelseCERT"
@@ -189,6 +195,25 @@ _HISTORY = 12  # how many sentences back a reference may reach in its part
 _GENERIC_OBJECT = ("", "")  # a stance whose object is generic ("ber om at tilbudet videreføres"): no measure
 
 
+# the rest of an enumeration after its first comma: "døgnbehandling, dagkirurgi og fødestue", "Kristiansund,
+# Molde og Volda" (up to three words an item)
+_ENUMERATION = re.compile(r",\s*(?:[\wæøåÆØÅ-]+\s+){0,2}?[\wæøåÆØÅ-]+(?:,\s*(?:[\wæøåÆØÅ-]+\s+){0,2}?[\wæøåÆØÅ-]+)*"
+                          r"\s+(?:og|eller)\s+(?:[\wæøåÆØÅ-]+\s+){0,2}?[\wæøåÆØÅ-]+(?=[\s,.;:!?)]|$)")
+
+
+def _span_end(rest: str) -> int:
+    """Where the object that starts ``rest`` ends: at its boundary, or past an enumeration the comma opens."""
+    end = _BOUNDARY.search(rest)
+    if end is None:
+        return len(rest)
+    first = rest[end.end():].split(maxsplit=1)
+    if end.group(0) == "," and first and first[0].lower() not in _FUNCTION \
+            and (more := _ENUMERATION.match(rest, end.start())):
+        after = _BOUNDARY.search(rest, more.end())
+        return after.start() if after else len(rest)
+    return end.start()
+
+
 def _object(sentence: str) -> tuple[str, str] | None:
     """The core of the measure the sentence's stance or action is about, and the whole object it stands in;
     ``_GENERIC_OBJECT`` when the stance names nothing specific (the sentence then names no measure at all)."""
@@ -200,8 +225,7 @@ def _object(sentence: str) -> tuple[str, str] | None:
     for m in leads:
         stance = True
         rest = sentence[m.end():]
-        end = _BOUNDARY.search(rest)
-        span = rest[: end.start()] if end else rest
+        span = rest[:_span_end(rest)]
         if any(m.end() <= n.start() <= m.end() + len(span) and len(sentence[m.end():n.start()].split()) <= 4
                for n in leads if n is not m):
             continue
@@ -369,8 +393,8 @@ class MeasureFinder:
                 return None
         first = self.matcher.find(hit.phrase)
         broader = first[0][0] if first and len(hit.phrase[:first[0][1]].split()) <= 1 else None  # "… i regionen"
-        mid = next((m for m in self._heads.get(hit.head, [])
-                    if fuzz.token_set_ratio(self.found[m].key, key) >= SAME), measure_id(key))
+        mid = next((m for m in self._heads.get(hit.head, []) if fuzz.token_set_ratio(self.found[m].key, key) >= SAME
+                    and min(len(key.split()), len(self.found[m].key.split())) >= 2), measure_id(key))
         entry = self.found.setdefault(mid, DiscoveredMeasure(mid, hit.phrase, key, broader=broader, head=hit.head))
         for wording in (hit.phrase, hit.wording):
             if wording and wording not in entry.aliases:
