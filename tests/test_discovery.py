@@ -150,3 +150,29 @@ def test_an_enumeration_is_one_object_and_a_head_or_a_sector_alone_is_no_measure
     assert found is not None and found.phrase == "dagkirurgi, fødestove og dialyse"
     assert discover("Vi støtter at det utvikles løsninger, og at arbeidet starter i 2026.") is None
     assert discover("Kommunen har gode erfaringer med spesialisthelsetjenesten.") is None
+
+
+def test_what_is_to_be_done_by_whom_and_to_what_was_named_before(tmp_path: Path) -> None:
+    """"ber om at Sjukehuset og kommunane lagar ein felles plan for X" is about the plan, not its makers; "at
+    tiltaka blir kostnadsrekna før …" is about the costing; "slike team må finansierast fast" is about that
+    financing and the team named before it; "Modellen bør tas i bruk …" outside a stance is the model."""
+    from graph.extract.statements import extract
+    from loaders import load_document
+
+    letter = tmp_path / "sunnvik.txt"
+    letter.write_text("Sunnvik kommune\n\nHøyringssvar frå Sunnvik kommune\n\n"
+                      "Kommunen ber om at Sjukehuset Nordvest og kommunane i regionen lagar ein felles plan for "
+                      "heimebesøk etter fødsel.\n\n"
+                      "Vi føreset at tiltaka blir kostnadsrekna før planen blir vedteken.\n\n"
+                      "Sidan 2022 har kommunen drive eit ambulant sårteam for heimebuande eldre.\n\n"
+                      "Vi meiner slike team må finansierast som ein fast del av tenestetilbodet.\n\n"
+                      "Med vennleg helsing\nSunnvik kommune\n", "utf-8")
+    x = extract(load_document(letter))
+    about = {s.text: [x.discovered[m].name if m in x.discovered else m for m in s.measures] for s in x.statements}
+    plan = next(v for k, v in about.items() if k.startswith("Kommunen ber om at"))
+    assert plan == ["felles plan for heimebesøk etter fødsel"]
+    assert about["Vi føreset at tiltaka blir kostnadsrekna før planen blir vedteken."] == [
+        "tiltaka blir kostnadsrekna før planen blir vedteken"]
+    financing = about["Vi meiner slike team må finansierast som ein fast del av tenestetilbodet."]
+    assert "ambulant sårteam for heimebuande eldre" in financing
+    assert any(m.startswith("team må finansierast") for m in financing)

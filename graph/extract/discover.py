@@ -32,7 +32,7 @@ _HEADS = "|".join(sorted(map(re.escape, _DATA["heads"]), key=len, reverse=True))
 _W = r"[\wÆØÅæøå]"
 # a compound ending in a measure-like head, with up to two modifiers before it ("ambulerande sårteam")
 _COMPOUND = re.compile(
-    rf"(?:(?<!{_W})(?:[a-zæøå]{{2,}}(?:ende|ande|isk|iske|ig|ige|al|alt|ale|ell|elt|elle|lig|lige|leg|lege|ert|erte|kt|kte)"
+    rf"(?:(?<!{_W})(?:[a-zæøå]{{2,}}(?:ende|ande|ant|ante|isk|iske|ig|ige|al|alt|ale|ell|elt|elle|lig|lige|leg|lege|ert|erte|kt|kte)"
     rf"|felles|ny|nye|fast|faste|egne|eigne|eget|eige|lokal|lokale|regional|regionale|nasjonal|nasjonale)\s+){{0,2}}"
     rf"(?<!{_W}){_W}*?(?:{_HEADS})(?:en|et|a|ene|ane|er|ar|ne|t|met|mer|mene)?(?!{_W})", re.IGNORECASE)
 _QUOTED = re.compile(r"«([^«»]{3,80})»")
@@ -49,6 +49,9 @@ _PASSIVE = re.compile(r"(?!felles\b)[a-zæøå]{2,}[a-zæøår]es|[a-zæøå]{4,
 _CLAUSE_VERB = re.compile(_DATA["clause_verbs"], re.IGNORECASE)
 _MODAL = re.compile(r"\s(bør|må|skal|skulle|burde)\s+(?:også\s+|òg\s+|derfor\s+|difor\s+|heller\s+|ikke\s+|ikkje\s+)*",
                     re.IGNORECASE)
+# someone named as the doer of the object clause, and its verb: "Helse Førde og kommunane saman lagar ein …"
+_DOER = re.compile(r"(?:[\wæøåÆØÅ-]+\s+){1,7}?(?-i:[a-zæøå]{2,}(?:er|ar))\s+(?=(?:en|ei|et|eit|ein|ny|nye|nytt|felles|"
+                   r"flere|fleire)\s)", re.IGNORECASE)
 _NOT_PROPOSED = re.compile(r"^\S+\s+(er|var)\s|\b(ikke|ikkje)\b", re.IGNORECASE)
 _ACTION = re.compile(r"\s*" + _DATA["action_verbs"] + r"\s+", re.IGNORECASE)
 _CHANGE = re.compile(r"\s*" + _DATA["change_verbs"], re.IGNORECASE)
@@ -142,22 +145,31 @@ def _trim(text: str) -> str:
 def _specific(phrase: str) -> bool:
     """Generic words alone ("tiltaket", "samarbeid") never make a measure; one word must be a long compound."""
     words = [w.lower() for w in content_words(phrase)]
-    if not words or all(is_generic(w) for w in words) or _PASSIVE.fullmatch(words[0]) \
-            or (len(words) == 1 and stem(words[0]) in _head_stems()):  # "løsninger", "modeller": a head alone
+    if not words or all(is_generic(w) for w in words) or _PASSIVE.fullmatch(words[0]):
         return False  # generic words alone, or what is to happen to something unnamed ("utvides til …")
+    core = {stem(w) for w in words} - _modifier_stems()
+    if len(core) <= 1 and core <= _head_stems():
+        return False  # a head alone, or with a word that only qualifies it: "løsninger", "ny ordning"
     return len(words) >= 2 or len(words[0]) >= 10 or (len(words[0]) >= 7 and bool(_COMPOUND.fullmatch(words[0]))) \
         or phrase.isupper() or bool(re.search(r"[a-zæøå][A-ZÆØÅ]", phrase))  # a name: "HelseCERT"
 
 
-def _focus(span: str) -> str:
+def _focus(span: str, stance_object: bool = False) -> str:
     """The measure inside an object span: from its measure-like compound when it has one ("departementet
     opprettar ei øyremerkt tilskotsordning for …" → "øyremerkt tilskotsordning for …"), up to the first
-    auxiliary ("ambulansestasjonen i Ulvik blir lagd ned" → "ambulansestasjonen i Ulvik")."""
+    auxiliary ("ambulansestasjonen i Ulvik blir lagd ned" → "ambulansestasjonen i Ulvik"). ``stance_object``: the span
+    is what a stance is about ("… føreset at tiltaka blir kostnadsrekna …"), so a clause whose subject names
+    nothing is about what is to be done; "ordninga bør …" refers back and names nothing itself."""
     existential = _EXISTENTIAL.match(span)
     span = span[existential.end():] if existential else span
+    doer = _DOER.match(span)  # "Nordlandssykehuset og kommunene i Vesterålen utarbeider en felles plan for …"
+    span = span[doer.end():] if doer else span
     modal = _MODAL.search(span)
     if modal and len(span[:modal.start()].split()) <= 5:
         subject, predicate = span[:modal.start()], span[modal.end():]
+        if _REFERENCE.match(subject.strip()):  # "Modellen bør tas i bruk …": the measure named before, and
+            # in a stance's object what is to be done to it ("… meiner slike team må finansierast som …")
+            return _trim(span) if stance_object and len(content_words(predicate)) >= 2 else ""
         first = predicate.split()[0] if predicate.split() else ""
         copula = re.match(r"(bli|verte|vere|være)\s+", predicate, re.IGNORECASE)
         gets = re.match(r"(få|ha)\s+", predicate, re.IGNORECASE)  # "kommunene må få et lovfestet ansvar"
@@ -185,10 +197,14 @@ def _focus(span: str) -> str:
     words = span.split()
     cut = next((n for n, w in enumerate(words) if n >= 1 and (w.lower() in _AUX or _PASSIVE.fullmatch(w))),
                len(words))
+    if stance_object and cut < len(words) and not _specific(_trim(" ".join(words[:cut]))) \
+            and not _REFERENCE.match(span) and (_PASSIVE.fullmatch(words[cut]) or words[cut].lower() in _TO_BE_DONE):
+        return _trim(span)  # "tiltaka blir kostnadsrekna før …", "ansvaret fordeles etter …": what is to be done
     return _trim(" ".join(words[:cut]))
 
 
 _REFERENCE = re.compile(_DATA["references"], re.IGNORECASE)
+_TO_BE_DONE = ("blir", "vert", "skal")  # "at tiltaka blir kostnadsrekna …": what is to be done to it
 _DEMONSTRATIVE = r"\b(?:denne|dette|disse|desse|slike|slik|slikt|en\s+slik|ei\s+slik|et\s+slikt|eit\s+slikt)"
 _REFERRING = re.compile(_DEMONSTRATIVE + r"\s+([\wæøåÆØÅ-]+)", re.IGNORECASE)  # "en slik norm" → "norm"
 _HISTORY = 12  # how many sentences back a reference may reach in its part
@@ -231,7 +247,7 @@ def _object(sentence: str) -> tuple[str, str] | None:
             continue
         inverted = _INVERTED.match(span)
         span = span[inverted.end():] if inverted else span
-        candidate = _focus(span)
+        candidate = _focus(span, stance_object=True)
         if candidate and _specific(candidate):
             return candidate, " ".join(_trim(span).split()[:_MAX_WORDS + 4])
     if stance:
@@ -363,10 +379,26 @@ class MeasureFinder:
                 return found or None
         return None
 
-    def measure(self, sentence: str, named: list[str], item: bool = False) -> str | None:
-        """The measure the stance is about beyond the vocabulary measures it names (``named``): none when
-        the phrase says no more than they do ("tilskuddet" beside the vocabulary's "tilskudd")."""
+    def measures(self, sentence: str, named: list[str], item: bool = False) -> list[str]:
+        """The measures the stance is about beyond the vocabulary measures it names (``named``): a discovered
+        one, with the vocabulary measure it narrows when the sentence names that only in other words
+        ("kombinerte stillingar blir eit fast tilbod …"); none when the phrase says no more than they do
+        ("tilskuddet" beside the vocabulary's "tilskudd")."""
         hit = discover(sentence, item)
+        mid = self._resolve(hit, sentence, named)
+        broader = self.found[mid].broader if mid in self.found else None
+        # "… meiner slike team må finansierast som …": also the measure the subject refers back to
+        at = sentence.find(hit.phrase) if hit and mid else -1
+        refers = at >= 0 and not named and bool(
+            _REFERENCE.match(hit.phrase) or re.search(_DEMONSTRATIVE + r"\s+$", sentence[:at], re.IGNORECASE))
+        earlier = self.referred(sentence) if refers else []
+        return [m for m in dict.fromkeys((*earlier, broader, mid)) if m and m not in named]
+
+    def measure(self, sentence: str, named: list[str], item: bool = False) -> str | None:
+        """The one measure the stance is about beyond ``named`` (see ``measures``)."""
+        return self._resolve(discover(sentence, item), sentence, named)
+
+    def _resolve(self, hit: Found | None, sentence: str, named: list[str]) -> str | None:
         if hit is None or not hit.key:
             return None
         if len(hit.phrase.split()) <= 2 and re.search(rf"{_DEMONSTRATIVE}\s+{re.escape(hit.phrase)}", sentence, re.I):
@@ -374,8 +406,7 @@ class MeasureFinder:
         if self.actors and any(e - s >= len(hit.phrase) - 2 for _, s, e in self.actors.find(hit.phrase)):
             return None
         key, known = hit.key, self.vocabulary.get(hit.key)
-        if known and known not in named:
-            return known
+        said_otherwise = bool(known) and known not in named  # "kombinerte stillingar": the vocabulary's measure
         # one named measure, perhaps "felles" or "flere" of it (two together say more than either) …
         same = [mid for mid in named if set(key.split()) - self._keys_of(mid) <= _modifier_stems()]
         if known or same:
@@ -390,9 +421,10 @@ class MeasureFinder:
                     hit.phrase = phrase
                     break
             else:
-                return None
+                return known if said_otherwise else None
         first = self.matcher.find(hit.phrase)
         broader = first[0][0] if first and len(hit.phrase[:first[0][1]].split()) <= 1 else None  # "… i regionen"
+        broader = known if said_otherwise else broader
         mid = next((m for m in self._heads.get(hit.head, []) if fuzz.token_set_ratio(self.found[m].key, key) >= SAME
                     and min(len(key.split()), len(self.found[m].key.split())) >= 2), measure_id(key))
         entry = self.found.setdefault(mid, DiscoveredMeasure(mid, hit.phrase, key, broader=broader, head=hit.head))

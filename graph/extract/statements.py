@@ -372,8 +372,8 @@ def _block_statements(doc: Document, block: Block, vocab: Vocabulary, resolver: 
             if reports_practice_of(doc, text, hits, speaker, author) and author not in co_speakers and member is None:
                 co_speakers.append(author)
         mentions = [h[0] for h in hits if h[0] != speaker and h[0] not in co_speakers]
-        if kind in RELATION_OF_KIND and (discovered := finder.measure(text, measures, listed)):
-            measures = previous_measures = [*measures, discovered]
+        if kind in RELATION_OF_KIND and (discovered := finder.measures(text, measures, listed)):
+            measures = previous_measures = [*measures, *discovered]
         elif kind in RELATION_OF_KIND and not measures:
             measures = previous_measures = finder.referred(text)  # "Kommunen støtter forslaget."
         finder.note(text, measures, kind == "other" and reports_another(text))
