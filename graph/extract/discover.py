@@ -50,7 +50,8 @@ _CLAUSE_VERB = re.compile(_DATA["clause_verbs"], re.IGNORECASE)
 _MODAL = re.compile(r"\s(bør|må|skal|skulle|burde)\s+(?:også\s+|òg\s+|derfor\s+|difor\s+|heller\s+|ikke\s+|ikkje\s+)*",
                     re.IGNORECASE)
 # someone named as the doer of the object clause, and its verb: "Helse Førde og kommunane saman lagar ein …"
-_DOER = re.compile(r"(?:[\wæøåÆØÅ-]+\s+){1,7}?(?-i:[a-zæøå]{2,}(?:er|ar))\s+(?=(?:en|ei|et|eit|ein|ny|nye|nytt|felles|"
+_DOER = re.compile(r"(?:[\wæøåÆØÅ-]+\s+){1,7}?(?!(?:etter|under|over|heller|tidligere|tidlegare|senere|seinare)\s)"
+                   r"(?-i:[a-zæøå]{2,}(?:er|ar)|får|gir|gjev)\s+(?=(?:en|ei|et|eit|ein|ny|nye|nytt|felles|"
                    r"flere|fleire)\s)", re.IGNORECASE)
 _NOT_PROPOSED = re.compile(r"^\S+\s+(er|var)\s|\b(ikke|ikkje)\b", re.IGNORECASE)
 _ACTION = re.compile(r"\s*" + _DATA["action_verbs"] + r"\s+", re.IGNORECASE)
@@ -249,7 +250,9 @@ def _object(sentence: str) -> tuple[str, str] | None:
         span = span[inverted.end():] if inverted else span
         candidate = _focus(span, stance_object=True)
         if candidate and _specific(candidate):
-            return candidate, " ".join(_trim(span).split()[:_MAX_WORDS + 4])
+            # the wording keeps a verb of doing: "lovfeste en rett til koordinator", not "rett til koordinator"
+            wording = m.group(0) + span if _ACTION.fullmatch(m.group(0)) else span
+            return candidate, " ".join(_trim(wording).split()[:_MAX_WORDS + 4])
     if stance:
         return _GENERIC_OBJECT
     modal = _MODAL.search(sentence)
@@ -281,7 +284,7 @@ def discover(sentence: str, item: bool = False) -> Found | None:
     wording = ""
     # a table row: its first cell with words names the measure ("1 | Samle all karkirurgi … | Støttar | …")
     cell = next((c for c in sentence.split("|") if content_words(c)), "") if "|" in sentence else ""
-    if cell and len(cell.split()) <= 12 and _specific(cell):
+    if cell and len(cell.split()) <= 16 and _specific(cell):
         phrase: str | None = _trim(cell)
     elif quoted and _specific(quoted.group(1)):
         phrase = _trim(quoted.group(1))
