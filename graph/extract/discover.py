@@ -37,7 +37,7 @@ _COMPOUND = re.compile(
     rf"(?<!{_W}){_W}*?(?:{_HEADS})(?:en|et|a|ene|ane|er|ar|ne|t|met|mer|mene)?(?!{_W})", re.IGNORECASE)
 _QUOTED = re.compile(r"«([^«»]{3,80})»")
 _MAX_WORDS = 10
-SAME = 90  # rapidfuzz token_set_ratio of two keys with one head that makes them one measure (in one document)
+SAME = 90  # rapidfuzz token_sort_ratio of two keys with one head that makes them one measure (in one document)
 _ITEM_WORDS = 16  # a list item or a line this short names its measure
 _INFINITIVE = re.compile(r"(?-i:[A-ZÆØÅ])[a-zæøå]{1,}e")  # an item opens with a verb: "Utvikle", "Øke", "Ta"
 # a scope that does not make another measure: "ambulerende sårteam i alle kommuner", "… i heile fylket"
@@ -53,6 +53,7 @@ _MODAL = re.compile(r"\s(bør|må|skal|skulle|burde)\s+(?:også\s+|òg\s+|derfor
 _DOER = re.compile(r"(?:[\wæøåÆØÅ-]+\s+){1,7}?(?!(?:etter|under|over|heller|tidligere|tidlegare|senere|seinare)\s)"
                    r"(?-i:[a-zæøå]{2,}(?:er|ar)|får|gir|gjev)\s+(?=(?:en|ei|et|eit|ein|ny|nye|nytt|felles|"
                    r"flere|fleire)\s)", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?-i:[A-ZÆØÅ])[\wæøåÆØÅ-]*(?:'|s'?)\s+([\wæøå]+)")  # "KS' forslag", "FFOs innspel"
 _NOT_PROPOSED = re.compile(r"^\S+\s+(er|var)\s|\b(ikke|ikkje)\b", re.IGNORECASE)
 _ACTION = re.compile(r"\s*" + _DATA["action_verbs"] + r"\s+", re.IGNORECASE)
 _CHANGE = re.compile(r"\s*" + _DATA["change_verbs"], re.IGNORECASE)
@@ -113,6 +114,11 @@ def is_generic(word: str) -> bool:
     return stem(word) in _generic_stems()
 
 
+def is_action(word: str) -> bool:
+    """A verb of doing or its passive ("innføre", "innføres", "styrkes"): what is to happen, not what to."""
+    return bool(_ACTION.fullmatch(word + " ") or _PASSIVE.fullmatch(word))
+
+
 def fold_text(text: str) -> str:
     """The text in lower case with nynorsk forms folded to bokmål word by word, so one search finds both."""
     return re.sub(r"[\wÆØÅæøå]+", lambda m: fold(m[0]), text.lower())
@@ -151,6 +157,8 @@ def _specific(phrase: str) -> bool:
     core = {stem(w) for w in words} - _modifier_stems()
     if len(core) <= 1 and core <= _head_stems():
         return False  # a head alone, or with a word that only qualifies it: "løsninger", "ny ordning"
+    if (owned := _POSSESSIVE.fullmatch(phrase.strip())) and is_generic(owned[1]):
+        return False  # whose it is, of something generic: "KS' forslag", "Helsedirektoratets innspill"
     return len(words) >= 2 or len(words[0]) >= 10 or (len(words[0]) >= 7 and bool(_COMPOUND.fullmatch(words[0]))) \
         or phrase.isupper() or bool(re.search(r"[a-zæøå][A-ZÆØÅ]", phrase))  # a name: "HelseCERT"
 
@@ -206,7 +214,8 @@ def _focus(span: str, stance_object: bool = False) -> str:
 
 _REFERENCE = re.compile(_DATA["references"], re.IGNORECASE)
 _TO_BE_DONE = ("blir", "vert", "skal")  # "at tiltaka blir kostnadsrekna …": what is to be done to it
-_DEMONSTRATIVE = r"\b(?:denne|dette|disse|desse|slike|slik|slikt|en\s+slik|ei\s+slik|et\s+slikt|eit\s+slikt)"
+_DEMONSTRATIVE = r"\b(?:denne|dette|disse|desse|slike|slik|slikt|en\s+slik|ei\s+slik|et\s+slikt|eit\s+slikt|" \
+    r"(?:en\s+|ei\s+|et\s+|eit\s+|ein\s+)?tilsvarende|(?:en\s+|ei\s+|et\s+|eit\s+|ein\s+)?tilsvarande)"
 _REFERRING = re.compile(_DEMONSTRATIVE + r"\s+([\wæøåÆØÅ-]+)", re.IGNORECASE)  # "en slik norm" → "norm"
 _HISTORY = 12  # how many sentences back a reference may reach in its part
 _GENERIC_OBJECT = ("", "")  # a stance whose object is generic ("ber om at tilbudet videreføres"): no measure
@@ -244,7 +253,7 @@ def _object(sentence: str) -> tuple[str, str] | None:
         rest = sentence[m.end():]
         span = rest[:_span_end(rest)]
         if any(m.end() <= n.start() <= m.end() + len(span) and len(sentence[m.end():n.start()].split()) <= 4
-               for n in leads if n is not m):
+               and not _CHANGE.match(sentence[m.end():n.start()]) for n in leads if n is not m):
             continue
         inverted = _INVERTED.match(span)
         span = span[inverted.end():] if inverted else span
@@ -428,7 +437,7 @@ class MeasureFinder:
         first = self.matcher.find(hit.phrase)
         broader = first[0][0] if first and len(hit.phrase[:first[0][1]].split()) <= 1 else None  # "… i regionen"
         broader = known if said_otherwise else broader
-        mid = next((m for m in self._heads.get(hit.head, []) if fuzz.token_set_ratio(self.found[m].key, key) >= SAME
+        mid = next((m for m in self._heads.get(hit.head, []) if fuzz.token_sort_ratio(self.found[m].key, key) >= SAME
                     and min(len(key.split()), len(self.found[m].key.split())) >= 2), measure_id(key))
         entry = self.found.setdefault(mid, DiscoveredMeasure(mid, hit.phrase, key, broader=broader, head=hit.head))
         for wording in (hit.phrase, hit.wording):
