@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from graph.extract.discover import function_words, is_generic
+from graph.extract.discover import function_words, is_action, is_generic
 from graph.extract.vocab import Entry, Matcher, Vocabulary
 from graph.phrase import english_known, english_stems
 from graph.relations import STANCE_RELATIONS
@@ -103,14 +103,24 @@ def templates() -> dict[str, Any]:
 
 @lru_cache(maxsize=8)
 def _actor_matcher(known: tuple[tuple[str, str, tuple[str, ...]], ...]) -> Matcher:
-    return Matcher([Entry(i, n, "actor", {}, list(a)) for i, n, a in known], suffix=1)
+    return Matcher([Entry(i, n, "actor", {}, [*a, *english_names(n)]) for i, n, a in known], suffix=1)
+
+
+def english_names(name: str) -> list[str]:
+    """How an English question names a Norwegian organisation ("Steinkjer kommune" → "Steinkjer municipality"),
+    by the patterns of ``actor_names_en`` in questions.yaml."""
+    for pattern, forms in templates()["actor_names_en"]:
+        if m := re.fullmatch(pattern, name.strip()):
+            return [f.format(x=m["x"]) for f in forms]
+    return []
 
 
 @lru_cache(maxsize=16)
 def bilingual(matcher: Matcher) -> Matcher:
     """The matcher with its entries' English names added (questions only: the documents are Norwegian)."""
     suffix = 1 if next(iter(matcher.entries.values()), Entry("", "", "")).kind == "actor" else 6
-    return Matcher([Entry(e.id, e.name, e.kind, e.props, [*e.aliases, *e.props.get("english", [])])
+    return Matcher([Entry(e.id, e.name, e.kind, e.props, [*e.aliases, *e.props.get("english", []),
+                                                          *(english_names(e.name) if e.kind == "actor" else [])])
                     for e in matcher.entries.values()], suffix=suffix)
 
 
@@ -310,7 +320,8 @@ def _topic(r: _Reading, vocab: Vocabulary) -> None:
     it.exact = bool(r.quoted)
     if it.measures:  # the question's own words, for the statements no measure names
         it.wording = " ".join([*r.terms, words or ""]).strip() or None
-    specific = [w for w in (words or "").split() if not is_generic(w)]
+    # what narrows the measure: not what is to be done to it ("… at pasientens legemiddelliste innføres")
+    specific = [w for w in (words or "").split() if not is_generic(w) and not is_action(w)]
     if it.measures and specific and not r.quoted:  # "legevakt … samlokalisert med akuttmottaket": what narrows it
         it.specifics = " ".join(specific)
 
