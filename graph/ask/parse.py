@@ -195,13 +195,19 @@ def _quoted(r: _Reading, vocab: Vocabulary) -> None:
             r.rest = _mask(r.rest, [("", m.start(), m.end())])
 
 
+def _norwegian_name(entry: Entry, text: str) -> bool:
+    return text.strip().lower() in {n.lower() for n in (entry.name, *entry.aliases)}
+
+
 def _measures(r: _Reading, vocab: Vocabulary) -> None:
     """Measures and groups the vocabulary names, in Norwegian or English. One right after a content word the
     vocabulary does not know ("caseload midwifery", "ambulante sårteam") is not that measure or group: the
     whole phrase is looked for instead, and the interpretation says what was not recognised."""
     hits = _unqualified(r, _find(bilingual(vocab.measures), r.rest))
-    # the measure as the question words it, or by its Norwegian name when the question is in English
-    r.terms = [r.rest[s:e] if r.it.language == "no" else _core_name(vocab.measures.entries[mid]) for mid, s, e in hits]
+    # the measure as the question words it, or by its Norwegian name when the question is in English (unless it
+    # gives a Norwegian name itself: "an escort service (følgetjeneste)")
+    r.terms = [r.rest[s:e] if r.it.language == "no" or _norwegian_name(vocab.measures.entries[mid], r.rest[s:e])
+               else _core_name(vocab.measures.entries[mid]) for mid, s, e in hits]
     r.rest = _mask(r.rest, hits)
     r.it.measures = list(dict.fromkeys(h[0] for h in hits))
     groups = _unqualified(r, bilingual(vocab.groups).find(r.rest))

@@ -28,6 +28,7 @@ _BOUNDARY = re.compile(_DATA["boundary"], re.IGNORECASE)
 _FUNCTION = set(_DATA["function_words"])
 _GENERIC = set(_DATA["generic"])
 _FOLD = sorted(_DATA["fold"].items(), key=lambda kv: -len(kv[0]))
+_FOLD_ENDINGS = list(_DATA["fold_endings"].items())
 _HEADS = "|".join(sorted(map(re.escape, _DATA["heads"]), key=len, reverse=True))
 _W = r"[\wÆØÅæøå]"
 # a compound ending in a measure-like head, with up to two modifiers before it ("ambulerande sårteam")
@@ -91,6 +92,9 @@ def fold(word: str) -> str:
     w = word.lower()
     for nn, nb in _FOLD:
         w = w.replace(nn, nb)
+    for nn, nb in _FOLD_ENDINGS:
+        if w.endswith(nn) and len(w) > len(nn) + 2:
+            return w[:-len(nn)] + nb
     return w
 
 
