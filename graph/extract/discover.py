@@ -150,7 +150,7 @@ def _trim(text: str) -> str:
         words.pop(0)
     while words and words[-1].lower().strip("«»\"'") in _FUNCTION:
         words.pop()
-    return " ".join(words[:_MAX_WORDS]).strip("«»\"' ")
+    return " ".join(words[:_MAX_WORDS]).strip("«»\"' ,;:")
 
 
 def _specific(phrase: str) -> bool:
@@ -231,8 +231,9 @@ _ENUMERATION = re.compile(r",\s*(?:[\wæøåÆØÅ-]+\s+){0,2}?[\wæøåÆØÅ-]
                           r"\s+(?:og|eller)\s+(?:[\wæøåÆØÅ-]+\s+){0,2}?[\wæøåÆØÅ-]+(?=[\s,.;:!?)]|$)")
 
 
-def _span_end(rest: str) -> int:
-    """Where the object that starts ``rest`` ends: at its boundary, or past an enumeration the comma opens."""
+def _span_end(rest: str, described: bool = False) -> int:
+    """Where the object that starts ``rest`` ends: at its boundary, or past an enumeration the comma opens;
+    ``described``: also past what a comma and "med" add to it (its wording, not its name)."""
     end = _BOUNDARY.search(rest)
     if end is None:
         return len(rest)
@@ -240,6 +241,9 @@ def _span_end(rest: str) -> int:
     if end.group(0) == "," and first and first[0].lower() not in _FUNCTION \
             and (more := _ENUMERATION.match(rest, end.start())):
         after = _BOUNDARY.search(rest, more.end())
+        return after.start() if after else len(rest)
+    if described and end.group(0) == "," and first and first[0].lower() == "med":  # "…, med kombinerte …"
+        after = _BOUNDARY.search(rest, end.end())
         return after.start() if after else len(rest)
     return end.start()
 
@@ -255,16 +259,17 @@ def _object(sentence: str) -> tuple[str, str] | None:
     for m in leads:
         stance = True
         rest = sentence[m.end():]
-        span = rest[:_span_end(rest)]
+        span, described = rest[:_span_end(rest)], rest[:_span_end(rest, described=True)]
         if any(m.end() <= n.start() <= m.end() + len(span) and len(sentence[m.end():n.start()].split()) <= 4
                and not _CHANGE.match(sentence[m.end():n.start()]) for n in leads if n is not m):
             continue
         inverted = _INVERTED.match(span)
         span = span[inverted.end():] if inverted else span
+        described = described[inverted.end():] if inverted else described
         candidate = _focus(span, stance_object=True)
         if candidate and _specific(candidate):
             # the wording keeps a verb of doing: "lovfeste en rett til koordinator", not "rett til koordinator"
-            wording = m.group(0) + span if _ACTION.fullmatch(m.group(0)) else span
+            wording = m.group(0) + described if _ACTION.fullmatch(m.group(0)) else described
             return candidate, " ".join(_trim(wording).split()[:_MAX_WORDS + 4])
     if stance:
         return _GENERIC_OBJECT
