@@ -55,6 +55,9 @@ _DOER = re.compile(r"(?:[\wæøåÆØÅ-]+\s+){1,7}?(?!(?:etter|under|over|helle
                    r"(?-i:[a-zæøå]{2,}(?:er|ar)|får|gir|gjev)\s+(?=(?:en|ei|et|eit|ein|ny|nye|nytt|felles|"
                    r"flere|fleire)\s)", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?-i:[A-ZÆØÅ])[\wæøåÆØÅ-]*(?:'|s'?)\s+([\wæøå]+)")  # "KS' forslag", "FFOs innspel"
+_INNER_CAPITAL = re.compile(r"[a-zæøå][A-ZÆØÅ]")
+_COPULA = re.compile(r"(bli|verte|vere|være)\s+", re.IGNORECASE)
+_GETS = re.compile(r"(få|ha)\s+", re.IGNORECASE)
 _NOT_PROPOSED = re.compile(r"^\S+\s+(er|var)\s|\b(ikke|ikkje)\b", re.IGNORECASE)
 _ACTION = re.compile(r"\s*" + _DATA["action_verbs"] + r"\s+", re.IGNORECASE)
 _CHANGE = re.compile(r"\s*" + _DATA["change_verbs"], re.IGNORECASE)
@@ -164,7 +167,7 @@ def _specific(phrase: str) -> bool:
     if (owned := _POSSESSIVE.fullmatch(phrase.strip())) and is_generic(owned[1]):
         return False  # whose it is, of something generic: "KS' forslag", "Helsedirektoratets innspill"
     return len(words) >= 2 or len(words[0]) >= 10 or (len(words[0]) >= 7 and bool(_COMPOUND.fullmatch(words[0]))) \
-        or phrase.isupper() or bool(re.search(r"[a-zæøå][A-ZÆØÅ]", phrase))  # a name: "HelseCERT"
+        or phrase.isupper() or bool(_INNER_CAPITAL.search(phrase))  # a name: "HelseCERT"
 
 
 def _focus(span: str, stance_object: bool = False) -> str:
@@ -184,8 +187,8 @@ def _focus(span: str, stance_object: bool = False) -> str:
             # in a stance's object what is to be done to it ("… meiner slike team må finansierast som …")
             return _trim(span) if stance_object and len(content_words(predicate)) >= 2 else ""
         first = predicate.split()[0] if predicate.split() else ""
-        copula = re.match(r"(bli|verte|vere|være)\s+", predicate, re.IGNORECASE)
-        gets = re.match(r"(få|ha)\s+", predicate, re.IGNORECASE)  # "kommunene må få et lovfestet ansvar"
+        copula = _COPULA.match(predicate)
+        gets = _GETS.match(predicate)  # "kommunene må få et lovfestet ansvar"
         if copula and _specific(_trim(subject)) and _specific(_trim(predicate[copula.end():])):
             # "videokonsultasjon bør bli et standardtilbud i alle poliklinikker": what it is to become says which
             return _trim(span)
@@ -220,6 +223,7 @@ _REFERENCE = re.compile(_DATA["references"], re.IGNORECASE)
 _TO_BE_DONE = ("blir", "vert", "skal")  # "at tiltaka blir kostnadsrekna …": what is to be done to it
 _DEMONSTRATIVE = r"\b(?:denne|dette|disse|desse|slike|slik|slikt|en\s+slik|ei\s+slik|et\s+slikt|eit\s+slikt|" \
     r"(?:en\s+|ei\s+|et\s+|eit\s+|ein\s+)?tilsvarende|(?:en\s+|ei\s+|et\s+|eit\s+|ein\s+)?tilsvarande)"
+_AFTER_DEMONSTRATIVE = re.compile(_DEMONSTRATIVE + r"\s+$", re.IGNORECASE)  # "… denne " right before a phrase
 _REFERRING = re.compile(_DEMONSTRATIVE + r"\s+([\wæøåÆØÅ-]+)", re.IGNORECASE)  # "en slik norm" → "norm"
 _HISTORY = 12  # how many sentences back a reference may reach in its part
 _GENERIC_OBJECT = ("", "")  # a stance whose object is generic ("ber om at tilbudet videreføres"): no measure
@@ -411,7 +415,7 @@ class MeasureFinder:
         # "… meiner slike team må finansierast som …": also the measure the subject refers back to
         at = sentence.find(hit.phrase) if hit and mid else -1
         refers = at >= 0 and not named and bool(
-            _REFERENCE.match(hit.phrase) or re.search(_DEMONSTRATIVE + r"\s+$", sentence[:at], re.IGNORECASE))
+            _REFERENCE.match(hit.phrase) or _AFTER_DEMONSTRATIVE.search(sentence[:at]))
         earlier = self.referred(sentence) if refers else []
         return [m for m in dict.fromkeys((*earlier, broader, mid)) if m and m not in named]
 
@@ -422,7 +426,8 @@ class MeasureFinder:
     def _resolve(self, hit: Found | None, sentence: str, named: list[str]) -> str | None:
         if hit is None or not hit.key:
             return None
-        if len(hit.phrase.split()) <= 2 and re.search(rf"{_DEMONSTRATIVE}\s+{re.escape(hit.phrase)}", sentence, re.I):
+        at = sentence.lower().find(hit.phrase.lower())
+        if len(hit.phrase.split()) <= 2 and at > 0 and _AFTER_DEMONSTRATIVE.search(sentence[:at]):
             return None  # "støtter at denne plikten lovfestes": the measure named before, not a new one
         if self.actors and any(e - s >= len(hit.phrase) - 2 for _, s, e in self.actors.find(hit.phrase)):
             return None
