@@ -170,6 +170,12 @@ def _specific(phrase: str) -> bool:
         or phrase.isupper() or bool(_INNER_CAPITAL.search(phrase))  # a name: "HelseCERT"
 
 
+def _until_verb(words: list[str]) -> list[str]:
+    """The words before the first auxiliary or passive verb after the first word."""
+    return next((words[:n] for n, w in enumerate(words) if n >= 1 and (w.lower() in _AUX or _PASSIVE.fullmatch(w))),
+                words)
+
+
 def _focus(span: str, stance_object: bool = False) -> str:
     """The measure inside an object span: from its measure-like compound when it has one ("departementet
     opprettar ei øyremerkt tilskotsordning for …" → "øyremerkt tilskotsordning for …"), up to the first
@@ -207,12 +213,13 @@ def _focus(span: str, stance_object: bool = False) -> str:
         span = span[action.end():] if action else span
     action = _ACTION.match(span)  # "bygge ut hjemmesykehus i hele regionen": what is built, not the building
     span = span[action.end():] if action and _specific(_trim(span[action.end():])) else span
-    compound = next((c for c in _COMPOUND.finditer(span) if _specific(c.group(0))), None)
+    # a head alone that opens the object counts when what follows says which: "et program for utvikling av …"
+    compound = next((c for c in _COMPOUND.finditer(span) if _specific(c.group(0)) or (
+        not _trim(span[:c.start()]) and _specific(_trim(" ".join(_until_verb(span[c.start():].split())))))), None)
     if compound and not _CHANGE.match(span):  # "svekke kravet om koordinerende enhet" keeps its verb
         span = span[compound.start():]
     words = span.split()
-    cut = next((n for n, w in enumerate(words) if n >= 1 and (w.lower() in _AUX or _PASSIVE.fullmatch(w))),
-               len(words))
+    cut = len(_until_verb(words))
     if stance_object and cut < len(words) and not _specific(_trim(" ".join(words[:cut]))) \
             and not _REFERENCE.match(span) and (_PASSIVE.fullmatch(words[cut]) or words[cut].lower() in _TO_BE_DONE):
         return _trim(span)  # "tiltaka blir kostnadsrekna før …", "ansvaret fordeles etter …": what is to be done
