@@ -170,6 +170,22 @@ def _specific(phrase: str) -> bool:
         or phrase.isupper() or bool(_INNER_CAPITAL.search(phrase))  # a name: "HelseCERT"
 
 
+_QUALIFIED = re.compile(r"\s+(for|med|om|innen|innan)\s", re.IGNORECASE)  # "program for …", "modell med …"
+
+
+def _measure_compound(text: str, opening: bool = False) -> re.Match[str] | None:
+    """The first measure-like compound of the text that names something; a head alone ("program", "felles modell")
+    only when a phrase qualifies it ("et program for utvikling av ledere") and, with ``opening``, when it opens
+    the text."""
+    for c in _COMPOUND.finditer(text):
+        if _specific(c.group(0)):
+            return c
+        if (not opening or not _trim(text[:c.start()])) and _QUALIFIED.match(text, c.end()) \
+                and _specific(_trim(" ".join(_until_verb(text[c.start():].split())))):
+            return c
+    return None
+
+
 def _until_verb(words: list[str]) -> list[str]:
     """The words before the first auxiliary or passive verb after the first word."""
     return next((words[:n] for n, w in enumerate(words) if n >= 1 and (w.lower() in _AUX or _PASSIVE.fullmatch(w))),
@@ -213,9 +229,7 @@ def _focus(span: str, stance_object: bool = False) -> str:
         span = span[action.end():] if action else span
     action = _ACTION.match(span)  # "bygge ut hjemmesykehus i hele regionen": what is built, not the building
     span = span[action.end():] if action and _specific(_trim(span[action.end():])) else span
-    # a head alone that opens the object counts when what follows says which: "et program for utvikling av …"
-    compound = next((c for c in _COMPOUND.finditer(span) if _specific(c.group(0)) or (
-        not _trim(span[:c.start()]) and _specific(_trim(" ".join(_until_verb(span[c.start():].split())))))), None)
+    compound = _measure_compound(span, opening=True)
     if compound and not _CHANGE.match(span):  # "svekke kravet om koordinerende enhet" keeps its verb
         span = span[compound.start():]
     words = span.split()
@@ -322,9 +336,10 @@ def discover(sentence: str, item: bool = False) -> Found | None:
         if found is None and item and len(sentence.split()) <= _ITEM_WORDS:
             found = _item(sentence)
         phrase, wording = found if found and found != _GENERIC_OBJECT else (None, "")
-    if phrase is None:
-        compound = next((c for c in _COMPOUND.finditer(sentence) if _specific(c.group(0))), None)
-        phrase = _trim(compound.group(0)) if compound else None
+    if phrase is None and (compound := _measure_compound(sentence)):
+        # the compound, or a head alone with the phrase that says which ("et program for utvikling av ledere")
+        phrase = _trim(compound.group(0)) if _specific(compound.group(0)) else \
+            _trim(_BOUNDARY.split(" ".join(_until_verb(sentence[compound.start():].split())))[0])
     if not phrase:
         return None
     words = content_words(phrase)
