@@ -121,6 +121,11 @@ def _answer(store: GraphStore, it: Interpretation, documents: list[str] | None, 
     if it.intent == "when":  # the statements about it that hold a date
         found = answer(store, "who_states", params, vocab, limit=limit * 4)
         return _keep(found, _DATE)[:limit]
+    narrower = _narrower(store, it) if it.specifics and it.measures else []
+    if narrower:  # "… LIS1-stillinger delt mellom sykehus og kommuner": the narrower measure the question names
+        params = {**params, "measure_ids": narrower}
+        it.note = (f"{it.note}; " if it.note else "") + "answered through the narrower measure" + \
+            ("s" if len(narrower) > 1 else "") + " the question's further words name"
     found = answer(store, it.intent, params, vocab, limit=limit)
     if it.wording and it.intent in _WORDED:  # statements in the same words that name no measure: ranked after
         have = {(a["actor"]["id"], a["relation"]): a for a in found}
@@ -142,6 +147,18 @@ def _answer(store: GraphStore, it: Interpretation, documents: list[str] | None, 
     if it.actor_types:  # "which municipalities …": the actors of that kind (and the people who speak for them),
         found = [a for a in found if a["actor"]["type"] in (*it.actor_types, "person")]  # not everyone named
     return found
+
+
+_NARROWER = "MATCH (m:Measure) WHERE m.broader IN $ids RETURN m.id AS id, m.name AS name, m.aliases AS aliases"
+
+
+def _narrower(store: GraphStore, it: Interpretation) -> list[str]:
+    """The discovered measures narrower than the question's whose names hold what the question adds to it."""
+    words = Phrase.weigh(store, it.specifics or "", english=it.language == "en")
+    if words.unseen:
+        return []
+    return [r["id"] for r in store.query(_NARROWER, {"ids": it.measures})
+            if any(words.holds(n or "") for n in [r["name"], *(r["aliases"] or [])])]
 
 
 def _keep(found: list[dict[str, Any]], pattern: re.Pattern[str]) -> list[dict[str, Any]]:

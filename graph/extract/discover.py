@@ -245,6 +245,7 @@ _TO_BE_DONE = ("blir", "vert", "skal")  # "at tiltaka blir kostnadsrekna …": w
 _DEMONSTRATIVE = r"\b(?:denne|dette|disse|desse|slike|slik|slikt|en\s+slik|ei\s+slik|et\s+slikt|eit\s+slikt|" \
     r"(?:en\s+|ei\s+|et\s+|eit\s+|ein\s+)?tilsvarende|(?:en\s+|ei\s+|et\s+|eit\s+|ein\s+)?tilsvarande)"
 _AFTER_DEMONSTRATIVE = re.compile(_DEMONSTRATIVE + r"\s+$", re.IGNORECASE)  # "… denne " right before a phrase
+_HOLDS_DEMONSTRATIVE = re.compile(_DEMONSTRATIVE + r"\s+[\wæøå]", re.IGNORECASE)
 _REFERRING = re.compile(_DEMONSTRATIVE + r"\s+([\wæøåÆØÅ-]+)", re.IGNORECASE)  # "en slik norm" → "norm"
 _HISTORY = 12  # how many sentences back a reference may reach in its part
 _GENERIC_OBJECT = ("", "")  # a stance whose object is generic ("ber om at tilbudet videreføres"): no measure
@@ -436,8 +437,9 @@ class MeasureFinder:
         broader = self.found[mid].broader if mid in self.found else None
         # "… meiner slike team må finansierast som …": also the measure the subject refers back to
         at = sentence.find(hit.phrase) if hit and mid else -1
-        refers = at >= 0 and not named and bool(
-            _REFERENCE.match(hit.phrase) or _AFTER_DEMONSTRATIVE.search(sentence[:at]))
+        refers = at >= 0 and not named and bool(  # also "en utvidelse av denne ordningen til …"
+            _REFERENCE.match(hit.phrase) or _AFTER_DEMONSTRATIVE.search(sentence[:at])
+            or _HOLDS_DEMONSTRATIVE.search(hit.phrase))
         earlier = self.referred(sentence) if refers else []
         return [m for m in dict.fromkeys((*earlier, broader, mid)) if m and m not in named]
 
@@ -471,7 +473,9 @@ class MeasureFinder:
             else:
                 return known if said_otherwise else None
         first = self.matcher.find(hit.phrase)
-        broader = first[0][0] if first and len(hit.phrase[:first[0][1]].split()) <= 1 else None  # "… i regionen"
+        # "hjemmesykehus i hele regionen", "ordningen med LIS1-stillinger delt …": what comes before says nothing
+        broader = first[0][0] if first and (len(hit.phrase[:first[0][1]].split()) <= 1 or all(
+            w.lower() in _FUNCTION or is_generic(w) for w in hit.phrase[:first[0][1]].split())) else None
         broader = known if said_otherwise else broader
         mid = next((m for m in self._heads.get(hit.head, []) if fuzz.token_sort_ratio(self.found[m].key, key) >= SAME
                     and min(len(key.split()), len(self.found[m].key.split())) >= 2), measure_id(key))
