@@ -53,6 +53,10 @@ def is_full_org_name(name: str) -> bool:
     return 2 <= len(words) <= 7 and (words[-1] in _SUFFIXES or words[0] in _PREFIXES)
 
 
+# the end of a sender's name and the word it refers to itself by (patterns.yaml ``self_words``)
+_SELF_WORDS: dict[str, str] = PATTERNS["self_words"]
+
+
 def letterhead(lines: list[str]) -> str | None:
     """The name a letter or a web page opens with ("Kvam herad", "Funksjonshemmedes Fellesorganisasjon
     (FFO)"), when the text names the sender again (in its body or signature): an address block or a
@@ -64,13 +68,18 @@ def letterhead(lines: list[str]) -> str | None:
     rest = "\n".join(lines)[len(first):]
     words = org.split()
     again = [org, *([m["short"]] if m["short"] else []), *([" ".join(words[:2]), words[0]] if len(words) > 2 else [])]
-    return org if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", rest) for n in again) else None
+    if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", rest) for n in again):
+        return org
+    # or it speaks of itself by its kind ("Pensjonistforbundet" … "Forbundet mener", "Volda kommune" … "kommunen"):
+    # a sender does, a ministry the letter goes to is "departementet" and is not of these kinds
+    self_word = next((word for end, word in _SELF_WORDS.items() if words[-1].lower().endswith(end)), None)
+    return org if self_word and re.search(rf"(?<!\w){self_word}(?!\w)", rest, re.IGNORECASE) else None
 
 
 def author_from_lines(lines: list[str]) -> tuple[str | None, str | None]:
     """Try title lines anywhere, then the letterhead, then opening sentences, then the signature block."""
-    for text in lines:
-        if len(text) <= 200 and (org := _first_match(_STRONG, text)):
+    for text in lines:  # a title, or the sentence a news text opens a paragraph with ("X har levert sitt innspill …")
+        if org := _first_match(_STRONG, text[:200]):
             return org, "title line"
     if org := letterhead(lines):
         return org, "letterhead"

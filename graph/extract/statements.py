@@ -236,7 +236,10 @@ def member_speaker(sentence: str, author: str | None, previous: str | None,
 
 
 _DEFINITE_SUBJECT = re.compile(r"(?-i:[A-ZÆØÅ])[a-zæøå]+(?:et|en|a|ane|ene|na)(?:\s+i\s+(?-i:[A-ZÆØÅ])\w+)?"
-                               r"\s+(?:har|hadde|driv|driver|tilbyr|tilbyd)\b")
+                               r"\s+(?:har|hadde|driv|driver|tilbyr|tilbyd)\b"
+                               # the same after a fronted time or place: "Siden 2023 har ungdomsrådet selv holdt …"
+                               r"|(?:Siden|Sidan|Sia|I|Fra|Frå)\s+\S+\s+(?:har|hadde)\s+(?-i:[a-zæøå])[a-zæøå]+"
+                               r"(?:et|en|a|ane|ene|na)\b")
 _IMPLEMENTER_WITHIN = 80  # characters: the subject or a fronted place ("Ved intensivavdelingene i Helse Nord …")
 _SELF = re.compile(r"\b(vi|vår|våre|vårt|oss)\b", re.IGNORECASE)
 
