@@ -58,6 +58,8 @@ _POSSESSIVE = re.compile(r"(?-i:[A-ZÆØÅ])[\wæøåÆØÅ-]*(?:'|s'?)\s+([\wæ
 _INNER_CAPITAL = re.compile(r"[a-zæøå][A-ZÆØÅ]")
 _COPULA = re.compile(r"(bli|verte|vere|være)\s+", re.IGNORECASE)
 _GETS = re.compile(r"(få|ha)\s+", re.IGNORECASE)
+_DOER_VERB = re.compile(r"^(?:\s*(?:og|,)\s*[^\s,]+(?:\s+(?-i:[A-ZÆØÅ])\S*)*)*\s*\S+(?:\s+(?:ut|opp|inn|seg|til))?\s+",
+                        re.IGNORECASE)  # the rest of the doers and their verb: "… og Helse Vest IKT prioriterer "
 _NOT_PROPOSED = re.compile(r"^\S+\s+(er|var)\s|\b(ikke|ikkje)\b", re.IGNORECASE)
 _ACTION = re.compile(r"\s*" + _DATA["action_verbs"] + r"\s+", re.IGNORECASE)
 _CHANGE = re.compile(r"\s*" + _DATA["change_verbs"], re.IGNORECASE)
@@ -248,6 +250,8 @@ _AFTER_DEMONSTRATIVE = re.compile(_DEMONSTRATIVE + r"\s+$", re.IGNORECASE)  # "�
 _HOLDS_DEMONSTRATIVE = re.compile(_DEMONSTRATIVE + r"\s+[\wæøå]", re.IGNORECASE)
 _REFERRING = re.compile(_DEMONSTRATIVE + r"\s+([\wæøåÆØÅ-]+)", re.IGNORECASE)  # "en slik norm" → "norm"
 _HISTORY = 12  # how many sentences back a reference may reach in its part
+# a practice the sentence opens with, and how long it has existed: "Dokumentdeling via kjernejournal har siden 2022 …"
+_SUBJECT_SINCE = re.compile(r"(?P<subject>[^,.;:]{3,80}?)\s+(?:har|hadde)\s+(?:siden|sidan|sia)\s+(?:19|20)\d\d\b")
 _GENERIC_OBJECT = ("", "")  # a stance whose object is generic ("ber om at tilbudet videreføres"): no measure
 
 
@@ -255,6 +259,9 @@ _GENERIC_OBJECT = ("", "")  # a stance whose object is generic ("ber om at tilbu
 # Molde og Volda" (up to three words an item)
 _ENUMERATION = re.compile(r",\s*(?:[\wæøåÆØÅ-]+\s+){0,2}?[\wæøåÆØÅ-]+(?:,\s*(?:[\wæøåÆØÅ-]+\s+){0,2}?[\wæøåÆØÅ-]+)*"
                           r"\s+(?:og|eller)\s+(?:[\wæøåÆØÅ-]+\s+){0,2}?[\wæøåÆØÅ-]+(?=[\s,.;:!?)]|$)")
+
+
+_VERB_AFTER_COMMA = re.compile(r"\s*(?:\w+\s+)?(?:skal|må|bør|kan|får|skulle|blir|vert)\s", re.IGNORECASE)
 
 
 def _span_end(rest: str, described: bool = False) -> int:
@@ -267,6 +274,10 @@ def _span_end(rest: str, described: bool = False) -> int:
     if end.group(0) == "," and first and first[0].lower() not in _FUNCTION \
             and (more := _ENUMERATION.match(rest, end.start())):
         after = _BOUNDARY.search(rest, more.end())
+        return after.start() if after else len(rest)
+    if end.group(0) == "," and _RELATIVE.search(rest[:end.start()]) and _VERB_AFTER_COMMA.match(rest, end.end()):
+        # a relative clause closed by a comma before the verb: "alle som har hjemmetjenester, skal ha …"
+        after = _BOUNDARY.search(rest, end.end())
         return after.start() if after else len(rest)
     if described and end.group(0) == "," and first and first[0].lower() == "med":  # "…, med kombinerte …"
         after = _BOUNDARY.search(rest, end.end())
@@ -299,6 +310,8 @@ def _object(sentence: str) -> tuple[str, str] | None:
             return candidate, " ".join(_trim(wording).split()[:_MAX_WORDS + 4])
     if stance:
         return _GENERIC_OBJECT
+    if (since := _SUBJECT_SINCE.match(sentence)) and _specific(_trim(since["subject"])):
+        return _trim(since["subject"]), ""  # "Mobil røntgen har sidan 2021 reist til sjukeheimane …"
     modal = _MODAL.search(sentence)
     if modal and len(sentence[:modal.start()].split()) <= 5:  # "Koordinatoren må ha avsatt tid …": a modal
         end = _BOUNDARY.search(sentence)
@@ -332,6 +345,8 @@ def discover(sentence: str, item: bool = False) -> Found | None:
         phrase: str | None = _trim(cell)
     elif quoted and _specific(quoted.group(1)):
         phrase = _trim(quoted.group(1))
+        # its wording: the name with what the sentence says of it ("«Røykfri lærling», eit tilbod om gratis …")
+        wording = " ".join(sentence[quoted.start():].strip(" .").split()[:_MAX_WORDS + 4])
     else:
         found = _object(sentence)
         if found is None and item and len(sentence.split()) <= _ITEM_WORDS:
@@ -341,14 +356,19 @@ def discover(sentence: str, item: bool = False) -> Found | None:
         # the compound, or a head alone with the phrase that says which ("et program for utvikling av ledere")
         phrase = _trim(compound.group(0)) if _specific(compound.group(0)) else \
             _trim(_BOUNDARY.split(" ".join(_until_verb(sentence[compound.start():].split())))[0])
-    if not phrase:
-        return None
+    return _found(phrase, wording) if phrase else None
+
+
+def _found(phrase: str, wording: str = "") -> Found | None:
+    """The phrase with its key (of its core: before a relative clause or a scope) and the stem of its head."""
     words = content_words(phrase)
+    if not words:
+        return None
     compound = _COMPOUND.search(phrase)
-    head = content_words(compound.group(0))[-1] if compound else words[-1] if words else ""
+    head = content_words(compound.group(0))[-1] if compound else words[-1]
     core = phrase[:m.start()] if (m := _RELATIVE.search(phrase)) and _specific(phrase[:m.start()]) else phrase
     core = core[:m.start()] if (m := _SCOPE.search(core)) and _specific(core[:m.start()]) else core
-    return Found(phrase, key_of(core), stem(head), wording) if words else None
+    return Found(phrase, key_of(core), stem(head), wording)
 
 
 def measure_id(key: str) -> str:
@@ -420,7 +440,8 @@ class MeasureFinder:
         target = target[:-3] if target.endswith("ing") and len(target) > 6 else target  # lovfesting → lovfest
         for earlier, measures in reversed(self.history):
             stems = [stem(w) for w in content_words(earlier)]
-            if any(s.endswith(target) or (len(target) >= 5 and s.startswith(target)) for s in stems):
+            if any(s.endswith(target) or (len(target) >= 5 and s.startswith(target))
+                   or (len(s) >= 6 and target.startswith(s)) for s in stems):  # "køyretid" … "køyretidsgrense"
                 found = measures or [m for m in [self.measure(earlier, [])] if m]
                 if found:
                     self.recent, self._pending = found, None
@@ -453,8 +474,15 @@ class MeasureFinder:
         at = sentence.lower().find(hit.phrase.lower())
         if len(hit.phrase.split()) <= 2 and at > 0 and _AFTER_DEMONSTRATIVE.search(sentence[:at]):
             return None  # "støtter at denne plikten lovfestes": the measure named before, not a new one
-        if self.actors and any(e - s >= len(hit.phrase) - 2 for _, s, e in self.actors.find(hit.phrase)):
-            return None
+        actors = self.actors.find(hit.phrase) if self.actors else []
+        if any(e - s >= len(hit.phrase) - 2 for _, s, e in actors):
+            return None  # an organisation's name is never a measure
+        if (doer := next((e for _, s, e in actors if s == 0), None)) is not None:
+            # what an organisation it opens with is to do: "Helse Bergen greier ut ei tilsvarande ordning for …"
+            rest = _DOER_VERB.sub("", hit.phrase[doer:], count=1)
+            hit = _found(_focus(rest, stance_object=True), hit.wording) if rest else None
+            if hit is None or not _specific(hit.phrase):
+                return None
         key, known = hit.key, self.vocabulary.get(hit.key)
         said_otherwise = bool(known) and known not in named  # "kombinerte stillingar": the vocabulary's measure
         # one named measure, perhaps "felles" or "flere" of it (two together say more than either) …
