@@ -237,8 +237,10 @@ def _focus(span: str, stance_object: bool = False) -> str:
     words = span.split()
     cut = len(_until_verb(words))
     if stance_object and cut < len(words) and not _specific(_trim(" ".join(words[:cut]))) \
-            and not _REFERENCE.match(span) and (_PASSIVE.fullmatch(words[cut]) or words[cut].lower() in _TO_BE_DONE):
-        return _trim(span)  # "tiltaka blir kostnadsrekna før …", "ansvaret fordeles etter …": what is to be done
+            and (_PASSIVE.fullmatch(words[cut]) or words[cut].lower() in _TO_BE_DONE):
+        # "tiltaka blir kostnadsrekna før …", "ansvaret fordeles etter …", "slike kurs blir en fast del av …":
+        # what is to be done (to what was named before, when the subject refers back)
+        return _trim(span)
     return _trim(" ".join(words[:cut]))
 
 
@@ -311,7 +313,9 @@ def _object(sentence: str) -> tuple[str, str] | None:
     if stance:
         return _GENERIC_OBJECT
     if (since := _SUBJECT_SINCE.match(sentence)) and _specific(_trim(since["subject"])):
-        return _trim(since["subject"]), ""  # "Mobil røntgen har sidan 2021 reist til sjukeheimane …"
+        rest = sentence[since.end():]  # "Mobil røntgen har sidan 2021 reist til sjukeheimane i Sogn …"
+        wording = f"{since['subject']} {rest[:_span_end(rest)]}"
+        return _trim(since["subject"]), " ".join(wording.split()[:_MAX_WORDS + 4])
     modal = _MODAL.search(sentence)
     if modal and len(sentence[:modal.start()].split()) <= 5:  # "Koordinatoren må ha avsatt tid …": a modal
         end = _BOUNDARY.search(sentence)
