@@ -211,23 +211,20 @@ def _relax(store: GraphStore, it: Interpretation, documents: list[str] | None, v
 def _actor_on_topic(store: GraphStore, it: Interpretation, documents: list[str] | None, vocab: Vocabulary,
                     limit: int) -> list[dict[str, Any]]:
     """What an organisation says about a measure none of its statements is about ("Hva mener Steinkjer om
-    finansieringen av fastlegeordningen?" when it wrote of basistilskuddet and takstene): its statements in the
-    question's words, else those on the measure's themes. The note says so."""
+    finansieringen av fastlegeordningen?" when it wrote of fastlegene and takstene): its statements that use the
+    question's words (most of them, inflected), and the note says so. None when it uses none of them: what it
+    says on the measure's theme is not an answer about the measure."""
     entries = [vocab.measures.entries[m] for m in it.measures if m in vocab.measures.entries]
     names = ", ".join(e.name for e in entries) or ", ".join(it.measures)
-    themes = list(dict.fromkeys(t for e in entries for t in e.props.get("themes", [])))
-    measures, it.measures = it.measures, []
-    for phrase, theme in ((it.wording, None), *((None, t) for t in themes)):
-        if not (phrase or theme):
-            continue
-        it.phrase, it.theme = phrase, theme
-        answers = _answer(store, it, documents, vocab, limit, share=0.5 if phrase else None)
-        if answers:
-            how = f"in the question's words «{phrase}»" if phrase else f"on the theme {theme}"
-            it.note = (f"{it.note}; " if it.note else "") + f"no statement of this actor is about {names}: " \
-                f"its statements {how}"
-            return answers
-    it.measures, it.phrase, it.theme = measures, None, None
+    if not it.wording:
+        return []
+    measures, it.measures, it.phrase = it.measures, [], it.wording
+    answers = _answer(store, it, documents, vocab, limit, share=0.5)
+    if answers:
+        it.note = (f"{it.note}; " if it.note else "") + f"no statement of this actor is about {names}: " \
+            f"its statements in the question's words «{it.wording}»"
+        return answers
+    it.measures, it.phrase = measures, None
     return []
 
 

@@ -60,6 +60,7 @@ _COPULA = re.compile(r"(bli|verte|vere|være)\s+", re.IGNORECASE)
 _GETS = re.compile(r"(få|ha)\s+", re.IGNORECASE)
 _DOER_VERB = re.compile(r"^(?:\s*(?:og|,)\s*[^\s,]+(?:\s+(?-i:[A-ZÆØÅ])\S*)*)*\s*\S+(?:\s+(?:ut|opp|inn|seg|til))?\s+",
                         re.IGNORECASE)  # the rest of the doers and their verb: "… og Helse Vest IKT prioriterer "
+_SECOND_VERB = re.compile(r"(?:og|eller)\s+(?-i:[a-zæøå]{3,}(?:et|t|dd|a))\s+(?=\S)", re.IGNORECASE)
 _NOT_PROPOSED = re.compile(r"^\S+\s+(er|var)\s|\b(ikke|ikkje)\b", re.IGNORECASE)
 _ACTION = re.compile(r"\s*" + _DATA["action_verbs"] + r"\s+", re.IGNORECASE)
 _CHANGE = re.compile(r"\s*" + _DATA["change_verbs"], re.IGNORECASE)
@@ -302,7 +303,7 @@ def _object(sentence: str) -> tuple[str, str] | None:
         if any(m.end() <= n.start() <= m.end() + len(span) and len(sentence[m.end():n.start()].split()) <= 4
                and not _CHANGE.match(sentence[m.end():n.start()]) for n in leads if n is not m):
             continue
-        inverted = _INVERTED.match(span)
+        inverted = _INVERTED.match(span) or _SECOND_VERB.match(span)  # "… utviklet og implementert X"
         span = span[inverted.end():] if inverted else span
         described = described[inverted.end():] if inverted else described
         candidate = _focus(span, stance_object=True)
@@ -357,9 +358,11 @@ def discover(sentence: str, item: bool = False) -> Found | None:
             found = _item(sentence)
         phrase, wording = found if found and found != _GENERIC_OBJECT else (None, "")
     if phrase is None and (compound := _measure_compound(sentence)):
-        # the compound, or a head alone with the phrase that says which ("et program for utvikling av ledere")
-        phrase = _trim(compound.group(0)) if _specific(compound.group(0)) else \
-            _trim(_BOUNDARY.split(" ".join(_until_verb(sentence[compound.start():].split())))[0])
+        # the compound with the phrase that says which, if one does ("et program for utvikling av ledere",
+        # "Samhandlingsprosjekt om barnefedme")
+        qualified = _QUALIFIED.match(sentence, compound.end()) or not _specific(compound.group(0))
+        phrase = _trim(_BOUNDARY.split(" ".join(_until_verb(sentence[compound.start():].split())))[0]) \
+            if qualified else _trim(compound.group(0))
     return _found(phrase, wording) if phrase else None
 
 
