@@ -4,6 +4,7 @@ The expectations were written before the cross-document merge."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -112,20 +113,13 @@ def test_the_object_past_adverbs_inverted_subjects_and_impersonal_passives(tmp_p
     "meiner kommunen at X", "foreslår i tillegg at det utarbeides X"; a verb that changes a service stays part of
     the measure; a name with inner capitals is a name; a vocabulary measure said more narrowly is a narrower
     measure beside it."""
-    from graph.extract.statements import extract
-    from loaders import load_document
-
-    letter = tmp_path / "nordvik.txt"
-    letter.write_text("Nordvik kommune\n\nHøyringssvar frå Nordvik kommune\n\n"
-                      "Nordvik kommune tilrår i staden ei regional ordning med mobile røntgenteam.\n\n"
-                      "Vidare meiner kommunen at eit interkommunalt kveldstilbod for ungdom må prøvast ut.\n\n"
-                      "Vi foreslår i tillegg at det utarbeides en nasjonal mal for leverandørkontrakter.\n\n"
-                      "Kommunen går imot å legge ned ambulansestasjonen i Nordvik.\n\n"
-                      "Kommunen driver TryggHjem, som følger opp eldre etter utskrivning.\n\n"
-                      "Vi mener at kombinerte stillinger bør bli et fast tilbud i alle helsefellesskap.\n\n"
-                      "Med vennleg helsing\nNordvik kommune\n", "utf-8")
-    x = extract(load_document(letter))
-    about = {s.text: [x.discovered[m].name if m in x.discovered else m for m in s.measures] for s in x.statements}
+    about, x = _about(tmp_path, "Nordvik kommune", [
+        "Nordvik kommune tilrår i staden ei regional ordning med mobile røntgenteam.",
+        "Vidare meiner kommunen at eit interkommunalt kveldstilbod for ungdom må prøvast ut.",
+        "Vi foreslår i tillegg at det utarbeides en nasjonal mal for leverandørkontrakter.",
+        "Kommunen går imot å legge ned ambulansestasjonen i Nordvik.",
+        "Kommunen driver TryggHjem, som følger opp eldre etter utskrivning.",
+        "Vi mener at kombinerte stillinger bør bli et fast tilbud i alle helsefellesskap."])
     assert about["Nordvik kommune tilrår i staden ei regional ordning med mobile røntgenteam."] == [
         "regional ordning med mobile røntgenteam"]
     assert about["Vidare meiner kommunen at eit interkommunalt kveldstilbod for ungdom må prøvast ut."] == [
@@ -156,19 +150,12 @@ def test_what_is_to_be_done_by_whom_and_to_what_was_named_before(tmp_path: Path)
     """"ber om at Sjukehuset og kommunane lagar ein felles plan for X" is about the plan, not its makers; "at
     tiltaka blir kostnadsrekna før …" is about the costing; "slike team må finansierast fast" is about that
     financing and the team named before it; "Modellen bør tas i bruk …" outside a stance is the model."""
-    from graph.extract.statements import extract
-    from loaders import load_document
-
-    letter = tmp_path / "sunnvik.txt"
-    letter.write_text("Sunnvik kommune\n\nHøyringssvar frå Sunnvik kommune\n\n"
-                      "Kommunen ber om at Sjukehuset Nordvest og kommunane i regionen lagar ein felles plan for "
-                      "heimebesøk etter fødsel.\n\n"
-                      "Vi føreset at tiltaka blir kostnadsrekna før planen blir vedteken.\n\n"
-                      "Sidan 2022 har kommunen drive eit ambulant sårteam for heimebuande eldre.\n\n"
-                      "Vi meiner slike team må finansierast som ein fast del av tenestetilbodet.\n\n"
-                      "Med vennleg helsing\nSunnvik kommune\n", "utf-8")
-    x = extract(load_document(letter))
-    about = {s.text: [x.discovered[m].name if m in x.discovered else m for m in s.measures] for s in x.statements}
+    about, _ = _about(tmp_path, "Sunnvik kommune", [
+        "Kommunen ber om at Sjukehuset Nordvest og kommunane i regionen lagar ein felles plan for heimebesøk etter "
+        "fødsel.",
+        "Vi føreset at tiltaka blir kostnadsrekna før planen blir vedteken.",
+        "Sidan 2022 har kommunen drive eit ambulant sårteam for heimebuande eldre.",
+        "Vi meiner slike team må finansierast som ein fast del av tenestetilbodet."])
     plan = next(v for k, v in about.items() if k.startswith("Kommunen ber om at"))
     assert plan == ["felles plan for heimebesøk etter fødsel"]
     assert about["Vi føreset at tiltaka blir kostnadsrekna før planen blir vedteken."] == [
@@ -176,3 +163,16 @@ def test_what_is_to_be_done_by_whom_and_to_what_was_named_before(tmp_path: Path)
     financing = about["Vi meiner slike team må finansierast som ein fast del av tenestetilbodet."]
     assert "ambulant sårteam for heimebuande eldre" in financing
     assert any(m.startswith("team må finansierast") for m in financing)
+
+
+def _about(tmp_path: Path, sender: str, sentences: list[str]) -> tuple[dict[str, list[str]], Any]:
+    """A nynorsk letter from ``sender`` of the given sentences, one paragraph each: per statement, the names of
+    its discovered measures and the ids of its vocabulary ones; and the extraction."""
+    from graph.extract.statements import extract
+    from loaders import load_document
+
+    letter = tmp_path / "brev.txt"
+    body = "\n\n".join(sentences)
+    letter.write_text(f"{sender}\n\nHøyringssvar frå {sender}\n\n{body}\n\nMed vennleg helsing\n{sender}\n", "utf-8")
+    x = extract(load_document(letter))
+    return {s.text: [x.discovered[m].name if m in x.discovered else m for m in s.measures] for s in x.statements}, x
