@@ -270,21 +270,20 @@ _VERB_AFTER_COMMA = re.compile(r"\s*(?:\w+\s+)?(?:skal|må|bør|kan|får|skulle|
 def _span_end(rest: str, described: bool = False) -> int:
     """Where the object that starts ``rest`` ends: at its boundary, or past an enumeration the comma opens;
     ``described``: also past what a comma and "med" add to it (its wording, not its name)."""
+    def boundary_from(at: int) -> int:
+        after = _BOUNDARY.search(rest, at)
+        return after.start() if after else len(rest)
+
     end = _BOUNDARY.search(rest)
     if end is None:
         return len(rest)
-    first = rest[end.end():].split(maxsplit=1)
-    if end.group(0) == "," and first and first[0].lower() not in _FUNCTION \
-            and (more := _ENUMERATION.match(rest, end.start())):
-        after = _BOUNDARY.search(rest, more.end())
-        return after.start() if after else len(rest)
-    if end.group(0) == "," and _RELATIVE.search(rest[:end.start()]) and _VERB_AFTER_COMMA.match(rest, end.end()):
-        # a relative clause closed by a comma before the verb: "alle som har hjemmetjenester, skal ha …"
-        after = _BOUNDARY.search(rest, end.end())
-        return after.start() if after else len(rest)
-    if described and end.group(0) == "," and first and first[0].lower() == "med":  # "…, med kombinerte …"
-        after = _BOUNDARY.search(rest, end.end())
-        return after.start() if after else len(rest)
+    comma, first = end.group(0) == ",", rest[end.end():].split(maxsplit=1)
+    if comma and first and first[0].lower() not in _FUNCTION and (more := _ENUMERATION.match(rest, end.start())):
+        return boundary_from(more.end())
+    if comma and _RELATIVE.search(rest[:end.start()]) and _VERB_AFTER_COMMA.match(rest, end.end()):
+        return boundary_from(end.end())  # a relative clause closed by a comma: "alle som har X, skal ha …"
+    if described and comma and first and first[0].lower() == "med":  # "…, med kombinerte stillingar og …"
+        return boundary_from(end.end())
     return end.start()
 
 
