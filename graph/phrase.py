@@ -50,8 +50,13 @@ def folded_words(text: str) -> list[str]:
 def has(have: list[str], st: str) -> bool:
     """A word of the text starts with the stem, ends a compound with it ("plan" in "sykehusplanen") or, when the
     stem is long enough to be a word of its own, holds it ("følgetjen" in "jordmorfølgjetenesta", folded)."""
-    return any(h.startswith(st) or len(st) >= 4 and re.search(re.escape(st) + r"\w{0,3}$", h)
+    return any(h.startswith(st) or len(st) >= 4 and re.search(re.escape(st) + _TAIL[len(st) >= 5], h)
                or len(st) >= 7 and st in h for h in have)
+
+
+# what may follow a stem that ends a compound: a short ending, or for a longer stem also a verb made noun with
+# its inflection ("utdann" in "sykepleierutdanninger")
+_TAIL = (r"\w{0,3}$", r"(?:\w{0,3}|ing\w{0,3}|else\w{0,3})$")
 
 
 def mentions(text: str, phrase: str) -> bool:
@@ -72,7 +77,8 @@ def _english(key: str) -> tuple[str, ...] | None:
     """The Norwegian stems of an English word or phrase, also when it is written in the plural or as a verb form."""
     g = glossary()
     for form in (key, re.sub(r"ies$", "y", key), re.sub(r"e?s$", "", key), re.sub(r"s$", "", key),
-                 re.sub(r"ing$", "", key), re.sub(r"ing$", "e", key), re.sub(r"ed$", "", key), re.sub(r"d$", "", key)):
+                 re.sub(r"ing$", "", key), re.sub(r"ing$", "e", key), re.sub(r"ed$", "", key), re.sub(r"d$", "", key),
+                 re.sub(r"(\w)\1(?:ing|ed)$", r"\1", key)):  # "cutting", "planned": the doubled consonant
         if form in g:
             return g[form]
     return None
