@@ -53,8 +53,7 @@ def is_full_org_name(name: str) -> bool:
     return 2 <= len(words) <= 7 and (words[-1] in _SUFFIXES or words[0] in _PREFIXES)
 
 
-# the end of a sender's name and the word it refers to itself by (patterns.yaml ``self_words``)
-_SELF_WORDS: dict[str, str] = PATTERNS["self_words"]
+_ADDRESS = re.compile(PATTERNS["address_line"], re.IGNORECASE)
 
 
 def letterhead(lines: list[str]) -> str | None:
@@ -66,14 +65,16 @@ def letterhead(lines: list[str]) -> str | None:
     if not m or len(first.split()) > 8 or not (org := tidy_org(m.group(1))):
         return None
     rest = "\n".join(lines)[len(first):]
+    if org.isupper() and (written := re.search(rf"(?<!\w){re.escape(org)}(?!\w)", rest, re.IGNORECASE)):
+        org = written.group(0)  # "HADSEL KOMMUNE" in the letterhead, "Hadsel kommune" in the text
     words = org.split()
     again = [org, *([m["short"]] if m["short"] else []), *([" ".join(words[:2]), words[0]] if len(words) > 2 else [])]
     if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", rest) for n in again):
         return org
-    # or it speaks of itself by its kind ("Pensjonistforbundet" … "Forbundet mener", "Volda kommune" … "kommunen"):
-    # a sender does, a ministry the letter goes to is "departementet" and is not of these kinds
-    self_word = next((word for end, word in _SELF_WORDS.items() if words[-1].lower().endswith(end)), None)
-    return org if self_word and re.search(rf"(?<!\w){self_word}(?!\w)", rest, re.IGNORECASE) else None
+    # or its address follows it (a postbox, a postcode and place): a sender's letterhead, which the letter may not
+    # name again ("Pensjonistforbundet / Postboks 500 Sentrum / 0104 Oslo" … "Forbundet mener …")
+    following = [ln.strip() for ln in rest.split("\n") if ln.strip()][:2]
+    return org if any(_ADDRESS.match(ln) for ln in following) else None
 
 
 def author_from_lines(lines: list[str]) -> tuple[str | None, str | None]:
