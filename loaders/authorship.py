@@ -54,27 +54,31 @@ def is_full_org_name(name: str) -> bool:
 
 
 _ADDRESS = re.compile(PATTERNS["address_line"], re.IGNORECASE)
+_NAME_LINE = re.compile(r"[A-ZÆØÅ][\wÆØÅæøå'&.-]*(?:\s+[\wÆØÅæøå'&.()-]+)*")
+_RECIPIENT = re.compile(PATTERNS["recipients"], re.IGNORECASE)  # a letter that opens with whom it is sent to
 
 
 def letterhead(lines: list[str]) -> str | None:
     """The name a letter or a web page opens with ("Kvam herad", "Funksjonshemmedes Fellesorganisasjon
     (FFO)"), when the text names the sender again (in its body or signature): an address block or a
-    recipient is named once."""
+    recipient is named once, and a letter may open with its recipient ("Helse- og omsorgsdepartementet")."""
     first = next((t.split("\n")[0].strip() for t in lines if t.strip()), "")
-    m = re.fullmatch(rf"({ORG}(?:,\s+{ORG})*)(?:\s*\((?P<short>[A-ZÆØÅ][\wÆØÅæøå-]{{1,12}})\))?", first)
-    if not m or len(first.split()) > 8 or not (org := tidy_org(m.group(1))):
+    if _RECIPIENT.search(first):
         return None
     rest = "\n".join(lines)[len(first):]
+    # its address follows it (a postbox, a postcode and place): a sender's letterhead, which the letter may not
+    # name again ("Pensjonistforbundet / Postboks 500 Sentrum / 0104 Oslo" … "Forbundet mener …"), and whose
+    # name may be lower case after its first word ("Statens helsetilsyn", "Pasient- og brukarombodet i Vestland")
+    following = [ln.strip() for ln in rest.split("\n") if ln.strip()][:3]
+    addressed = any(_ADDRESS.match(ln) for ln in following)
+    m = re.fullmatch(rf"({ORG}(?:,\s+{ORG})*)(?:\s*\((?P<short>[A-ZÆØÅ][\wÆØÅæøå-]{{1,12}})\))?", first)
+    if not m or len(first.split()) > 8 or not (org := tidy_org(m.group(1))):
+        return first if addressed and _NAME_LINE.fullmatch(first) and len(first.split()) <= 8 else None
     if org.isupper() and (written := re.search(rf"(?<!\w){re.escape(org)}(?!\w)", rest, re.IGNORECASE)):
         org = written.group(0)  # "HADSEL KOMMUNE" in the letterhead, "Hadsel kommune" in the text
     words = org.split()
     again = [org, *([m["short"]] if m["short"] else []), *([" ".join(words[:2]), words[0]] if len(words) > 2 else [])]
-    if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", rest) for n in again):
-        return org
-    # or its address follows it (a postbox, a postcode and place): a sender's letterhead, which the letter may not
-    # name again ("Pensjonistforbundet / Postboks 500 Sentrum / 0104 Oslo" … "Forbundet mener …")
-    following = [ln.strip() for ln in rest.split("\n") if ln.strip()][:2]
-    return org if any(_ADDRESS.match(ln) for ln in following) else None
+    return org if addressed or any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", rest) for n in again) else None
 
 
 def author_from_lines(lines: list[str]) -> tuple[str | None, str | None]:

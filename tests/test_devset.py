@@ -73,6 +73,14 @@ def test_sets_written_after_the_rules_stay_good(dev: dict) -> None:
     ("I høringsnotatet anbefaler direktoratet en ny modell.", "other"),
     ("Uttalelsen ble vedtatt av bystyret 3. mai.", "other"),
     ("Bør kommunene få ansvaret?", "other"),
+    ("Rådet advarer mot at tilbudet flyttes til Hamar.", "opposition"),
+    ("Vi kan ikkje sjå at fristen bør kortast ned.", "opposition"),
+    ("Laget er positivt til at kurset blir gratis.", "proposal"),
+    ("Fra 2021 har vi publisert en årlig oversikt over ventetider.", "example"),
+    ("Mange eldre må vente i over et halvt år på hørselsapparat.", "challenge"),
+    ("Psykologene i kommunene brukes for lite i skolehelsetjenesten.", "challenge"),
+    ("Planen legger opp til at legevakten samles i Lillehammer.", "other"),
+    ("Høyringssvaret er utarbeidd etter eit møte med eldrerådet.", "other"),
     ("Kommunen har ikkje hatt jordmor sidan 2015.", "challenge"),
 ])
 def test_stance_language_of_the_genre(sentence: str, kind: str) -> None:
@@ -92,6 +100,12 @@ def test_support_and_rejection_in_one_sentence_are_two_statements() -> None:
     (["nettside › Nyheter", "Astmaforbundet i høringssvar: – Styrk lungerehabiliteringen", "…"], "Astmaforbundet"),
     (["Norsk kiropraktorforening", "Til departementet", "Vi viser til brev.", "Med hilsen",
       "Norsk kiropraktorforening"], "Norsk kiropraktorforening"),
+    # a letterhead lower case after its first word is still the sender when its address follows it
+    (["Statens strålevern", "Postboks 55", "1332 Østerås", "Vi støtter forslaget."], "Statens strålevern"),
+    (["Barne- og ungdomsombodet i Agder", "Postboks 9", "4604 Kristiansand", "Ombodet meiner …"],
+     "Barne- og ungdomsombodet i Agder"),
+    # … but a letter that opens with its recipient's address does not name its sender there
+    (["Kunnskapsdepartementet", "Postboks 8119 Dep", "0032 Oslo", "Vi støtter forslaget."], None),
 ])
 def test_sender_of_letters_and_news(lines: list[str], author: str) -> None:
     assert author_from_lines(lines)[0] == author

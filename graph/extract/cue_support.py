@@ -14,7 +14,7 @@ from loaders.patterns import PATTERNS
 Cue = tuple[str, int]  # (cues.yaml key or "prompt:<role>", index in its list)
 
 # keys whose patterns decide a kind from the words of a sentence; the others are checked the same way
-LINTED = ("negation", "example", "not_stance", "reported_proposal", "opposition", "stance", "proposal",
+LINTED = ("negation", "shortfall", "example", "not_stance", "reported_proposal", "opposition", "stance", "proposal",
           "strong_proposal", "action_start", "existing_at", "target_start", "refers_back")
 
 

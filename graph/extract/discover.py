@@ -104,9 +104,12 @@ def fold(word: str) -> str:
     return w
 
 
+_INFLECTIONS = ("", "et", "en", "a", "ene", "ane", "er", "ar")  # the stemmer cuts "senter" and "senteret" apart
+
+
 @lru_cache(maxsize=1)
 def _head_stems() -> frozenset[str]:
-    return frozenset(stem(w) for w in _DATA["heads"])
+    return frozenset(stem(w + ending) for w in _DATA["heads"] for ending in _INFLECTIONS)
 
 
 @lru_cache(maxsize=1)
@@ -355,6 +358,9 @@ def discover(sentence: str, item: bool = False) -> Found | None:
         found = _object(sentence)
         if found is None and item and len(sentence.split()) <= _ITEM_WORDS:
             found = _item(sentence)
+        if found == _GENERIC_OBJECT:  # the subject may name it ("Det felles introduksjonsprogrammet …, som …");
+            # what follows a generic object is no measure ("er usamd i dette, fordi pengane … øyremerkte legevakt")
+            sentence = sentence[:min(m.start() for pattern in _LEAD_INS for m in pattern.finditer(sentence))]
         phrase, wording = found if found and found != _GENERIC_OBJECT else (None, "")
     if phrase is None and (compound := _measure_compound(sentence)):
         # the compound with the phrase that says which, if one does ("et program for utvikling av ledere",

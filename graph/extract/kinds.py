@@ -105,8 +105,8 @@ def statement_kind(sentence: str, role: str | None, positional: bool = True, own
     def strong() -> bool:
         return cue("stance") or cue("strong_proposal")
 
-    if cue("negation"):
-        return "proposal" if strong() else "challenge"
+    if cue("negation") or cue("shortfall"):
+        return "proposal" if cue("stance") or (cue("negation") and cue("strong_proposal")) else "challenge"
     if role == "example" and (positional or cue("example")):
         return "proposal" if cue("proposal") and not cue("example") and strong() else "example"
     if role == "proposal" and (positional or cue("proposal") or strong()):
