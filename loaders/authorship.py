@@ -12,6 +12,7 @@ from datetime import date
 
 from loaders.names import slugify
 from loaders.patterns import CLOSING, PATTERNS
+from loaders.persons import find_persons
 
 _CAP = r"[A-ZÆØÅ][\wÆØÅæøå&'-]*"
 _LINK = "(?:" + "|".join(PATTERNS["org_words"]) + ")"
@@ -56,6 +57,8 @@ def is_full_org_name(name: str) -> bool:
 _ADDRESS = re.compile(PATTERNS["address_line"], re.IGNORECASE)
 _NAME_LINE = re.compile(r"[A-ZÆØÅ][\wÆØÅæøå'&.-]*(?:\s+[\wÆØÅæøå'&.()-]+)*")
 _RECIPIENT = re.compile(PATTERNS["recipients"], re.IGNORECASE)  # a letter that opens with whom it is sent to
+_SENDER_LABEL = re.compile(PATTERNS["sender_label"], re.IGNORECASE)
+_SIGNS_FOR = re.compile(r"^for\s+((?-i:[A-ZÆØÅ]).*?)\s*$", re.IGNORECASE)
 
 
 def letterhead(lines: list[str]) -> str | None:
@@ -86,18 +89,40 @@ def author_from_lines(lines: list[str]) -> tuple[str | None, str | None]:
     for text in lines:  # a title, or the sentence a news text opens a paragraph with ("X har levert sitt innspill …")
         if org := _first_match(_STRONG, text[:200]):
             return org, "title line"
+    if org := sender_label(lines):
+        return org, "sender label"
     if org := letterhead(lines):
         return org, "letterhead"
     for text in lines[:40]:
         if org := _first_match(_OPENING, text):
             return org, "sender line"
-    for i, text in enumerate(lines):
-        if CLOSING.match(text):
-            for sig in lines[i + 1:i + 7]:
-                m = re.match(rf"^(?:for\s+)?({ORG})\s*$", sig)
-                if m and (org := tidy_org(m.group(1))) and (sig.lower().startswith("for ") or is_full_org_name(org)):
-                    return org, "signature"
-    return None, None
+    return (org, "signature") if (org := signature(lines)) else (None, None)
+
+
+def sender_label(lines: list[str]) -> str | None:
+    """The sender a header label names: an e-mail's "Fra: Austevoll legesenter <post@…>", a form's
+    "Høringsinstans: …" (not a person writing in their own name: the body is then found elsewhere)."""
+    for text in lines[:12]:
+        for line in text.split("\n"):
+            m = _SENDER_LABEL.match(line.strip())
+            if m and (name := m["name"].strip()) and len(name.split()) <= 8 and _NAME_LINE.fullmatch(name) \
+                    and [p[2] for p in find_persons(name)] != [name]:
+                return name
+    return None
+
+
+def signature(lines: list[str]) -> str | None:
+    """The body that signs: "for X" in the closing lines or at the very end ("For Rådet for personar med …"), or
+    a full organisation name among the lines after the closing ("Med venleg helsing / … / Austevoll legesenter")."""
+    tail = [ln.strip() for t in lines for ln in t.split("\n") if ln.strip()]
+    start = next((i + 1 for i, t in enumerate(tail) if CLOSING.match(t)), len(tail))
+    for n, sig in enumerate([*tail[start:start + 6], *tail[-6:]]):
+        if (m := _SIGNS_FOR.match(sig)) and _NAME_LINE.fullmatch(m[1]) and len(m[1].split()) <= 10:
+            return tidy_org(m[1])
+        m = re.match(rf"^({ORG})\s*$", sig)
+        if n < len(tail[start:start + 6]) and m and (org := tidy_org(m.group(1))) and is_full_org_name(org):
+            return org
+    return None
 
 
 def named_orgs(lines: list[str]) -> Counter[str]:

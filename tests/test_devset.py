@@ -106,6 +106,14 @@ def test_support_and_rejection_in_one_sentence_are_two_statements() -> None:
      "Barne- og ungdomsombodet i Agder"),
     # … but a letter that opens with its recipient's address does not name its sender there
     (["Kunnskapsdepartementet", "Postboks 8119 Dep", "0032 Oslo", "Vi støtter forslaget."], None),
+    # an e-mail's or a form's sender label, a signature "for" a body, a nynorsk closing
+    (["Fra: Tynset legekontor <post@tynset-legekontor.no>", "Til: postmottak@hod.dep.no", "Hei,"], "Tynset legekontor"),
+    (["Fra: Kari Nordmann <kari@example.no>", "Emne: Høring", "Vi støtter forslaget."], None),
+    (["Høyringsinstans: Sunnfjord og Ytre Sogn interkommunale legevakt IKS", "Svar: Ja."],
+     "Sunnfjord og Ytre Sogn interkommunale legevakt IKS"),
+    (["Vi støttar planen.", "Ørsta, 3. mars 2026", "For Eldrerådet i Ørsta kommune", "Per Hove, leiar"],
+     "Eldrerådet i Ørsta kommune"),
+    (["Vi støttar planen.", "Med venleg helsing", "Kari Lid", "dagleg leiar", "Stryn legesenter"], "Stryn legesenter"),
 ])
 def test_sender_of_letters_and_news(lines: list[str], author: str) -> None:
     assert author_from_lines(lines)[0] == author
