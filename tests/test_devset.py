@@ -81,6 +81,12 @@ def test_sets_written_after_the_rules_stay_good(dev: dict) -> None:
     ("Psykologene i kommunene brukes for lite i skolehelsetjenesten.", "challenge"),
     ("Planen legger opp til at legevakten samles i Lillehammer.", "other"),
     ("Høyringssvaret er utarbeidd etter eit møte med eldrerådet.", "other"),
+    ("Foreningen mener det er feil å legge ansvaret på kommunene alene.", "opposition"),
+    ("Vi vil sterkt fraråde at fristen kortes ned.", "opposition"),
+    ("Laget rår sterkt frå at kurset blir lagt ned.", "opposition"),
+    ("Vi er glade for at planen nemner pårørande.", "proposal"),
+    ("I 2023 starta laget ei sorggruppe for unge.", "example"),
+    ("Departementet ber særlig om innspill på om fristen bør forlenges.", "other"),
     ("Kommunen har ikkje hatt jordmor sidan 2015.", "challenge"),
 ])
 def test_stance_language_of_the_genre(sentence: str, kind: str) -> None:
