@@ -34,6 +34,15 @@ LETTERS = {
     ("Ulvik herad går imot at ambulansestasjonen i Ulvik blir lagd ned.", {"ambulansestasjonen", "Ulvik"}),
     ("Prosjektet «Menn i helse» har gitt gode resultater.", {"Menn", "helse"}),
     ("1 | Samle all karkirurgi ved Haukeland | Støttar | Små volum", {"karkirurgi", "Haukeland"}),
+    # written in session 9 before the rules that find them (invented sentences, none from the development set)
+    ("Vi er skeptiske til at kommunen skal kunne legge ned dagsenteret om sommaren.", {"ned", "dagsenteret"}),
+    ("Laget oppmodar fylkeskommunen om å opprette ein mobil tannhelseklinikk for sjukeheimane.",
+     {"mobil", "tannhelseklinikk"}),
+    ("Sidan 2021 har foreininga halde sorggrupper for etterlatne i Sogndal.", {"sorggrupper", "etterlatne"}),
+    ("Vi krever at alle fastleger får økt honorar for veiledning av turnusleger.", {"honorar", "veiledning"}),
+    ("Forbundet er glad for at departementet vil innføre en nasjonal bemanningsnorm.", {"bemanningsnorm"}),
+    ("I 2022 startet vi, sammen med Bodø kommune, et prosjekt med hverdagsrehabilitering i hjemmet.",
+     {"hverdagsrehabilitering"}),
 ])
 def test_the_measure_a_stance_is_about(sentence: str, words: set[str]) -> None:
     found = discover(sentence)

@@ -34,7 +34,8 @@ _W = r"[\wÆØÅæøå]"
 # a compound ending in a measure-like head, with up to two modifiers before it ("ambulerande sårteam")
 _COMPOUND = re.compile(
     rf"(?:(?<!{_W})(?:[a-zæøå]{{2,}}(?:ende|ande|ant|ante|isk|iske|ig|ige|al|alt|ale|ell|elt|elle|lig|lige|leg|lege|ert|erte|kt|kte)"
-    rf"|felles|ny|nye|fast|faste|egne|eigne|eget|eige|lokal|lokale|regional|regionale|nasjonal|nasjonale)\s+){{0,2}}"
+    rf"|felles|ny|nye|fast|faste|egne|eigne|eget|eige|lokal|lokale|regional|regionale|nasjonal|nasjonale|mobil|mobile|mobilt)"
+    rf"\s+){{0,2}}"
     rf"(?<!{_W}){_W}*?(?:{_HEADS})(?:en|et|a|ene|ane|er|ar|ne|t|met|mer|mene)?(?!{_W})", re.IGNORECASE)
 _QUOTED = re.compile(r"«([^«»]{3,80})»")
 _MAX_WORDS = 10
@@ -52,8 +53,8 @@ _MODAL = re.compile(r"\s(bør|må|skal|skulle|burde)\s+(?:også\s+|òg\s+|derfor
                     re.IGNORECASE)
 # someone named as the doer of the object clause, and its verb: "Helse Førde og kommunane saman lagar ein …"
 _DOER = re.compile(r"(?:[\wæøåÆØÅ-]+\s+){1,7}?(?!(?:etter|under|over|heller|tidligere|tidlegare|senere|seinare)\s)"
-                   r"(?-i:[a-zæøå]{2,}(?:er|ar)|får|gir|gjev)\s+(?=(?:en|ei|et|eit|ein|ny|nye|nytt|felles|"
-                   r"flere|fleire)\s)", re.IGNORECASE)
+                   r"(?:(?-i:[a-zæøå]{2,}(?:er|ar))\s+(?=(?:en|ei|et|eit|ein|ny|nye|nytt|felles|flere|fleire)\s)"
+                   r"|(?:får|gir|gjev)\s+)", re.IGNORECASE)  # what someone gets needs no article: "får økte rammer"
 _POSSESSIVE = re.compile(r"(?-i:[A-ZÆØÅ])[\wæøåÆØÅ-]*(?:'|s'?)\s+([\wæøå]+)")  # "KS' forslag", "FFOs innspel"
 _INNER_CAPITAL = re.compile(r"[a-zæøå][A-ZÆØÅ]")
 _COPULA = re.compile(r"(bli|verte|vere|være)\s+", re.IGNORECASE)
@@ -63,7 +64,7 @@ _DOER_VERB = re.compile(r"^(?:\s*(?:og|,)\s*[^\s,]+(?:\s+(?-i:[A-ZÆØÅ])\S*)*)
 _SECOND_VERB = re.compile(r"(?:og|eller)\s+(?-i:[a-zæøå]{3,}(?:et|t|dd|a))\s+(?=\S)", re.IGNORECASE)
 _NOT_PROPOSED = re.compile(r"^\S+\s+(er|var)\s|\b(ikke|ikkje)\b", re.IGNORECASE)
 _ACTION = re.compile(r"\s*" + _DATA["action_verbs"] + r"\s+", re.IGNORECASE)
-_CHANGE = re.compile(r"\s*" + _DATA["change_verbs"], re.IGNORECASE)
+_CHANGE = re.compile(r"\s*(?:(?:kunne|kan|få)\s+)?" + _DATA["change_verbs"], re.IGNORECASE)  # "kunne legge ned …"
 # a subject before the clause a stance is about ("meiner heradet at …", "mener det er viktig at …")
 _INVERTED = re.compile(r"(?:(?!slik\b|for\b|og\b)[\wÆØÅæøå-]+\s+){1,4}?at\s+", re.IGNORECASE)
 # what is to be made, when no one is named to make it ("at det utarbeides en mal …", "det blir oppretta …")
@@ -157,9 +158,11 @@ def _trim(text: str) -> str:
     words = text.split()
     while words and words[0].lower().strip("«»\"'") in _FUNCTION:
         words.pop(0)
-    while words and words[-1].lower().strip("«»\"'") in _FUNCTION:
+    words = words[:_MAX_WORDS]
+    # nor a word cut off from the one it shares its ending with ("psykisk helse-" of "helse- og rustjenesten")
+    while words and (words[-1].lower().strip("«»\"'") in _FUNCTION or words[-1].endswith("-")):
         words.pop()
-    return " ".join(words[:_MAX_WORDS]).strip("«»\"' ,;:")
+    return " ".join(words).strip("«»\"' ,;:")
 
 
 def _specific(phrase: str) -> bool:
