@@ -16,7 +16,7 @@ from loaders.persons import find_persons
 
 _CAP = r"[A-ZÆØÅ][\wÆØÅæøå&'-]*"
 _LINK = "(?:" + "|".join(PATTERNS["org_words"]) + ")"
-ORG = rf"{_CAP}(?:\s+(?:{_CAP}|{_LINK}))*"
+ORG = rf"{_CAP}(?:\s+(?:{_CAP}|{_LINK}|\d{{1,2}}(?=\s+[A-ZÆØÅ])))*"  # "Apotek 1 Gruppen AS"
 _NOT_ORG = {w.lower() for w in PATTERNS["not_organisations"]}
 _SUFFIXES = tuple(PATTERNS["org_suffixes"])
 _PREFIXES = tuple(PATTERNS["org_prefixes"])
@@ -59,6 +59,7 @@ _NAME_LINE = re.compile(r"[A-ZÆØÅ][\wÆØÅæøå'&.-]*(?:\s+[\wÆØÅæøå'
 _RECIPIENT = re.compile(PATTERNS["recipients"], re.IGNORECASE)  # a letter that opens with whom it is sent to
 _SENDER_LABEL = re.compile(PATTERNS["sender_label"], re.IGNORECASE)
 _SIGNS_FOR = re.compile(r"^for\s+((?-i:[A-ZÆØÅ]).*?)\s*$", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:eg|jeg)\b", re.IGNORECASE)
 
 
 def letterhead(lines: list[str]) -> str | None:
@@ -116,12 +117,23 @@ def signature(lines: list[str]) -> str | None:
     a full organisation name among the lines after the closing ("Med venleg helsing / … / Austevoll legesenter")."""
     tail = [ln.strip() for t in lines for ln in t.split("\n") if ln.strip()]
     start = next((i + 1 for i, t in enumerate(tail) if CLOSING.match(t)), len(tail))
-    for n, sig in enumerate([*tail[start:start + 6], *tail[-6:]]):
+    closing = tail[start:start + 6]
+    for n, sig in enumerate([*closing, *tail[-6:]]):
         if (m := _SIGNS_FOR.match(sig)) and _NAME_LINE.fullmatch(m[1]) and len(m[1].split()) <= 10:
             return tidy_org(m[1])
+        if n >= len(closing):
+            continue
         m = re.match(rf"^({ORG})\s*$", sig)
-        if n < len(tail[start:start + 6]) and m and (org := tidy_org(m.group(1))) and is_full_org_name(org):
+        if m and (org := tidy_org(m.group(1))) and is_full_org_name(org):
             return org
+        # a title and the body it holds it in, after the name or on a line of its own: "leiar, Sogndal Senterparti",
+        # "leder, Helsesamarbeidet Gjøvik, Land og Toten"
+        m = re.search(rf"(?:^|\s)[a-zæøå][\w/-]*(?:\s+[a-zæøå/][\w/-]*)*,\s+({ORG}(?:,\s+{ORG})*)\s*$", sig)
+        if m and (org := tidy_org(m.group(1))) and len(org.split()) >= 2 and not find_persons(org):
+            return org
+    # a private person writing in the first person ("Eg skriv som privatperson …"): the one who signs
+    if start < len(tail) and len(_FIRST_PERSON.findall(" ".join(tail))) >= 2:
+        return next((found[0][2] for sig in closing if (found := find_persons(sig)) and found[0][0] == 0), None)
     return None
 
 

@@ -87,6 +87,11 @@ def test_sets_written_after_the_rules_stay_good(dev: dict) -> None:
     ("Vi er glade for at planen nemner pårørande.", "proposal"),
     ("I 2023 starta laget ei sorggruppe for unge.", "example"),
     ("Departementet ber særlig om innspill på om fristen bør forlenges.", "other"),
+    ("Dette meiner vi er uklokt.", "opposition"),
+    ("Vi er ikke enige i at gebyret skal økes.", "opposition"),
+    ("Laget kan ikkje stø ei slik omlegging.", "opposition"),
+    ("Vi savner en plan for rekruttering av jordmødre.", "proposal"),
+    ("Helse Bergen har i sitt svar sagt at tilbudet bør samles i Bergen.", "other"),
     ("Kommunen har ikkje hatt jordmor sidan 2015.", "challenge"),
 ])
 def test_stance_language_of_the_genre(sentence: str, kind: str) -> None:
@@ -120,6 +125,10 @@ def test_support_and_rejection_in_one_sentence_are_two_statements() -> None:
     (["Vi støttar planen.", "Ørsta, 3. mars 2026", "For Eldrerådet i Ørsta kommune", "Per Hove, leiar"],
      "Eldrerådet i Ørsta kommune"),
     (["Vi støttar planen.", "Med venleg helsing", "Kari Lid", "dagleg leiar", "Stryn legesenter"], "Stryn legesenter"),
+    # a title and its body after the name; a private person writing in the first person; a number inside a name
+    (["Vi støtter planen.", "Med vennlig hilsen", "Kari Nordmann leder, Bergen Venstre"], "Bergen Venstre"),
+    (["Jeg skriver som pårørende.", "Jeg mener tilbudet må bestå.", "Med vennlig hilsen", "Ola Hansen"], "Ola Hansen"),
+    (["Høringssvar fra Sone 2 Helse AS", "Vi støtter forslaget."], "Sone 2 Helse AS"),
 ])
 def test_sender_of_letters_and_news(lines: list[str], author: str) -> None:
     assert author_from_lines(lines)[0] == author
