@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from graph.extract.discover import discover, key_of
+from graph.extract.discover import _items, discover, key_of
 from graph.ingest import ingest
 from graph.store.embedded import EmbeddedStore
 
@@ -43,10 +43,19 @@ LETTERS = {
     ("Forbundet er glad for at departementet vil innføre en nasjonal bemanningsnorm.", {"bemanningsnorm"}),
     ("I 2022 startet vi, sammen med Bodø kommune, et prosjekt med hverdagsrehabilitering i hjemmet.",
      {"hverdagsrehabilitering"}),
+    ("Kommentar: Det bør i stedet innføres en felles rutine for samtykke ved utskriving.", {"rutine", "samtykke"}),
+    ("Siden 2020 har Bø kommune, etter et initiativ fra rådet, hatt en fast demenskoordinator.",
+     {"demenskoordinator"}),
 ])
 def test_the_measure_a_stance_is_about(sentence: str, words: set[str]) -> None:
     found = discover(sentence)
     assert found is not None and words <= set(found.phrase.split()), found
+
+
+def test_an_object_first_stance_refers_back_and_an_enumeration_names_each_item() -> None:
+    assert discover("Det støtter vi fullt ut.") is None
+    assert _items("nattpatrulje i hjemmetjenesten, dagsenter for yngre og pårørendekurs") == [
+        "nattpatrulje i hjemmetjenesten", "dagsenter for yngre", "pårørendekurs"]
 
 
 @pytest.mark.parametrize("sentence", ["Vi støtter forslaget.", "Dette er et godt tiltak.", "Tilbudet bør utvides."])

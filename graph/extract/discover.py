@@ -49,8 +49,9 @@ _AUX = set(_DATA["auxiliaries"])
 # a passive verb ends a measure's name ("utvides", "økes", "finansierast"); "felles" is no verb
 _PASSIVE = re.compile(r"(?!felles\b)[a-zæøå]{2,}[a-zæøår]es|[a-zæøå]{4,}ast", re.IGNORECASE)
 _CLAUSE_VERB = re.compile(_DATA["clause_verbs"], re.IGNORECASE)
-_MODAL = re.compile(r"\s(bør|må|skal|skulle|burde)\s+(?:også\s+|òg\s+|derfor\s+|difor\s+|heller\s+|ikke\s+|ikkje\s+)*",
-                    re.IGNORECASE)
+_MODAL = re.compile(r"\s(bør|må|skal|skulle|burde)\s+(?:også\s+|òg\s+|derfor\s+|difor\s+|heller\s+|ikke\s+|ikkje\s+|"
+                    r"likevel\s+|i\s+stedet\s+|i\s+staden\s+)*", re.IGNORECASE)
+_LABEL = re.compile(r"^\s*(?:(?-i:[A-ZÆØÅ])[\wæøå]+:\s+)+")  # a form's or a table's label: "Kommentar: Det bør …"
 # someone named as the doer of the object clause, and its verb: "Helse Førde og kommunane saman lagar ein …"
 _DOER = re.compile(r"(?:[\wæøåÆØÅ-]+\s+){1,7}?(?!(?:etter|under|over|heller|tidligere|tidlegare|senere|seinare)\s)"
                    r"(?:(?-i:[a-zæøå]{2,}(?:er|ar))\s+(?=(?:en|ei|et|eit|ein|ny|nye|nytt|felles|flere|fleire)\s)"
@@ -261,6 +262,7 @@ _REFERRING = re.compile(_DEMONSTRATIVE + r"\s+([\wæøåÆØÅ-]+)", re.IGNORECA
 _HISTORY = 12  # how many sentences back a reference may reach in its part
 # a practice the sentence opens with, and how long it has existed: "Dokumentdeling via kjernejournal har siden 2022 …"
 _SUBJECT_SINCE = re.compile(r"(?P<subject>[^,.;:]{3,80}?)\s+(?:har|hadde)\s+(?:siden|sidan|sia)\s+(?:19|20)\d\d\b")
+_OBJECT_FIRST = re.compile(r"\s*(?:det|dette|denne|disse|desse)\s+(?:er\s+)?", re.IGNORECASE)
 _GENERIC_OBJECT = ("", "")  # a stance whose object is generic ("ber om at tilbudet videreføres"): no measure
 
 
@@ -303,6 +305,8 @@ def _object(sentence: str) -> tuple[str, str] | None:
     leads = sorted((m for pattern in _LEAD_INS for m in pattern.finditer(sentence)), key=lambda m: m.start())
     for m in leads:
         stance = True
+        if _OBJECT_FIRST.fullmatch(sentence[:m.start()]):
+            return _GENERIC_OBJECT  # "Det støtter vi fullt ut.", "Dette er vi usamde i": what was said before
         rest = sentence[m.end():]
         span, described = rest[:_span_end(rest)], rest[:_span_end(rest, described=True)]
         if any(m.end() <= n.start() <= m.end() + len(span) and len(sentence[m.end():n.start()].split()) <= 4
@@ -347,6 +351,7 @@ def _item(sentence: str) -> tuple[str, str] | None:
 def discover(sentence: str, item: bool = False) -> Found | None:
     """The measure a stance statement is about, when it names one the vocabulary does not know; ``item``
     says the statement is a list item or a short line, which names its measure even without a verb."""
+    sentence = _LABEL.sub("", sentence)
     quoted = _QUOTED.search(sentence)
     wording = ""
     # a table row: its first cell with words names the measure ("1 | Samle all karkirurgi … | Støttar | …")
@@ -372,6 +377,17 @@ def discover(sentence: str, item: bool = False) -> Found | None:
         phrase = _trim(_BOUNDARY.split(" ".join(_until_verb(sentence[compound.start():].split())))[0]) \
             if qualified else _trim(compound.group(0))
     return _found(phrase, wording) if phrase else None
+
+
+_ITEM_SPLIT = re.compile(r",\s*|\s+(?:og|eller)\s+")
+
+
+def _items(phrase: str) -> list[str]:
+    """The items of an enumeration of three or more that each name something ("X, Y og Z"); none otherwise."""
+    if not _ENUMERATION.search(phrase) or phrase.count(",") < 1:
+        return []
+    items = [_trim(i) for i in _ITEM_SPLIT.split(phrase)]
+    return items if len(items) >= 3 and all(_specific(i) for i in items) else []
 
 
 def _found(phrase: str, wording: str = "") -> Found | None:
@@ -477,7 +493,10 @@ class MeasureFinder:
             _REFERENCE.match(hit.phrase) or _AFTER_DEMONSTRATIVE.search(sentence[:at])
             or _HOLDS_DEMONSTRATIVE.search(hit.phrase))
         earlier = self.referred(sentence) if refers else []
-        return [m for m in dict.fromkeys((*earlier, broader, mid)) if m and m not in named]
+        # an enumeration is about each of its items as well ("dagaktivitetstilbud på kveldstid, avlastning i helgene
+        # og pårørendeskole"): who asks for "pårørendeskole" finds it
+        items = [self._resolve(_found(item), sentence, named) for item in _items(hit.phrase)] if hit and mid else []
+        return [m for m in dict.fromkeys((*earlier, broader, mid, *items)) if m and m not in named]
 
     def measure(self, sentence: str, named: list[str], item: bool = False) -> str | None:
         """The one measure the stance is about beyond ``named`` (see ``measures``)."""
