@@ -335,6 +335,18 @@ def _topic(r: _Reading, vocab: Vocabulary) -> None:
 _SAME_KEY = 90  # rapidfuzz token_set_ratio of two keys that name one measure (as in discovery)
 
 
+def _english_matches(phrase: str, known: tuple[tuple[str, str, str], ...]) -> list[str]:
+    """Discovered measures an English phrase names: every word the glossary translates has one of its Norwegian
+    stems in the measure's key, inside a compound too ("decentralised nursing education" → "desentraliser …
+    sykepleierutdanning"); words it does not translate ("the", a name it keeps) must be in the key as they are."""
+    from graph.phrase import alternatives
+
+    alts = [a for a, _ in alternatives(phrase, english=True) if a and not all(w in function_words() for w in a)]
+    if not alts:
+        return []
+    return [mid for mid, _, key in known if key and all(any(w in key for w in a) for a in alts)]
+
+
 def discovered_matches(phrase: str, known: tuple[tuple[str, str, str], ...]) -> tuple[list[str], bool]:
     """Discovered measures a phrase the vocabulary does not know names, compared by key (content words
     folded and stemmed, as discovery keys them), and whether they hold all of it. First those whose key holds
@@ -365,10 +377,22 @@ def _discovered(r: _Reading, known_measures: Callable[[str], tuple[tuple[str, st
     it = r.it
     if not (it.phrase and not it.measures and known_measures):
         return
-    discovered = known_measures(it.phrase)
-    found, whole = discovered_matches(it.phrase, discovered) if discovered else ([], True)
+    english = it.language == "en"
+    if english:  # looked up by the Norwegian stems the glossary gives its words
+        from graph.phrase import alternatives
+        discovered = known_measures(" ".join(w for a, _ in alternatives(it.phrase, english=True) for w in a))
+        found, whole = (_english_matches(it.phrase, discovered), True) if discovered else ([], True)
+    else:
+        discovered = known_measures(it.phrase)
+        found, whole = discovered_matches(it.phrase, discovered) if discovered else ([], True)
     if not found:
         return
+    keys = {mid: key for mid, _, key in discovered}
+    from graph.extract.discover import stem
+    named = [g for g in it.groups if any(stem(g) in keys[m] for m in found)]
+    if named:  # the group is part of the measures' names ("nursing education" → "sykepleierutdanning"): those
+        found = [m for m in found if all(stem(g) in keys[m] for g in named)]  # measures, not a filter on quotes
+        it.groups = [g for g in it.groups if g not in named]
     names = {mid: name for mid, name, _ in discovered}
     it.note = (f"«{it.phrase}» is not in the vocabulary; answered through "
                + ("the measure" if len(found) == 1 else f"{len(found)} measures")
