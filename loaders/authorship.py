@@ -137,6 +137,34 @@ def signature(lines: list[str]) -> str | None:
     return None
 
 
+_SUBJECT_NAME = (r"(?P<name>(?-i:[A-ZÆØÅ])[\wæøåÆØÅ.&'-]*(?:\s+(?:(?-i:[A-ZÆØÅ])[\wæøåÆØÅ.&'-]*|og|i|for|på|"
+                 r"\d{1,2}|" + _LINK + r")){0,6}?)")
+_STANCE_SUBJECT = re.compile(r"^\s*(?:[-•*–]\s*)?(?:\w+:\s+)?" + _SUBJECT_NAME + r"\s+(?:har\s+(?:også\s+|òg\s+)?)?"
+                             + PATTERNS["stance_subject_verbs"], re.IGNORECASE)
+_NOT_SENDER = {w.lower() for w in PATTERNS["not_sender_subjects"]}
+
+
+def stance_subject(lines: list[str]) -> str | None:
+    """The body that takes the text's stances in its own name ("MiRA-senteret støtter …", "Aleris mener …"): a
+    letter whose layout names no sender names itself as the subject of what it supports and rejects. The name
+    most often in that place; once is enough when the text names it again elsewhere. Not a word the sender
+    calls itself by ("Kommunen", "Styret") nor a body a letter reports ("Departementet", "KS")."""
+    counts: Counter[str] = Counter()
+    text = "\n".join(lines)
+    for sentence in re.split(r"(?<=[.!?])\s+|\n", text):
+        m = _STANCE_SUBJECT.match(sentence)
+        if m and (name := tidy_org(m["name"])) and name.lower() not in _NOT_SENDER \
+                and name.split()[0].lower() not in _NOT_SENDER:
+            counts[name] += 1
+    for name, n in counts.most_common():
+        if n >= 2 or len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text)) >= 2:
+            # an abbreviation the text spells out once: "Norsk helsenett SF (NHN)"
+            full = next((m for line in lines for m in [re.search(rf"({ORG})\s*\(\s*{re.escape(name)}\s*\)", line)]
+                         if m), None) if name.isupper() else None
+            return tidy_org(full[1]) or name if full else name
+    return None
+
+
 def named_orgs(lines: list[str]) -> Counter[str]:
     """Full organisation names in the text, with how often each is named (genitive "-s" folded in)."""
     counts: Counter[str] = Counter()

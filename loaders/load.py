@@ -106,6 +106,8 @@ def _fill_missing_authors(parts: list[Part], blocks: list[Block], warnings: list
         own = [b.text for b in blocks if b.part == p.index]
         if not p.author and (named := authorship.org_in_file_name(own, file_slug)):
             p.author, p.author_source = named, "file name"
+        if not p.author and (named := authorship.stance_subject(own)):
+            p.author, p.author_source = named, "stance subject"
         if not p.author and (named := authorship.most_named_org(own)):
             p.author, p.author_source = named, "most named organisation"
         if not p.author:
@@ -113,7 +115,8 @@ def _fill_missing_authors(parts: list[Part], blocks: list[Block], warnings: list
 
 
 def _document_kind(parts: list[Part], blocks: list[Block]) -> str:
-    if any(p.author_source in ("title line", "letterhead", "sender line", "signature") for p in parts):
+    if any(p.author_source in ("title line", "letterhead", "sender line", "signature", "sender label",
+                               "stance subject") for p in parts):
         return "submission"
     if any(b.kind == "prompt" and b.role == "commitment" for b in blocks):
         return "plan"

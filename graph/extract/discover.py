@@ -51,7 +51,7 @@ _PASSIVE = re.compile(r"(?!felles\b)[a-zæøå]{2,}[a-zæøår]es|[a-zæøå]{4,
 _CLAUSE_VERB = re.compile(_DATA["clause_verbs"], re.IGNORECASE)
 _MODAL = re.compile(r"\s(bør|må|skal|skulle|burde)\s+(?:også\s+|òg\s+|derfor\s+|difor\s+|heller\s+|ikke\s+|ikkje\s+|"
                     r"likevel\s+|i\s+stedet\s+|i\s+staden\s+)*", re.IGNORECASE)
-_LABEL = re.compile(r"^\s*(?:(?-i:[A-ZÆØÅ])[\wæøå]+:\s+)+")  # a form's or a table's label: "Kommentar: Det bør …"
+_LABEL = re.compile(r"^\s*(?:(?:" + _DATA["answer_labels"] + r"):\s+)+", re.IGNORECASE)  # "Kommentar: Det bør …"
 # someone named as the doer of the object clause, and its verb: "Helse Førde og kommunane saman lagar ein …"
 _DOER = re.compile(r"(?:[\wæøåÆØÅ-]+\s+){1,7}?(?!(?:etter|under|over|heller|tidligere|tidlegare|senere|seinare)\s)"
                    r"(?:(?-i:[a-zæøå]{2,}(?:er|ar))\s+(?=(?:en|ei|et|eit|ein|ny|nye|nytt|felles|flere|fleire)\s)"
@@ -262,7 +262,8 @@ _REFERRING = re.compile(_DEMONSTRATIVE + r"\s+([\wæøåÆØÅ-]+)", re.IGNORECA
 _HISTORY = 12  # how many sentences back a reference may reach in its part
 # a practice the sentence opens with, and how long it has existed: "Dokumentdeling via kjernejournal har siden 2022 …"
 _SUBJECT_SINCE = re.compile(r"(?P<subject>[^,.;:]{3,80}?)\s+(?:har|hadde)\s+(?:siden|sidan|sia)\s+(?:19|20)\d\d\b")
-_OBJECT_FIRST = re.compile(r"\s*(?:det|dette|denne|disse|desse)\s+(?:er\s+)?", re.IGNORECASE)
+_OBJECT_FIRST = re.compile(r"\s*(?:det|dette|denne|disse|desse)\s+", re.IGNORECASE)
+_INVERTED_PRONOUN = re.compile(r"\b(?:vi|eg|jeg|dei|de|han|ho|hun)\b", re.IGNORECASE)  # "Det støtter vi …"
 _GENERIC_OBJECT = ("", "")  # a stance whose object is generic ("ber om at tilbudet videreføres"): no measure
 
 
@@ -305,7 +306,7 @@ def _object(sentence: str) -> tuple[str, str] | None:
     leads = sorted((m for pattern in _LEAD_INS for m in pattern.finditer(sentence)), key=lambda m: m.start())
     for m in leads:
         stance = True
-        if _OBJECT_FIRST.fullmatch(sentence[:m.start()]):
+        if _OBJECT_FIRST.fullmatch(sentence[:m.start()]) and _INVERTED_PRONOUN.search(sentence[m.start():m.end() + 12]):
             return _GENERIC_OBJECT  # "Det støtter vi fullt ut.", "Dette er vi usamde i": what was said before
         rest = sentence[m.end():]
         span, described = rest[:_span_end(rest)], rest[:_span_end(rest, described=True)]
@@ -387,7 +388,10 @@ def _items(phrase: str) -> list[str]:
     if not _ENUMERATION.search(phrase) or phrase.count(",") < 1:
         return []
     items = [_trim(i) for i in _ITEM_SPLIT.split(phrase)]
-    return items if len(items) >= 3 and all(_specific(i) for i in items) else []
+    # each a measure of its own kind ("…tilbud", "…skole"), not conditions or abstractions ("kognitiv svikt")
+    # ("hjemmetjenesten": the definite -n the compound pattern leaves out, lest a sector alone become a measure)
+    return items if len(items) >= 3 and all(_specific(i) and _COMPOUND.search(re.sub(r"(?<=e)n\b", "", i))
+                                            for i in items) else []
 
 
 def _found(phrase: str, wording: str = "") -> Found | None:
