@@ -18,9 +18,9 @@ from typing import Any
 
 import yaml
 
-from graph.extract.discover import function_words, is_action, is_generic
+from graph.extract.discover import function_words, is_action, is_generic, key_of, stem
 from graph.extract.vocab import Entry, Matcher, Vocabulary
-from graph.phrase import english_known, english_stems
+from graph.phrase import alternatives, english_known, english_stems
 from graph.relations import STANCE_RELATIONS
 
 RELATIONS = STANCE_RELATIONS
@@ -339,9 +339,9 @@ def _english_matches(phrase: str, known: tuple[tuple[str, str, str], ...]) -> li
     """Discovered measures an English phrase names: every word the glossary translates has one of its Norwegian
     stems in the measure's key, inside a compound too ("decentralised nursing education" → "desentraliser …
     sykepleierutdanning"); words it does not translate ("the", a name it keeps) must be in the key as they are."""
-    from graph.phrase import alternatives
-
-    alts = [a for a, _ in alternatives(phrase, english=True) if a and not all(w in function_words() for w in a)]
+    alts = [a if translated else tuple(key_of(" ".join(a)).split()) or a  # an untranslated word keyed as discovery
+            for a, translated in alternatives(phrase, english=True)  # keys it ("ambulerende" → "ambuler")
+            if a and not all(w in function_words() for w in a)]
     if not alts:
         return []
     return [mid for mid, _, key in known if key and all(any(w in key for w in a) for a in alts)]
@@ -355,8 +355,6 @@ def discovered_matches(phrase: str, known: tuple[tuple[str, str, str], ...]) -> 
     inflection the stemmer keeps apart) and not just a part of the phrase; the caller then keeps the phrase
     for the quotes to match as well. ``known``: (id, name, key). Never a vocabulary measure."""
     from rapidfuzz import fuzz
-
-    from graph.extract.discover import key_of
 
     words = set(key_of(phrase).split())
     if not words:
@@ -378,17 +376,16 @@ def _discovered(r: _Reading, known_measures: Callable[[str], tuple[tuple[str, st
     if not (it.phrase and not it.measures and known_measures):
         return
     english = it.language == "en"
+    found: list[str] = []
     if english:  # looked up by the Norwegian stems the glossary gives its words
-        from graph.phrase import alternatives
         discovered = known_measures(" ".join(w for a, _ in alternatives(it.phrase, english=True) for w in a))
         found, whole = (_english_matches(it.phrase, discovered), True) if discovered else ([], True)
-    else:
+    if not found:  # a Norwegian phrase, also in an English question ("Who proposes ambulerende sårteam?")
         discovered = known_measures(it.phrase)
         found, whole = discovered_matches(it.phrase, discovered) if discovered else ([], True)
     if not found:
         return
     keys = {mid: key for mid, _, key in discovered}
-    from graph.extract.discover import stem
     named = [g for g in it.groups if any(stem(g) in keys[m] for m in found)]
     if named:  # the group is part of the measures' names ("nursing education" → "sykepleierutdanning"): those
         found = [m for m in found if all(stem(g) in keys[m] for g in named)]  # measures, not a filter on quotes
