@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from graph.extract.discover import fold_text
+from graph.extract.discover import fold_text, starts_a_head
 from graph.store import GraphStore
 from graph.store.base import QueryError
 
@@ -161,7 +161,10 @@ class Phrase:
             if not _query([alts]):  # too short to look up ("ta", "KI"): carries nothing
                 continue
             df = _count(store, _query([alts]))
-            while not df and len(alts) == 1 and len(alts[0]) > 7:  # "forskriftsfeste": the word it grows from
+            whole = alts[0]
+            while not df and len(alts) == 1 and len(alts[0]) > 7:  # "forskriftsfeste": the word it grows from,
+                if starts_a_head(whole[len(alts[0]) - 1:]):  # not the first part of a compound without its head
+                    break  # ("vaksinasjonsprogram" is no "vaksinasjonsregister")
                 alts = (alts[0][:-1],)
                 df = _count(store, _query([alts]))
             seen.setdefault(alts, df)

@@ -129,6 +129,11 @@ def is_generic(word: str) -> bool:
     return stem(word) in _generic_stems()
 
 
+def starts_a_head(text: str) -> bool:
+    """The text is the start of a measure-like head ("prog" of "program"): what makes a compound what it is."""
+    return len(text) >= 4 and any(h.startswith(text.lower()) for h in _DATA["heads"])
+
+
 def is_action(word: str) -> bool:
     """A verb of doing or its passive ("innføre", "innføres", "styrkes"): what is to happen, not what to."""
     return bool(_ACTION.fullmatch(word + " ") or _PASSIVE.fullmatch(word))
