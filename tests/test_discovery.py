@@ -102,12 +102,16 @@ def test_a_stance_on_the_proposal_just_reported(tmp_path: Path) -> None:
                       "Fjordvik kommune går imot forslaget.\n\n"
                       "Utkastet åpner for at planlagt karkirurgi kan flyttes til Bergen.\n\n"
                       "Kommunen går imot en slik flytting.\n\n"
+                      "Høringsnotatet drøfter om fastlegene skal overta tilsynet med sykehjemmene.\n\n"
+                      "Kommunen advarer mot dette.\n\n"
                       "Med vennlig hilsen\nFjordvik kommune\n", "utf-8")
     x = extract(load_document(letter))
     about = {s.text: [x.discovered[m].name for m in s.measures if m in x.discovered] for s in x.statements}
     # a verb that changes a service stays part of the measure: the municipality opposes the gathering
     assert about["Fjordvik kommune går imot forslaget."] == ["samle fødetilbudet i regionen på ett sykehus"]
     assert about["Kommunen går imot en slik flytting."] == ["planlagt karkirurgi"]
+    # a question the consultation raises is what "dette" rejects
+    assert any("tilsynet med sykehjemmene" in name for name in about["Kommunen advarer mot dette."])
 
 
 def test_a_demonstrative_refers_back_instead_of_naming_a_measure(tmp_path: Path) -> None:

@@ -463,6 +463,10 @@ class MeasureFinder:
             return []
         if (named := self._antecedent(sentence)) is not None:
             return named
+        if self._pending is None and self.history and not self.history[-1][1] \
+                and (mid := self.measure(self.history[-1][0], [])):
+            self.recent = [mid]  # what the sentence before proposed: "Notatet drøfter om … Vi advarer mot dette."
+            return [mid]
         if self._pending is not None:  # the reported proposal is what the stance is about, or nothing known is
             pending, self._pending = self._pending, None
             mid = self.measure(pending, [])
