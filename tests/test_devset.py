@@ -88,6 +88,8 @@ def test_sets_written_after_the_rules_stay_good(dev: dict) -> None:
     ("I 2023 starta laget ei sorggruppe for unge.", "example"),
     ("Departementet ber særlig om innspill på om fristen bør forlenges.", "other"),
     ("Dette meiner vi er uklokt.", "opposition"),
+    ("Bø kommune vil øke legeressursen ved sjukeheimen.", "proposal"),
+    ("Det vil øke kostnadene for kommunene.", "other"),
     ("Vi er ikke enige i at gebyret skal økes.", "opposition"),
     ("Laget kan ikkje stø ei slik omlegging.", "opposition"),
     ("Vi savner en plan for rekruttering av jordmødre.", "proposal"),
