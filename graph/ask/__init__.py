@@ -7,8 +7,9 @@ from typing import Any
 
 from graph.answer import answer
 from graph.ask.parse import Interpretation, parse, templates
+from graph.extract.discover import fold_text
 from graph.extract.vocab import Vocabulary, load_vocabulary
-from graph.phrase import Phrase
+from graph.phrase import Phrase, english_stems
 from graph.store import GraphStore
 
 __all__ = ["Interpretation", "ask", "parse"]
@@ -138,8 +139,9 @@ def _answer(store: GraphStore, it: Interpretation, documents: list[str] | None, 
                 continue
             quotes = {e["quote"] for e in known["evidence"]}  # an actor already answered: its further evidence
             known["evidence"] = known["evidence"] + [e for e in a["evidence"] if e["quote"] not in quotes]
-    if it.specifics and found:  # the answers about the measure that also say what the question adds, if any do
-        words = Phrase.weigh(store, it.specifics, english=it.language == "en")
+    specifics = _beyond_name(it, vocab) if it.specifics and found else ""
+    if specifics:  # the answers about the measure that also say what the question adds, if any do
+        words = Phrase.weigh(store, specifics, english=it.language == "en")
         words.share = 0.4  # most of what it adds, as the quotes of the measure word it
         narrowed = [{**a, "evidence": sorted(a["evidence"], key=lambda e: not words.holds(e["quote"] or ""))}
                     for a in found if any(words.holds(e["quote"] or "") for e in a["evidence"])]
@@ -147,6 +149,16 @@ def _answer(store: GraphStore, it: Interpretation, documents: list[str] | None, 
     if it.actor_types:  # "which municipalities …": the actors of that kind (and the people who speak for them),
         found = [a for a in found if a["actor"]["type"] in (*it.actor_types, "person")]  # not everyone named
     return found
+
+
+def _beyond_name(it: Interpretation, vocab: Vocabulary) -> str:
+    """The question's specifics without the English words the measure's name already says ("the patient's shared
+    medication list (pasientens legemiddelliste)": "patient" is no more than the name; an alias may be narrower)."""
+    if it.language != "en":
+        return it.specifics or ""
+    named = " ".join(fold_text(e.name) for m in it.measures if (e := vocab.measures.entries.get(m)))
+    return " ".join(w for w in (it.specifics or "").split()
+                    if not any(len(a) >= 4 and a in named for a in english_stems(w.lower())))
 
 
 _NARROWER = "MATCH (m:Measure) WHERE m.broader IN $ids RETURN m.id AS id, m.name AS name, m.aliases AS aliases"
