@@ -86,7 +86,7 @@ def letterhead(lines: list[str]) -> str | None:
 
 
 def author_from_lines(lines: list[str]) -> tuple[str | None, str | None]:
-    """Try title lines anywhere, then the letterhead, then opening sentences, then the signature block."""
+    """Try title lines anywhere, then a sender label, the letterhead, opening sentences, the signature block."""
     for text in lines:  # a title, or the sentence a news text opens a paragraph with ("X har levert sitt innspill …")
         if org := _first_match(_STRONG, text[:200]):
             return org, "title line"
@@ -113,8 +113,10 @@ def sender_label(lines: list[str]) -> str | None:
 
 
 def signature(lines: list[str]) -> str | None:
-    """The body that signs: "for X" in the closing lines or at the very end ("For Rådet for personar med …"), or
-    a full organisation name among the lines after the closing ("Med venleg helsing / … / Austevoll legesenter")."""
+    """The body that signs: "for X" in the closing lines or at the very end ("For Rådet for personar med …"); a
+    full organisation name among the lines after the closing ("Med venleg helsing / … / Austevoll legesenter"); the
+    body a signer's title names ("leiar, Sogndal Senterparti"); or, in a letter written in the first person
+    singular, the person who signs it (a private person's submission)."""
     tail = [ln.strip() for t in lines for ln in t.split("\n") if ln.strip()]
     start = next((i + 1 for i, t in enumerate(tail) if CLOSING.match(t)), len(tail))
     closing = tail[start:start + 6]

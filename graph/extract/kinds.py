@@ -84,7 +84,8 @@ def statement_kind(sentence: str, role: str | None, positional: bool = True, own
     """proposal | opposition | example | challenge | commitment | other.
 
     The sentence decides first: procedure, a quoted question or another body's proposal is no stance of the
-    sender; a rejection is an opposition; support, a demand or a view is a proposal wherever it stands. The
+    sender; a rejection is an opposition; a negated practice or what falls short today is a problem unless a
+    stance word says more; support, a demand or a view is a proposal wherever it stands. The
     prompt a block answers (``role``) decides what the sentence's own words leave open. ``positional`` says
     the sentence takes its kind from where it stands (a list item or the first sentence of one, a heading
     under a prompt); prose sentences under the same prompt need a cue of their own, so that context and
