@@ -42,21 +42,34 @@ def stem(word: str) -> str:
     return word[:max(4, len(word) - 3)]
 
 
-def folded_words(text: str) -> list[str]:
-    """The text's words in lower case, nynorsk forms folded to bokmål ("følgjetenesta" → "følgetjenesta")."""
-    return re.findall(r"[^\W_]+", fold_text(text))
+@lru_cache(maxsize=65536)
+def folded_words(text: str) -> tuple[str, ...]:
+    """The text's words in lower case, nynorsk forms folded to bokmål ("følgjetenesta" → "følgetjenesta"); kept
+    per text, since a question's phrase is tested against the same statements request after request."""
+    return tuple(re.findall(r"[^\W_]+", fold_text(text)))
 
 
-def has(have: list[str], st: str) -> bool:
+def has(have: str | tuple[str, ...] | list[str], st: str) -> bool:
     """A word of the text starts with the stem, ends a compound with it ("plan" in "sykehusplanen") or, when the
-    stem is long enough to be a word of its own, holds it ("følgetjen" in "jordmorfølgjetenesta", folded)."""
-    return any(h.startswith(st) or len(st) >= 4 and re.search(re.escape(st) + _TAIL[len(st) >= 5], h)
-               or len(st) >= 7 and st in h for h in have)
+    stem is long enough to be a word of its own, holds it ("følgetjen" in "jordmorfølgjetenesta", folded).
+    ``have``: the text's folded words, or those words joined by single spaces (one search instead of one a word)."""
+    return _stem_pattern(st).search(have if isinstance(have, str) else " ".join(have)) is not None
 
 
-# what may follow a stem that ends a compound: a short ending, or for a longer stem also a verb made noun with
-# its inflection ("utdann" in "sykepleierutdanninger")
-_TAIL = (r"\w{0,3}$", r"(?:\w{0,3}|ing\w{0,3}|else\w{0,3})$")
+@lru_cache(maxsize=8192)
+def _stem_pattern(st: str) -> re.Pattern[str]:
+    e = re.escape(st)
+    alternatives = [rf"(?<!\S){e}"]
+    if len(st) >= 4:
+        alternatives.append(e + _TAIL[len(st) >= 5])
+    if len(st) >= 7:
+        alternatives.append(e)
+    return re.compile("|".join(alternatives))
+
+
+# what may follow a stem that ends a compound, up to the word's end: a short ending, or for a longer stem also a
+# verb made noun with its inflection ("utdann" in "sykepleierutdanninger")
+_TAIL = (r"\w{0,3}(?!\S)", r"(?:\w{0,3}|ing\w{0,3}|else\w{0,3})(?!\S)")
 
 
 def mentions(text: str, phrase: str) -> bool:
@@ -187,7 +200,7 @@ class Phrase:
         flat = " ".join(have)
         total = sum(w for _, w in self.stems) or 1.0
         return sum(w for alts, w in self.stems
-                   if any(a in flat if " " in a else has(have, a) for a in alts)) / total
+                   if any(a in flat if " " in a else has(flat, a) for a in alts)) / total
 
     def holds(self, text: str) -> bool:
         if self.size <= 2 and self.share > 0.5:  # two words: both (unless asked for loosely)
