@@ -157,3 +157,14 @@ def test_nynorsk_letter_gets_an_author_and_statements(tmp_path: Path) -> None:
     x = extract(load_document(f))
     kinds = {s.kind for s in x.statements if x.actors[s.speaker].name == "Fjellheim herad"}
     assert {"proposal", "opposition", "example"} <= kinds
+
+
+def test_an_example_with_a_definite_subject_after_a_fronted_time_is_the_authors(tmp_path: Path) -> None:
+    """"I løpet av 2023 har kommunen tatt i bruk …" after a sentence naming a hospital: the municipality's own."""
+    f = tmp_path / "fjellby.txt"
+    f.write_text("Fjellby kommune\nPostboks 4\n2600 Fjellby\n\nInnspill til utviklingsplan\n\n"
+                 "Sykehuset Innlandet HF har etablert et ambulant team for eldre i regionen. I løpet av 2023 har "
+                 "kommunen tatt i bruk tolv nye omsorgsboliger med døgnbemanning.\n", "utf-8")
+    x = extract(load_document(f))
+    example = next(s for s in x.statements if s.text.startswith("I løpet av 2023"))
+    assert example.kind == "example" and x.actors[example.speaker].name == "Fjellby kommune"

@@ -239,7 +239,7 @@ def member_speaker(sentence: str, author: str | None, previous: str | None,
 _DEFINITE_SUBJECT = re.compile(r"(?-i:[A-ZÆØÅ])[a-zæøå]+(?:et|en|a|ane|ene|na)(?:\s+i\s+(?-i:[A-ZÆØÅ])\w+)?"
                                r"\s+(?:har|hadde|driv|driver|tilbyr|tilbyd)\b"
                                # the same after a fronted time or place: "Siden 2023 har ungdomsrådet selv holdt …"
-                               r"|(?:Siden|Sidan|Sia|I|Fra|Frå)\s+\S+\s+(?:har|hadde)\s+(?-i:[a-zæøå])[a-zæøå]+"
+                               r"|(?:Siden|Sidan|Sia|I|Fra|Frå)\s+(?:\S+\s+){1,3}?(?:har|hadde)\s+(?-i:[a-zæøå])[a-zæøå]+"
                                r"(?:et|en|a|ane|ene|na)\b")
 _IMPLEMENTER_WITHIN = 80  # characters: the subject or a fronted place ("Ved intensivavdelingene i Helse Nord …")
 _SELF = re.compile(r"\b(vi|vår|våre|vårt|oss)\b", re.IGNORECASE)
@@ -364,7 +364,8 @@ def _block_statements(doc: Document, block: Block, vocab: Vocabulary, resolver: 
         member = member_speaker(text, author, member, resolver)
         named = implementing or (named if same_line else None)
         speaker = member or inline_speaker(block.text, text, resolver)
-        if speaker is None and kind == "example" and not _speaks_of_itself(text):
+        if speaker is None and kind == "example" and not _speaks_of_itself(text) \
+                and not _DEFINITE_SUBJECT.match(text):  # "I løpet av 2024 har kommunen tatt i bruk …": its own
             speaker = implementing or named
         speaker = speaker or author
         if speaker is None:
