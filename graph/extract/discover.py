@@ -390,7 +390,7 @@ _ITEM_SPLIT = re.compile(r",\s*|\s+(?:og|eller)\s+")
 
 def _items(phrase: str) -> list[str]:
     """The items of an enumeration of three or more that each name something ("X, Y og Z"); none otherwise."""
-    if not _ENUMERATION.search(phrase) or phrase.count(",") < 1:
+    if not _ENUMERATION.search(phrase):
         return []
     items = [_trim(i) for i in _ITEM_SPLIT.split(phrase)]
     # each a measure of its own kind ("…tilbud", "…skole"), not conditions or abstractions ("kognitiv svikt")
