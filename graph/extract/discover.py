@@ -301,6 +301,12 @@ def _span_end(rest: str, described: bool = False) -> int:
     return end.start()
 
 
+@lru_cache(maxsize=4096)
+def _leads(sentence: str) -> tuple[re.Match[str], ...]:
+    """Every lead-in of the sentence, first first (read by the object and, for a generic one, by discover)."""
+    return tuple(sorted((m for pattern in _LEAD_INS for m in pattern.finditer(sentence)), key=lambda m: m.start()))
+
+
 def _object(sentence: str) -> tuple[str, str] | None:
     """The core of the measure the sentence's stance or action is about, and the whole object it stands in;
     ``_GENERIC_OBJECT`` when the stance names nothing specific (the sentence then names no measure at all)."""
@@ -308,7 +314,7 @@ def _object(sentence: str) -> tuple[str, str] | None:
     # the lead-in that comes first in the sentence: its main verb, not a noun further on ("behovet for …"); one
     # that another continues within a few words is read through it ("støtter forslaget om …", "ser positivt på
     # at høyringsnotatet opnar for at …")
-    leads = sorted((m for pattern in _LEAD_INS for m in pattern.finditer(sentence)), key=lambda m: m.start())
+    leads = _leads(sentence)
     for m in leads:
         stance = True
         if _OBJECT_FIRST.fullmatch(sentence[:m.start()]) and _INVERTED_PRONOUN.search(sentence[m.start():m.end() + 12]):
@@ -374,7 +380,7 @@ def discover(sentence: str, item: bool = False) -> Found | None:
             found = _item(sentence)
         if found == _GENERIC_OBJECT:  # the subject may name it ("Det felles introduksjonsprogrammet …, som …");
             # what follows a generic object is no measure ("er usamd i dette, fordi pengane … øyremerkte legevakt")
-            sentence = sentence[:min(m.start() for pattern in _LEAD_INS for m in pattern.finditer(sentence))]
+            sentence = sentence[:_leads(sentence)[0].start()]
         phrase, wording = found if found and found != _GENERIC_OBJECT else (None, "")
     if phrase is None and (compound := _measure_compound(sentence)):
         # the compound with the phrase that says which, if one does ("et program for utvikling av ledere",
