@@ -114,6 +114,29 @@ def test_a_stance_on_the_proposal_just_reported(tmp_path: Path) -> None:
     assert any("tilsynet med sykehjemmene" in name for name in about["Kommunen advarer mot dette."])
 
 
+def test_a_stance_on_a_reported_proposal_that_names_a_known_measure(tmp_path: Path) -> None:
+    """What another body proposes to do with a known measure is what "ei slik ordning" rejects, not the known
+    measure alone; a passive report ("I høyringsnotatet drøftast det om …"), a numbered label ("Spørsmål 3:") and a
+    quoted question between the report and the answer change nothing; "2G." ends a sentence."""
+    from graph.extract.statements import extract
+    from loaders import load_document
+
+    letter = tmp_path / "elvedal.txt"
+    letter.write_text("Elvedal kommune\n\nHøyringssvar frå Elvedal kommune\n\n"
+                      "Spørsmål 3: Departementet føreslår at legevakta berre skal ha lege til stades på dagtid.\n"
+                      "Kva meiner høyringsinstansen?\n"
+                      "Svar: Elvedal kommune er usamd i ei slik ordning.\n\n"
+                      "I høyringsnotatet drøftast det òg om kommunane kan krevje eigenandel for tryggleiksalarm frå "
+                      "brukarar med inntekt under 2G. Dette går vi imot.\n\n"
+                      "Med helsing\nElvedal kommune\n", "utf-8")
+    x = extract(load_document(letter))
+    about = {s.text: [x.discovered[m].name if m in x.discovered else m for m in s.measures] for s in x.statements
+             if s.kind == "opposition"}
+    assert set(about) == {"Svar: Elvedal kommune er usamd i ei slik ordning.", "Dette går vi imot."}, about
+    assert any("dagtid" in name for name in about["Svar: Elvedal kommune er usamd i ei slik ordning."])
+    assert any("eigenandel for tryggleiksalarm" in name for name in about["Dette går vi imot."])
+
+
 def test_a_demonstrative_refers_back_instead_of_naming_a_measure(tmp_path: Path) -> None:
     """"… støtter at denne plikten lovfestes" is about the measure just named, not a new measure "plikten"."""
     from graph.extract.statements import extract

@@ -49,8 +49,8 @@ _AUX = set(_DATA["auxiliaries"])
 # a passive verb ends a measure's name ("utvides", "økes", "finansierast"); "felles" is no verb
 _PASSIVE = re.compile(r"(?!felles\b)[a-zæøå]{2,}[a-zæøår]es|[a-zæøå]{4,}ast", re.IGNORECASE)
 _CLAUSE_VERB = re.compile(_DATA["clause_verbs"], re.IGNORECASE)
-_MODAL = re.compile(r"\s(bør|må|skal|skulle|burde)\s+(?:også\s+|òg\s+|derfor\s+|difor\s+|heller\s+|ikke\s+|ikkje\s+|"
-                    r"likevel\s+|i\s+stedet\s+|i\s+staden\s+)*", re.IGNORECASE)
+_MODAL = re.compile(r"\s(bør|må|skal|skulle|burde|kan|kunne)\s+(?:også\s+|òg\s+|derfor\s+|difor\s+|heller\s+|"
+                    r"ikke\s+|ikkje\s+|likevel\s+|i\s+stedet\s+|i\s+staden\s+)*", re.IGNORECASE)
 _LABEL = re.compile(r"^\s*(?:(?:" + _DATA["answer_labels"] + r"):\s+)+", re.IGNORECASE)  # "Kommentar: Det bør …"
 # someone named as the doer of the object clause, and its verb: "Helse Førde og kommunane saman lagar ein …"
 _DOER = re.compile(r"(?:[\wæøåÆØÅ-]+\s+){1,7}?(?!(?:etter|under|over|heller|tidligere|tidlegare|senere|seinare)\s)"
@@ -449,7 +449,7 @@ class MeasureFinder:
         self._heads: dict[str, list[str]] = {}  # head stem → ids
         self.recent: list[str] = []  # the measures the part named last: what "forslaget", "en slik ordning" mean
         self.history: list[tuple[str, list[str]]] = []  # the part's last sentences and the measures they name
-        self._pending: str | None = None  # another body's proposal, not yet a measure of its own
+        self._pending: tuple[str, list[str]] | None = None  # another body's proposal and the known measures it names
 
     def new_part(self) -> None:
         self.recent, self._pending, self.history = [], None, []
@@ -458,26 +458,42 @@ class MeasureFinder:
         """Remember what the sentence named, or the proposal of another body it reports ("Departementet
         foreslår å samle …"), for a later "Kommunen støtter forslaget" / "går imot en slik samling"."""
         self.history = [*self.history[-(_HISTORY - 1):], (sentence, list(measures))]
+        if reports_another:  # even when it names a known measure: what is proposed for it says which one
+            self._pending = (sentence, list(measures))
+        elif measures:
+            self._pending = None
         if measures:
-            self.recent, self._pending = list(measures), None
-        elif reports_another:
-            self._pending = sentence
+            self.recent = list(measures)
 
-    def referred(self, sentence: str) -> list[str]:
-        """The measures a stance refers back to ("støtter forslaget", "går imot en slik samling")."""
+    def referred(self, sentence: str, named: list[str] | None = None) -> list[str]:
+        """The measures a stance refers back to ("støtter forslaget", "går imot en slik samling"). When the
+        stance already has measures (``named``, its own or its predecessor's vocabulary ones), only the
+        proposal just reported can add to them: "Departementet føreslår legevakt utan lege om natta. Senteret
+        kan ikkje tilrå ei slik ordning." is about more than "legevakt"."""
         if not _REFERENCE.search(sentence):
             return []
-        if (named := self._antecedent(sentence)) is not None:
-            return named
+        if named:
+            return self._reported(named, recent_only=True)
+        if (antecedent := self._antecedent(sentence)) is not None:
+            return antecedent
         if self._pending is None and self.history and not self.history[-1][1] \
                 and (mid := self.measure(self.history[-1][0], [])):
             self.recent = [mid]  # what the sentence before proposed: "Notatet drøfter om … Vi advarer mot dette."
             return [mid]
-        if self._pending is not None:  # the reported proposal is what the stance is about, or nothing known is
-            pending, self._pending = self._pending, None
-            mid = self.measure(pending, [])
-            self.recent = [mid] if mid else []
-        return list(self.recent)
+        return self._reported([]) if self._pending is not None else list(self.recent)
+
+    def _reported(self, named: list[str], recent_only: bool = False) -> list[str]:
+        """The measure of the proposal reported last (with the known ones it names), once: the stance that
+        answers it consumes it. ``recent_only``: only if it was reported one or two sentences ago (a quoted
+        question may stand between: "Kva meiner høyringsinstansen?")."""
+        if self._pending is None or (recent_only and self._pending[0] not in [s for s, _ in self.history[-2:]]):
+            return []
+        (pending, known), self._pending = self._pending, None
+        mid = self.measure(pending, known)
+        found = [m for m in dict.fromkeys((*known, mid)) if m and m not in named]
+        if found or not recent_only:
+            self.recent = [*known, *([mid] if mid else [])]
+        return found
 
     def _antecedent(self, sentence: str) -> list[str] | None:
         """What "en slik norm", "en slik lovfesting", "denne modellen" stand for: the last sentence before that

@@ -87,7 +87,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_AFTER_NUMBER = re.compile(r"(?<=\d)[.)]\s+(?=[«\"(]?[A-ZÆØÅ])")
+_AFTER_NUMBER = re.compile(r"(?:(?<=\d)|(?<=\d[A-ZÆØÅ]))[.)]\s+(?=[«\"(]?[A-ZÆØÅ])")  # "… 2020. Vi", "… 2G. Dette"
 
 
 _SENTENCE_END = re.compile(r"[.!?。！？‼⁇⁈⁉]")
@@ -117,7 +117,8 @@ def _line_sentences(text: str) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     spans = merged
-    # the Norwegian tokenizer reads "2020-2025." as an ordinal, so a sentence may run on after a number
+    # the Norwegian tokenizer reads "2020-2025." as an ordinal and "2G." as one token, so a sentence may run on
+    # after a number
     split: list[tuple[int, int]] = []
     for start, end in spans:
         for m in _AFTER_NUMBER.finditer(text, start, end):
@@ -377,10 +378,9 @@ def _block_statements(doc: Document, block: Block, vocab: Vocabulary, resolver: 
             if reports_practice_of(doc, text, hits, speaker, author) and author not in co_speakers and member is None:
                 co_speakers.append(author)
         mentions = [h[0] for h in hits if h[0] != speaker and h[0] not in co_speakers]
-        if kind in RELATION_OF_KIND and (discovered := finder.measures(text, measures, listed)):
+        if kind in RELATION_OF_KIND and (discovered := finder.measures(text, measures, listed)
+                                          or finder.referred(text, measures)):  # "Kommunen støtter forslaget."
             measures = previous_measures = [*measures, *discovered]
-        elif kind in RELATION_OF_KIND and not measures:
-            measures = previous_measures = finder.referred(text)  # "Kommunen støtter forslaget."
         finder.note(text, measures, kind == "other" and reports_another(text))
         if kind not in RELATION_OF_KIND and not measures and not [m for m in mentions if m != author]:
             continue  # a sentence is evidence when it takes a stance, names a measure or names someone
