@@ -60,37 +60,45 @@ def _words(text: str) -> tuple[tuple[bool, str], ...]:
 class Matcher:
     """Finds entries in text; overlapping hits resolve to the longest.
 
-    Every alias starts at a word boundary, so its first word must begin one of the text's words (lower-cased
-    unless the alias is exact) before its regex runs: most sentences name none of the hundreds of aliases, and
-    looking the text's words up by their first two letters is far cheaper than testing every alias.
+    Every alias starts at a word boundary, so before its regex runs its first word must be one of the text's
+    words (lower-cased unless the alias is exact), or begin one when it is a one-word alias that inflects: most
+    sentences name none of the hundreds of aliases, and two dictionary look-ups per word are far cheaper than
+    testing every alias.
     """
 
     def __init__(self, entries: list[Entry], *, suffix: int = 6) -> None:
         self.entries = {e.id: e for e in entries}
         self._patterns: list[tuple[str, bool, re.Pattern[str], str]] = []
+        inflecting: set[int] = set()  # one-word aliases whose word may go on ("stilling" in "stillingene")
         for e in entries:
             for alias in dict.fromkeys([e.name, *e.aliases]):
                 pat, flags = alias_regex(alias, suffix=suffix)
                 first = alias.split()[0]
                 exact = not flags
+                if not exact and len(alias.split()) == 1 and f"{{0,{suffix}}}" in pat:
+                    inflecting.add(len(self._patterns))
                 self._patterns.append((first if exact else first.lower(), exact, re.compile(pat, flags), e.id))
-        # first word → the patterns it opens, by its first two letters; a first word with other characters
+        # the patterns a text word opens: as the whole first word, or (a one-word alias that inflects, "stilling"
+        # in "stillingene") as its beginning, by the first four letters; a first word with other characters
         # ("kompetansebroen.no") is tested as a substring
-        self._by_prefix: dict[tuple[bool, str], list[int]] = {}
+        self._by_word: dict[tuple[bool, str], list[int]] = {}
+        self._by_prefix: dict[str, list[int]] = {}
         self._substring: list[int] = []
         for n, (key, exact, _, _) in enumerate(self._patterns):
-            if len(key) >= 2 and _WORD.fullmatch(key):
-                self._by_prefix.setdefault((exact, key[:2]), []).append(n)
-            else:
+            if not (len(key) >= 2 and _WORD.fullmatch(key)):
                 self._substring.append(n)
+            elif n in inflecting:
+                self._by_prefix.setdefault(key[:4], []).append(n)
+            else:
+                self._by_word.setdefault((exact, key), []).append(n)
 
     def _candidates(self, text: str, among: set[str] | None = None) -> list[int]:
         low = text.lower()
         found = {n for n in self._substring if self._patterns[n][0] in (text if self._patterns[n][1] else low)}
         for exact, w in _words(text):
-            for n in self._by_prefix.get((exact, w[:2]), ()):
-                if w.startswith(self._patterns[n][0]):
-                    found.add(n)
+            found.update(self._by_word.get((exact, w), ()))
+            if not exact:
+                found.update(n for n in self._by_prefix.get(w[:4], ()) if w.startswith(self._patterns[n][0]))
         return sorted(n for n in found if among is None or self._patterns[n][3] in among)
 
     def find(self, text: str, among: set[str] | None = None) -> list[tuple[str, int, int]]:
