@@ -261,10 +261,13 @@ def run(store: GraphStore, intent: str, query: Query, relations: list[str]) -> l
     passes += [(None, stances)] if stances else []
     for only, kinds in passes:
         for row in store.query(query.cypher, {"kinds": kinds, **query.params}):
-            if not all(p.holds(row["quote"]) for p in query.phrases):
+            # what a statement says is its words and the measures it is about: "Vi går imot dette." says what the
+            # proposal before it said
+            said = " ".join([row["quote"] or "", *(n for n in row["measures"] if n)])
+            if not all(p.holds(said) for p in query.phrases):
                 continue
             rel = only or RELATION_OF_KIND[row["kind"]]
-            cover = min((p.coverage(row["quote"]) for p in query.phrases), default=1.0)
+            cover = min((p.coverage(said) for p in query.phrases), default=1.0)
             about = [{"id": i, "name": n} for i, n in zip(row["measure_ids"], row["measures"], strict=False)
                      if not query.measure_ids or i in query.measure_ids]
             actors = [(row["actor_id"], row["actor"], row["type"], row.get("aliases"), rel)]
