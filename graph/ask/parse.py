@@ -292,10 +292,10 @@ def _theme(text: str, themes: list[dict]) -> str | None:
 def _only_theme_words(words: str, theme: str, themes: list[dict]) -> bool:
     """True when every topic word left is one of the theme's own words (name, English name, keywords)."""
     t = next(x for x in themes if x["id"] == theme)
-    stems = [k.lower() for k in [*t.get("keywords", []), *t["name"].split(), *(t.get("name_en") or "").split()]
-             if len(k) >= 4]
-    def own(w: str) -> bool:
-        return any(w.startswith(k) or k.startswith(w) for k in stems)
+    names = [k.lower() for k in [*t.get("keywords", []), *t["name"].split(), *(t.get("name_en") or "").split()]]
+    stems = [k for k in names if len(k) >= 4]
+    def own(w: str) -> bool:  # a short keyword ("rus") only as a word of its own
+        return w in names or any(w.startswith(k) or k.startswith(w) for k in stems)
     # an English word is the theme's when its Norwegian stems are ("preparedness" → beredskap)
     return all(own(w.lower()) or any(own(a) for a in english_stems(w.lower())) for w in words.split())
 
