@@ -57,6 +57,17 @@ def test_a_description_in_other_words_is_found_by_its_rare_words(graph: Embedded
     assert all(e["kind"] == "opposition" for a in out["answers"] for e in a["evidence"])
 
 
+def test_retrieval_by_words_adds_the_statements_no_measure_links(graph: EmbeddedStore) -> None:
+    """SSHF's akutthjelper agreements are a discovered measure; Ulvik's "Sidan 2021 har Ulvik brann og redning vore
+    akutthjelparar …" names it in other words, so only the question's words (nynorsk forms folded) find it: ranked
+    retrieval adds its speaker after the structured answer, never before it."""
+    out = ask(graph, "Hvem har avtaler der brannvesenet rykker ut som akutthjelpere?")
+    names = [a["actor"]["name"] for a in out["answers"]]
+    assert "Sørlandet sykehus HF" in names and "Ulvik herad" in names, names
+    assert names.index("Sørlandet sykehus HF") < names.index("Ulvik herad")
+    assert all(e["kind"] == "example" for a in out["answers"] for e in a["evidence"])
+
+
 @pytest.mark.parametrize("verb", ["handler om", "angår", "gjelder", "omhandler", "dreier seg om"])
 def test_theme_questions_read_the_same_whatever_the_verb(graph: EmbeddedStore, verb: str) -> None:
     out = ask(graph, f"Hvilke tiltak {verb} digitalisering?")

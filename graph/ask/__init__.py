@@ -78,6 +78,7 @@ def _ask(store: GraphStore, question: str, documents: list[str] | None, limit: i
             it = parse(question, vocab, known)
             answers = _answer(store, it, documents, vocab, limit) if it.intent != "search" else []
         answers = _relax(store, it, documents, vocab, limit, answers)
+        answers += _retrieved(store, it, documents, vocab, answers) if answers else []
         if not answers and it.phrase and not it.exact and len(it.phrase.split()) >= 3 \
                 and not Phrase.weigh(store, it.phrase, english=it.language == "en").unseen:
             # a description all of whose words the statements use: those that share most of it (a word no
@@ -149,6 +150,27 @@ def _answer(store: GraphStore, it: Interpretation, documents: list[str] | None, 
     if it.actor_types:  # "which municipalities …": the actors of that kind (and the people who speak for them),
         found = [a for a in found if a["actor"]["type"] in (*it.actor_types, "person")]  # not everyone named
     return found
+
+
+_RETRIEVED = 3  # statements retrieved by their words alone, added to every stance answer
+_RETRIEVING = ("who_proposes", "who_opposes", "who_reports_example", "who_states")
+
+
+def _retrieved(store: GraphStore, it: Interpretation, documents: list[str] | None, vocab: Vocabulary,
+               answers: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The speakers of the few statements of the stance asked for that share most of the question's words,
+    weighed by rarity, whatever measure they were linked to: ranked retrieval is part of every answer (the
+    extractor links a statement to a measure only when it names it in words it knows), after what the graph's
+    structure found. None when a word of the question is in no statement (the documents do not speak of it)."""
+    words = it.phrase or it.wording
+    if it.intent not in _RETRIEVING or not words or it.exact or it.count or it.actors or len(words.split()) < 3:
+        return []
+    if Phrase.weigh(store, words, english=it.language == "en").unseen:
+        return []
+    have = {a["actor"]["id"] for a in answers}
+    loose = Interpretation(**{**it.__dict__, "measures": [], "discovered": [], "phrase": words, "specifics": None})
+    found = _answer(store, loose, documents, vocab, _RETRIEVED, share=0.5)
+    return [a for a in found if a["actor"]["id"] not in have]
 
 
 def _beyond_name(it: Interpretation, vocab: Vocabulary) -> str:
