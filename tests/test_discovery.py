@@ -46,10 +46,20 @@ LETTERS = {
     ("Kommentar: Det bør i stedet innføres en felles rutine for samtykke ved utskriving.", {"rutine", "samtykke"}),
     ("Siden 2020 har Bø kommune, etter et initiativ fra rådet, hatt en fast demenskoordinator.",
      {"demenskoordinator"}),
+    # session 10: what is done to a subject is the measure ("the beds gathered in Førde", not "the beds"), where to
+    # but not how
+    ("Rådet er usamd i at fødestova i Lærdal blir lagd ned.", {"fødestova", "Lærdal", "lagd", "ned"}),
+    ("Vi går imot at røntgenlaboratoriet blir flytta til Gjøvik etter planen.",
+     {"røntgenlaboratoriet", "flytta", "Gjøvik"}),
 ])
 def test_the_measure_a_stance_is_about(sentence: str, words: set[str]) -> None:
     found = discover(sentence)
     assert found is not None and words <= set(found.phrase.split()), found
+
+
+def test_a_change_to_a_subject_ends_where_it_goes() -> None:
+    found = discover("Vi går imot at røntgenlaboratoriet blir flytta til Gjøvik etter planen.")
+    assert found is not None and "planen" not in found.phrase and found.head.startswith("røntgenlaborator"), found
 
 
 def test_an_object_first_stance_refers_back_and_an_enumeration_names_each_item() -> None:

@@ -339,12 +339,18 @@ def _english_matches(phrase: str, known: tuple[tuple[str, str, str], ...]) -> li
     """Discovered measures an English phrase names: every word the glossary translates has one of its Norwegian
     stems in the measure's key, inside a compound too ("decentralised nursing education" → "desentraliser …
     sykepleierutdanning"); words it does not translate ("the", a name it keeps) must be in the key as they are."""
-    alts = [a if translated else tuple(key_of(" ".join(a)).split()) or a  # an untranslated word keyed as discovery
-            for a, translated in alternatives(phrase, english=True)  # keys it ("ambulerende" → "ambuler")
-            if a and not all(w in function_words() for w in a)]
+    alts = [(a, True) if translated else (tuple(key_of(" ".join(a)).split()) or a, False)  # an untranslated word
+            for a, translated in alternatives(phrase, english=True)  # keyed as discovery keys it ("ambulerende" →
+            if a and not all(w in function_words() for w in a)]  # "ambuler")
     if not alts:
         return []
-    return [mid for mid, _, key in known if key and all(any(w in key for w in a) for a in alts)]
+
+    def holds(key: str, stems: tuple[str, ...], translated: bool) -> bool:
+        # a translated stem anywhere in a key word (a compound), an untranslated one (a name) only as its start:
+        # "agd" (Agder) is not in "lagd"
+        return any(w in k if translated else k.startswith(w) for w in stems for k in key.split())
+
+    return [mid for mid, _, key in known if key and all(holds(key, a, t) for a, t in alts)]
 
 
 def discovered_matches(phrase: str, known: tuple[tuple[str, str, str], ...]) -> tuple[list[str], bool]:

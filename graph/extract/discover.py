@@ -65,6 +65,9 @@ _DOER_VERB = re.compile(r"^(?:\s*(?:og|,)\s*[^\s,]+(?:\s+(?-i:[A-ZÆØÅ])\S*)*)
 _SECOND_VERB = re.compile(r"(?:og|eller)\s+(?-i:[a-zæøå]{3,}(?:et|t|dd|a))\s+(?=\S)", re.IGNORECASE)
 _NOT_PROPOSED = re.compile(r"^\S+\s+(er|var)\s|\b(ikke|ikkje)\b", re.IGNORECASE)
 _ACTION = re.compile(r"\s*" + _DATA["action_verbs"] + r"\s+", re.IGNORECASE)
+_CHANGED = re.compile(_DATA["changed"], re.IGNORECASE)
+_PLACE = re.compile(r"\s+(?:i|til|på|ved|frå|fra)\s+(?-i:[A-ZÆØÅ])[\wæøå-]+"  # where to: "… samla i Førde"
+                    r"(?:\s+(?:og|eller)\s+(?-i:[A-ZÆØÅ])[\wæøå-]+)?")
 _CHANGE = re.compile(r"\s*(?:(?:kunne|kan|få)\s+)?" + _DATA["change_verbs"], re.IGNORECASE)  # "kunne legge ned …"
 # a subject before the clause a stance is about ("meiner heradet at …", "mener det er viktig at …")
 _INVERTED = re.compile(r"(?:(?!slik\b|for\b|og\b)[\wÆØÅæøå-]+\s+){1,4}?at\s+", re.IGNORECASE)
@@ -249,6 +252,11 @@ def _focus(span: str, stance_object: bool = False) -> str:
         span = span[compound.start():]
     words = span.split()
     cut = len(_until_verb(words))
+    if stance_object and cut < len(words) and (change := _CHANGED.match(rest := " ".join(words[cut:]))) \
+            and _specific(_trim(" ".join(words[:cut]))):
+        # "døgnplassane blir samla i Førde": the change is the measure, not the beds (with where to, not how)
+        place = _PLACE.match(rest, change.end())
+        return _trim(" ".join(words[:cut]) + " " + rest[:(place or change).end()])
     if stance_object and cut < len(words) and not _specific(_trim(" ".join(words[:cut]))) \
             and (_PASSIVE.fullmatch(words[cut]) or words[cut].lower() in _TO_BE_DONE):
         # "tiltaka blir kostnadsrekna før …", "ansvaret fordeles etter …", "slike kurs blir en fast del av …":
@@ -411,7 +419,9 @@ def _found(phrase: str, wording: str = "") -> Found | None:
     if not words:
         return None
     compound = _COMPOUND.search(phrase)
-    head = content_words(compound.group(0))[-1] if compound else words[-1]
+    # the head is the noun's, not the change done to it ("døgnplassane blir samla i Førde")
+    noun = content_words(" ".join(_until_verb(phrase.split()))) or words
+    head = content_words(compound.group(0))[-1] if compound else noun[-1]
     core = phrase[:m.start()] if (m := _RELATIVE.search(phrase)) and _specific(phrase[:m.start()]) else phrase
     core = core[:m.start()] if (m := _SCOPE.search(core)) and _specific(core[:m.start()]) else core
     return Found(phrase, key_of(core), stem(head), wording)
