@@ -131,7 +131,9 @@ def _answer(store: GraphStore, it: Interpretation, documents: list[str] | None, 
     found = answer(store, it.intent, params, vocab, limit=limit)
     if it.wording and it.intent in _WORDED:  # statements in the same words that name no measure: ranked after
         have = {(a["actor"]["id"], a["relation"]): a for a in found}
-        worded = answer(store, it.intent, {**params, "measure_ids": [], "phrase": it.wording}, vocab, limit=limit)
+        # (with the words the question adds that are no measure: "… et øremerket tilskudd til hverdagsrehabilitering")
+        words = f"{it.wording} {it.phrase}" if it.phrase and it.phrase not in it.wording else it.wording
+        worded = answer(store, it.intent, {**params, "measure_ids": [], "phrase": words}, vocab, limit=limit)
         for a in worded:
             known = have.get((a["actor"]["id"], a["relation"]))
             if known is None:
