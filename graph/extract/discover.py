@@ -221,7 +221,7 @@ def _focus(span: str, stance_object: bool = False) -> str:
     doer = _DOER.match(span)  # "Nordlandssykehuset og kommunene i Vesterålen utarbeider en felles plan for …"
     span = span[doer.end():] if doer else span
     modal = _MODAL.search(span)
-    if modal and len(span[:modal.start()].split()) <= 5:
+    if modal and len(span[:modal.start()].split()) <= 7:
         subject, predicate = span[:modal.start()], span[modal.end():]
         if _REFERENCE.match(subject.strip()):  # "Modellen bør tas i bruk …": the measure named before, and
             # in a stance's object what is to be done to it ("… meiner slike team må finansierast som …")
