@@ -148,7 +148,11 @@ def _answer(store: GraphStore, it: Interpretation, documents: list[str] | None, 
         words.share = 0.4  # most of what it adds, as the quotes of the measure word it
         narrowed = [{**a, "evidence": sorted(a["evidence"], key=lambda e: not words.holds(e["quote"] or ""))}
                     for a in found if any(words.holds(e["quote"] or "") for e in a["evidence"])]
-        found = narrowed or found  # (its evidence that says it first, the rest kept)
+        # (its evidence that says it first, the rest kept); "does anyone oppose extending the transition for
+        # legevaktleger?" is not answered by those who oppose something else about legevakt
+        if not narrowed and it.intent == "whether":
+            it.note = (f"{it.note}; " if it.note else "") + f"no statement about it also says «{specifics}»"
+        found = narrowed if narrowed or it.intent == "whether" else found
     if it.actor_types:  # "which municipalities …": the actors of that kind (and the people who speak for them),
         found = [a for a in found if a["actor"]["type"] in (*it.actor_types, "person")]  # not everyone named
     return found
