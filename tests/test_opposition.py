@@ -78,11 +78,13 @@ def test_opposition_makes_an_opposes_edge_and_no_proposes_edge(opposing) -> None
     kinds = {r["k"] for r in opposing.query("MATCH (s:Statement) WHERE s.id IN $ids RETURN s.kind AS k",
                                             {"ids": behind})}
     assert kinds <= {"proposal", "commitment"}
-    # hjemmesykehus and legevakt from the vocabulary, and the discovered "legge ned sengeposten i Testvik …"
-    assert stats(opposing)["relationships"]["OPPOSES"] == 3
-    assert opposing.query("MATCH (:Actor {id: 'testvik-kommune'})-[:OPPOSES]->(m:Measure {origin: 'discovered'}) "
-                          "RETURN m.name AS n") == [
-        {"n": "legge ned sengeposten i Testvik og erstatte den med hjemmesykehus"}]
+    # hjemmesykehus and legevakt from the vocabulary, and the discovered "legge ned sengeposten i Testvik …" and
+    # "legevakten flyttes til Nordvik" (the move is what is opposed, not legevakt as such)
+    assert stats(opposing)["relationships"]["OPPOSES"] == 4
+    discovered = opposing.query("MATCH (:Actor {id: 'testvik-kommune'})-[:OPPOSES]->(m:Measure "
+                                "{origin: 'discovered'}) RETURN m.name AS n")
+    assert sorted(r["n"] for r in discovered) == [
+        "legevakten flyttes til Nordvik", "legge ned sengeposten i Testvik og erstatte den med hjemmesykehus"]
 
 
 def test_opposes_edge_is_recomputed_when_the_letter_changes(tmp_path: Path) -> None:
@@ -190,14 +192,15 @@ def test_api_lists_opposition_with_evidence(opposing) -> None:
         assert {(r["relation"], r["measure_id"]) for r in a["relations"] if _vocabulary({r["measure_id"]})} == {
             ("PROPOSES", "kombinerte-stillinger"), ("OPPOSES", "hjemmesykehus"), ("OPPOSES", "legevakt")}
         actors = {x["id"]: x for x in client.get("/v1/actors").json()["items"]}
-        assert (actors["testvik-kommune"]["proposes"], actors["testvik-kommune"]["opposes"]) == (1, 3)
+        assert (actors["testvik-kommune"]["proposes"], actors["testvik-kommune"]["opposes"]) == (1, 4)
         assert actors["nordvik-kommune"]["opposes"] == 0
         measures = {x["id"]: x for x in client.get("/v1/measures").json()["items"]}
         assert (measures["hjemmesykehus"]["actors"], measures["hjemmesykehus"]["opposes"]) == (1, 1)
-        assert client.get("/v1/stats").json()["relationships"]["OPPOSES"] == 3  # one to a discovered measure
+        assert client.get("/v1/stats").json()["relationships"]["OPPOSES"] == 4  # two to discovered measures
         theme = client.get("/v1/themes/akutt-tjenester").json()
         assert {(x["id"], tuple(x["opposed_by"]), tuple(x["proposed_by"])) for x in theme["measures"]} == {
-            ("legevakt", ("Testvik kommune",), ("Nordvik kommune",))}
+            ("legevakt", ("Testvik kommune",), ("Nordvik kommune",)),
+            ("m-flytt-legevakt-nordvik", ("Testvik kommune",), ())}  # moving it, discovered
         g = client.get("/v1/graph", params={"center": "hjemmesykehus"}).json()
         assert {"source": "testvik-kommune", "target": "hjemmesykehus", "type": "OPPOSES", "count": 1} in g["edges"]
         assert client.get("/v1/graph", params={"whole": "true"}).json()["edges"]
@@ -220,7 +223,7 @@ def test_exports_carry_opposition(opposing, tmp_path: Path) -> None:
     assert 'OPPOSES' in export_graphml(opposing)
     _, edges = export_csv(opposing, tmp_path / "csv")
     with edges.open(encoding="utf-8") as f:
-        assert sum(r["type"] == "OPPOSES" for r in csv.DictReader(f)) == 3  # with the discovered measure
+        assert sum(r["type"] == "OPPOSES" for r in csv.DictReader(f)) == 4  # with the discovered measures
     html = export_html(opposing)
     assert "OPPOSES (1 statements)" in html and "#d62728" in html
 

@@ -37,6 +37,14 @@ def _is_exact(alias: str) -> bool:
     return any(any(c.isupper() for c in tok[1:]) for tok in alias.split()) or (alias.isupper() and len(alias) <= 5)
 
 
+def _inflected_from(word: str) -> str:
+    """Where a word's inflections part: its whole, or a plural in -er without it, since nynorsk writes -ar and
+    -ane ("døgnplasser", "døgnplassar", "døgnplassane")."""
+    if len(word) >= 8 and word.endswith("er") and word[-3] not in "aeiouyæøå":
+        return word[:-2]
+    return word
+
+
 def alias_regex(alias: str, *, suffix: int = 6) -> tuple[str, int]:
     words = alias.split()
     if _is_exact(alias):
@@ -44,7 +52,8 @@ def alias_regex(alias: str, *, suffix: int = 6) -> tuple[str, int]:
         return rf"(?<!{_W}){body}(?!{_W})", 0
     parts = [re.escape(w) for w in words]
     if len(words[-1]) >= 4 and words[-1][-1].isalpha():
-        parts[-1] += rf"{_W}{{0,{suffix}}}"
+        ending = _inflected_from(words[-1])
+        parts[-1] = rf"{re.escape(ending)}{_W}{{0,{suffix + len(words[-1]) - len(ending)}}}"
     body = r"[\s-]+".join(parts)
     return rf"(?<!{_W}){body}(?!{_W})", re.IGNORECASE
 
@@ -75,8 +84,9 @@ class Matcher:
                 pat, flags = alias_regex(alias, suffix=suffix)
                 first = alias.split()[0]
                 exact = not flags
-                if not exact and len(alias.split()) == 1 and f"{{0,{suffix}}}" in pat:
+                if not exact and len(alias.split()) == 1 and "{0," in pat:
                     inflecting.add(len(self._patterns))
+                    first = _inflected_from(first)
                 self._patterns.append((first if exact else first.lower(), exact, re.compile(pat, flags), e.id))
         # the patterns a text word opens: as the whole first word, or (a one-word alias that inflects, "stilling"
         # in "stillingene") as its beginning, by the first four letters; a first word with other characters
