@@ -141,7 +141,14 @@ def alternatives(text: str, english: bool) -> list[tuple[tuple[str, ...], bool]]
         return out
     ws = words(fold_text(text))
     if not english:
-        return [(_synonyms(stem(w)), False) for w in ws]
+        out = []
+        while ws:  # a synonym of several words ("legge ned") stands for its group as one word of the phrase
+            group = next((g for g in _synonym_groups() for m in g if " " in m and ws[:len(m.split())] == m.split()),
+                         None)
+            size = next((len(m.split()) for m in group or () if ws[:len(m.split())] == m.split()), 1)
+            out.append((group, False) if group else (_synonyms(stem(ws[0])), False))
+            ws = ws[size:]
+        return out
     out, i = [], 0
     while i < len(ws):
         for n in (3, 2, 1):

@@ -76,6 +76,14 @@ def test_what_two_actors_have_in_common(graph: EmbeddedStore, question: str) -> 
     assert it["question_class"] == "both" and set(it["actors"]) == {"mental-helse", "norsk-psykologforening"}, it
 
 
+def test_a_synonym_of_several_words_is_one_word_of_the_phrase() -> None:
+    """"legge ned" stands for "avvikle", "nedlegge" as one word; "fødetilbud" for "fødeavdeling" (synonyms_no.yaml)."""
+    from graph.phrase import alternatives
+
+    (closing, _), (births, _), *rest = alternatives("legge ned fødetilbudene i Lofoten", english=False)
+    assert "avvikl" in closing and "fødeavdeling" in births and len(rest) == 1
+
+
 @pytest.mark.parametrize("verb", ["handler om", "angår", "gjelder", "omhandler", "dreier seg om"])
 def test_theme_questions_read_the_same_whatever_the_verb(graph: EmbeddedStore, verb: str) -> None:
     out = ask(graph, f"Hvilke tiltak {verb} digitalisering?")
