@@ -97,12 +97,13 @@ def _starts_lower(text: str) -> bool:
 
 
 _CELLS = re.compile(r"\S\s*\|\s*\S.*\S\s*\|\s*\S")  # "Tiltak | Ansvar | Status": a row of a text table
+PIPE = re.compile(r"\S\s+\|\s+\S")  # "Forslag | Vår vurdering": two cells, when the next row has them too
 
 
 def _continues(prev: str, line: str, gap: int, width: float) -> bool:
     """Does ``line`` continue the block that ``prev`` (its last line) ends? A row of a table written with
-    "|" between its cells is a block of its own."""
-    if _CELLS.search(prev) or _CELLS.search(line):
+    "|" between its cells (three, or two in consecutive rows) is a block of its own."""
+    if _CELLS.search(prev) or _CELLS.search(line) or PIPE.search(prev) and PIPE.search(line):
         return False
     if prev.endswith("-"):
         return True

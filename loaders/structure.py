@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.blocks import RawBlock, block_text_and_pages, group, title_like
+from loaders.blocks import PIPE, RawBlock, block_text_and_pages, group, title_like
 from loaders.model import Block, SourceLine
 from loaders.patterns import CLOSING, PATTERNS
 from loaders.persons import find_persons
@@ -63,7 +63,7 @@ def _classify(raw: RawBlock, text: str) -> tuple[str, int]:
         return "heading", level  # a numbered heading, or a numbered question the text answers
     if raw.numbered:
         return "bullet", level
-    if one_line and text.count("|") >= 2:
+    if one_line and (text.count("|") >= 2 or PIPE.search(text)):
         return "paragraph", level  # a `|` table's row: its cells are read, it heads nothing
     if one_line and short and not text.endswith((".", ",", ";", ":")) and text[:1].isupper() \
             and not find_persons(text):  # a roster line ("Tillitsvalgt: Anita Talåsen Granli – NSF")
