@@ -280,3 +280,24 @@ def test_a_text_table_row_is_a_statement_and_a_sentence_in_its_last_cell_is_anot
     assert kinds["Vikna kommune har siden 2020 hatt felles nattlegevakt med Nærøysund, og ordningen fungerer godt."] \
         == "example"
     assert kinds["Vi slutter oss til KS' innspill om felles innkjøp av velferdsteknologi."] == "proposal"
+
+
+def test_a_two_cell_table_and_the_author_as_doer_after_another_body(tmp_path: Path) -> None:
+    """Invented (session 10): rows of a two-cell "|" table are statements of their own; a practice whose doer is the
+    author is the author's, even right after a sentence that named another body's view."""
+    letter = tmp_path / "elvik-kommune.txt"
+    letter.write_text(
+        "Elvik kommune\n\nHøringsuttalelse\n\n"
+        "Forslag i høringsnotatet | Vår vurdering\n"
+        "Felles journal for tannhelsetjenesten | Støtter\n"
+        "Statlig takstsystem for tannhelsetjenesten | Går imot\n\n"
+        "Nesby kommune har i sitt høringssvar tatt til orde for at legevakten bør ligge i sentrum. "
+        "Vi deler ikke den vurderingen, fordi nærheten til sykehuset er viktig for pasientene våre.\n"
+        "Siden 2021 har Elvik kommune drevet en kommunal akutt døgnenhet i samme bygg som legevakten.\n\n"
+        "Med vennlig hilsen\nElvik kommune\n", "utf-8")
+    x = extract(load_document(letter))
+    kinds = {s.text: (s.kind, s.speaker) for s in x.statements}
+    assert kinds["Felles journal for tannhelsetjenesten | Støtter"][0] == "proposal"
+    assert kinds["Statlig takstsystem for tannhelsetjenesten | Går imot"][0] == "opposition"
+    practice = next(v for k, v in kinds.items() if k.startswith("Siden 2021"))
+    assert practice == ("example", "elvik-kommune"), kinds

@@ -365,9 +365,11 @@ def _block_statements(doc: Document, block: Block, vocab: Vocabulary, resolver: 
         member = member_speaker(text, author, member, resolver)
         named = implementing or (named if same_line else None)
         speaker = member or inline_speaker(block.text, text, resolver)
+        author_first = bool(hits) and hits[0][0] == author and hits[0][1] <= _IMPLEMENTER_WITHIN
         if speaker is None and kind == "example" and not _speaks_of_itself(text) \
                 and not _DEFINITE_SUBJECT.match(text):  # "I løpet av 2024 har kommunen tatt i bruk …": its own
-            speaker = implementing or named
+            # (and the author's, when it names itself as the doer: not the body the sentence before named)
+            speaker = implementing or (None if author_first else named)
         speaker = speaker or author
         if speaker is None:
             continue
