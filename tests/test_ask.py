@@ -65,6 +65,7 @@ def test_retrieval_by_words_adds_the_statements_no_measure_links(graph: Embedded
     names = [a["actor"]["name"] for a in out["answers"]]
     assert "Sørlandet sykehus HF" in names and "Ulvik herad" in names, names
     assert names.index("Sørlandet sykehus HF") < names.index("Ulvik herad")
+    assert "found by the question's words alone" in out["interpretation"]["note"]
     assert all(e["kind"] == "example" for a in out["answers"] for e in a["evidence"])
 
 

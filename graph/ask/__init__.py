@@ -78,7 +78,11 @@ def _ask(store: GraphStore, question: str, documents: list[str] | None, limit: i
             it = parse(question, vocab, known)
             answers = _answer(store, it, documents, vocab, limit) if it.intent != "search" else []
         answers = _relax(store, it, documents, vocab, limit, answers)
-        answers += _retrieved(store, it, documents, vocab, answers) if answers else []
+        if answers and (retrieved := _retrieved(store, it, documents, vocab, answers)):
+            answers += retrieved
+            it.note = (f"{it.note}; " if it.note else "") + (
+                f"the last {len(retrieved)} answer{'s' if len(retrieved) > 1 else ''} found by the question's words "
+                "alone (no measure links them)")
         if not answers and it.phrase and not it.exact and len(it.phrase.split()) >= 3 \
                 and not Phrase.weigh(store, it.phrase, english=it.language == "en").unseen:
             # a description all of whose words the statements use: those that share most of it (a word no
