@@ -107,7 +107,10 @@ def statement_kind(sentence: str, role: str | None, positional: bool = True, own
         return cue("stance") or cue("strong_proposal")
 
     if cue("negation") or cue("shortfall"):
-        return "proposal" if cue("stance") or (cue("negation") and cue("strong_proposal")) else "challenge"
+        # (a "må" beside what people have to do today describes it: "Mange kommuner må i dag kjøpe …, fordi de
+        # mangler …")
+        return "proposal" if cue("stance") or (cue("negation") and cue("strong_proposal") and not cue("shortfall")) \
+            else "challenge"
     if role == "example" and (positional or cue("example")):
         return "proposal" if cue("proposal") and not cue("example") and strong() else "example"
     if role == "proposal" and (positional or cue("proposal") or strong()):

@@ -142,7 +142,7 @@ _TAG_END = re.compile(r"\(([^()]{3,80})\)\s*\.?\s*$")
 _PAREN_TAG = re.compile(r"\(([^()]{3,60})\)\s*$")
 _TAG_START = re.compile(r"^([^:]{3,60}):\s+\S")
 _SUBJECT = re.compile(r"^(?:I\s+\w+\s+)?(.{2,60}?)\s+(har|er|driver|driv|viser|ønsker|ønskjer|foreslår|føreslår|"
-                      r"gjer\s+framlegg|oppfordrer|oppmodar|anbefaler|tilrår)\b")
+                      r"gjer\s+framlegg|oppfordrer|oppmodar|anbefaler|tilrår|mener|meiner)\b")
 
 
 def inline_speaker(block_text: str, sentence: str, resolver: ActorResolver) -> str | None:
