@@ -99,6 +99,16 @@ def test_how_many_counts_the_backers(graph: EmbeddedStore) -> None:
     assert it["actors_counted"] == len({a["actor"]["id"] for a in out["answers"]}) >= 2
 
 
+def test_nynorsk_kvar_asks_where_and_each_is_no_question_word() -> None:
+    """"Kvar har dei …?" is nynorsk for "where do they have …"; "kvar kommune" (each municipality) asks nothing."""
+    import re
+
+    from graph.ask.parse import templates
+
+    where = re.compile(templates()["patterns"]["where"], re.I)
+    assert where.search("Kvar har dei jordmor i beredskap?") and not where.search("Kvar kommune bør ha ein plan?")
+
+
 def test_where_asks_for_existing_practice(graph: EmbeddedStore) -> None:
     out = ask(graph, "Hvor finnes FACT-team?")
     assert out["interpretation"]["relations"] == ["REPORTS_AS_EXAMPLE"]
