@@ -143,10 +143,9 @@ def alternatives(text: str, english: bool) -> list[tuple[tuple[str, ...], bool]]
     if not english:
         out = []
         while ws:  # a synonym of several words ("legge ned") stands for its group as one word of the phrase
-            group = next((g for g in _synonym_groups() for m in g if " " in m and ws[:len(m.split())] == m.split()),
-                         None)
-            size = next((len(m.split()) for m in group or () if ws[:len(m.split())] == m.split()), 1)
-            out.append((group, False) if group else (_synonyms(stem(ws[0])), False))
+            group, size = next(((g, len(m.split())) for g in _synonym_groups() for m in g
+                                if " " in m and ws[:len(m.split())] == m.split()), (_synonyms(stem(ws[0])), 1))
+            out.append((group, False))
             ws = ws[size:]
         return out
     out, i = [], 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from graph.answer import answer
@@ -80,21 +81,19 @@ def _ask(store: GraphStore, question: str, documents: list[str] | None, limit: i
         answers = _relax(store, it, documents, vocab, limit, answers)
         if answers and (retrieved := _retrieved(store, it, documents, vocab, answers)):
             answers += retrieved
-            it.note = (f"{it.note}; " if it.note else "") + (
-                f"the last {len(retrieved)} answer{'s' if len(retrieved) > 1 else ''} found by the question's words "
-                "alone (no measure links them)")
+            it.add_note(f"the last {len(retrieved)} answer{'s' if len(retrieved) > 1 else ''} found by the "
+                        "question's words alone (no measure links them)")
         if not answers and it.phrase and not it.exact and len(it.phrase.split()) >= 3 \
                 and not Phrase.weigh(store, it.phrase, english=it.language == "en").unseen:
             # a description all of whose words the statements use: those that share most of it (a word no
             # statement uses means the documents do not speak of it: nothing is the answer)
             answers = _answer(store, it, documents, vocab, _LOOSE, share=0.34)
             if answers:
-                it.note = (f"{it.note}; " if it.note else "") + (
-                    f"no statement holds all of «{it.phrase}»: the {len(answers)} that share most of its words")
+                it.add_note(f"no statement holds all of «{it.phrase}»: the {len(answers)} that share most of its words")
         if not answers and it.intent != "whether" and not (it.measures or it.actor or it.theme or it.named
                                                            or it.actor_types or it.actors):
             if it.phrase and it.intent != "search":  # honest: nothing says it; related statements apart
-                it.note = (f"{it.note}; " if it.note else "") + f"no statement in the graph says «{it.phrase}»"
+                it.add_note(f"no statement in the graph says «{it.phrase}»")
                 related = _search(store, it.phrase, limit)
             else:
                 it.intent = "search"
@@ -130,8 +129,8 @@ def _answer(store: GraphStore, it: Interpretation, documents: list[str] | None, 
     narrower = _narrower(store, it) if it.specifics and it.measures else []
     if narrower:  # "… LIS1-stillinger delt mellom sykehus og kommuner": the narrower measure the question names
         params = {**params, "measure_ids": narrower}
-        it.note = (f"{it.note}; " if it.note else "") + "answered through the narrower measure" + \
-            ("s" if len(narrower) > 1 else "") + " the question's further words name"
+        it.add_note("answered through the narrower measure" + ("s" if len(narrower) > 1 else "")
+                    + " the question's further words name")
     found = answer(store, it.intent, params, vocab, limit=limit)
     if it.wording and it.intent in _WORDED:  # statements in the same words that name no measure: ranked after
         have = {(a["actor"]["id"], a["relation"]): a for a in found}
@@ -155,7 +154,7 @@ def _answer(store: GraphStore, it: Interpretation, documents: list[str] | None, 
         # (its evidence that says it first, the rest kept); "does anyone oppose extending the transition for
         # legevaktleger?" is not answered by those who oppose something else about legevakt
         if not narrowed and it.intent == "whether":
-            it.note = (f"{it.note}; " if it.note else "") + f"no statement about it also says «{specifics}»"
+            it.add_note(f"no statement about it also says «{specifics}»")
         found = narrowed if narrowed or it.intent == "whether" else found
     if it.actor_types:  # "which municipalities …": the actors of that kind (and the people who speak for them),
         found = [a for a in found if a["actor"]["type"] in (*it.actor_types, "person")]  # not everyone named
@@ -178,7 +177,7 @@ def _retrieved(store: GraphStore, it: Interpretation, documents: list[str] | Non
     if Phrase.weigh(store, words, english=it.language == "en").unseen:
         return []
     have = {a["actor"]["id"] for a in answers}
-    loose = Interpretation(**{**it.__dict__, "measures": [], "discovered": [], "phrase": words, "specifics": None})
+    loose = replace(it, measures=[], discovered=[], phrase=words, specifics=None)
     found = _answer(store, loose, documents, vocab, _RETRIEVED, share=0.5)
     return [a for a in found if a["actor"]["id"] not in have]
 
@@ -244,8 +243,7 @@ def _relax(store: GraphStore, it: Interpretation, documents: list[str] | None, v
                 or not (anchored or drop != "phrase" and it.phrase):
             continue
         setattr(it, drop, [] if drop == "groups" else None)
-        it.note = (f"{it.note}; " if it.note else "") + \
-            f"nothing matched every part of the question; answered without its {drop}"
+        it.add_note(f"nothing matched every part of the question; answered without its {drop}")
         answers = _answer(store, it, documents, vocab, limit)
     if not answers and it.actor and it.measures and it.intent != "whether":
         answers = _actor_on_topic(store, it, documents, vocab, limit)
@@ -265,8 +263,8 @@ def _actor_on_topic(store: GraphStore, it: Interpretation, documents: list[str] 
     measures, it.measures, it.phrase = it.measures, [], it.wording
     answers = _answer(store, it, documents, vocab, limit, share=0.5)
     if answers:
-        it.note = (f"{it.note}; " if it.note else "") + f"no statement of this actor is about {names}: " \
-            f"its statements in the question's words «{it.wording}»"
+        it.add_note(f"no statement of this actor is about {names}: its statements in the question's words "
+                    f"«{it.wording}»")
         return answers
     it.measures, it.phrase = measures, None
     return []

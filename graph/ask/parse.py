@@ -63,6 +63,10 @@ class Interpretation:
     specifics: str | None = None  # words beside a measure: the answers whose quotes hold them come first
     note: str | None = None
 
+    def add_note(self, text: str) -> None:
+        """What the answer had to do beyond the question's plain reading, after what was noted before."""
+        self.note = f"{self.note}; {text}" if self.note else text
+
     def as_dict(self) -> dict[str, Any]:
         out = {k: v for k, v in asdict(self).items() if v not in (None, [], False)}
         if len(self.measures) == 1:

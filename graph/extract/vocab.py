@@ -37,6 +37,11 @@ def _is_exact(alias: str) -> bool:
     return any(any(c.isupper() for c in tok[1:]) for tok in alias.split()) or (alias.isupper() and len(alias) <= 5)
 
 
+def _inflects(word: str) -> bool:
+    """A non-exact alias's last word takes endings (stilling, stillinger, stillingene)."""
+    return len(word) >= 4 and word[-1].isalpha()
+
+
 def _inflected_from(word: str) -> str:
     """Where a word's inflections part: its whole, or a plural in -er without it, since nynorsk writes -ar and
     -ane ("døgnplasser", "døgnplassar", "døgnplassane")."""
@@ -51,7 +56,7 @@ def alias_regex(alias: str, *, suffix: int = 6) -> tuple[str, int]:
         body = r"\s+".join(re.escape(w) for w in words)
         return rf"(?<!{_W}){body}(?!{_W})", 0
     parts = [re.escape(w) for w in words]
-    if len(words[-1]) >= 4 and words[-1][-1].isalpha():
+    if _inflects(words[-1]):
         ending = _inflected_from(words[-1])
         parts[-1] = rf"{re.escape(ending)}{_W}{{0,{suffix + len(words[-1]) - len(ending)}}}"
     body = r"[\s-]+".join(parts)
@@ -84,7 +89,7 @@ class Matcher:
                 pat, flags = alias_regex(alias, suffix=suffix)
                 first = alias.split()[0]
                 exact = not flags
-                if not exact and len(alias.split()) == 1 and "{0," in pat:
+                if not exact and len(alias.split()) == 1 and _inflects(first):
                     inflecting.add(len(self._patterns))
                     first = _inflected_from(first)
                 self._patterns.append((first if exact else first.lower(), exact, re.compile(pat, flags), e.id))
