@@ -203,10 +203,11 @@ class BoundedText(io.StringIO):
 def extract_text_bounded(data: bytes, laparams: Any, pages: list[Any] | None = None) -> str:
     """``pdfminer.high_level.extract_text`` with the limits of this module (call it inside :func:`bounded`);
     ``pages``: the document's pages when the caller has parsed them already (the PDF is parsed once)."""
-    from pdfminer.converter import TextConverter
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
     from pdfminer.pdfpage import PDFPage
     from pdfminer.pdftypes import list_value
+
+    from loaders.pdf_layout import TextConverterInOrder
 
     class Interpreter(PDFPageInterpreter):
         # pages and Form XObjects (run by copies made with self.__class__) both come through here
@@ -216,7 +217,7 @@ def extract_text_bounded(data: bytes, laparams: Any, pages: list[Any] | None = N
 
     output = BoundedText(text_limit())
     rsrcmgr = PDFResourceManager(caching=True)
-    device = TextConverter(rsrcmgr, output, codec="utf-8", laparams=laparams)
+    device = TextConverterInOrder(rsrcmgr, output, codec="utf-8", laparams=laparams)
     interpreter = Interpreter(rsrcmgr, device)
     for page in pages if pages is not None else PDFPage.get_pages(io.BytesIO(data), caching=True):
         interpreter.process_page(page)

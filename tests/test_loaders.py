@@ -108,8 +108,26 @@ def test_two_column_pdf_reads_each_column_in_order(tmp_path: Path) -> None:
     right = "Høyre spalte handler om digital hjemmeoppfølging av pasienter."
     pdf = make_pdf(tmp_path / "cols.pdf", [[]], columns=(left, right))
     doc = load_document(pdf, author="Test")
-    assert "samhandling mellom kommune og sykehus" in doc.text
-    assert "digital hjemmeoppfølging av pasienter" in doc.text
+    assert doc.text.index("samhandling mellom kommune og sykehus") < doc.text.index("digital hjemmeoppfølging av")
+
+
+def test_one_column_pdf_reads_back_in_the_order_it_was_written(tmp_path: Path) -> None:
+    """pdfminer's pairwise grouping of text boxes can put an indented bullet line after the line that continues
+    it; a page without columns must read top to bottom."""
+    from pdfminer.layout import LAParams
+
+    from loaders import pdf_limits
+
+    lines = [ln.replace("\f", "") for ln in (CORPUS / "ringsaker-kommune_innspill-nhsp_2022.txt").read_text("utf-8")
+             .splitlines()]
+    pdf = make_pdf(tmp_path / "letter.pdf", [lines[i:i + 45] for i in range(0, len(lines), 45)])
+
+    def words(text: str) -> list[str]:
+        return [w for ln in text.splitlines() for w in ln.replace("\uf0b7", " ").split()]
+
+    with pdf_limits.bounded():
+        read = pdf_limits.extract_text_bounded(pdf.read_bytes(), LAParams(line_margin=0.8))
+    assert words(read) == words("\n".join(lines))
 
 
 BAD_CASES = {
