@@ -8,7 +8,8 @@ in ``PDFStream.decode``) and has no limit of its own, so while a document is rea
   bytes for the whole document and stops as soon as it is spent (never more than the budget in memory);
 - every content stream the interpreter runs (pages and Form XObjects, counted each time they are drawn)
   is charged to a second budget of the same size, which bounds the layout work;
-- the extracted text is collected in a buffer that refuses to grow past the text limit.
+- the extracted text is measured after every page and refused once it passes the text limit (a page's own text
+  is bounded by the content budget; a check per character cost a fifth of the reading time).
 
 Limits: ``INNSPILL_MAX_PDF_CONTENT_MB`` (default 256) and ``INNSPILL_MAX_TEXT_MB`` (default 32), in MiB.
 The CLI and the API read PDFs through the same loader, so both refuse alike.
@@ -186,20 +187,6 @@ def charge_drawn(streams: list[Any]) -> None:
                 raise _BUDGET.exceeded
 
 
-class BoundedText(io.StringIO):
-    """The extracted text, refusing to grow past ``limit`` characters."""
-
-    def __init__(self, limit: int) -> None:
-        super().__init__()
-        self.limit, self.size = limit, 0
-
-    def write(self, s: str) -> int:
-        self.size += len(s)
-        if self.size > self.limit:
-            raise ContentTooLarge("the PDF's extracted text", self.limit)
-        return super().write(s)
-
-
 def extract_text_bounded(data: bytes, laparams: Any, pages: list[Any] | None = None) -> str:
     """``pdfminer.high_level.extract_text`` with the limits of this module (call it inside :func:`bounded`);
     ``pages``: the document's pages when the caller has parsed them already (the PDF is parsed once)."""
@@ -215,10 +202,12 @@ def extract_text_bounded(data: bytes, laparams: Any, pages: list[Any] | None = N
             charge_drawn(list_value(streams))
             return super().render_contents(resources, streams, *args, **kwargs)
 
-    output = BoundedText(text_limit())
+    output, limit = io.StringIO(), text_limit()
     rsrcmgr = PDFResourceManager(caching=True)
     device = TextConverterInOrder(rsrcmgr, output, codec="utf-8", laparams=laparams)
     interpreter = Interpreter(rsrcmgr, device)
     for page in pages if pages is not None else PDFPage.get_pages(io.BytesIO(data), caching=True):
         interpreter.process_page(page)
+        if output.tell() > limit:  # per page, not per character: a page's text is bounded by its content budget
+            raise ContentTooLarge("the PDF's extracted text", limit)
     return output.getvalue()
