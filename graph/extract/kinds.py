@@ -10,6 +10,8 @@ from pathlib import Path
 
 import yaml
 
+from graph.extract.prefilter import Filtered
+
 _CUES = yaml.safe_load(Path(__file__).with_name("cues.yaml").read_text("utf-8"))
 _C = {k: [re.compile(p, re.IGNORECASE) for p in v] for k, v in _CUES.items()}
 
@@ -17,15 +19,13 @@ _C = {k: [re.compile(p, re.IGNORECASE) for p in v] for k, v in _CUES.items()}
 _OFF: set[tuple[str, int]] = set()  # cues switched off (leave-one-out evaluation), by (key, index)
 
 
-# each table as one alternation: one scan of the sentence instead of one per cue (the patterns are
-# independent, so "any matches" is the same)
-_JOINED = {k: re.compile("|".join(f"(?:{p.pattern})" for p in v), re.IGNORECASE) for k, v in _C.items()}
+# each cue behind the words it cannot match without (most sentences carry none of a table's words)
+_FILTERED = {k: [Filtered(p) for p in v] for k, v in _C.items()}
 
 
 def _any(key: str, text: str) -> bool:
-    if not _OFF:
-        return _JOINED[key].search(text) is not None
-    return any(p.search(text) for i, p in enumerate(_C[key]) if (key, i) not in _OFF)
+    low = text.lower()
+    return any(f.search(text, low) for i, f in enumerate(_FILTERED[key]) if not _OFF or (key, i) not in _OFF)
 
 
 def patterns(key: str) -> list[re.Pattern[str]]:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -63,12 +64,19 @@ def alias_regex(alias: str, *, suffix: int = 6) -> tuple[str, int]:
     return rf"(?<!{_W}){body}(?!{_W})", re.IGNORECASE
 
 
+class _Words(NamedTuple):
+    written: frozenset[str]
+    lower: frozenset[str]
+    prefixes: frozenset[str]  # the first four letters of each lower-cased word
+
+
 @lru_cache(maxsize=4096)
-def _words(text: str) -> tuple[tuple[bool, str], ...]:
+def _words(text: str) -> _Words:
     """A text's distinct words as written (for exact aliases) and lower-cased (for the others); a sentence is
     looked up by several matchers (actors, measures, groups), so its words are found once."""
-    words = set(_WORD.findall(text))
-    return tuple((True, w) for w in words) + tuple((False, w) for w in {w.lower() for w in words})
+    written = frozenset(_WORD.findall(text))
+    lower = frozenset(w.lower() for w in written)
+    return _Words(written, lower, frozenset(w[:4] for w in lower))
 
 
 class Matcher:
@@ -106,14 +114,19 @@ class Matcher:
                 self._by_prefix.setdefault(key[:4], []).append(n)
             else:
                 self._by_word.setdefault((exact, key), []).append(n)
+        self._exact_firsts = {w for exact, w in self._by_word if exact}
+        self._lower_firsts = {w for exact, w in self._by_word if not exact}
 
     def _candidates(self, text: str, among: set[str] | None = None) -> list[int]:
         low = text.lower()
         found = {n for n in self._substring if self._patterns[n][0] in (text if self._patterns[n][1] else low)}
-        for exact, w in _words(text):
-            found.update(self._by_word.get((exact, w), ()))
-            if not exact:
-                found.update(n for n in self._by_prefix.get(w[:4], ()) if w.startswith(self._patterns[n][0]))
+        words = _words(text)
+        for w in words.written & self._exact_firsts:
+            found.update(self._by_word[(True, w)])
+        for w in words.lower & self._lower_firsts:
+            found.update(self._by_word[(False, w)])
+        for p in words.prefixes & self._by_prefix.keys():
+            found.update(n for n in self._by_prefix[p] for w in words.lower if w.startswith(self._patterns[n][0]))
         return sorted(n for n in found if among is None or self._patterns[n][3] in among)
 
     def find(self, text: str, among: set[str] | None = None) -> list[tuple[str, int, int]]:
