@@ -15,57 +15,79 @@ from graph.extract.vocab import Vocabulary, load_vocabulary
 from graph.relations import RELATION_OF_KIND, STANCE_RELATIONS
 from graph.store import GraphStore
 
-# Derived edges are a view over statements; each carries the ids of the statements behind it. Only the
-# (actor, measure) and (measure, theme) pairs this document's old or new statements touch can change, so
-# the document's own query recomputes exactly those: the derived edges land in the same atomic write as
-# the evidence, and the cost stays per document however large the graph grows. Every lookup starts from
-# an indexed id (UNWIND + MATCH {id}); unit subqueries (CALL without RETURN) keep the row when a list is
-# empty.
+# Derived edges are a view over statements; each carries the sorted ids of the statements behind it. A
+# statement's id begins with its document's id and ':', so one document's ids are one contiguous run of
+# every sorted list: a write takes the document's old run out of the edges its old statements touched and
+# puts the new run (worked out in Python, per edge) in its place. No statement is traversed, so the cost
+# stays per document however many statements an actor or a measure gathers across the graph; the derived
+# edges land in the same atomic write as the evidence. Every lookup starts from an indexed id (UNWIND +
+# MATCH {id}); unit subqueries (CALL without RETURN) keep the row when a list is empty.
 _STANCE_TYPES = "|".join(STANCE_RELATIONS)
+_SPLICE = "[i IN coalesce(r.statement_ids, []) WHERE i < $run] + e.ids + " \
+          "[i IN coalesce(r.statement_ids, []) WHERE i > $run AND NOT i STARTS WITH $run]"
 # one MERGE per relation type (a relationship type cannot be a parameter), from the one kind→relation table
 _STANCE_MERGES = "".join(f"""
-  FOREACH (_ IN CASE WHEN rel = '{rel}' THEN [1] ELSE [] END |
-    MERGE (a)-[r:{rel}]->(m) SET r.statement_ids = ids, r.count = size(ids))""" for rel in STANCE_RELATIONS)
+  FOREACH (_ IN CASE WHEN e.rel = '{rel}' THEN [1] ELSE [] END |
+    MERGE (a)-[r:{rel}]->(m) SET r.statement_ids = {_SPLICE}, r.count = size({_SPLICE}))"""
+                         for rel in STANCE_RELATIONS)
 DERIVED_EDGES = """
+// the document's old run leaves every edge its old statements touched ...
 CALL {
-  WITH pairs
-  UNWIND pairs AS p
+  WITH old_pairs
+  UNWIND old_pairs AS p
   WITH DISTINCT p WHERE p[0] IS NOT NULL AND p[1] IS NOT NULL
-  MATCH (a:Actor {id: p[0]}) MATCH (m:Measure {id: p[1]})
-  OPTIONAL MATCH (a)-[old:""" + _STANCE_TYPES + """]->(m)
-  DELETE old
-  WITH DISTINCT a, m
-  OPTIONAL MATCH (a)-[:STATES]->(s:Statement)-[:ABOUT]->(m) WHERE s.relation IS NOT NULL
-  WITH a, m, s ORDER BY s.id
-  WITH a, m, s.relation AS rel, collect(s.id) AS ids""" + _STANCE_MERGES + """
+  MATCH (:Actor {id: p[0]})-[r:""" + _STANCE_TYPES + """]->(:Measure {id: p[1]})
+  WITH r, [i IN r.statement_ids WHERE NOT i STARTS WITH $run] AS kept
+  SET r.statement_ids = kept, r.count = size(kept)
 }
 CALL {
-  WITH topics
-  UNWIND topics AS p
+  WITH old_topics
+  UNWIND old_topics AS p
   WITH DISTINCT p WHERE p[0] IS NOT NULL AND p[1] IS NOT NULL
-  MATCH (m:Measure {id: p[0]}) MATCH (t:Theme {id: p[1]})
-  OPTIONAL MATCH (m)-[old:CONCERNS]->(t)
-  DELETE old
-  WITH DISTINCT m, t
-  OPTIONAL MATCH (m)<-[:ABOUT]-(s:Statement)-[:CONCERNS]->(t)
-  WITH m, t, s ORDER BY s.id
-  WITH m, t, collect(s.id) AS ids
-  FOREACH (_ IN CASE WHEN size(ids) > 0 THEN [1] ELSE [] END |
-    MERGE (m)-[r:CONCERNS]->(t) SET r.statement_ids = ids, r.count = size(ids))
+  MATCH (:Measure {id: p[0]})-[r:CONCERNS]->(:Theme {id: p[1]})
+  WITH r, [i IN r.statement_ids WHERE NOT i STARTS WITH $run] AS kept
+  SET r.statement_ids = kept, r.count = size(kept)
+}
+// ... the new run goes in, in sorted place (one SET: the store reads a property as it was before it) ...
+CALL {
+  UNWIND $stance_edges AS e
+  MATCH (a:Actor {id: e.a}) MATCH (m:Measure {id: e.m})""" + _STANCE_MERGES + """
+}
+CALL {
+  UNWIND $concern_edges AS e
+  MATCH (m:Measure {id: e.m}) MATCH (t:Theme {id: e.t})
+  MERGE (m)-[r:CONCERNS]->(t) SET r.statement_ids = """ + _SPLICE + """, r.count = size(""" + _SPLICE + """)
+}
+// ... and an edge left with no statement goes
+CALL {
+  WITH old_pairs
+  UNWIND old_pairs AS p
+  WITH DISTINCT p WHERE p[0] IS NOT NULL AND p[1] IS NOT NULL
+  MATCH (:Actor {id: p[0]})-[r:""" + _STANCE_TYPES + """]->(:Measure {id: p[1]})
+  WITH r WHERE r.count = 0
+  DELETE r
+}
+CALL {
+  WITH old_topics
+  UNWIND old_topics AS p
+  WITH DISTINCT p WHERE p[0] IS NOT NULL AND p[1] IS NOT NULL
+  MATCH (:Measure {id: p[0]})-[r:CONCERNS]->(:Theme {id: p[1]})
+  WITH r WHERE r.count = 0
+  DELETE r
 }
 // an old speaker or author left with no edge at all (a curator merged it away, the new version names
 // someone else); vocabulary actors keep their PART_OF edges
 CALL {
-  WITH actors
-  UNWIND actors AS aid
+  WITH old_actors
+  UNWIND old_actors AS aid
   WITH DISTINCT aid
   MATCH (a:Actor {id: aid}) WHERE NOT (a)--()
   DELETE a
 }
 // a discovered measure no statement is about any more (the document that named it changed) goes
 CALL {
-  WITH topics
-  UNWIND topics AS p
+  WITH old_topics
+  UNWIND old_topics AS p
   WITH DISTINCT p[0] AS mid WHERE mid IS NOT NULL
   MATCH (m:Measure {id: mid}) WHERE m.origin IN ['discovered', 'curated'] AND NOT (m)<-[:ABOUT]-()
   DETACH DELETE m
@@ -111,8 +133,7 @@ FOREACH (s IN $statements |
   FOREACH (x IN s.concerns | MERGE (t:Theme {id: x}) CREATE (st)-[:CONCERNS]->(t))
   FOREACH (x IN s.groups | MERGE (g:Group {id: x}) CREATE (st)-[:MENTIONS]->(g))
   FOREACH (x IN s.mentions | MERGE (a:Actor {id: x}) CREATE (st)-[:MENTIONS]->(a)))
-WITH d, old_pairs + $pairs AS pairs, old_topics + $topics AS topics,
-     old_actors + $speakers AS actors
+WITH d, old_pairs, old_topics, old_actors
 """ + DERIVED_EDGES + """
 RETURN d.id AS id
 """
@@ -171,10 +192,26 @@ def document_params(x: Extraction, vocab: Vocabulary) -> dict[str, Any]:
             "prompt": s.prompt, "line": s.line, "relation": RELATION_OF_KIND.get(s.kind)}),
             "about": _unique(s.measures), "concerns": _unique(s.themes), "groups": _unique(s.groups),
             "mentions": _unique(s.mentions)} for s in x.statements],
-        "speakers": sorted({a for s in x.statements for a in s.speakers}),
-        "pairs": [list(p) for p in sorted({(a, m) for s in x.statements for a in s.speakers for m in s.measures})],
-        "topics": [list(p) for p in sorted({(m, t) for s in x.statements for m in s.measures for t in s.themes})],
+        "run": f"{doc.id}:",  # the prefix of every statement id of this document
+        **_derived_runs(x),
     }
+
+
+def _derived_runs(x: Extraction) -> dict[str, list[dict[str, Any]]]:
+    """This document's statement ids per derived edge, sorted: (actor, stance relation, measure) and
+    (measure, theme)."""
+    stances: dict[tuple[str, str, str], set[str]] = {}
+    concerns: dict[tuple[str, str], set[str]] = {}
+    for s in x.statements:
+        rel = RELATION_OF_KIND.get(s.kind)
+        for m in s.measures:
+            for a in s.speakers if rel else ():
+                stances.setdefault((a, rel, m), set()).add(s.id)
+            for t in s.themes:
+                concerns.setdefault((m, t), set()).add(s.id)
+    return {"stance_edges": [{"a": a, "rel": rel, "m": m, "ids": sorted(ids)}
+                             for (a, rel, m), ids in sorted(stances.items())],
+            "concern_edges": [{"m": m, "t": t, "ids": sorted(ids)} for (m, t), ids in sorted(concerns.items())]}
 
 
 def _norm(text: str) -> str | None:
