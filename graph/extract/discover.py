@@ -350,6 +350,10 @@ def _object(sentence: str) -> tuple[str, str] | None:
     if modal and len(sentence[:modal.start()].split()) <= 5:  # "Koordinatoren må ha avsatt tid …": a modal
         end = _BOUNDARY.search(sentence)
         span = sentence[: end.start()] if end else sentence
+        subject = sentence[:modal.start()].rstrip()
+        if subject.endswith(",") and _RELATIVE.search(subject):  # "Alle som får ein diagnose, bør få rett til …":
+            rest = sentence[modal.end():]  # the people it is for, then what they should have
+            span = rest[:_span_end(rest)]
         candidate = _focus(span)
         if candidate and _specific(candidate):
             return candidate, " ".join(_trim(span).split()[:_MAX_WORDS + 4])

@@ -286,11 +286,15 @@ def implementer(sentence: str, hits: list[tuple[str, int, int]], resolver: Actor
         if start > _IMPLEMENTER_WITHIN and not tag:
             continue  # named late, it is an object or a reference ("rapporten … i Helse Sør-Øst"), not the doer,
             # unless it closes the sentence as its attribution ("…, Akershus universitetssykehus HF).")
+        if _PARTNER.search(sentence[:start]):
+            continue  # "… har drive eit FACT-team saman med Helse Fonna": the partner, the subject is the doer
         if aid != author and resolver.actors[aid].type in _IMPLEMENTERS:
             return aid
     return None
 
 
+# the partners the doer works with: every organisation after "sammen med" in its clause
+_PARTNER = re.compile(r"\b(?:sammen|saman|i\s+samarbeid)\s+med\b[^.;:]*$", re.IGNORECASE)
 _REPORTER_WITHIN = 6  # words before the doer: its subject, after a fronted place or "Vi viser til at"
 
 
@@ -374,6 +378,9 @@ def _block_statements(doc: Document, block: Block, vocab: Vocabulary, resolver: 
         if speaker is None:
             continue
         co_speakers = coordinated(text, hits, speaker, resolver)
+        if kind == "example":  # "… har sammen med Oslo kommune utviklet …": the partner does it too
+            co_speakers += [aid for aid, start, _ in hits if aid not in (speaker, *co_speakers)
+                            and resolver.actors[aid].type in _IMPLEMENTERS and _PARTNER.search(text[:start])]
         if kind == "example" and speaker != author:  # "…, slik de har etablert ved Lovisenberg …"
             co_speakers += [aid for aid, start, _ in hits if aid not in (speaker, *co_speakers)
                             and resolver.actors[aid].type in _IMPLEMENTERS and attributes_to(text[:start])]
