@@ -242,7 +242,7 @@ def main() -> None:
               f"(stages {pdf['stages_s']}), {workers} workers {pdf_parallel['wall_s']} s "
               f"({pdf_parallel['pages_per_s']} pages/s)")
         print(f"pdfminer.six alone: {floor:.3f} s → full ingest is {result['pdf_ingest_over_floor']}× the floor "
-              f"serial, {result['pdf_ingest_over_floor_parallel']}× with {workers} workers")
+              f"serial (target ≤ 1.5×), {result['pdf_ingest_over_floor_parallel']}× with {workers} workers")
         result["brief"] = brief_run(tmp / "brief")
         print(f"theme brief over corpus + development set ({result['brief']['documents']} docs): digitalisering "
               f"{result['brief']['digitalisering_s']} s, slowest theme {result['brief']['slowest_theme']} "
@@ -262,11 +262,13 @@ def main() -> None:
             print(f"{n:>6}{run['wall_s']:>9.2f}{run['ms_per_document']:>9.1f}{run['statements']:>8}{run['nodes']:>8}"
                   f"{run['edges']:>8}{run['store_memory_mb']:>10.1f}{run['python_peak_rss_mb']:>8.0f}   {p95}")
         if len(result["scale"]) >= 2:
-            first, last = result["scale"][0], result["scale"][-1]
+            # the target compares 1,000 documents with 100 (issue 16); smaller runs are dominated by starting
+            # the worker pool
+            last = result["scale"][-1]
+            first = next((r for r in result["scale"] if r["size"] == 100), result["scale"][0])
             ratio = round(last["ms_per_document"] / first["ms_per_document"], 3)
-            result["per_document_ratio_largest_to_smallest"] = ratio
-            print(f"per-document cost at {last['size']} vs {first['size']}: {ratio}× (the smallest run includes "
-                  "starting the worker pool; see the table for each size)")
+            result["per_document_ratio"] = {"sizes": [first["size"], last["size"]], "ratio": ratio}
+            print(f"per-document cost at {last['size']} vs {first['size']}: {ratio}× (target ≤ 1.2×)")
     args.out.mkdir(parents=True, exist_ok=True)
     path = args.out / f"bench-{time.strftime('%Y%m%d-%H%M%S')}.json"
     path.write_text(json.dumps(result, indent=1), "utf-8")
