@@ -47,7 +47,7 @@ _SCOPE = re.compile(r"\s(i|på|ved|for|til|hos)\s+(alle|hele|heile|kvar|hver|sam
 _RELATIVE = re.compile(r"\s(som|der|slik)\s", re.IGNORECASE)  # the measure's core ends before a relative clause
 _AUX = set(_DATA["auxiliaries"])
 # a passive verb ends a measure's name ("utvides", "økes", "finansierast"); "felles" is no verb
-_PASSIVE = re.compile(r"(?!felles\b)[a-zæøå]{2,}[a-zæøår]es|[a-zæøå]{4,}ast", re.IGNORECASE)
+_PASSIVE = re.compile(r"(?!felles\b)[a-zæøå]+[a-zæøår]es|[a-zæøå]{3,}ast", re.IGNORECASE)
 _CLAUSE_VERB = re.compile(_DATA["clause_verbs"], re.IGNORECASE)
 _MODAL = re.compile(r"\s(bør|må|skal|skulle|burde|kan|kunne)\s+(?:også\s+|òg\s+|derfor\s+|difor\s+|heller\s+|"
                     r"ikke\s+|ikkje\s+|likevel\s+|i\s+stedet\s+|i\s+staden\s+)*", re.IGNORECASE)
