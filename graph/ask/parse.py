@@ -246,7 +246,7 @@ def _qualifier(word: str, previous: str | None, language: str) -> bool:
     ("ambulante", "interkommunal"), since Norwegian writes a noun before a noun as one compound word; in English,
     one the glossary does not know ("caseload midwifery", not "regular GPs")."""
     low = word.lower()
-    if not _content(low) or word[0].isupper() or (previous or "").lower() in ("å", "to"):
+    if not _content(low) or word[0].isupper() or (previous or "").lower() in templates()["verb_before"]:
         return False
     if language == "en":
         return not english_known(low)
