@@ -58,9 +58,8 @@ def ask(store: GraphStore, question: str, *, documents: list[str] | None = None,
         return _ask(store, question, documents, limit, vocab)[0]
     out, it = _ask(store, first, documents, limit, vocab)
     then, _ = _ask(store, second, documents, limit, vocab, context=it)
-    seen = {(a["actor"]["id"], a["relation"], (a["measure"] or {}).get("id")) for a in out["answers"]}
-    out["answers"] += [a for a in then["answers"]
-                       if (a["actor"]["id"], a["relation"], (a["measure"] or {}).get("id")) not in seen]
+    seen = {_key(a) for a in out["answers"]}
+    out["answers"] += [a for a in then["answers"] if _key(a) not in seen]
     out["question"], out["interpretation"]["then"] = question, then["interpretation"]
     return out
 
@@ -234,7 +233,15 @@ def _both(store: GraphStore, it: Interpretation, documents: list[str] | None, vo
 
 def _relax(store: GraphStore, it: Interpretation, documents: list[str] | None, vocab: Vocabulary, limit: int,
            answers: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """An empty answer to "whether" is the answer; elsewhere drop the least certain filter and retry, and say so."""
+    """An empty answer to "whether" is the answer; elsewhere drop the least certain filter and retry, and say so.
+    An organisation's view on something in other words ("Kva meiner Eldrerådet om heimebesøk før dei treng hjelp?"):
+    first its statements that share the question's rarer words, before everything it said."""
+    loose: list[dict[str, Any]] = []
+    if not answers and it.actor and it.phrase and not it.exact and it.intent == "what_does_actor_propose":
+        loose = _answer(store, replace(it, groups=[]), documents, vocab, limit, share=0.34)
+        if loose:
+            it.add_note(f"no statement of this actor holds all of «{it.phrase}»: first those that share most of "
+                        "its words")
     for drop in ("phrase", "groups", "theme") if it.intent != "whether" else ():
         # what is left must still say what the question is about: a measure or an actor, not only a kind of actor
         anchored = (it.measures or it.actor or it.named or it.intent.endswith("theme")
@@ -247,7 +254,12 @@ def _relax(store: GraphStore, it: Interpretation, documents: list[str] | None, v
         answers = _answer(store, it, documents, vocab, limit)
     if not answers and it.actor and it.measures and it.intent != "whether":
         answers = _actor_on_topic(store, it, documents, vocab, limit)
-    return answers
+    first = {_key(a) for a in loose}
+    return [*loose, *(a for a in answers if _key(a) not in first)][:limit] if loose else answers
+
+
+def _key(a: dict[str, Any]) -> tuple[str, str, str | None]:
+    return a["actor"]["id"], a["relation"], (a["measure"] or {}).get("id")
 
 
 def _actor_on_topic(store: GraphStore, it: Interpretation, documents: list[str] | None, vocab: Vocabulary,

@@ -107,7 +107,22 @@ def templates() -> dict[str, Any]:
 
 @lru_cache(maxsize=8)
 def _actor_matcher(known: tuple[tuple[str, str, tuple[str, ...]], ...]) -> Matcher:
-    return Matcher([Entry(i, n, "actor", {}, [*a, *english_names(n)]) for i, n, a in known], suffix=1)
+    return Matcher([Entry(i, n, "actor", {}, [*a, *english_names(n), *short_names(n)]) for i, n, a in known],
+                   suffix=1)
+
+
+def short_names(name: str) -> list[str]:
+    """The name as a question may shorten it, without its legal form or the word for its municipality
+    ("Møreforsking AS" → "Møreforsking", "Eldrerådet i Ullensvang herad" → "Eldrerådet i Ullensvang"), when what is
+    left still names it: several words, or one long capitalised word (not a bare place name like "Ullensvang")."""
+    m = re.fullmatch(templates()["actor_name_suffix"], name.strip())
+    if not m:
+        return []
+    rest = m["rest"]
+    if len(rest.split()) >= 2 or \
+            (m["form"].isupper() and len(rest) >= 5 and rest[0].isupper() and " " not in rest):
+        return [rest]
+    return []
 
 
 def english_names(name: str) -> list[str]:
