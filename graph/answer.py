@@ -42,6 +42,8 @@ def _relations(intent: str, params: dict[str, Any]) -> list[str]:
     return rels
 
 
+# an actor of the kinds asked for, or whose name says it is one ("Innherred Interkommunale Legevakt IKS")
+_OF_KIND = "({a}.type IN $actor_types OR any(w IN $actor_names WHERE toLower({a}.name) CONTAINS w))"
 # The most selective filter becomes the anchor, matched first from its index (WITH is a barrier the planner
 # respects); otherwise FalkorDB starts from every statement and a question costs O(graph).
 _ANCHORS = {
@@ -49,13 +51,13 @@ _ANCHORS = {
     "group": "MATCH (g:Group) WHERE g.id IN $group_ids WITH DISTINCT g MATCH (g)<-[:MENTIONS]-(s:Statement)",
     "theme": "MATCH (t:Theme {id: $theme}) WITH t MATCH (t)<-[:CONCERNS]-(s:Statement)",
     "named": "MATCH (na:Actor {id: $named}) WITH na MATCH (na)-[:STATES|MENTIONS]-(s:Statement)",
-    "actor_types": "MATCH (ta:Actor) WHERE ta.type IN $actor_types WITH DISTINCT ta "
+    "actor_types": f"MATCH (ta:Actor) WHERE {_OF_KIND.format(a='ta')} WITH DISTINCT ta "
                    "MATCH (ta)-[:STATES|MENTIONS]-(s:Statement)",
     None: "MATCH (s:Statement)",
 }
 _FILTERS = {
     "named": "MATCH (s)-[:STATES|MENTIONS]-(:Actor {id: $named})",
-    "actor_types": "MATCH (s)-[:STATES|MENTIONS]-(ta:Actor) WHERE ta.type IN $actor_types",
+    "actor_types": f"MATCH (s)-[:STATES|MENTIONS]-(ta:Actor) WHERE {_OF_KIND.format(a='ta')}",
     "measure": "MATCH (s)-[:ABOUT]->(mm:Measure) WHERE mm.id IN $measure_ids",
     "group": "MATCH (s)-[:MENTIONS]->(g:Group) WHERE g.id IN $group_ids",
     "theme": "MATCH (s)-[:CONCERNS]->(t:Theme) WHERE t.id = $theme",
@@ -183,11 +185,13 @@ def build(store: GraphStore, intent: str, params: dict[str, Any], vocab: Vocabul
         filters.append("named")
         qparams["named"] = actor_id(store, vocab, params["named"]) or params["named"]
     if params.get("actor_types"):  # "which union …", "which hospitals …"
+        # (or whose name says it is of the kind: "Innherred Interkommunale Legevakt IKS" is a legevakt)
         qparams["actor_types"] = list(params["actor_types"])
+        qparams["actor_names"] = list(params.get("actor_names") or [])
         if intent in DETAIL_INTENTS:  # statements an actor of the type speaks or is named in
             filters.append("actor_types")
         else:  # who takes the stance
-            actor += " AND a.type IN $actor_types"
+            actor += " AND " + _OF_KIND.format(a="a")
     documents = []
     if params.get("documents"):  # file names or document ids: the question's scope
         documents.append("WHERE d.file IN $documents OR d.id IN $documents")
@@ -297,6 +301,7 @@ def rank(entries: list[dict[str, Any]], query: Query, limit: int) -> list[dict[s
     def key(e: dict[str, Any]) -> tuple:
         aid = e["actor"]["id"]
         wanted = (aid == q.get("named") or e["actor"]["type"] in q.get("actor_types", ())
+                  or any(w in e["actor"]["name"].lower() for w in q.get("actor_names", ()))
                   or aid == q.get("actor_id") and e["relation"] == "MENTIONED")
         return (not wanted, -round(e["match"], 2), -len(e["evidence"]), e["actor"]["name"],
                 (e["measure"] or {}).get("name") or "")

@@ -82,10 +82,11 @@ def _ask(store: GraphStore, question: str, documents: list[str] | None, limit: i
             answers += retrieved
             it.add_note(f"the last {len(retrieved)} answer{'s' if len(retrieved) > 1 else ''} found by the "
                         "question's words alone (no measure links them)")
-        if not answers and it.phrase and not it.exact and len(it.phrase.split()) >= 3 \
+        if not answers and it.phrase and not it.exact and (len(it.phrase.split()) >= 3 or it.actor_types) \
                 and not Phrase.weigh(store, it.phrase, english=it.language == "en").unseen:
             # a description all of whose words the statements use: those that share most of it (a word no
-            # statement uses means the documents do not speak of it: nothing is the answer)
+            # statement uses means the documents do not speak of it: nothing is the answer); a kind of actor
+            # narrows a shorter one enough ("legekontor … video i pasientbehandlingen")
             answers = _answer(store, it, documents, vocab, _LOOSE, share=0.34)
             if answers:
                 it.add_note(f"no statement holds all of «{it.phrase}»: the {len(answers)} that share most of its words")
@@ -156,7 +157,8 @@ def _answer(store: GraphStore, it: Interpretation, documents: list[str] | None, 
             it.add_note(f"no statement about it also says «{specifics}»")
         found = narrowed if narrowed or it.intent == "whether" else found
     if it.actor_types:  # "which municipalities …": the actors of that kind (and the people who speak for them),
-        found = [a for a in found if a["actor"]["type"] in (*it.actor_types, "person")]  # not everyone named
+        found = [a for a in found if a["actor"]["type"] in (*it.actor_types, "person")  # not everyone named
+                 or any(w in a["actor"]["name"].lower() for w in it.actor_names)]  # "… Legevakt IKS"
     return found
 
 
@@ -291,7 +293,8 @@ def _distinctive(alias: str) -> bool:
 def _params(it: Interpretation, documents: list[str] | None, share: float | None = None) -> dict[str, Any]:
     return {"phrase_share": share, "exact": it.exact, "language": it.language, "measure_ids": it.measures,
             "group_ids": it.groups, "phrase": it.phrase, "theme": it.theme, "actor": it.actor, "named": it.named,
-            "actor_types": it.actor_types, "relations": it.relations, "authors": it.authors, "documents": documents}
+            "actor_types": it.actor_types, "actor_names": it.actor_names, "relations": it.relations,
+            "authors": it.authors, "documents": documents}
 
 
 def _search(store: GraphStore, question: str, limit: int) -> list[dict[str, Any]]:

@@ -51,6 +51,7 @@ class Interpretation:
     named: str | None = None  # a second actor the statements must name ("… sammen med NAV")
     actors: list[str] = field(default_factory=list)  # every actor a "both" question names
     actor_types: list[str] = field(default_factory=list)  # "Hvilken fagforening …", "Which hospitals …"
+    actor_names: list[str] = field(default_factory=list)  # words in a name that make it of that kind ("legevakt")
     groups: list[str] = field(default_factory=list)
     theme: str | None = None
     authors: list[str] = field(default_factory=list)
@@ -281,8 +282,15 @@ def _actor_types(r: _Reading) -> None:
         m = re.match(rf"{t['actor_type_opening']}({kind['words']})\b", r.rest, re.I) or \
             re.search(rf"{t['actor_type_among']}({kind['words']})\b", r.rest, re.I)
         if m:
-            r.it.actor_types = kind["types"]
+            r.it.actor_types, r.it.actor_names = list(kind["types"]), list(kind.get("names", []))
             r.rest = _mask(r.rest, [("", m.start(1), m.end(1))])
+            for other in t["actor_types"]:  # "universiteter eller høgskoler", "kommuner og bydeler": both kinds
+                also = re.match(rf"\s+(?:eller|og|or|and)\s+({other['words']})\b", r.rest[m.end(1):], re.I)
+                if also:
+                    r.it.actor_types += [x for x in other["types"] if x not in r.it.actor_types]
+                    r.it.actor_names += [x for x in other.get("names", []) if x not in r.it.actor_names]
+                    r.rest = _mask(r.rest, [("", m.end(1), m.end(1) + also.end(1))])
+                    break
             return
 
 
@@ -495,8 +503,8 @@ def parse(question: str, vocab: Vocabulary,
                                                  else "no"))
     _actors(r, vocab, known_actors)
     _quoted(r, vocab)
+    _actor_types(r)  # "Hvilke legevakter …" asks for a kind of actor before "legevakt" can be a measure
     _measures(r, vocab)
-    _actor_types(r)
     _relations(r)
     _topic(r, vocab)
     _discovered(r, known_measures)
