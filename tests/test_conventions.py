@@ -193,3 +193,18 @@ def test_recipe_relation_parameter_is_checked(client) -> None:
     assert r.status_code == 400 and "PROPOSES, OPPOSES, REPORTS_AS_EXAMPLE" in r.json()["error"]["message"]
     ok = client.get("/v1/recipes/actors_by_theme", params={"theme": "psykisk-helse-rus", "relation": "OPPOSES"})
     assert ok.status_code == 200
+
+
+def test_no_name_or_alias_stands_for_two_vocabulary_entries() -> None:
+    """One organisation entered twice ("Røde Kors" and "Norges Røde Kors") splits its statements between two nodes."""
+    from collections import defaultdict
+
+    from graph.extract.vocab import load_vocabulary
+
+    vocab = load_vocabulary()
+    for kind in ("actors", "measures", "groups"):
+        ids: dict[str, set[str]] = defaultdict(set)
+        for e in getattr(vocab, kind).entries.values():
+            for name in (e.name, *e.aliases):
+                ids[name.lower()].add(e.id)
+        assert {n: i for n, i in ids.items() if len(i) > 1} == {}, kind

@@ -8,7 +8,7 @@ from typing import Any
 
 from graph.answer import answer
 from graph.ask.parse import Interpretation, parse, templates
-from graph.extract.discover import fold_text
+from graph.extract.discover import fold_text, key_of
 from graph.extract.vocab import Vocabulary, load_vocabulary
 from graph.phrase import Phrase, english_stems
 from graph.store import GraphStore
@@ -228,9 +228,27 @@ def _both(store: GraphStore, it: Interpretation, documents: list[str] | None, vo
     if it.phrase or it.theme:  # "both … on Y": what each says on it, when every one of them does
         return [a for found in per_actor for a in found][:limit] if all(per_actor) else []
     shared = set.intersection(*({a["measure"]["id"] for a in found if a["measure"]} for found in per_actor))
-    if not shared:
-        it.note = "no measure is backed by all of them"
-    return [a for found in per_actor for a in found if a["measure"] and a["measure"]["id"] in shared][:limit]
+    if shared:
+        return [a for found in per_actor for a in found if a["measure"] and a["measure"]["id"] in shared][:limit]
+    # each in its own words: measures whose names share a long word ("skriftlige beredskapsavtaler med de frivillige
+    # organisasjonene", "skriftlege beredskapsavtalar med dei frivillige hjelpekorpsa")
+    alike = [[a for a in found if a["measure"] and all(
+        any(_alike(a["measure"]["name"], b["measure"]["name"]) for b in other if b["measure"])
+        for other in per_actor if other is not found)] for found in per_actor]
+    if all(alike):
+        it.note = "no one measure is backed by all of them: measures in their own words that share a word"
+        return [a for found in alike for a in found][:limit]
+    it.note = "no measure is backed by all of them"
+    return []
+
+
+_LONG_STEM = 8  # a stem this long is a specific word ("beredskapsavtal"), not "kommun" or "pasient"
+
+
+def _alike(a: str, b: str) -> bool:
+    """Two measure names that share a long specific word, or two words, folded and stemmed as discovery keys them."""
+    shared = set(key_of(a).split()) & set(key_of(b).split())
+    return len(shared) >= 2 or any(len(w) >= _LONG_STEM for w in shared)
 
 
 def _relax(store: GraphStore, it: Interpretation, documents: list[str] | None, vocab: Vocabulary, limit: int,
