@@ -231,3 +231,11 @@ def _about(tmp_path: Path, sender: str, sentences: list[str]) -> tuple[dict[str,
     letter.write_text(f"{sender}\n\nHøyringssvar frå {sender}\n\n{body}\n\nMed vennleg helsing\n{sender}\n", "utf-8")
     x = extract(load_document(letter))
     return {s.text: [x.discovered[m].name if m in x.discovered else m for m in s.measures] for s in x.statements}, x
+
+
+def test_vocabulary_names_entered_in_bokmal_are_found_in_nynorsk_text() -> None:
+    from graph.extract.vocab import load_vocabulary
+
+    ids = load_vocabulary().measures.ids("Sidan 2020 har vi drive heimesjukehus og digital heimeoppfølging, og "
+                                         "vi ønskjer fleire kombinerte stillingar.")
+    assert {"hjemmesykehus", "digital-hjemmeoppfolging", "kombinerte-stillinger"} <= set(ids)

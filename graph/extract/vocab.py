@@ -186,6 +186,28 @@ def load_vocabulary() -> Vocabulary:
     return _load_vocabulary(str(path), path.stat().st_mtime_ns if path.is_file() else 0)
 
 
+@lru_cache(maxsize=1)
+def _nynorsk() -> tuple[re.Pattern[str], dict[str, str]]:
+    forms = yaml.safe_load((VOCAB_DIR / "nynorsk.yaml").read_text("utf-8")) or {}
+    return re.compile("|".join(sorted(map(re.escape, forms), key=len, reverse=True))), forms
+
+
+def nynorsk_forms(names: list[str]) -> list[str]:
+    """The names as a nynorsk text writes them, where that differs ("hjemmesykehus" → "heimesjukehus")."""
+    pattern, forms = _nynorsk()
+    out = []
+    for name in names:
+        form = pattern.sub(lambda m: forms[m[0]], name.lower())  # one pass, longest first
+        if form != name.lower() and form not in out:
+            out.append(form)
+    return out
+
+
+def _with_nynorsk(entry: dict) -> list[str]:
+    aliases = entry.get("aliases", [])
+    return [*aliases, *(f for f in nynorsk_forms([entry["name"], *aliases]) if f not in aliases)]
+
+
 @lru_cache(maxsize=4)
 def _load_vocabulary(decisions: str, _mtime: int) -> Vocabulary:
     read = read_decisions(Path(decisions))
@@ -193,10 +215,10 @@ def _load_vocabulary(decisions: str, _mtime: int) -> Vocabulary:
     actors = [Entry(a["id"], a["name"], "actor", {"type": a.get("type", "other"), "part_of": a.get("part_of"),
                     "english": english(a)}, a["aliases"]) for a in curated]
     measures = [Entry(slugify(m["name"]), m["name"], "measure", {"name_en": m.get("name_en"),
-                      "themes": m.get("themes", []), "english": english(m)}, m.get("aliases", []))
+                      "themes": m.get("themes", []), "english": english(m)}, _with_nynorsk(m))
                 for m in _load("measures")]
     groups = [Entry(g["id"], g["name"], "group", {"name_en": g.get("name_en"), "kind": g.get("kind"),
-                    "english": english(g)}, g.get("aliases", [])) for g in _load("groups")]
+                    "english": english(g)}, _with_nynorsk(g)) for g in _load("groups")]
     themes = _load("themes")
     orgs = yaml.safe_load((Path(__file__).with_name("org_patterns.yaml")).read_text("utf-8"))
     vocab = Vocabulary(
