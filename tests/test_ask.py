@@ -185,3 +185,19 @@ def test_a_question_word_finds_its_synonyms(graph: EmbeddedStore) -> None:
     assert Phrase.weigh(graph, "sentralisering fødetilbudet").holds("Vi går imot å samle fødetilbudet i Tromsø.")
     assert Phrase.weigh(graph, "nedleggelse fødestua").holds("Kommunen går imot at fødestua blir lagt ned.")
     assert not Phrase.weigh(graph, "sentralisering fødetilbudet").holds("Fødetilbudet må styrkes lokalt.")
+
+
+def test_a_place_in_the_question_is_the_organisation_named_by_it(graph: EmbeddedStore) -> None:
+    # the municipality's own table says "Felles demensteam", never "Fredrikstad"
+    assert "Fredrikstad kommune" in _actors(ask(graph, "Hvem står bak det felles demensteamet i Fredrikstad?"))
+
+
+def test_an_organisation_named_without_its_legal_form(graph: EmbeddedStore) -> None:
+    out = ask(graph, "Kva meiner Eldrerådet i Ullensvang om heimebesøk til eldre før dei treng hjelp?")
+    assert out["interpretation"]["actor"] == "eldreradet-i-ullensvang-herad"
+    assert any("heimebesøk" in e["quote"] for a in out["answers"] for e in a["evidence"])
+
+
+def test_two_kinds_of_actor_and_names_that_say_the_kind(graph: EmbeddedStore) -> None:
+    out = ask(graph, "Hvilke legekontor eller legevakter forteller om egne erfaringer med video i pasientbehandlingen?")
+    assert {"Austevoll legesenter", "Innherred Interkommunale Legevakt IKS"} <= _actors(out)

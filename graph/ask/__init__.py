@@ -256,6 +256,8 @@ def _relax(store: GraphStore, it: Interpretation, documents: list[str] | None, v
     """An empty answer to "whether" is the answer; elsewhere drop the least certain filter and retry, and say so.
     An organisation's view on something in other words ("Kva meiner Eldrerådet om heimebesøk før dei treng hjelp?"):
     first its statements that share the question's rarer words, before everything it said."""
+    if not answers and it.phrase and not it.exact and not (it.actor or it.actors) and it.intent != "whether":
+        answers = _by_place(store, it, documents, vocab, limit)
     loose: list[dict[str, Any]] = []
     if not answers and it.actor and it.phrase and not it.exact and it.intent == "what_does_actor_propose":
         loose = _answer(store, replace(it, groups=[]), documents, vocab, limit, share=0.34)
@@ -276,6 +278,27 @@ def _relax(store: GraphStore, it: Interpretation, documents: list[str] | None, v
         answers = _actor_on_topic(store, it, documents, vocab, limit)
     first = {_key(a) for a in loose}
     return [*loose, *(a for a in answers if _key(a) not in first)][:limit] if loose else answers
+
+
+_NAMED_BY = "MATCH (a:Actor) WHERE a.name CONTAINS $w RETURN a.id AS id LIMIT 1"
+
+
+def _by_place(store: GraphStore, it: Interpretation, documents: list[str] | None, vocab: Vocabulary,
+              limit: int) -> list[dict[str, Any]]:
+    """A place the question names that is in an organisation's name ("det felles demensteamet i Fredrikstad"):
+    the sender says "vi" or "kommunen", not the place. The rest of the words, answered by organisations whose
+    name holds the place."""
+    words = it.phrase.split() if it.phrase else []
+    places = [w for w in words if w[:1].isupper() and len(w) >= 4 and "|" not in w
+              and store.query(_NAMED_BY, {"w": w})]
+    rest = " ".join(w for w in words if w not in places)
+    if not places or not rest:
+        return []
+    found = _answer(store, replace(it, phrase=rest), documents, vocab, limit)
+    kept = [a for a in found if any(p.lower() in a["actor"]["name"].lower() for p in places)]
+    if kept:
+        it.add_note(f"«{' '.join(places)}» taken as the organisation that says it, not a word of the quote")
+    return kept
 
 
 def _key(a: dict[str, Any]) -> tuple[str, str, str | None]:
