@@ -156,6 +156,15 @@ def _find(matcher: Matcher, text: str) -> list[tuple[str, int, int]]:
     return out
 
 
+def _longest(hits: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Hits without overlaps, the longest of overlapping ones kept."""
+    kept: list[tuple[str, int, int]] = []
+    for h in sorted(hits, key=lambda h: -(h[2] - h[1])):
+        if all(h[2] <= k[1] or h[1] >= k[2] for k in kept):
+            kept.append(h)
+    return sorted(kept, key=lambda h: h[1])
+
+
 def _mask(text: str, hits: list[tuple[str, int, int]]) -> str:
     for _, s, e in hits:
         text = text[:s] + " " * (e - s) + text[e:]
@@ -183,8 +192,8 @@ def _actors(r: _Reading, vocab: Vocabulary, known: tuple[tuple[str, str, tuple[s
     listed = bilingual(vocab.actors)
     hits = _find(listed, r.text)
     extra = tuple(a for a in known if a[0] not in vocab.actors.entries)
-    if extra:
-        hits += _find(_actor_matcher(extra), _mask(r.text, hits))
+    if extra:  # the longer name wins: "FFO Vestland" (a branch the graph knows) over the vocabulary's "FFO"
+        hits = _longest(hits + _find(_actor_matcher(extra), r.text))
     for aid, s, e in sorted(hits, key=lambda h: h[1]):
         if re.match(t["scope_after_actor"], r.low[e:]) or re.search(t["scope_before_actor"], r.low[:s]):
             r.it.authors.append(aid)
