@@ -72,6 +72,10 @@ def reports_another(sentence: str) -> bool:
     return _any("reported_proposal", sentence)
 
 
+def own_commitment(sentence: str) -> bool:
+    return _any("own_commitment", sentence)
+
+
 def refers_back(sentence: str) -> bool:
     return _any("refers_back", sentence)
 

@@ -15,6 +15,7 @@ from graph.extract.kinds import (
     contrast_split,
     exists_at_place,
     opens_target,
+    own_commitment,
     refers_back,
     reports_another,
     statement_kind,
@@ -319,7 +320,16 @@ def _kind(text: str, role: str | None, positional: bool, measures: list[str], im
         kind = statement_kind(text.rstrip(":"), role, positional=positional)
     if kind == "other" and measures and implementing and exists_at_place(text):
         kind = "example"  # "Ved … i Helse Nord er det klinisk farmasøyt som …"
+    if kind == "other" and own_commitment(text) and (_SELF_SUBJECT.match(text) or author_name
+                                                      and _names_itself(text, author_name)):
+        kind = "commitment"  # "Sykehuset Innlandet vil opprette to nye FACT ung-team …" in its own plan
     return kind
+
+
+# the author as the subject, by a word any author may use of itself
+_SELF_SUBJECT = re.compile(r"^\W*(?:vi|eg|jeg|foretaket|føretaket|sykehuset|sjukehuset|kommunen|heradet|forbundet|"
+                           r"foreningen|foreininga|organisasjonen|rådet|senteret|direktoratet|fylkeskommunen)\s",
+                           re.IGNORECASE)
 
 
 def _names_itself(sentence: str, author_name: str) -> bool:
