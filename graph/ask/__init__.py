@@ -149,8 +149,13 @@ def _answer(store: GraphStore, it: Interpretation, documents: list[str] | None, 
     if specifics:  # the answers about the measure that also say what the question adds, if any do
         words = Phrase.weigh(store, specifics, english=it.language == "en")
         words.share = 0.4  # most of what it adds, as the quotes of the measure word it
-        narrowed = [{**a, "evidence": sorted(a["evidence"], key=lambda e: not words.holds(e["quote"] or ""))}
-                    for a in found if any(words.holds(e["quote"] or "") for e in a["evidence"])]
+        places = _places(specifics)  # a place it names must be said, in the quote or the name of who says it
+
+        def says(a: dict[str, Any], e: dict[str, Any]) -> bool:
+            return words.holds(e["quote"] or "") and _says_places(a, e, places)
+
+        narrowed = [{**a, "evidence": sorted(a["evidence"], key=lambda e, a=a: not says(a, e))}
+                    for a in found if any(says(a, e) for e in a["evidence"])]
         # (its evidence that says it first, the rest kept); "does anyone oppose extending the transition for
         # legevaktleger?" is not answered by those who oppose something else about legevakt
         if not narrowed and it.intent == "whether":
@@ -180,7 +185,19 @@ def _retrieved(store: GraphStore, it: Interpretation, documents: list[str] | Non
     have = {a["actor"]["id"] for a in answers}
     loose = replace(it, measures=[], discovered=[], phrase=words, specifics=None)
     found = _answer(store, loose, documents, vocab, _RETRIEVED, share=0.5)
-    return [a for a in found if a["actor"]["id"] not in have]
+    places = _places(words)  # half the words, but not the place: "FACT ung-team … i Hamar" for "… i Sunnhordland"
+    return [a for a in found if a["actor"]["id"] not in have
+            and any(_says_places(a, e, places) for e in a["evidence"])]
+
+
+def _places(words: str) -> list[str]:
+    """The names of places (or organisations) among a question's words: capitalised, not an abbreviation."""
+    return [w.lower() for w in words.split() if w[:1].isupper() and not w.isupper() and len(w) >= 4 and "|" not in w]
+
+
+def _says_places(a: dict[str, Any], e: dict[str, Any], places: list[str]) -> bool:
+    quote = (e["quote"] or "").lower()
+    return all(p in quote or p in a["actor"]["name"].lower() for p in places)
 
 
 def _beyond_name(it: Interpretation, vocab: Vocabulary) -> str:
