@@ -8,6 +8,7 @@ words in the statement text (prefix-stemmed, so
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,7 +43,13 @@ def _relations(intent: str, params: dict[str, Any]) -> list[str]:
     return rels
 
 
-# an actor of the kinds asked for, or whose name says it is one ("Innherred Interkommunale Legevakt IKS")
+def of_kind(actor: dict[str, Any], types: Iterable[str], names: Iterable[str]) -> bool:
+    """An actor of the kinds asked for, or whose name says it is one ("Innherred Interkommunale Legevakt IKS"):
+    the Python side of ``_OF_KIND``."""
+    return actor["type"] in types or any(w in actor["name"].lower() for w in names)
+
+
+# the same in Cypher
 _OF_KIND = "({a}.type IN $actor_types OR any(w IN $actor_names WHERE toLower({a}.name) CONTAINS w))"
 # The most selective filter becomes the anchor, matched first from its index (WITH is a barrier the planner
 # respects); otherwise FalkorDB starts from every statement and a question costs O(graph).
@@ -300,8 +307,7 @@ def rank(entries: list[dict[str, Any]], query: Query, limit: int) -> list[dict[s
 
     def key(e: dict[str, Any]) -> tuple:
         aid = e["actor"]["id"]
-        wanted = (aid == q.get("named") or e["actor"]["type"] in q.get("actor_types", ())
-                  or any(w in e["actor"]["name"].lower() for w in q.get("actor_names", ()))
+        wanted = (aid == q.get("named") or of_kind(e["actor"], q.get("actor_types", ()), q.get("actor_names", ()))
                   or aid == q.get("actor_id") and e["relation"] == "MENTIONED")
         return (not wanted, -round(e["match"], 2), -len(e["evidence"]), e["actor"]["name"],
                 (e["measure"] or {}).get("name") or "")

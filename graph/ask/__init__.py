@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from graph.answer import answer
+from graph.answer import answer, of_kind
 from graph.ask.parse import Interpretation, parse, templates
 from graph.extract.discover import fold_text, key_of
 from graph.extract.vocab import Vocabulary, load_vocabulary
@@ -162,8 +162,7 @@ def _answer(store: GraphStore, it: Interpretation, documents: list[str] | None, 
             it.add_note(f"no statement about it also says «{specifics}»")
         found = narrowed if narrowed or it.intent == "whether" else found
     if it.actor_types:  # "which municipalities …": the actors of that kind (and the people who speak for them),
-        found = [a for a in found if a["actor"]["type"] in (*it.actor_types, "person")  # not everyone named
-                 or any(w in a["actor"]["name"].lower() for w in it.actor_names)]  # "… Legevakt IKS"
+        found = [a for a in found if of_kind(a["actor"], (*it.actor_types, "person"), it.actor_names)]
     return found
 
 
@@ -190,9 +189,14 @@ def _retrieved(store: GraphStore, it: Interpretation, documents: list[str] | Non
             and any(_says_places(a, e, places) for e in a["evidence"])]
 
 
+def _capitalised(words: str) -> list[str]:
+    """A question's words written with a capital: names of places or organisations."""
+    return [w for w in words.split() if w[:1].isupper() and len(w) >= 4 and "|" not in w]
+
+
 def _places(words: str) -> list[str]:
-    """The names of places (or organisations) among a question's words: capitalised, not an abbreviation."""
-    return [w.lower() for w in words.split() if w[:1].isupper() and not w.isupper() and len(w) >= 4 and "|" not in w]
+    """The names of places (or organisations) among a question's words, lower case: not an abbreviation."""
+    return [w.lower() for w in _capitalised(words) if not w.isupper()]
 
 
 def _says_places(a: dict[str, Any], e: dict[str, Any], places: list[str]) -> bool:
@@ -305,10 +309,8 @@ def _by_place(store: GraphStore, it: Interpretation, documents: list[str] | None
     """A place the question names that is in an organisation's name ("det felles demensteamet i Fredrikstad"):
     the sender says "vi" or "kommunen", not the place. The rest of the words, answered by organisations whose
     name holds the place."""
-    words = it.phrase.split() if it.phrase else []
-    places = [w for w in words if w[:1].isupper() and len(w) >= 4 and "|" not in w
-              and store.query(_NAMED_BY, {"w": w})]
-    rest = " ".join(w for w in words if w not in places)
+    places = [w for w in _capitalised(it.phrase or "") if store.query(_NAMED_BY, {"w": w})]
+    rest = " ".join(w for w in (it.phrase or "").split() if w not in places)
     if not places or not rest:
         return []
     found = _answer(store, replace(it, phrase=rest), documents, vocab, limit)

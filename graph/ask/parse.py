@@ -156,18 +156,12 @@ def _find(matcher: Matcher, text: str) -> list[tuple[str, int, int]]:
     return out
 
 
-_BRANCHES: dict[tuple[int, str], list[str]] = {}  # per vocabulary and name: asked again with every question
-
-
-def _branch_aliases(name: str, vocab: Vocabulary) -> list[str]:
+@lru_cache(maxsize=4096)  # asked again with every question
+def _branch_aliases(name: str, actors: Matcher) -> tuple[str, ...]:
     """A branch named by its organisation's short name: "Norsk Sykepleierforbund Agder" is also "NSF Agder"."""
-    key = (id(vocab.actors), name)
-    if key not in _BRANCHES:
-        hit = next((h for h in vocab.actors.find(name) if h[1] == 0 and h[2] < len(name)), None)
-        rest = name[hit[2]:].strip() if hit else ""
-        _BRANCHES[key] = [f"{a} {rest}" for a in vocab.actors.entries[hit[0]].aliases if a.isupper()] \
-            if hit and rest else []
-    return _BRANCHES[key]
+    hit = next((h for h in actors.find(name) if h[1] == 0 and h[2] < len(name)), None)
+    rest = name[hit[2]:].strip() if hit else ""
+    return tuple(f"{a} {rest}" for a in actors.entries[hit[0]].aliases if a.isupper()) if hit and rest else ()
 
 
 def _longest(hits: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -205,7 +199,8 @@ def _actors(r: _Reading, vocab: Vocabulary, known: tuple[tuple[str, str, tuple[s
     t = templates()
     listed = bilingual(vocab.actors)
     hits = _find(listed, r.text)
-    extra = tuple((i, n, (*a, *_branch_aliases(n, vocab))) for i, n, a in known if i not in vocab.actors.entries)
+    extra = tuple((i, n, (*a, *_branch_aliases(n, vocab.actors))) for i, n, a in known
+                  if i not in vocab.actors.entries)
     if extra:  # the longer name wins: "FFO Vestland" (a branch the graph knows) over the vocabulary's "FFO"
         hits = _longest(hits + _find(_actor_matcher(extra), r.text))
     for aid, s, e in sorted(hits, key=lambda h: h[1]):

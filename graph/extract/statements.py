@@ -388,12 +388,12 @@ def _block_statements(doc: Document, block: Block, vocab: Vocabulary, resolver: 
         if speaker is None:
             continue
         co_speakers = coordinated(text, hits, speaker, resolver)
-        if kind == "example":  # "… har sammen med Oslo kommune utviklet …": the partner does it too
+        if kind == "example":  # a partner does it too ("… har sammen med Oslo kommune utviklet …"), and so does
+            # the one another's practice is attributed to ("…, slik de har etablert ved Lovisenberg …")
             co_speakers += [aid for aid, start, _ in hits if aid not in (speaker, *co_speakers)
-                            and resolver.actors[aid].type in _IMPLEMENTERS and _PARTNER.search(text[:start])]
-        if kind == "example" and speaker != author:  # "…, slik de har etablert ved Lovisenberg …"
-            co_speakers += [aid for aid, start, _ in hits if aid not in (speaker, *co_speakers)
-                            and resolver.actors[aid].type in _IMPLEMENTERS and attributes_to(text[:start])]
+                            and resolver.actors[aid].type in _IMPLEMENTERS and (
+                                _PARTNER.search(text[:start]) or speaker != author and attributes_to(text[:start]))]
+        if kind == "example" and speaker != author:
             if reports_practice_of(doc, text, hits, speaker, author) and author not in co_speakers and member is None:
                 co_speakers.append(author)
         mentions = [h[0] for h in hits if h[0] != speaker and h[0] not in co_speakers]

@@ -30,24 +30,28 @@ _STANCE_MERGES = "".join(f"""
   FOREACH (_ IN CASE WHEN e.rel = '{rel}' THEN [1] ELSE [] END |
     MERGE (a)-[r:{rel}]->(m) SET r.statement_ids = {_SPLICE}, r.count = size({_SPLICE}))"""
                          for rel in STANCE_RELATIONS)
+_OLD_EDGES = {  # the derived edges the old version's statements touched: its (actor, measure) and (measure, theme)
+    "old_pairs": "(:Actor {id: p[0]})-[r:" + _STANCE_TYPES + "]->(:Measure {id: p[1]})",
+    "old_topics": "(:Measure {id: p[0]})-[r:CONCERNS]->(:Theme {id: p[1]})",
+}
+
+
+def _each_old_edge(then: str) -> str:
+    """A unit subquery per kind of derived edge the old version touched, doing ``then`` to each edge ``r``."""
+    return "".join(f"""
+CALL {{
+  WITH {pairs}
+  UNWIND {pairs} AS p
+  WITH DISTINCT p WHERE p[0] IS NOT NULL AND p[1] IS NOT NULL
+  MATCH {pattern}
+  {then}
+}}""" for pairs, pattern in _OLD_EDGES.items())
+
+
 DERIVED_EDGES = """
-// the document's old run leaves every edge its old statements touched ...
-CALL {
-  WITH old_pairs
-  UNWIND old_pairs AS p
-  WITH DISTINCT p WHERE p[0] IS NOT NULL AND p[1] IS NOT NULL
-  MATCH (:Actor {id: p[0]})-[r:""" + _STANCE_TYPES + """]->(:Measure {id: p[1]})
-  WITH r, [i IN r.statement_ids WHERE NOT i STARTS WITH $run] AS kept
-  SET r.statement_ids = kept, r.count = size(kept)
-}
-CALL {
-  WITH old_topics
-  UNWIND old_topics AS p
-  WITH DISTINCT p WHERE p[0] IS NOT NULL AND p[1] IS NOT NULL
-  MATCH (:Measure {id: p[0]})-[r:CONCERNS]->(:Theme {id: p[1]})
-  WITH r, [i IN r.statement_ids WHERE NOT i STARTS WITH $run] AS kept
-  SET r.statement_ids = kept, r.count = size(kept)
-}
+// the document's old run leaves every edge its old statements touched ...""" + _each_old_edge(
+    "WITH r, [i IN r.statement_ids WHERE NOT i STARTS WITH $run] AS kept\n"
+    "  SET r.statement_ids = kept, r.count = size(kept)") + """
 // ... the new run goes in, in sorted place (one SET: the store reads a property as it was before it) ...
 CALL {
   UNWIND $stance_edges AS e
@@ -58,23 +62,7 @@ CALL {
   MATCH (m:Measure {id: e.m}) MATCH (t:Theme {id: e.t})
   MERGE (m)-[r:CONCERNS]->(t) SET r.statement_ids = """ + _SPLICE + """, r.count = size(""" + _SPLICE + """)
 }
-// ... and an edge left with no statement goes
-CALL {
-  WITH old_pairs
-  UNWIND old_pairs AS p
-  WITH DISTINCT p WHERE p[0] IS NOT NULL AND p[1] IS NOT NULL
-  MATCH (:Actor {id: p[0]})-[r:""" + _STANCE_TYPES + """]->(:Measure {id: p[1]})
-  WITH r WHERE r.count = 0
-  DELETE r
-}
-CALL {
-  WITH old_topics
-  UNWIND old_topics AS p
-  WITH DISTINCT p WHERE p[0] IS NOT NULL AND p[1] IS NOT NULL
-  MATCH (:Measure {id: p[0]})-[r:CONCERNS]->(:Theme {id: p[1]})
-  WITH r WHERE r.count = 0
-  DELETE r
-}
+// ... and an edge left with no statement goes""" + _each_old_edge("WITH r WHERE r.count = 0\n  DELETE r") + """
 // an old speaker or author left with no edge at all (a curator merged it away, the new version names
 // someone else); vocabulary actors keep their PART_OF edges
 CALL {
