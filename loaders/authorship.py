@@ -67,6 +67,8 @@ def letterhead(lines: list[str]) -> str | None:
     (FFO)"), when the text names the sender again (in its body or signature): an address block or a
     recipient is named once, and a letter may open with its recipient ("Helse- og omsorgsdepartementet")."""
     first = next((t.split("\n")[0].strip() for t in lines if t.strip()), "")
+    # a running header beside the name, across a wide gap ("KS        Side 1 av 3"): the name is its first column
+    first = re.split(r"\s{3,}|\t", first)[0]
     if _RECIPIENT.search(first):
         return None
     rest = "\n".join(lines)[len(first):]

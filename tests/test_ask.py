@@ -11,6 +11,7 @@ import pytest
 
 from graph.ask import ask
 from graph.ask_eval import Bm25Baseline, evaluate, load_questions, summary
+from graph.extract.vocab import load_vocabulary
 from graph.ingest import ingest
 from graph.store.embedded import EmbeddedStore
 
@@ -201,3 +202,12 @@ def test_an_organisation_named_without_its_legal_form(graph: EmbeddedStore) -> N
 def test_two_kinds_of_actor_and_names_that_say_the_kind(graph: EmbeddedStore) -> None:
     out = ask(graph, "Hvilke legekontor eller legevakter forteller om egne erfaringer med video i pasientbehandlingen?")
     assert {"Austevoll legesenter", "Innherred Interkommunale Legevakt IKS"} <= _actors(out)
+
+
+def test_an_organisation_named_in_bokmal_is_found_in_its_nynorsk_form() -> None:
+    """The vocabulary names "Statsforvalteren i Vestland"; its letters write "Statsforvaltaren": one actor, and a
+    question in either form finds it."""
+    vocab = load_vocabulary()
+    found = vocab.actors.find("Statsforvaltaren i Vestland går imot forslaget.")
+    assert [h[0] for h in found] == ["statsforvalteren-i-vestland"]
+    assert "Sjukehuset Innlandet HF" in vocab.actors.entries["sykehuset-innlandet-hf"].aliases

@@ -127,6 +127,10 @@ def test_support_and_rejection_in_one_sentence_are_two_statements() -> None:
     # an e-mail's or a form's sender label, a signature "for" a body, a nynorsk closing
     (["Fra: Tynset legekontor <post@tynset-legekontor.no>", "Til: postmottak@hod.dep.no", "Hei,"], "Tynset legekontor"),
     (["Fra: Kari Nordmann <kari@example.no>", "Emne: Høring", "Vi støtter forslaget."], None),
+    # a shared mailbox is its body; a running header beside the letterhead is not part of the name
+    (["Fra: Postmottak Bydel Nordstrand <postmottak@bns.oslo.kommune.no>", "Hei,"], "Bydel Nordstrand"),
+    (["Tolga kommune                                   Side 1 av 4", "Postboks 1", "2540 Tolga",
+      "Kommunen støtter planen."], "Tolga kommune"),
     (["Høyringsinstans: Sunnfjord og Ytre Sogn interkommunale legevakt IKS", "Svar: Ja."],
      "Sunnfjord og Ytre Sogn interkommunale legevakt IKS"),
     (["Vi støttar planen.", "Ørsta, 3. mars 2026", "For Eldrerådet i Ørsta kommune", "Per Hove, leiar"],

@@ -192,20 +192,25 @@ def _nynorsk() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile("|".join(sorted(map(re.escape, forms), key=len, reverse=True))), forms
 
 
-def nynorsk_forms(names: list[str]) -> list[str]:
-    """The names as a nynorsk text writes them, where that differs ("hjemmesykehus" → "heimesjukehus")."""
+def nynorsk_forms(names: list[str], *, keep_case: bool = False) -> list[str]:
+    """The names as a nynorsk text writes them, where that differs ("hjemmesykehus" → "heimesjukehus"); an
+    organisation's name keeps its capitals ("Statsforvalteren i Vestland" → "Statsforvaltaren i Vestland")."""
     pattern, forms = _nynorsk()
     out = []
     for name in names:
-        form = pattern.sub(lambda m: forms[m[0]], name.lower())  # one pass, longest first
-        if form != name.lower() and form not in out:
+        low = name.lower()
+        form = pattern.sub(lambda m: forms[m[0]], low)  # one pass, longest first
+        if keep_case and form != low:
+            form = " ".join(w if f == w.lower() else f[0].upper() + f[1:] if w[:1].isupper() else f
+                            for w, f in zip(name.split(), form.split(), strict=True))
+        if form.lower() != low and form not in out:
             out.append(form)
     return out
 
 
-def _with_nynorsk(entry: dict) -> list[str]:
+def _with_nynorsk(entry: dict, *, keep_case: bool = False) -> list[str]:
     aliases = entry.get("aliases", [])
-    return [*aliases, *(f for f in nynorsk_forms([entry["name"], *aliases]) if f not in aliases)]
+    return [*aliases, *(f for f in nynorsk_forms([entry["name"], *aliases], keep_case=keep_case) if f not in aliases)]
 
 
 @lru_cache(maxsize=4)
@@ -213,7 +218,7 @@ def _load_vocabulary(decisions: str, _mtime: int) -> Vocabulary:
     read = read_decisions(Path(decisions))
     curated = apply_decisions(_load("actors"), read)
     actors = [Entry(a["id"], a["name"], "actor", {"type": a.get("type", "other"), "part_of": a.get("part_of"),
-                    "english": english(a)}, a["aliases"]) for a in curated]
+                    "english": english(a)}, _with_nynorsk(a, keep_case=True)) for a in curated]
     measures = [Entry(slugify(m["name"]), m["name"], "measure", {"name_en": m.get("name_en"),
                       "themes": m.get("themes", []), "english": english(m)}, _with_nynorsk(m))
                 for m in _load("measures")]
