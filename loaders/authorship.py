@@ -58,20 +58,41 @@ _ADDRESS = re.compile(PATTERNS["address_line"], re.IGNORECASE)
 _NAME_LINE = re.compile(r"[A-ZÆØÅ][\wÆØÅæøå'&.-]*(?:\s+[\wÆØÅæøå'&.()-]+)*")
 _RECIPIENT = re.compile(PATTERNS["recipients"], re.IGNORECASE)  # a letter that opens with whom it is sent to
 _SENDER_LABEL = re.compile(PATTERNS["sender_label"], re.IGNORECASE)
+_HEADER_TAIL = re.compile(PATTERNS["header_tail"], re.IGNORECASE)
+_TITLE_WORD = re.compile(PATTERNS["title_word"], re.IGNORECASE)
 _SIGNS_FOR = re.compile(r"^for\s+((?-i:[A-ZÆØÅ]).*?)\s*$", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:eg|jeg)\b", re.IGNORECASE)
+
+
+def _head_name(line: str, text: str) -> str:
+    """A letterhead line without what a running header adds to it ("KS Side 1 av 3", "X HF Høyringsinnspel – …");
+    a name with what it is after a dash ("MiRA-senteret – Ressurssenter for …") is the name; of two names
+    ("Sámediggi – Sametinget", "Bydel Gamle Oslo – Bydelsadministrasjonen") the one the text names more often."""
+    line = _HEADER_TAIL.sub("", line)
+    line = line[:m.start()].strip() if (m := _TITLE_WORD.search(line)) and m.start() > 0 else line
+    dash = re.search(r"\s+[–—|]\s+", line)
+    if dash and re.fullmatch(ORG, head := line[:dash.start()]) and not _TITLE_WORD.search(head):
+        tail = line[dash.end():]
+        if not re.fullmatch(ORG, tail):
+            return head
+        return max((tail, head), key=lambda n: len(re.findall(rf"(?<!\w){re.escape(n)}(?!\w)", text)))
+    return line
+
+
+def _named_again(names: list[str], text: str) -> bool:
+    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text) for n in names)
 
 
 def letterhead(lines: list[str]) -> str | None:
     """The name a letter or a web page opens with ("Kvam herad", "Funksjonshemmedes Fellesorganisasjon
     (FFO)"), when the text names the sender again (in its body or signature): an address block or a
     recipient is named once, and a letter may open with its recipient ("Helse- og omsorgsdepartementet")."""
-    first = next((t.split("\n")[0].strip() for t in lines if t.strip()), "")
-    # a running header beside the name, across a wide gap ("KS        Side 1 av 3"): the name is its first column
-    first = re.split(r"\s{3,}|\t", first)[0]
+    line = next((t.split("\n")[0].strip() for t in lines if t.strip()), "")
+    text = "\n".join(lines)
+    first = _head_name(line, text)
     if _RECIPIENT.search(first):
         return None
-    rest = "\n".join(lines)[len(first):]
+    rest = text[len(line):]
     # its address follows it (a postbox, a postcode and place): a sender's letterhead, which the letter may not
     # name again ("Pensjonistforbundet / Postboks 500 Sentrum / 0104 Oslo" … "Forbundet mener …"), and whose
     # name may be lower case after its first word ("Statens helsetilsyn", "Pasient- og brukarombodet i Vestland")
@@ -82,9 +103,15 @@ def letterhead(lines: list[str]) -> str | None:
         return first if addressed and _NAME_LINE.fullmatch(first) and len(first.split()) <= 8 else None
     if org.isupper() and (written := re.search(rf"(?<!\w){re.escape(org)}(?!\w)", rest, re.IGNORECASE)):
         org = written.group(0)  # "HADSEL KOMMUNE" in the letterhead, "Hadsel kommune" in the text
+    # a municipality's letterhead over the unit that writes ("Oslo kommune / Bydel Gamle Oslo – …"): the unit, when
+    # the letter names it again
+    unit = _head_name(following[0], text) if following and not _ADDRESS.match(following[0]) else ""
+    if org.endswith(" kommune") and 2 <= len(unit.split()) <= 6 and re.fullmatch(ORG, unit) \
+            and _named_again([unit], rest[rest.index(following[0]) + len(following[0]):]):
+        return unit
     words = org.split()
     again = [org, *([m["short"]] if m["short"] else []), *([" ".join(words[:2]), words[0]] if len(words) > 2 else [])]
-    return org if addressed or any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", rest) for n in again) else None
+    return org if addressed or _named_again(again, rest) else None
 
 
 def author_from_lines(lines: list[str]) -> tuple[str | None, str | None]:

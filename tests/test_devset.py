@@ -129,8 +129,11 @@ def test_support_and_rejection_in_one_sentence_are_two_statements() -> None:
     (["Fra: Kari Nordmann <kari@example.no>", "Emne: Høring", "Vi støtter forslaget."], None),
     # a shared mailbox is its body; a running header beside the letterhead is not part of the name
     (["Fra: Postmottak Bydel Nordstrand <postmottak@bns.oslo.kommune.no>", "Hei,"], "Bydel Nordstrand"),
-    (["Tolga kommune                                   Side 1 av 4", "Postboks 1", "2540 Tolga",
-      "Kommunen støtter planen."], "Tolga kommune"),
+    (["Tolga kommune Side 1 av 4", "Postboks 1", "2540 Tolga", "Kommunen støtter planen."], "Tolga kommune"),
+    (["Tolga kommune Høringssvar – regional plan", "Postboks 1", "2540 Tolga"], "Tolga kommune"),
+    (["Ressurssenteret Vega – et senter for pårørende", "Vi støtter planen.", "Ressurssenteret Vega mener …"],
+     "Ressurssenteret Vega"),
+    (["Høringssvar – regional plan", "Vi støtter planen.", "Høringssvar fra oss."], None),
     (["Høyringsinstans: Sunnfjord og Ytre Sogn interkommunale legevakt IKS", "Svar: Ja."],
      "Sunnfjord og Ytre Sogn interkommunale legevakt IKS"),
     (["Vi støttar planen.", "Ørsta, 3. mars 2026", "For Eldrerådet i Ørsta kommune", "Per Hove, leiar"],
