@@ -85,7 +85,7 @@ WITH a, s, d, collect(m.id) AS measure_ids, collect(m.name) AS measures
 {tail}"""
 _ROWS = """{mentioned}
 RETURN a.id AS actor_id, a.name AS actor, a.type AS type, a.aliases AS aliases, s.kind AS kind, s.text AS quote,
-       s.page AS page, d.id AS document, d.file AS file, measure_ids, measures{mentioned_column}
+       s.context AS context, s.page AS page, d.id AS document, d.file AS file, measure_ids, measures{mentioned_column}
 """
 # a stance question with no words to check in the quotes is grouped and ranked in the store: a theme of a
 # thousand documents holds thousands of statements, and only the best answers' evidence needs to leave it
@@ -272,9 +272,9 @@ def run(store: GraphStore, intent: str, query: Query, relations: list[str]) -> l
     passes += [(None, stances)] if stances else []
     for only, kinds in passes:
         for row in store.query(query.cypher, {"kinds": kinds, **query.params}):
-            # what a statement says is its words and the measures it is about: "Vi går imot dette." says what the
-            # proposal before it said
-            said = " ".join([row["quote"] or "", *(n for n in row["measures"] if n)])
+            # what a statement says is its words, what it points back to and the measures it is about: "Vi går imot
+            # dette." says what the proposal before it said
+            said = " ".join([row["quote"] or "", row.get("context") or "", *(n for n in row["measures"] if n)])
             if not all(p.holds(said) for p in query.phrases):
                 continue
             rel = only or RELATION_OF_KIND[row["kind"]]
@@ -295,7 +295,8 @@ def run(store: GraphStore, intent: str, query: Query, relations: list[str]) -> l
                     })
                     entry["match"] = max(entry["match"], cover)
                     entry["evidence"].append({"document": row["document"], "file": row["file"],
-                                              "page": row["page"], "quote": row["quote"], "kind": row["kind"]})
+                                              "page": row["page"], "quote": row["quote"], "kind": row["kind"],
+                                              **({"context": row["context"]} if row.get("context") else {})})
     return list(groups.values())
 
 

@@ -36,6 +36,7 @@ _SPEAKERS = ("MATCH (a:Actor)-[:STATES]->(s:Statement) WHERE s.id IN $ids "
 # a measure only when it names it in a way the vocabulary or discovery knows)
 _WORDED = {"who_proposes", "who_opposes", "who_reports_example", "who_states", "what_does_actor_propose", "about"}
 _LOOSE = 5  # answers at most, when the statements hold only part of a question's description
+_SOME = 1 / 3  # of a description's weight, when no statement holds most of it
 # a date or a year in a quote: what a "when / by which deadline" question is answered with
 _DATE = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\b|\b(?:januar|februar|mars|april|mai|juni|"
                    r"juli|august|september|oktober|november|desember|kvartal|quarter|Q[1-4])\b", re.I)
@@ -87,7 +88,7 @@ def _ask(store: GraphStore, question: str, documents: list[str] | None, limit: i
             # a description all of whose words the statements use: those that share most of it (a word no
             # statement uses means the documents do not speak of it: nothing is the answer); a kind of actor
             # narrows a shorter one enough ("legekontor … video i pasientbehandlingen")
-            answers = _answer(store, it, documents, vocab, _LOOSE, share=0.34)
+            answers = _answer(store, it, documents, vocab, _LOOSE, share=_SOME)
             if answers:
                 it.add_note(f"no statement holds all of «{it.phrase}»: the {len(answers)} that share most of its words")
         if not answers and it.intent != "whether" and not (it.measures or it.actor or it.theme or it.named
@@ -151,8 +152,8 @@ def _answer(store: GraphStore, it: Interpretation, documents: list[str] | None, 
         words.share = 0.4  # most of what it adds, as the quotes of the measure word it
         places = _places(specifics)  # a place it names must be said, in the quote or the name of who says it
 
-        def says(a: dict[str, Any], e: dict[str, Any]) -> bool:
-            return words.holds(e["quote"] or "") and _says_places(a, e, places)
+        def says(a: dict[str, Any], e: dict[str, Any]) -> bool:  # (in the quote or what it points back to)
+            return words.holds(f"{e['quote'] or ''} {e.get('context') or ''}") and _says_places(a, e, places)
 
         narrowed = [{**a, "evidence": sorted(a["evidence"], key=lambda e, a=a: not says(a, e))}
                     for a in found if any(says(a, e) for e in a["evidence"])]
@@ -243,7 +244,7 @@ def _both(store: GraphStore, it: Interpretation, documents: list[str] | None, vo
         it.actor = actor
         found = answer(store, it.intent, _params(it, documents), vocab, limit=500)
         if not found and it.phrase and not it.exact:  # each in its own words: most of the question's will do
-            found = answer(store, it.intent, _params(it, documents, share=0.34), vocab, limit=_LOOSE)
+            found = answer(store, it.intent, _params(it, documents, share=_SOME), vocab, limit=_LOOSE)
         per_actor.append(found)
     it.actor = None
     if it.phrase or it.theme:  # "both … on Y": what each says on it, when every one of them does
@@ -281,7 +282,7 @@ def _relax(store: GraphStore, it: Interpretation, documents: list[str] | None, v
         answers = _by_place(store, it, documents, vocab, limit)
     loose: list[dict[str, Any]] = []
     if not answers and it.actor and it.phrase and not it.exact and it.intent == "what_does_actor_propose":
-        loose = _answer(store, replace(it, groups=[]), documents, vocab, limit, share=0.34)
+        loose = _answer(store, replace(it, groups=[]), documents, vocab, limit, share=_SOME)
         if loose:
             it.add_note(f"no statement of this actor holds all of «{it.phrase}»: first those that share most of "
                         "its words")

@@ -80,6 +80,10 @@ def refers_back(sentence: str) -> bool:
     return _any("refers_back", sentence)
 
 
+def points_back(sentence: str) -> bool:
+    return _any("points_back", sentence)
+
+
 def opens_target(sentence: str) -> bool:
     return _any("target_start", sentence)
 

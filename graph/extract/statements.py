@@ -16,6 +16,7 @@ from graph.extract.kinds import (
     exists_at_place,
     opens_target,
     own_commitment,
+    points_back,
     refers_back,
     reports_another,
     statement_kind,
@@ -46,6 +47,9 @@ class Statement:
     line: int
     extractor: str = "rules-v1"
     co_speakers: list[str] = field(default_factory=list)  # named with the speaker: "X og Y prøver ut …"
+    # what a stance that points back takes its object from ("Departementet foreslår X. Vi er imot dette."): the
+    # sentence before it, or its table row's first cell; the question's words are looked for there too
+    context: str | None = None
 
     @property
     def speakers(self) -> list[str]:
@@ -209,16 +213,19 @@ def extract(doc: Document, vocab: Vocabulary | None = None) -> Extraction:
     for block in doc.blocks:
         part_texts.setdefault(block.part, []).append(block.text)
     part = None
+    before: str | None = None  # the last sentence of the block before
     for block in doc.blocks:
         if block.part != part:
-            part = block.part
+            part, before = block.part, None
             finder.new_part()
             resolver.set_part("\n".join(part_texts[part]), authors.get(part))
         if block.kind not in ("paragraph", "bullet", "table_row") and not (
             block.kind == "heading" and block.role in ("proposal", "example")
         ):
+            before = block.text.strip() if block.kind == "heading" else before
             continue  # a heading under "Hvilke tiltak …?" or "… gode eksempler?" names a measure itself
-        out.extend(_block_statements(doc, block, vocab, resolver, authors, finder))
+        out.extend(_block_statements(doc, block, vocab, resolver, authors, finder, before))
+        before = block.text[slice(*spans[-1])].strip() if (spans := sentences(block.text)) else before
     return apply_measure_decisions(Extraction(doc, out, resolver.actors, authors, finder.found),
                                    vocab.measure_decisions, vocab.measures)
 
@@ -340,8 +347,11 @@ def _names_itself(sentence: str, author_name: str) -> bool:
     return any(a.endswith(w) or w.endswith(a) for a in own for w in opening)
 
 
+_SHORT_STANCE = 8  # words: a stance this short ("Vi går sterkt imot.") takes its object from what came before
+
+
 def _block_statements(doc: Document, block: Block, vocab: Vocabulary, resolver: ActorResolver,
-                      authors: dict[int, str], finder: MeasureFinder) -> list[Statement]:
+                      authors: dict[int, str], finder: MeasureFinder, before: str | None = None) -> list[Statement]:
     found: list[Statement] = []
     spans = [cell for span in sentences(block.text) for part in _clauses(block.text, span)
              for cell in _cells(block.text, part)]
@@ -409,11 +419,16 @@ def _block_statements(doc: Document, block: Block, vocab: Vocabulary, resolver: 
             + row_themes)) or ["unclassified"]
         start = block.start + a
         assert doc.text[start:start + len(text)] == text
+        context = None
+        if kind in RELATION_OF_KIND and n and (block.kind == "table_row" or "|" in block.text):
+            context = block.text[slice(*spans[0])].strip()  # a cell's object: its row's first cell
+        elif kind in RELATION_OF_KIND and (points_back(text) or len(text.split()) <= _SHORT_STANCE):
+            context = block.text[slice(*spans[n - 1])].strip() if n else before
         found.append(Statement(
             id=_statement_id(doc.id, start, text), text=text, kind=kind, document_id=doc.id, page=block.page_at(a),
             section=" › ".join(block.section), start=start, end=start + len(text), speaker=speaker,
             measures=measures, groups=vocab.groups.ids(text), themes=themes, mentions=list(dict.fromkeys(mentions)),
             confidence=0.9 if block.role else 0.7, prompt=block.prompt, line=block.line_start,
-            co_speakers=co_speakers,
+            co_speakers=co_speakers, context=context,
         ))
     return found

@@ -175,7 +175,8 @@ def document_params(x: Extraction, vocab: Vocabulary) -> dict[str, Any]:
         "part_of": part_of,
         "authors": sorted(set(x.authors.values())),
         "statements": [{"id": s.id, "speakers": s.speakers, "props": _clean({
-            "text": s.text, "norm": _norm(s.text), "kind": s.kind, "document_id": s.document_id, "page": s.page,
+            "text": s.text, "norm": _norm(s.text, s.context), "context": s.context, "kind": s.kind,
+            "document_id": s.document_id, "page": s.page,
             "section": s.section, "start": s.start, "end": s.end, "confidence": s.confidence, "extractor": s.extractor,
             "prompt": s.prompt, "line": s.line, "relation": RELATION_OF_KIND.get(s.kind)}),
             "about": _unique(s.measures), "concerns": _unique(s.themes), "groups": _unique(s.groups),
@@ -202,9 +203,10 @@ def _derived_runs(x: Extraction) -> dict[str, list[dict[str, Any]]]:
             "concern_edges": [{"m": m, "t": t, "ids": sorted(ids)} for (m, t), ids in sorted(concerns.items())]}
 
 
-def _norm(text: str) -> str | None:
-    """The text with nynorsk forms folded to bokmål, for the full-text index; none when nothing folds."""
-    folded = fold_text(text)
+def _norm(text: str, context: str | None = None) -> str | None:
+    """The words the full-text index also finds a statement by: its text with nynorsk forms folded to bokmål
+    (none when nothing folds), and the sentence it points back to ("Vi er imot dette.")."""
+    folded = fold_text(text if context is None else f"{text}\n{context}")
     return folded if folded != text.lower() else None
 
 
