@@ -185,6 +185,11 @@ class Phrase:
                 continue
             df = _count(store, _query([alts]))
             whole = alts[0]
+            if not df and len(alts) == 1 and not translated and (parts := _compound_parts(store, whole)):
+                # "røntgenbilder" that no statement uses: "røntgen" and "bild", each looked for on its own
+                for part, part_df in parts:
+                    seen.setdefault((part,), part_df)
+                continue
             while not df and len(alts) == 1 and len(alts[0]) > 7:  # "forskriftsfeste": the word it grows from,
                 if starts_a_head(whole[len(alts[0]) - 1:]):  # not the first part of a compound without its head
                     break  # ("vaksinasjonsprogram" is no "vaksinasjonsregister")
@@ -226,6 +231,31 @@ class Phrase:
         needed = [alts for alts, w in self.stems if total - w < self.share * total]
         return " ".join(f"({q})" for alts in needed if (q := _query([alts]))) or \
             _query([alts for alts, _ in self.stems])
+
+
+_LINKS = ("s", "e", "")  # what joins the parts of a compound ("helsestasjon", "barnehage"), tried first
+
+
+def _uninflected(word: str) -> str:
+    return next((word[:-len(x)] for x in _SUFFIXES if word.endswith(x) and len(word) - len(x) >= 4), word)
+
+
+def _compound_parts(store: GraphStore, word: str) -> list[tuple[str, int]]:
+    """A compound no statement uses, as two words the statements do use (its first part, and its last part
+    uninflected), with how many statements use each; none when no split gives two such words, or two so short
+    they may be chance ("parkering" is no "park" and "ring"). The longest last part wins ("rustjenester" → "rus",
+    "tjenest"; "kartleggingsskjema" → "kartlegging", "skjem")."""
+    if len(word) < 8 or not re.fullmatch(r"\w+", word):
+        return []
+    for cut in range(3, len(word) - 3):
+        head = _uninflected(word[cut:])
+        if not (head_df := _count(store, f"{head}*")):
+            continue
+        for link in _LINKS:
+            first = word[:cut - len(link)] if word[:cut].endswith(link) else ""
+            if len(first) >= 3 and len(first) + len(head) >= 9 and (df := _count(store, f"{first}*")):
+                return [(first, df), (head, head_df)]
+    return []
 
 
 def _query(groups: list[tuple[str, ...]]) -> str:

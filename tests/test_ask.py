@@ -211,3 +211,26 @@ def test_an_organisation_named_in_bokmal_is_found_in_its_nynorsk_form() -> None:
     found = vocab.actors.find("Statsforvaltaren i Vestland går imot forslaget.")
     assert [h[0] for h in found] == ["statsforvalteren-i-vestland"]
     assert "Sjukehuset Innlandet HF" in vocab.actors.entries["sykehuset-innlandet-hf"].aliases
+
+
+def test_a_compound_no_statement_uses_is_looked_for_by_its_parts(tmp_path: Path) -> None:
+    """"rustjenester" is in no statement, "rus" and "tjenester" are: the question finds the statement that uses
+    them; "parkering" is no "park" and "ring", and a word with no part in the statements stays unseen."""
+    from graph.phrase import Phrase
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "innspill.txt").write_text(
+        "Fjellheim kommune\nPostboks 1\n9999 Fjellheim\n\nInnspill til rusplanen\n\n"
+        "Kommunen går imot at tjenester innen rus settes ut på anbud.\n\n"
+        "Kommunen vil ha flere ringer rundt parken.\n\nMed vennlig hilsen\nFjellheim kommune\n", "utf-8")
+    store = EmbeddedStore(tmp_path / "g")
+    try:
+        ingest(store, [folder])
+        words = Phrase.weigh(store, "rustjenester anbud")
+        assert {alts for alts, _ in words.stems} >= {("rus",), ("tjenest",)} and not words.unseen
+        assert Phrase.weigh(store, "parkering").unseen
+        out = ask(store, "Hvem er imot at rustjenester settes ut på anbud?")
+        assert "Fjellheim kommune" in _actors(out)
+    finally:
+        store.close()
