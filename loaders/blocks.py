@@ -108,6 +108,8 @@ def _continues(prev: str, line: str, gap: int, width: float) -> bool:
     if prev.endswith("-"):
         return True
     full = len(prev) >= 0.72 * width
+    if line[:1].isdigit() and gap and prev.endswith((".", "!", "?")):
+        return False  # a heading numbered without a dot after a finished sentence ("… nykomne." / "2 Tuberkulose")
     if _starts_lower(line):
         return not (prev.endswith(("?", ":")) and gap >= 2)
     if prev.endswith(_PUNCT_END):

@@ -311,3 +311,13 @@ def test_a_table_aligned_with_spaces_is_read_row_by_row(tmp_path: Path) -> None:
     assert "Hjemmedialyse | 2019 | 12 pasienter med nyresvikt" in texts
     assert "Nattpatrulje | 2021 | 40 brukere" in texts
     assert texts[-1].startswith("Kommunen vil samtidig peke på at")
+
+
+def test_a_heading_numbered_without_a_dot_starts_a_block(tmp_path: Path) -> None:
+    """"2 Tuberkulosekontroll" after a finished sentence and a blank line is a heading, not the sentence's end
+    (a line opening with a digit otherwise continues the line before: "… kostar" / "2 000 kroner")."""
+    f = tmp_path / "x.txt"
+    f.write_text("Fjellheim kommune\n\n1 Helseundersøking\n\n1.3 Vi tilrår at tolk alltid blir nytta.\n\n"
+                 "2 Tuberkulosekontroll\n\nKommunen ber om ei ny ordning.\n", "utf-8")
+    texts = [b.text for b in load_document(f).blocks]
+    assert "1.3 Vi tilrår at tolk alltid blir nytta." in texts and "2 Tuberkulosekontroll" in texts
