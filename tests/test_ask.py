@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.ask import ask
+from graph.ask import ask, parse
 from graph.ask_eval import Bm25Baseline, evaluate, load_questions, summary
 from graph.extract.vocab import load_vocabulary
 from graph.ingest import ingest
@@ -234,3 +234,26 @@ def test_a_compound_no_statement_uses_is_looked_for_by_its_parts(tmp_path: Path)
         assert "Fjellheim kommune" in _actors(out)
     finally:
         store.close()
+
+
+@pytest.mark.parametrize(("question", "relations"), [
+    ("Hvem sier nei til sentralisering av fødetilbudet?", ["OPPOSES"]),
+    ("Kven åtvarar mot sentralisering av fødetilbodet?", ["OPPOSES"]),
+    ("Hvem anbefaler ikke sentralisering av fødetilbudet?", ["OPPOSES"]),
+    ("Kven meiner det er uklokt å sentralisere fødetilbodet?", ["OPPOSES"]),
+    ("Hvem har innvendinger mot sentralisering av fødetilbudet?", ["OPPOSES"]),
+    ("Who has reservations about centralising maternity care?", ["OPPOSES"]),
+    ("Who advises against centralising maternity care?", ["OPPOSES"]),
+    ("Kven tek til orde for fleire kombinerte stillingar?", ["PROPOSES"]),
+    ("Hvem peker på behovet for kombinerte stillinger?", ["PROPOSES"]),
+    ("Who would like combined positions?", ["PROPOSES"]),
+    ("Kven driv allereie med kombinerte stillingar?", ["REPORTS_AS_EXAMPLE"]),
+    ("Who has tried combined positions?", ["REPORTS_AS_EXAMPLE"]),
+])
+def test_ways_of_asking_for_a_stance(question: str, relations: list[str]) -> None:
+    """How analysts ask for support, rejection and practice, in bokmål, nynorsk and English: the stance words
+    choose the relation and are not taken for words the quotes must hold."""
+    it = parse(question, load_vocabulary())
+    assert it.relations == relations
+    words = (it.phrase or "").split()
+    assert it.measures == ["kombinerte-stillinger"] or words[0].startswith(("sentralis", "centralis"))
