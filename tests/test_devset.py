@@ -175,3 +175,13 @@ def test_an_example_with_a_definite_subject_after_a_fronted_time_is_the_authors(
     x = extract(load_document(f))
     example = next(s for s in x.statements if s.text.startswith("I løpet av 2023"))
     assert example.kind == "example" and x.actors[example.speaker].name == "Fjellby kommune"
+
+
+def test_a_hospital_where_a_practice_is_located_is_not_its_doer(tmp_path: Path) -> None:
+    """"… felles legevakt på natt, lokalisert ved Nordfjord sjukehus": the sender's practice, at a hospital."""
+    f = tmp_path / "stryn.txt"
+    f.write_text("Fjellheim kommune\nPostboks 1\n9999 Fjellheim\n\nHøyringsuttale\n\n"
+                 "Sidan 2021 har Fjellheim og Dalsbygd hatt felles legevakt på natt, lokalisert ved Nordfjord sjukehus.\n\n"
+                 "Med venleg helsing\nFjellheim kommune\n", "utf-8")
+    examples = [s for s in extract(load_document(f)).statements if s.kind == "example"]
+    assert [s.speaker for s in examples] == ["fjellheim-kommune"]

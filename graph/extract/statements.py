@@ -296,6 +296,8 @@ def implementer(sentence: str, hits: list[tuple[str, int, int]], resolver: Actor
             # unless it closes the sentence as its attribution ("…, Akershus universitetssykehus HF).")
         if _PARTNER.search(sentence[:start]):
             continue  # "… har drive eit FACT-team saman med Helse Fonna": the partner, the subject is the doer
+        if _LOCATED.search(sentence[:start]):
+            continue  # "… felles legevakt i lokala til Volda sjukehus": where it is, not who does it
         if aid != author and resolver.actors[aid].type in _IMPLEMENTERS:
             return aid
     return None
@@ -303,6 +305,9 @@ def implementer(sentence: str, hits: list[tuple[str, int, int]], resolver: Actor
 
 # the partners the doer works with: every organisation after "sammen med" in its clause
 _PARTNER = re.compile(r"\b(?:sammen|saman|i\s+samarbeid)\s+med\b[^.;:]*$", re.IGNORECASE)
+# a place named as an organisation: "lokalisert ved Nordfjord sjukehus", "i lokala til Volda sjukehus"
+_LOCATED = re.compile(r"\b(?:lokalisert|lokalisera|plassert|plassera|ligg|ligger|samlokalisert|samlokalisera)\s+"
+                      r"(?:ved|på|i)\s+$|\bi\s+(?:lokala|lokalene)\s+(?:til|ved|på)\s+$", re.IGNORECASE)
 _REPORTER_WITHIN = 6  # words before the doer: its subject, after a fronted place or "Vi viser til at"
 
 
