@@ -181,7 +181,8 @@ def test_a_hospital_where_a_practice_is_located_is_not_its_doer(tmp_path: Path) 
     """"… felles legevakt på natt, lokalisert ved Nordfjord sjukehus": the sender's practice, at a hospital."""
     f = tmp_path / "stryn.txt"
     f.write_text("Fjellheim kommune\nPostboks 1\n9999 Fjellheim\n\nHøyringsuttale\n\n"
-                 "Sidan 2021 har Fjellheim og Dalsbygd hatt felles legevakt på natt, lokalisert ved Nordfjord sjukehus.\n\n"
+                 "Sidan 2021 har Fjellheim og Dalsbygd hatt felles legevakt på natt, "
+                 "lokalisert ved Nordfjord sjukehus.\n\n"
                  "Med venleg helsing\nFjellheim kommune\n", "utf-8")
     examples = [s for s in extract(load_document(f)).statements if s.kind == "example"]
     assert [s.speaker for s in examples] == ["fjellheim-kommune"]
