@@ -38,7 +38,9 @@ def stem(word: str) -> str:
     """The part of a word its inflections and compounds share: "nedleggelse" → "nedlegg" (nedlegging, nedlegge)."""
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 5:
-            return word[:-len(suffix)]
+            st = word[:-len(suffix)]
+            # an m doubled before the ending is single in the bare word: "sykehjemmet" → "sykehjem", "programmet"
+            return st[:-1] if st.endswith("mm") else st
     return word[:max(4, len(word) - 3)]
 
 
