@@ -257,3 +257,13 @@ def test_ways_of_asking_for_a_stance(question: str, relations: list[str]) -> Non
     assert it.relations == relations
     words = (it.phrase or "").split()
     assert it.measures == ["kombinerte-stillinger"] or words[0].startswith(("sentralis", "centralis"))
+
+
+def test_short_names_an_organisation_is_asked_by() -> None:
+    """Without its legal form or municipality word, or without the word for its kind before the name."""
+    from graph.ask.parse import short_names
+
+    assert short_names("Møreforsking AS") == ["Møreforsking"]
+    assert short_names("Stiftelsen Fjellhjelpen Nord") == ["Fjellhjelpen Nord"]
+    assert short_names("Eldrerådet i Ullensvang herad") == ["Eldrerådet i Ullensvang"]
+    assert short_names("Ullensvang herad") == []

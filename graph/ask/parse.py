@@ -115,7 +115,11 @@ def _actor_matcher(known: tuple[tuple[str, str, tuple[str, ...]], ...]) -> Match
 def short_names(name: str) -> list[str]:
     """The name as a question may shorten it, without its legal form or the word for its municipality
     ("Møreforsking AS" → "Møreforsking", "Eldrerådet i Ullensvang herad" → "Eldrerådet i Ullensvang"), when what is
-    left still names it: several words, or one long capitalised word (not a bare place name like "Ullensvang")."""
+    left still names it: several words, or one long capitalised word (not a bare place name like "Ullensvang"); or
+    without the word for its kind before the name ("Stiftelsen Norsk Luftambulanse" → "Norsk Luftambulanse")."""
+    if m := re.fullmatch(templates()["actor_name_prefix"], name.strip()):
+        rest = m["rest"]  # "Hovedorganisasjonen Virke" → "Virke": a capitalised name of its own
+        return [rest] if len(rest) >= 4 else []
     m = re.fullmatch(templates()["actor_name_suffix"], name.strip())
     if not m:
         return []
