@@ -96,7 +96,8 @@ RETURN a.id AS actor_id, a.name AS actor, a.type AS type, a.aliases AS aliases, 
 ORDER BY n DESC, actor, measure LIMIT $rows
 """
 _EVIDENCE = ("MATCH (d:Document)-[:CONTAINS]->(s:Statement) WHERE s.id IN $ids "
-             "RETURN s.id AS id, d.id AS document, d.file AS file, s.page AS page, s.text AS quote, s.kind AS kind")
+             "RETURN s.id AS id, d.id AS document, d.file AS file, s.page AS page, s.text AS quote, s.kind AS kind, "
+             "s.context AS context")
 EVIDENCE_PER_ANSWER = 20  # quotes an answer of a grouped question carries; evidence_total says how many there are
 # who a statement names: only detail questions answer with them (else a needless match per statement)
 _MENTIONED = ("OPTIONAL MATCH (s)-[:MENTIONS]->(ma:Actor)",
@@ -258,8 +259,8 @@ def run_grouped(store: GraphStore, query: Query, relations: list[str], limit: in
     return [{"actor": {"id": r["actor_id"], "name": r["actor"], "type": r["type"], "aliases": r["aliases"] or []},
              "relation": r["relation"],
              "measure": {"id": r["measure_id"], "name": r["measure"]} if r["measure_id"] else None,
-             "evidence": [{k: e[k] for k in ("document", "file", "page", "quote", "kind")}
-                          for e in (evidence.get(i) for i in r["ids"]) if e],
+             "evidence": [{k: e[k] for k in ("document", "file", "page", "quote", "kind", "context")
+                           if e[k] or k != "context"} for e in (evidence.get(i) for i in r["ids"]) if e],
              "evidence_total": r["n"]} for r in rows]
 
 

@@ -321,6 +321,8 @@ def _relations(r: _Reading) -> None:
     "opposes the proposal to …") is its object, not a second question about proposals."""
     t = templates()
     low = r.rest.lower()
+    if re.match(t["view_question"], r.low):  # "Kva meiner X om at … når AMK ber om det?": the view, not a stance
+        low = re.split(t["topic_after"], low, maxsplit=1)[0]
     opposed = re.search(t["relation"]["OPPOSES"], low)
     rest = re.sub(f'{t["relation"]["OPPOSES"]}|{t["opposition_object"]}', " ", low) if opposed else low
     r.it.relations = [rel for rel in RELATIONS if re.search(t["relation"][rel], low if rel == "OPPOSES" else rest)]
