@@ -41,6 +41,8 @@ def stem(word: str) -> str:
             st = word[:-len(suffix)]
             # an m doubled before the ending is single in the bare word: "sykehjemmet" → "sykehjem", "programmet"
             return st[:-1] if st.endswith("mm") else st
+    if len(word) <= 6 and word[-1] in "iouy":  # no ending to strip ("video" is no "vide" of "videre")
+        return word
     return word[:max(4, len(word) - 3)]
 
 
