@@ -92,7 +92,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_AFTER_NUMBER = re.compile(r"(?:(?<=\d)|(?<=\d[A-ZÆØÅ]))[.)]\s+(?=[«\"(]?[A-ZÆØÅ])")  # "… 2020. Vi", "… 2G. Dette"
+# "… 2020. Vi", "… 2G. Dette", and a preposition left at the end ("Dette er vi uenige i. Vi …"), which the
+# Norwegian tokenizer reads as the abbreviation "i."
+_AFTER_NUMBER = re.compile(r"(?:(?<=\d)[.)]|(?<=\d[A-ZÆØÅ])[.)]|(?<=\si)\.)\s+(?=[«\"(]?[A-ZÆØÅ])")
 
 
 _SENTENCE_END = re.compile(r"[.!?。！？‼⁇⁈⁉]")
@@ -122,8 +124,8 @@ def _line_sentences(text: str) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     spans = merged
-    # the Norwegian tokenizer reads "2020-2025." as an ordinal and "2G." as one token, so a sentence may run on
-    # after a number
+    # the Norwegian tokenizer reads "2020-2025." as an ordinal, "2G." and "i." as one token, so a sentence may
+    # run on after them
     split: list[tuple[int, int]] = []
     for start, end in spans:
         for m in _AFTER_NUMBER.finditer(text, start, end):
