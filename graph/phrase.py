@@ -114,6 +114,20 @@ def _synonym_groups() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(fold_text(str(w)) for w in group) for group in data or [])
 
 
+CHANGES = Path(__file__).parent / "vocabulary" / "changes_no.yaml"
+
+
+@lru_cache(maxsize=1)
+def _changes() -> tuple[str, ...]:
+    return tuple(fold_text(str(c)) for c in yaml.safe_load(CHANGES.read_text("utf-8")) or []) \
+        if CHANGES.is_file() else ()
+
+
+def is_change(alts: tuple[str, ...]) -> bool:
+    """The word names a kind of change that decides the question (closing, merging, cutting: changes_no.yaml)."""
+    return any(a.startswith(c) for a in alts for c in _changes())
+
+
 def _synonyms(st: str) -> tuple[str, ...]:
     """A Norwegian word's stem with the stems that stand for the same (synonyms_no.yaml), itself first."""
     for group in _synonym_groups():
@@ -224,7 +238,13 @@ class Phrase:
     def holds(self, text: str) -> bool:
         if self.size <= 2 and self.share > 0.5:  # two words: both (unless asked for loosely)
             return self.coverage(text) >= 0.999
-        return self.coverage(text) >= self.share
+        return self.coverage(text) >= self.share and self._keeps_changes(text)
+
+    def _keeps_changes(self, text: str) -> bool:
+        """A kind of change the phrase names is in the text too: "legge ned X" is not answered by "X får …"."""
+        flat = " ".join(folded_words(text))
+        return all(any(a in flat if " " in a else has(flat, a) for a in alts)
+                   for alts, _ in self.stems if is_change(alts))
 
     def query(self) -> str:
         """The full-text query for the statements that may hold the phrase (the coverage then decides): all the

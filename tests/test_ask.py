@@ -267,3 +267,22 @@ def test_short_names_an_organisation_is_asked_by() -> None:
     assert short_names("Stiftelsen Fjellhjelpen Nord") == ["Fjellhjelpen Nord"]
     assert short_names("Eldrerådet i Ullensvang herad") == ["Eldrerådet i Ullensvang"]
     assert short_names("Ullensvang herad") == []
+
+
+def test_a_kind_of_change_the_question_names_must_be_said(tmp_path: Path) -> None:
+    """"legge ned X" is not answered by "X får fleire dagar", but by a statement that speaks of closing X (in any
+    of the group's words, nynorsk too)."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "innspel.txt").write_text(
+        "Fjellheim kommune\nPostboks 1\n9999 Fjellheim\n\nHøyringsuttale\n\n"
+        "Kommunen ber om at Fjellheim sjukestove får fleire polikliniske dagar.\n\n"
+        "Kommunen går imot at fødestova i Fjellheim blir lagd ned.\n\n"
+        "Med venleg helsing\nFjellheim kommune\n", "utf-8")
+    store = EmbeddedStore(tmp_path / "g")
+    try:
+        ingest(store, [folder])
+        assert not ask(store, "Hvem foreslår å legge ned Fjellheim sjukestove?")["answers"]
+        assert "Fjellheim kommune" in _actors(ask(store, "Hvem er imot å legge ned fødestova i Fjellheim?"))
+    finally:
+        store.close()
