@@ -354,7 +354,7 @@ def _names_itself(sentence: str, author_name: str) -> bool:
     return any(a.endswith(w) or w.endswith(a) for a in own for w in opening)
 
 
-_SHORT_STANCE = 8  # words: a stance this short ("Vi går sterkt imot.") takes its object from what came before
+_SHORT_STANCE = 4  # words: a stance this short ("Vi er imot.", "Støttar ikkje.") takes its object from before
 
 
 def _block_statements(doc: Document, block: Block, vocab: Vocabulary, resolver: ActorResolver,
