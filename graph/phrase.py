@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -188,11 +188,13 @@ class Phrase:
     statements: int = 0  # in the graph when it was weighed
     unseen: tuple[tuple[str, ...], ...] = ()  # words no statement uses
     size: int = 0  # the phrase's words ("A eller B" is two): with two or fewer, each is needed
+    parts: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)  # a compound's parts, both needed
 
     @classmethod
     def weigh(cls, store: GraphStore, text: str, *, exact: bool = False, english: bool = False) -> Phrase:
         total = _count(store, "*")
         seen: dict[tuple[str, ...], int] = {}
+        split: dict[tuple[str, ...], tuple[str, ...]] = {}
         filler = set()
         groups = list(dict.fromkeys(alternatives(text, english)))
         singles = {alts[0] for alts, _ in groups if len(alts) == 1}
@@ -203,7 +205,7 @@ class Phrase:
                 continue
             df = _count(store, _query([alts]))
             whole = alts[0]
-            if not df and len(alts) == 1 and not translated and (parts := _compound_parts(store, whole)):
+            if not df and len(alts) == 1 and not translated and (parts := _compound_parts(store, whole, total)):
                 # "røntgenbilder" that no statement uses: "røntgen" and "bild", each looked for on its own
                 for part, part_df in parts:
                     seen.setdefault((part,), part_df)
@@ -214,6 +216,9 @@ class Phrase:
                 alts = (alts[0][:-1],)
                 df = _count(store, _query([alts]))
             seen.setdefault(alts, df)
+            if df and len(alts) == 1 and not translated and len(whole) >= _SPLIT_FROM \
+                    and (parts := _compound_parts(store, whole, total)):
+                split[alts] = tuple(part for part, _ in parts)  # "rustjenester": also rus … tjenester apart
             if english and not translated and not df:
                 filler.add(alts)
         unseen = tuple(alts for alts, df in seen.items() if not df)
@@ -226,14 +231,15 @@ class Phrase:
             seen = {alts: df for alts, df in seen.items() if alts not in filler}
         return cls(text, [(alts, math.log((total + 1) / (df + 0.5)) if df else math.log(total + 2) + 2.0)
                           for alts, df in seen.items()], 1.0 if exact else 0.6, total, unseen,
-                   len(seen) + text.count("|"))
+                   len(seen) + text.count("|"), {a: p for a, p in split.items() if a in seen})
 
     def coverage(self, text: str) -> float:
         have = folded_words(text)
         flat = " ".join(have)
         total = sum(w for _, w in self.stems) or 1.0
         return sum(w for alts, w in self.stems
-                   if any(a in flat if " " in a else has(flat, a) for a in alts)) / total
+                   if any(a in flat if " " in a else has(flat, a) for a in alts)
+                   or alts in self.parts and all(has(flat, p) for p in self.parts[alts])) / total
 
     def holds(self, text: str) -> bool:
         changes = [(alts, w) for alts, w in self.stems if is_change(alts)]
@@ -257,6 +263,7 @@ class Phrase:
             _query([alts for alts, _ in self.stems])
 
 
+_SPLIT_FROM = 10  # letters: a word the statements use this long is also looked for as its two parts
 _LINKS = ("s", "e", "")  # what joins the parts of a compound ("helsestasjon", "barnehage"), tried first
 
 
@@ -264,7 +271,19 @@ def _uninflected(word: str) -> str:
     return next((word[:-len(x)] for x in _SUFFIXES if word.endswith(x) and len(word) - len(x) >= 4), word)
 
 
-def _compound_parts(store: GraphStore, word: str) -> list[tuple[str, int]]:
+_PARTS: dict[tuple[int, int, str], list[tuple[str, int]]] = {}  # (store, its statements, word): asked again and again
+
+
+def _compound_parts(store: GraphStore, word: str, statements: int) -> list[tuple[str, int]]:
+    key = (id(store), statements, word)
+    if key not in _PARTS:
+        if len(_PARTS) > 65536:
+            _PARTS.clear()
+        _PARTS[key] = _split_compound(store, word)
+    return _PARTS[key]
+
+
+def _split_compound(store: GraphStore, word: str) -> list[tuple[str, int]]:
     """A compound no statement uses, as two words the statements do use (its first part, and its last part
     uninflected), with how many statements use each; none when no split gives two such words, or two so short
     they may be chance ("parkering" is no "park" and "ring"). The longest last part wins ("rustjenester" → "rus",
