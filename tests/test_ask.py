@@ -286,3 +286,11 @@ def test_a_kind_of_change_the_question_names_must_be_said(tmp_path: Path) -> Non
         assert "Fjellheim kommune" in _actors(ask(store, "Hvem er imot å legge ned fødestova i Fjellheim?"))
     finally:
         store.close()
+
+
+def test_what_an_organisation_thinks_falls_back_to_the_measures_theme_and_says_so(graph: EmbeddedStore) -> None:
+    """Steinkjer (g02) writes of basistilskudd and takster, not of "finansieringen av fastlegeordningen": its
+    statements on the theme answer, and the note says they are that."""
+    out = ask(graph, "Hva mener Steinkjer kommune om finansieringen av fastlegeordningen?")
+    assert _actors(out) == {"Steinkjer kommune"}
+    assert "theme" in out["interpretation"]["note"]

@@ -329,8 +329,9 @@ def _actor_on_topic(store: GraphStore, it: Interpretation, documents: list[str] 
                     limit: int) -> list[dict[str, Any]]:
     """What an organisation says about a measure none of its statements is about ("Hva mener Steinkjer om
     finansieringen av fastlegeordningen?" when it wrote of fastlegene and takstene): its statements that use the
-    question's words (most of them, inflected), and the note says so. None when it uses none of them: what it
-    says on the measure's theme is not an answer about the measure."""
+    question's words (most of them, inflected), and the note says so. When it uses none of them and the question
+    asks what it thinks, what it says on the measure's theme, with a note that says that is what it is: the
+    organisation is the answer, and the analyst sees it did not speak of the measure in those words."""
     entries = [vocab.measures.entries[m] for m in it.measures if m in vocab.measures.entries]
     names = ", ".join(e.name for e in entries) or ", ".join(it.measures)
     if not it.wording:
@@ -342,6 +343,14 @@ def _actor_on_topic(store: GraphStore, it: Interpretation, documents: list[str] 
                     f"«{it.wording}»")
         return answers
     it.measures, it.phrase = measures, None
+    themes = list(dict.fromkeys(t for e in entries for t in e.props.get("themes", [])))
+    if it.intent == "what_does_actor_propose" and themes:  # what it says on the measure's theme, said to be that
+        on_theme = [a for t in themes[:1] for a in _answer(store, replace(it, measures=[], theme=t), documents, vocab,
+                                                            limit)]
+        if on_theme:
+            it.add_note(f"no statement of this actor is about {names} or uses the question's words: what it says on "
+                        f"the theme {themes[0]}")
+            return on_theme
     return []
 
 
