@@ -239,7 +239,7 @@ class Phrase:
         total = sum(w for _, w in self.stems) or 1.0
         return sum(w for alts, w in self.stems
                    if any(a in flat if " " in a else has(flat, a) for a in alts)
-                   or alts in self.parts and all(has(flat, p) for p in self.parts[alts])) / total
+                   or alts in self.parts and _near(have, self.parts[alts])) / total
 
     def holds(self, text: str) -> bool:
         changes = [(alts, w) for alts, w in self.stems if is_change(alts)]
@@ -265,6 +265,15 @@ class Phrase:
 
 _SPLIT_FROM = 10  # letters: a word the statements use this long is also looked for as its two parts
 _LINKS = ("s", "e", "")  # what joins the parts of a compound ("helsestasjon", "barnehage"), tried first
+
+
+_NEAR = 4  # words: a compound's parts said apart belong together this close ("kjernetjenester innen rusfeltet")
+
+
+def _near(have: tuple[str, ...], parts: tuple[str, ...]) -> bool:
+    """Every part of a compound in the text, all within a few words of each other."""
+    at = [[i for i, w in enumerate(have) if has(w, p)] for p in parts]
+    return all(at) and any(all(any(abs(i - j) <= _NEAR for j in other) for other in at[1:]) for i in at[0])
 
 
 def _uninflected(word: str) -> str:
