@@ -259,9 +259,14 @@ def run_grouped(store: GraphStore, query: Query, relations: list[str], limit: in
     return [{"actor": {"id": r["actor_id"], "name": r["actor"], "type": r["type"], "aliases": r["aliases"] or []},
              "relation": r["relation"],
              "measure": {"id": r["measure_id"], "name": r["measure"]} if r["measure_id"] else None,
-             "evidence": [{k: e[k] for k in ("document", "file", "page", "quote", "kind", "context")
-                           if e[k] or k != "context"} for e in (evidence.get(i) for i in r["ids"]) if e],
+             "evidence": [_evidence(e) for e in (evidence.get(i) for i in r["ids"]) if e],
              "evidence_total": r["n"]} for r in rows]
+
+
+def _evidence(row: dict[str, Any]) -> dict[str, Any]:
+    """Document, file, page, verbatim quote and kind; and the sentence the quote points back to, when it does."""
+    return {**{k: row[k] for k in ("document", "file", "page", "quote", "kind")},
+            **({"context": row["context"]} if row.get("context") else {})}
 
 
 def run(store: GraphStore, intent: str, query: Query, relations: list[str]) -> list[dict[str, Any]]:
@@ -295,9 +300,7 @@ def run(store: GraphStore, intent: str, query: Query, relations: list[str]) -> l
                         "relation": relation, "measure": measure, "evidence": [], "match": 0.0,
                     })
                     entry["match"] = max(entry["match"], cover)
-                    entry["evidence"].append({"document": row["document"], "file": row["file"],
-                                              "page": row["page"], "quote": row["quote"], "kind": row["kind"],
-                                              **({"context": row["context"]} if row.get("context") else {})})
+                    entry["evidence"].append(_evidence(row))
     return list(groups.values())
 
 

@@ -265,8 +265,6 @@ class Phrase:
 
 _SPLIT_FROM = 10  # letters: a word the statements use this long is also looked for as its two parts
 _LINKS = ("s", "e", "")  # what joins the parts of a compound ("helsestasjon", "barnehage"), tried first
-
-
 _NEAR = 4  # words: a compound's parts said apart belong together this close ("kjernetjenester innen rusfeltet")
 
 

@@ -75,12 +75,17 @@ def _head_name(line: str, text: str) -> str:
         tail = line[dash.end():]
         if not re.fullmatch(ORG, tail):
             return head
-        return max((tail, head), key=lambda n: len(re.findall(rf"(?<!\w){re.escape(n)}(?!\w)", text)))
+        return max((tail, head), key=lambda n: len(_written(n).findall(text)))
     return line
 
 
+def _written(name: str) -> re.Pattern[str]:
+    """The name as a word of its own in a text."""
+    return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+
+
 def _named_again(names: list[str], text: str) -> bool:
-    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text) for n in names)
+    return any(_written(n).search(text) for n in names)
 
 
 def letterhead(lines: list[str]) -> str | None:

@@ -5,6 +5,7 @@ development set's annotations), not from what the code happened to answer."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,21 @@ def graph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedStore]:
     store = EmbeddedStore(tmp_path_factory.mktemp("ask") / "g")
     try:
         ingest(store, FOLDERS)
+        yield store
+    finally:
+        store.close()
+
+
+@contextmanager
+def _one_letter(tmp_path: Path, body: str) -> Iterator[EmbeddedStore]:
+    """A graph of one letter from Fjellheim kommune: letterhead, ``body``, signature."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "innspill.txt").write_text(
+        f"Fjellheim kommune\nPostboks 1\n9999 Fjellheim\n\n{body}\nFjellheim kommune\n", "utf-8")
+    store = EmbeddedStore(tmp_path / "g")
+    try:
+        ingest(store, [folder])
         yield store
     finally:
         store.close()
@@ -218,22 +234,14 @@ def test_a_compound_no_statement_uses_is_looked_for_by_its_parts(tmp_path: Path)
     them; "parkering" is no "park" and "ring", and a word with no part in the statements stays unseen."""
     from graph.phrase import Phrase
 
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "innspill.txt").write_text(
-        "Fjellheim kommune\nPostboks 1\n9999 Fjellheim\n\nInnspill til rusplanen\n\n"
-        "Kommunen går imot at tjenester innen rus settes ut på anbud.\n\n"
-        "Kommunen vil ha flere ringer rundt parken.\n\nMed vennlig hilsen\nFjellheim kommune\n", "utf-8")
-    store = EmbeddedStore(tmp_path / "g")
-    try:
-        ingest(store, [folder])
+    with _one_letter(tmp_path, "Innspill til rusplanen\n\n"
+                     "Kommunen går imot at tjenester innen rus settes ut på anbud.\n\n"
+                     "Kommunen vil ha flere ringer rundt parken.\n\nMed vennlig hilsen") as store:
         words = Phrase.weigh(store, "rustjenester anbud")
         assert {alts for alts, _ in words.stems} >= {("rus",), ("tjenest",)} and not words.unseen
         assert Phrase.weigh(store, "parkering").unseen
         out = ask(store, "Hvem er imot at rustjenester settes ut på anbud?")
         assert "Fjellheim kommune" in _actors(out)
-    finally:
-        store.close()
 
 
 @pytest.mark.parametrize(("question", "relations"), [
@@ -272,20 +280,11 @@ def test_short_names_an_organisation_is_asked_by() -> None:
 def test_a_kind_of_change_the_question_names_must_be_said(tmp_path: Path) -> None:
     """"legge ned X" is not answered by "X får fleire dagar", but by a statement that speaks of closing X (in any
     of the group's words, nynorsk too)."""
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "innspel.txt").write_text(
-        "Fjellheim kommune\nPostboks 1\n9999 Fjellheim\n\nHøyringsuttale\n\n"
-        "Kommunen ber om at Fjellheim sjukestove får fleire polikliniske dagar.\n\n"
-        "Kommunen går imot at fødestova i Fjellheim blir lagd ned.\n\n"
-        "Med venleg helsing\nFjellheim kommune\n", "utf-8")
-    store = EmbeddedStore(tmp_path / "g")
-    try:
-        ingest(store, [folder])
+    with _one_letter(tmp_path, "Høyringsuttale\n\n"
+                     "Kommunen ber om at Fjellheim sjukestove får fleire polikliniske dagar.\n\n"
+                     "Kommunen går imot at fødestova i Fjellheim blir lagd ned.\n\nMed venleg helsing") as store:
         assert not ask(store, "Hvem foreslår å legge ned Fjellheim sjukestove?")["answers"]
         assert "Fjellheim kommune" in _actors(ask(store, "Hvem er imot å legge ned fødestova i Fjellheim?"))
-    finally:
-        store.close()
 
 
 def test_what_an_organisation_thinks_falls_back_to_the_measures_theme_and_says_so(graph: EmbeddedStore) -> None:

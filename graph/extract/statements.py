@@ -226,8 +226,8 @@ def extract(doc: Document, vocab: Vocabulary | None = None) -> Extraction:
         ):
             before = block.text.strip() if block.kind == "heading" else before
             continue  # a heading under "Hvilke tiltak …?" or "… gode eksempler?" names a measure itself
-        out.extend(_block_statements(doc, block, vocab, resolver, authors, finder, before))
-        before = block.text[slice(*spans[-1])].strip() if (spans := sentences(block.text)) else before
+        found, before = _block_statements(doc, block, vocab, resolver, authors, finder, before)
+        out.extend(found)
     return apply_measure_decisions(Extraction(doc, out, resolver.actors, authors, finder.found),
                                    vocab.measure_decisions, vocab.measures)
 
@@ -358,10 +358,13 @@ _SHORT_STANCE = 4  # words: a stance this short ("Vi er imot.", "Støttar ikkje.
 
 
 def _block_statements(doc: Document, block: Block, vocab: Vocabulary, resolver: ActorResolver,
-                      authors: dict[int, str], finder: MeasureFinder, before: str | None = None) -> list[Statement]:
+                      authors: dict[int, str], finder: MeasureFinder,
+                      before: str | None) -> tuple[list[Statement], str | None]:
+    """The block's statements, and its last sentence (what a stance at the start of the next block points back
+    to); ``before``: the last sentence of the block before."""
     found: list[Statement] = []
-    spans = [cell for span in sentences(block.text) for part in _clauses(block.text, span)
-             for cell in _cells(block.text, part)]
+    sents = sentences(block.text)
+    spans = [cell for span in sents for part in _clauses(block.text, span) for cell in _cells(block.text, part)]
     item = block.kind in ("bullet", "table_row")
     if item and len(spans) > 1 and len(block.text[slice(*spans[0])].split()) <= 2:
         spans[:2] = [(spans[0][0], spans[1][1])]  # a list item's title ("IMR.") belongs to what follows
@@ -438,4 +441,4 @@ def _block_statements(doc: Document, block: Block, vocab: Vocabulary, resolver: 
             confidence=0.9 if block.role else 0.7, prompt=block.prompt, line=block.line_start,
             co_speakers=co_speakers, context=context,
         ))
-    return found
+    return found, block.text[slice(*sents[-1])].strip() if sents else before
