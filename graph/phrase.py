@@ -34,13 +34,18 @@ _SUFFIXES = ("elsene", "elsen", "else", "ingane", "ingene", "ingen", "inga", "in
              "en", "et", "e", "a")  # inflection and the -else/-ing of a verb made noun, longest first
 
 
+_CONTRACTED = re.compile(r"[^aeiouyæøå\W\dlr][rl]$")
+
+
 def stem(word: str) -> str:
     """The part of a word its inflections and compounds share: "nedleggelse" → "nedlegg" (nedlegging, nedlegge)."""
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 5:
             st = word[:-len(suffix)]
-            # an m doubled before the ending is single in the bare word: "sykehjemmet" → "sykehjem", "programmet"
-            return st[:-1] if st.endswith("mm") else st
+            # an m doubled before the ending is single in the bare word: "sykehjemmet" → "sykehjem", "programmet";
+            # an -er/-el the ending contracted is cut from the bare word too: "helikoptrene" → "helikopt"
+            # (helikopter), "legemidler" → "legemid" (legemiddel), "sentrene" → "sent" (senter)
+            return st[:-1] if st.endswith("mm") or _CONTRACTED.search(st) else st
     if len(word) <= 6 and word[-1] in "iouy":  # no ending to strip ("video" is no "vide" of "videre")
         return word
     return word[:max(4, len(word) - 3)]
@@ -189,12 +194,16 @@ class Phrase:
     unseen: tuple[tuple[str, ...], ...] = ()  # words no statement uses
     size: int = 0  # the phrase's words ("A eller B" is two): with two or fewer, each is needed
     parts: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)  # a compound's parts, both needed
+    # what a compound's head alone earns, said in another compound ("helikopterbesetningen" for
+    # "ambulansehelikoptrene"): part of the head's own weight, next to nothing for a common one ("ordning")
+    head_weight: dict[tuple[str, ...], float] = field(default_factory=dict)
 
     @classmethod
     def weigh(cls, store: GraphStore, text: str, *, exact: bool = False, english: bool = False) -> Phrase:
         total = _count(store, "*")
         seen: dict[tuple[str, ...], int] = {}
         split: dict[tuple[str, ...], tuple[str, ...]] = {}
+        heads: dict[tuple[str, ...], float] = {}
         filler = set()
         groups = list(dict.fromkeys(alternatives(text, english)))
         singles = {alts[0] for alts, _ in groups if len(alts) == 1}
@@ -219,6 +228,7 @@ class Phrase:
             if df and len(alts) == 1 and not translated and len(whole) >= _SPLIT_FROM \
                     and (parts := _compound_parts(store, whole, total)):
                 split[alts] = tuple(part for part, _ in parts)  # "rustjenester": also rus … tjenester apart
+                heads[alts] = _PART_CREDIT * math.log((total + 1) / (parts[-1][1] + 0.5))
             if english and not translated and not df:
                 filler.add(alts)
         unseen = tuple(alts for alts, df in seen.items() if not df)
@@ -231,15 +241,17 @@ class Phrase:
             seen = {alts: df for alts, df in seen.items() if alts not in filler}
         return cls(text, [(alts, math.log((total + 1) / (df + 0.5)) if df else math.log(total + 2) + 2.0)
                           for alts, df in seen.items()], 1.0 if exact else 0.6, total, unseen,
-                   len(seen) + text.count("|"), {a: p for a, p in split.items() if a in seen})
+                   len(seen) + text.count("|"), {a: p for a, p in split.items() if a in seen},
+                   {a: w for a, w in heads.items() if a in seen})
 
     def coverage(self, text: str) -> float:
         have = folded_words(text)
         flat = " ".join(have)
         total = sum(w for _, w in self.stems) or 1.0
-        return sum(w for alts, w in self.stems
-                   if any(a in flat if " " in a else has(flat, a) for a in alts)
-                   or alts in self.parts and _near(have, self.parts[alts])) / total
+        return sum(w if any(a in flat if " " in a else has(flat, a) for a in alts)
+                   or alts in self.parts and _near(have, self.parts[alts])
+                   else self.head_weight.get(alts, 0.0) if alts in self.parts and has(flat, self.parts[alts][-1])
+                   else 0.0 for alts, w in self.stems) / total
 
     def holds(self, text: str) -> bool:
         changes = [(alts, w) for alts, w in self.stems if is_change(alts)]
@@ -265,6 +277,7 @@ class Phrase:
 
 _SPLIT_FROM = 10  # letters: a word the statements use this long is also looked for as its two parts
 _LINKS = ("s", "e", "")  # what joins the parts of a compound ("helsestasjon", "barnehage"), tried first
+_PART_CREDIT = 0.5  # of the weight of a compound's head, for the head said in another compound
 _NEAR = 4  # words: a compound's parts said apart belong together this close ("kjernetjenester innen rusfeltet")
 
 

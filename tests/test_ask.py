@@ -257,6 +257,11 @@ def test_a_compound_no_statement_uses_is_looked_for_by_its_parts(tmp_path: Path)
     ("Who would like combined positions?", ["PROPOSES"]),
     ("Kven driv allereie med kombinerte stillingar?", ["REPORTS_AS_EXAMPLE"]),
     ("Who has tried combined positions?", ["REPORTS_AS_EXAMPLE"]),
+    ("Kven ønskjer fleire kombinerte stillingar?", ["PROPOSES"]),
+    ("Hvem argumenterer mot sentralisering av fødetilbudet?", ["OPPOSES"]),
+    ("Who doesn't support centralising maternity care?", ["OPPOSES"]),
+    ("Hvem tilbyr kombinerte stillinger i dag?", ["REPORTS_AS_EXAMPLE"]),
+    ("Who offers combined positions?", ["REPORTS_AS_EXAMPLE"]),
 ])
 def test_ways_of_asking_for_a_stance(question: str, relations: list[str]) -> None:
     """How analysts ask for support, rejection and practice, in bokmål, nynorsk and English: the stance words
@@ -293,3 +298,22 @@ def test_what_an_organisation_thinks_falls_back_to_the_measures_theme_and_says_s
     out = ask(graph, "Hva mener Steinkjer kommune om finansieringen av fastlegeordningen?")
     assert _actors(out) == {"Steinkjer kommune"}
     assert "theme" in out["interpretation"]["note"]
+
+
+def test_a_measure_named_after_of_is_no_kind_of_actor() -> None:
+    """"critical of hospital at home" asks about the measure, not about hospitals; "Which of the hospitals" does."""
+    vocab = load_vocabulary()
+    it = parse("Which actors are critical of hospital at home?", vocab)
+    assert it.measures == ["hjemmesykehus"] and not it.actor_types and it.relations == ["OPPOSES"]
+    assert parse("Hvilke av sykehusene støtter hjemmesykehus?", vocab).actor_types
+
+
+def test_a_contracted_plural_has_the_stem_of_its_singular() -> None:
+    """Norwegian drops the e of -er/-el before an ending: "helikoptrene" is "helikopter", "legemidler" is
+    "legemiddel"; a doubled consonant is no contraction ("kontroller")."""
+    from graph.phrase import stem
+
+    assert stem("helikoptrene") == stem("helikopter")[:len(stem("helikoptrene"))]
+    assert "legemiddel".startswith(stem("legemidler"))
+    assert "kompetansesenter".startswith(stem("kompetansesentrene"))
+    assert stem("kontroller") == "kontroll"

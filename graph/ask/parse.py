@@ -278,6 +278,9 @@ def _unqualified(r: _Reading, hits: list[tuple[str, int, int]]) -> list[tuple[st
     return kept
 
 
+_SUBJECTS = {"who", "which", "that", "also", "already", "still", "currently", "not", "they"}
+
+
 def _qualifier(word: str, previous: str | None, language: str) -> bool:
     """A word that may make a measure another one when it stands right before it: a content word, not a name
     (capitalised) and not a verb ("å tilby NIPT", "to offer NIPT"); in Norwegian, one with an adjective's ending
@@ -286,8 +289,8 @@ def _qualifier(word: str, previous: str | None, language: str) -> bool:
     low = word.lower()
     if not _content(low) or word[0].isupper() or (previous or "").lower() in templates()["verb_before"]:
         return False
-    if language == "en":
-        return not english_known(low)
+    if language == "en":  # (a word right after "who" or "which" is its verb: "Who offers hospital at home?")
+        return not english_known(low) and (previous or "").lower() not in _SUBJECTS
     return bool(re.search(templates()["adjective_ending"], low))
 
 
@@ -297,12 +300,16 @@ def _content(word: str) -> bool:
         re.search(p, word) for p in t["relation"].values())
 
 
-def _actor_types(r: _Reading) -> None:
-    """The kind of actor asked for ("Hvilken fagforening …", "Which hospitals …", "… blant kommunene")."""
+def _actor_types(r: _Reading, vocab: Vocabulary) -> None:
+    """The kind of actor asked for ("Hvilken fagforening …", "Which hospitals …", "… blant kommunene"); not a
+    word of a measure's name ("critical of hospital at home")."""
     t = templates()
+    named = [(s, e) for _, s, e in _find(bilingual(vocab.measures), r.rest)]
     for kind in t["actor_types"]:
         m = re.match(rf"{t['actor_type_opening']}({kind['words']})\b", r.rest, re.I) or \
             re.search(rf"{t['actor_type_among']}({kind['words']})\b", r.rest, re.I)
+        if m and m.start() and any(s <= m.start(1) < e for s, e in named):
+            continue
         if m:
             r.it.actor_types, r.it.actor_names = list(kind["types"]), list(kind.get("names", []))
             r.rest = _mask(r.rest, [("", m.start(1), m.end(1))])
@@ -527,7 +534,7 @@ def parse(question: str, vocab: Vocabulary,
                                                  else "no"))
     _actors(r, vocab, known_actors)
     _quoted(r, vocab)
-    _actor_types(r)  # "Hvilke legevakter …" asks for a kind of actor before "legevakt" can be a measure
+    _actor_types(r, vocab)  # "Hvilke legevakter …" asks for a kind of actor before "legevakt" can be a measure
     _measures(r, vocab)
     _relations(r)
     _topic(r, vocab)
