@@ -330,9 +330,17 @@ def _relations(r: _Reading) -> None:
     low = r.rest.lower()
     if re.match(t["view_question"], r.low):  # "Kva meiner X om at … når AMK ber om det?": the view, not a stance
         low = re.split(t["topic_after"], low, maxsplit=1)[0]
+    # a stance the question asks before a relative clause is its stance; the clause's verbs describe what it is
+    # about ("driver allerede tilbud der frivillige besøker eller støtter eldre")
+    head = re.split(t["relative_clause"], low, maxsplit=1)[0]
+    r.it.relations = _stances(head) if head != low and _stances(head) else _stances(low)
+
+
+def _stances(low: str) -> list[str]:
+    t = templates()
     opposed = re.search(t["relation"]["OPPOSES"], low)
     rest = re.sub(f'{t["relation"]["OPPOSES"]}|{t["opposition_object"]}', " ", low) if opposed else low
-    r.it.relations = [rel for rel in RELATIONS if re.search(t["relation"][rel], low if rel == "OPPOSES" else rest)]
+    return [rel for rel in RELATIONS if re.search(t["relation"][rel], low if rel == "OPPOSES" else rest)]
 
 
 def _theme(text: str, themes: list[dict]) -> str | None:
