@@ -22,19 +22,30 @@ HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
 QUESTIONS = ROOT / "tests" / "fixtures" / "questions"
 
 
-def _print(name: str, results: dict, failures: bool) -> None:
+def _reason(why: str) -> str:
+    """A failure's kind, without the question or its actors (for held-out sets, whose misses nobody reads)."""
+    return next((kind for kind in ("missing", "wrong", "no expected quote", "expected nothing", "actors, expected")
+                 if kind in why), "other")
+
+
+def _print(name: str, results: dict, failures: bool, by_class: bool = False) -> None:
     s = summary(results)
     line = "  ".join(f"{lang} {v['correct']}/{v['total']} = {v['share']:.3f}" for lang, v in s.items())
     print(f"  {name:<10}{line}")
-    by_class: dict[str, Counter] = {}
+    classes: dict[str, Counter] = {}
+    reasons: dict[str, Counter] = {}
     for lang, outcomes in results.items():
         for o in outcomes:
-            c = by_class.setdefault(o.cls, Counter())
+            reasons.setdefault(lang, Counter()).update({_reason(w) for w in o.why})
+            c = classes.setdefault(o.cls, Counter())
             c[f"{lang}_ok"] += o.ok
             c[f"{lang}_n"] += 1
-    if failures:
-        for cls, c in sorted(by_class.items()):
+    if failures or by_class:
+        for cls, c in sorted(classes.items()):
             print(f"      {cls:<18}" + "  ".join(f"{lang} {c[lang + '_ok']}/{c[lang + '_n']}" for lang in ("no", "en")))
+        for lang, kinds in reasons.items():
+            print(f"      failed {lang}: " + ", ".join(f"{k} {n}" for k, n in kinds.most_common()))
+    if failures:
         for lang, v in s.items():
             for f in v["failed"]:
                 print(f"      ✗ {lang} {f['id']} [{f['class']}] {f['question'][:80]} — {'; '.join(f['why'])[:120]}")
@@ -50,6 +61,8 @@ def main() -> None:
     p.add_argument("--set", default="dev,heldout", help="question files to score (comma-separated)")
     p.add_argument("--graph", default=None, help="an existing graph of corpus + development set (else built)")
     p.add_argument("--failures", action="store_true", help="list every failed question")
+    p.add_argument("--by-class", action="store_true",
+                   help="scores per question class and kinds of failure, no question named (for held-out sets)")
     p.add_argument("--no-baseline", action="store_true")
     p.add_argument("--with-heldout", action="store_true", help="also load the held-out documents")
     args = p.parse_args()
@@ -65,8 +78,7 @@ def main() -> None:
                 questions = load_questions(QUESTIONS, name)
                 print(f"{name}: {len(questions)} questions")
                 answers = evaluate(questions, lambda q, docs: ask(store, q, documents=docs, vocab=vocab)["answers"])
-                _print("ask", answers,
-                       args.failures)
+                _print("ask", answers, args.failures, args.by_class)
                 if baseline:
                     _print("bm25", evaluate(questions, baseline), False)
 
