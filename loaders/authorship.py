@@ -136,14 +136,19 @@ def author_from_lines(lines: list[str]) -> tuple[str | None, str | None]:
 
 def sender_label(lines: list[str]) -> str | None:
     """The sender a header label names: an e-mail's "Fra: Austevoll legesenter <post@…>", a form's
-    "Høringsinstans: …" (not a person writing in their own name: the body is then found elsewhere)."""
+    "Høringsinstans: …" (not a person writing in their own name: the body is then found elsewhere). A ministry a
+    form names beside another body is the one the consultation is sent to, not its sender."""
+    named = []
     for text in lines[:12]:
         for line in text.split("\n"):
             m = _SENDER_LABEL.match(line.strip())
             if m and (name := m["name"].strip()) and len(name.split()) <= 8 and _NAME_LINE.fullmatch(name) \
                     and [p[2] for p in find_persons(name)] != [name]:
-                return name
-    return None
+                named.append(name)
+    return next((n for n in named if not _RECEIVER.search(n)), named[0] if named else None)
+
+
+_RECEIVER = re.compile(r"departementet\b", re.IGNORECASE)
 
 
 def signature(lines: list[str]) -> str | None:
