@@ -300,7 +300,10 @@ def implementer(sentence: str, hits: list[tuple[str, int, int]], resolver: Actor
             continue  # "… har drive eit FACT-team saman med Helse Fonna": the partner, the subject is the doer
         if _LOCATED.search(sentence[:start]):
             continue  # "… felles legevakt i lokala til Volda sjukehus": where it is, not who does it
-        if aid != author and resolver.actors[aid].type in _IMPLEMENTERS:
+        if aid == author:
+            return None  # the author named first, as the subject: its own practice, wherever it runs it
+            # ("Siden 2022 har Vestre Viken drevet hjemmesykehus ved Drammen sykehus og Bærum sykehus")
+        if resolver.actors[aid].type in _IMPLEMENTERS:
             return aid
     return None
 
