@@ -149,6 +149,17 @@ class Query:
     grouped: bool = False  # grouped and ranked in the store (see _GROUPED)
 
 
+def _with_included(vocab: Vocabulary, ids: list[str]) -> list[str]:
+    """The measures and the kinds of it the vocabulary says they include: "ambulante team" (oppsøkende team)
+    are FACT, ACT and ROP teams as well, which the documents name instead."""
+    out = list(ids)
+    for mid in ids:
+        entry = vocab.measures.entries.get(mid)
+        for name in (entry.props.get("includes") or []) if entry else []:
+            out += [i for i in vocab.measures.ids(name) if i not in out]
+    return out
+
+
 def build(store: GraphStore, intent: str, params: dict[str, Any], vocab: Vocabulary) -> Query:
     filters: list[str] = []
     qparams: dict[str, Any] = {}
@@ -166,6 +177,7 @@ def build(store: GraphStore, intent: str, params: dict[str, Any], vocab: Vocabul
             texts.append(phrase)
     if params.get("phrase"):
         texts.append(params["phrase"])
+    measure_ids = _with_included(vocab, measure_ids)
     if measure_ids:
         filters.append("measure")
         qparams["measure_ids"] = measure_ids

@@ -48,7 +48,9 @@ def stem(word: str) -> str:
             return st[:-1] if st.endswith("mm") or _CONTRACTED.search(st) else st
     if len(word) <= 6 and word[-1] in "iouy":  # no ending to strip ("video" is no "vide" of "videre")
         return word
-    return word[:max(4, len(word) - 3)]
+    # no ending to strip: the last letters may be inflected away, but a long word is a compound whose head is
+    # a word ("behandlingsteam" is no "behandlingstilbud", "sykehjem" no "sykehus")
+    return word[:max(4, len(word) - (3 if len(word) < 8 else 1))]
 
 
 @lru_cache(maxsize=65536)
@@ -206,6 +208,7 @@ class Phrase:
         heads: dict[tuple[str, ...], float] = {}
         filler = set()
         groups = list(dict.fromkeys(alternatives(text, english)))
+        said = {stem(w): w for w in words(fold_text(text))}  # a stem's word as the question writes it
         singles = {alts[0] for alts, _ in groups if len(alts) == 1}
         for alts, translated in groups:
             if len(alts) == 1 and any(alts[0] != o and alts[0].startswith(o) for o in singles):
@@ -229,8 +232,8 @@ class Phrase:
                     and (parts := _compound_parts(store, whole, total)):
                 split[alts] = tuple(part for part, _ in parts)  # "rustjenester": also rus … tjenester apart
                 heads[alts] = _PART_CREDIT * math.log((total + 1) / (parts[-1][1] + 0.5))
-            if english and not translated and not df:
-                filler.add(alts)
+            if not df and (english and not translated or not english and _ADJECTIVE.search(said.get(whole, ""))):
+                filler.add(alts)  # (a Norwegian adjective no statement uses is the asker's too: "begynnende")
         unseen = tuple(alts for alts, df in seen.items() if not df)
         if not exact and filler and len(filler) < len(seen):
             # an English word the glossary lacks and no statement uses is the asker's, around the words that
@@ -275,6 +278,7 @@ class Phrase:
             _query([alts for alts, _ in self.stems])
 
 
+_ADJECTIVE = re.compile(r"(?:ende|ande|ige|lige|iske|ske|elle)$")  # "begynnende", "langvarige", "kroniske"
 _SPLIT_FROM = 10  # letters: a word the statements use this long is also looked for as its two parts
 _LINKS = ("s", "e", "")  # what joins the parts of a compound ("helsestasjon", "barnehage"), tried first
 _PART_CREDIT = 0.5  # of the weight of a compound's head, for the head said in another compound

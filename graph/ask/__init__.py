@@ -247,7 +247,8 @@ def _both(store: GraphStore, it: Interpretation, documents: list[str] | None, vo
             found = answer(store, it.intent, _params(it, documents, share=_SOME), vocab, limit=_LOOSE)
         per_actor.append(found)
     it.actor = None
-    if it.phrase or it.theme:  # "both … on Y": what each says on it, when every one of them does
+    if it.phrase or it.theme or it.measures:  # "both … on Y": what each says on it, when every one of them does
+        # (Y a measure or a kind of it: "oppsøkende team" is one's FACT ung-team and the other's ACT team)
         return [a for found in per_actor for a in found][:limit] if all(per_actor) else []
     shared = set.intersection(*({a["measure"]["id"] for a in found if a["measure"]} for found in per_actor))
     if shared:

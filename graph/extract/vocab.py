@@ -220,7 +220,8 @@ def _load_vocabulary(decisions: str, _mtime: int) -> Vocabulary:
     actors = [Entry(a["id"], a["name"], "actor", {"type": a.get("type", "other"), "part_of": a.get("part_of"),
                     "english": english(a)}, _with_nynorsk(a, keep_case=True)) for a in curated]
     measures = [Entry(slugify(m["name"]), m["name"], "measure", {"name_en": m.get("name_en"),
-                      "themes": m.get("themes", []), "english": english(m)}, _with_nynorsk(m))
+                      "themes": m.get("themes", []), "english": english(m),
+                      "includes": m.get("includes", [])}, _with_nynorsk(m))
                 for m in _load("measures")]
     groups = [Entry(g["id"], g["name"], "group", {"name_en": g.get("name_en"), "kind": g.get("kind"),
                     "english": english(g)}, _with_nynorsk(g)) for g in _load("groups")]
