@@ -144,7 +144,8 @@ def sender_label(lines: list[str]) -> str | None:
             m = _SENDER_LABEL.match(line.strip())
             if m and (name := m["name"].strip()) and len(name.split()) <= 8 and _NAME_LINE.fullmatch(name) \
                     and [p[2] for p in find_persons(name)] != [name]:
-                named.append(name)
+                # (without the short name it adds: "Norsk Sykepleierforbund (NSF)" is "Norsk Sykepleierforbund")
+                named.append(re.sub(r"\s*\([A-ZÆØÅ][\wÆØÅæøå-]{1,12}\)$", "", name))
     return next((n for n in named if not _RECEIVER.search(n)), named[0] if named else None)
 
 

@@ -207,6 +207,8 @@ def _actors(r: _Reading, vocab: Vocabulary, known: tuple[tuple[str, str, tuple[s
                   if i not in vocab.actors.entries)
     if extra:  # the longer name wins: "FFO Vestland" (a branch the graph knows) over the vocabulary's "FFO"
         hits = _longest(hits + _find(_actor_matcher(extra), r.text))
+    placed = [h for h in hits if re.search(r"\b(?:ved|at)\s+$", r.low[:h[1]]) and h[1] > 0]
+    hits = [h for h in hits if h not in placed]  # "… døgnbehandlingen ved Oslo universitetssykehus": where, words
     for aid, s, e in sorted(hits, key=lambda h: h[1]):
         if re.match(t["scope_after_actor"], r.low[e:]) or re.search(t["scope_before_actor"], r.low[:s]):
             r.it.authors.append(aid)
