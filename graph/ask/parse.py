@@ -539,6 +539,7 @@ def parse(question: str, vocab: Vocabulary,
     of a compound question, whose topic a second part that names none is about."""
     t = templates()
     text = re.sub(r"\s+", " ", question).strip()
+    text = re.sub(t["purpose_lead"], "", text, flags=re.IGNORECASE) or text  # "For å knytte … sammen: hvem …"
     low = text.lower()
     r = _Reading(text, low, text, Interpretation(intent="search", language="en" if re.search(t["english"], low)
                                                  else "no"))
