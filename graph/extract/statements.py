@@ -205,10 +205,22 @@ def _statement_id(doc_id: str, start: int, text: str) -> str:
     return f"{doc_id}:{start}:" + hashlib.sha1(text.encode()).hexdigest()[:8]
 
 
+def _short_name(ref: ActorRef, text: str) -> None:
+    """The short name a discovered author gives itself in brackets after its name ("Norsk Forbund for
+    Utviklingshemmede (NFU)"): what the text and the questions call it."""
+    if not ref.discovered:
+        return
+    for m in re.finditer(rf"{re.escape(ref.name)}\s*\(([A-ZÆØÅ][A-ZÆØÅa-zæøå-]{{1,10}})\)", text):
+        if m[1] not in ref.aliases:
+            ref.aliases.append(m[1])
+
+
 def extract(doc: Document, vocab: Vocabulary | None = None) -> Extraction:
     vocab = vocab or load_vocabulary()
     resolver = ActorResolver(vocab, doc.text)
     authors = {p.index: resolver.resolve(p.author, "other") for p in doc.parts if p.author}
+    for aid in set(authors.values()):
+        _short_name(resolver.actors[aid], doc.text)
     out: list[Statement] = []
     finder = MeasureFinder(vocab.measures, vocab.actors)
     part_texts: dict[int, list[str]] = {}
