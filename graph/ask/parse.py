@@ -483,7 +483,7 @@ def _conditions(r: _Reading) -> dict[str, bool]:
     facts = {"topic": topic, "subject": bool(r.subject), "two_actors": len(r.subject) >= 2,
              "authors": bool(it.authors), "actor_types": bool(it.actor_types), "theme": bool(it.theme),
              "relations": bool(it.relations), "quoted": bool(r.quoted),
-             "topic_or_subject": topic or bool(r.subject),
+             "topic_or_subject": topic or bool(r.subject), "view": bool(re.match(t["view_question"], low)),
              "detail": bool(re.match(t["detail"], low) or re.search(t["detail_words"], low))}
     for name, pattern in t["patterns"].items():
         facts[name] = bool(re.search(pattern, low))

@@ -432,6 +432,10 @@ def _block_statements(doc: Document, block: Block, vocab: Vocabulary, resolver: 
             if reports_practice_of(doc, text, hits, speaker, author) and author not in co_speakers and member is None:
                 co_speakers.append(author)
         mentions = [h[0] for h in hits if h[0] != speaker and h[0] not in co_speakers]
+        if kind in RELATION_OF_KIND and not measures and points_back(text):
+            # "Det rår vi ifrå." after "Utkastet legg opp til at fastlegane skal ha ansvaret for digital
+            # heimeoppfølging …": the stance is on what the sentence before it names
+            measures = vocab.measures.ids(block.text[slice(*spans[n - 1])] if n else before or "")
         if kind in RELATION_OF_KIND and (discovered := finder.measures(text, measures, listed)
                                           or finder.referred(text, measures)):  # "Kommunen støtter forslaget."
             measures = previous_measures = [*measures, *discovered]
