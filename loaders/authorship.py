@@ -16,7 +16,9 @@ from loaders.persons import find_persons
 
 _CAP = r"[A-ZÆØÅ][\wÆØÅæøå&'-]*"
 _LINK = "(?:" + "|".join(PATTERNS["org_words"]) + ")"
-ORG = rf"{_CAP}(?:\s+(?:{_CAP}|{_LINK}|\d{{1,2}}(?=\s+[A-ZÆØÅ])))*"  # "Apotek 1 Gruppen AS"
+# (and what a "for" names in lower case: "Senter for omsorgsforskning", "Rådet for psykisk helse")
+_FOR = r"for(?:\s+(?!(?:er|eit|et|en|ein|har|vil|skal|som|at|å|og|det|den|de|dei|seg|sitt|sin)\b)[a-zæøå][\wæøå-]*){1,3}"
+ORG = rf"{_CAP}(?:\s+(?:{_CAP}|{_FOR}|{_LINK}|\d{{1,2}}(?=\s+[A-ZÆØÅ])))*"  # "Apotek 1 Gruppen AS"
 _NOT_ORG = {w.lower() for w in PATTERNS["not_organisations"]}
 _SUFFIXES = tuple(PATTERNS["org_suffixes"])
 _PREFIXES = tuple(PATTERNS["org_prefixes"])
@@ -111,7 +113,7 @@ def letterhead(lines: list[str]) -> str | None:
     # a municipality's letterhead over the unit that writes ("Oslo kommune / Bydel Gamle Oslo – …"): the unit, when
     # the letter names it again
     unit = _head_name(following[0], text) if following and not _ADDRESS.match(following[0]) else ""
-    if org.endswith(" kommune") and 2 <= len(unit.split()) <= 6 and re.fullmatch(ORG, unit) \
+    if org.endswith("kommune") and 2 <= len(unit.split()) <= 9 and re.fullmatch(ORG, unit) \
             and _named_again([unit], rest[rest.index(following[0]) + len(following[0]):]):
         return unit
     words = org.split()
