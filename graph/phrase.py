@@ -47,7 +47,8 @@ def stem(word: str) -> str:
             # an m doubled before the ending is single in the bare word: "sykehjemmet" → "sykehjem", "programmet";
             # an -er/-el the ending contracted is cut from the bare word too: "helikoptrene" → "helikopt"
             # (helikopter), "legemidler" → "legemid" (legemiddel), "sentrene" → "sent" (senter)
-            return st[:-1] if st.endswith("mm") or _CONTRACTED.search(st) else st
+            return st[:-1] if st.endswith("mm") or len(suffix) <= 3 and suffix != "ing" and _CONTRACTED.search(st) \
+                else st
     if len(word) <= 6 and word[-1] in "iouy":  # no ending to strip ("video" is no "vide" of "videre")
         return word
     # no ending to strip: the last letters may be inflected away, but a long word is a compound whose head is
@@ -140,7 +141,7 @@ def is_change(alts: tuple[str, ...]) -> bool:
 def _synonyms(st: str) -> tuple[str, ...]:
     """A Norwegian word's stem with the stems that stand for the same (synonyms_no.yaml), itself first."""
     for group in _synonym_groups():
-        if any(" " not in g and st.startswith(g) for g in group):
+        if any(" " not in g and (st.startswith(g) or len(st) >= 6 and g.startswith(st)) for g in group):
             return (st, *(g for g in group if not st.startswith(g)))
     return (st,)
 

@@ -373,8 +373,13 @@ def _phrase(text: str) -> str | None:
     first = _CLAUSE_END.split(text, maxsplit=1)[0]
     first = _EITHER.sub(r"\1|\2", first)  # "styrke eller forskriftsfeste": either word will do
     t = templates()
-    words = [w for w in _ALTERNATIVES.findall(first) if "|" in w or w.lower() not in t["stop"] and len(w) > 1
-             and not any(re.search(p, w.lower()) for p in t["relation"].values())]  # a stance word is no topic
+    def topical(w: str) -> bool:  # a stance word is no topic
+        return w.lower() not in t["stop"] and len(w) > 1 and not any(re.search(p, w.lower())
+                                                                    for p in t["relation"].values())
+
+    # (nor are two of them: "foreslår eller støtter")
+    words = [w for w in _ALTERNATIVES.findall(first) if ("|" in w and any(topical(x) for x in w.split("|")))
+             or "|" not in w and topical(w)]
     while words and words[0].lower() in t["modifier"]:  # "more video consultations": the measure is the rest
         words.pop(0)
     return " ".join(words) or None
