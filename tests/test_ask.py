@@ -184,9 +184,11 @@ def test_either_word_of_a_question_will_do(graph: EmbeddedStore) -> None:
 
 
 def test_an_organisation_speaks_through_its_branches(graph: EmbeddedStore) -> None:
-    """g06 is written by "Fagforbundet Vestfold og Telemark": a question about Fagforbundet finds it."""
+    """g06 is written by "Fagforbundet Vestfold og Telemark": a question about Fagforbundet finds it (beside the
+    national union's own letter, g204)."""
     out = ask(graph, "What does Fagforbundet want?")
-    assert out["answers"] and {a["actor"]["name"] for a in out["answers"]} == {"Fagforbundet Vestfold og Telemark"}
+    names = {a["actor"]["name"] for a in out["answers"]}
+    assert "Fagforbundet Vestfold og Telemark" in names and names <= {"Fagforbundet", "Fagforbundet Vestfold og Telemark"}
 
 
 def test_a_kind_of_actor_as_the_subject(graph: EmbeddedStore) -> None:
