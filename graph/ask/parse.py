@@ -124,8 +124,8 @@ def short_names(name: str) -> list[str]:
     if not m:
         return []
     rest = m["rest"]
-    if len(rest.split()) >= 2 or \
-            (m["form"].isupper() and len(rest) >= 5 and rest[0].isupper() and " " not in rest):
+    if len(rest.split()) >= 2 or (m["form"].isupper() or "Norge" in m["form"]) and len(rest) >= 5 \
+            and rest[0].isupper() and " " not in rest:  # ("Autismeforeningen i Norge", "Blå Kors Norge")
         return [rest]
     return []
 
