@@ -365,7 +365,9 @@ def _only_theme_words(words: str, theme: str, themes: list[dict]) -> bool:
     def own(w: str) -> bool:  # a short keyword ("rus") only as a word of its own
         return w in names or any(w.startswith(k) or k.startswith(w) for k in stems)
     # an English word is the theme's when its Norwegian stems are ("preparedness" → beredskap)
-    return all(own(w.lower()) or any(own(a) for a in english_stems(w.lower())) for w in words.split())
+    neutral = templates()["theme_neutral"]  # "health" in "recruiting and retaining health personnel"
+    return all(w.lower() in neutral or own(w.lower()) or any(own(a) for a in english_stems(w.lower()))
+               for w in words.split())
 
 
 def _phrase(text: str) -> str | None:
