@@ -206,7 +206,9 @@ def _actors(r: _Reading, vocab: Vocabulary, known: tuple[tuple[str, str, tuple[s
     extra = tuple((i, n, (*a, *_branch_aliases(n, vocab.actors))) for i, n, a in known
                   if i not in vocab.actors.entries)
     if extra:  # the longer name wins: "FFO Vestland" (a branch the graph knows) over the vocabulary's "FFO"
-        hits = _longest(hits + _find(_actor_matcher(extra), r.text))
+        # (a one-word name only as a name, capitalised: "Unio" is not "unions")
+        hits = _longest(hits + [h for h in _find(_actor_matcher(extra), r.text)
+                                if " " in r.text[h[1]:h[2]].strip() or r.text[h[1]].isupper()])
     placed = [h for h in hits if re.search(r"\b(?:ved|at)\s+$", r.low[:h[1]]) and h[1] > 0]
     hits = [h for h in hits if h not in placed]  # "… døgnbehandlingen ved Oslo universitetssykehus": where, words
     for aid, s, e in sorted(hits, key=lambda h: h[1]):
