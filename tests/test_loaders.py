@@ -321,3 +321,21 @@ def test_a_heading_numbered_without_a_dot_starts_a_block(tmp_path: Path) -> None
                  "2 Tuberkulosekontroll\n\nKommunen ber om ei ny ordning.\n", "utf-8")
     texts = [b.text for b in load_document(f).blocks]
     assert "1.3 Vi tilrår at tolk alltid blir nytta." in texts and "2 Tuberkulosekontroll" in texts
+
+
+@pytest.mark.parametrize("head, author", [
+    # a letterhead in capitals, with no address: the recipient right below says it is the sender
+    ("PASIENT- OG BRUKEROMBUDET I OSLO OG AKERSHUS\n\nTil Helse- og omsorgsdepartementet\n\nHøringssvar\n\n"
+     "Ombudet mener at alle skal få tolk.", "PASIENT- OG BRUKEROMBUDET I OSLO OG AKERSHUS"),
+    # the kind of document right below the name
+    ("Universitetssykehuset Nord-Norge HF\nHøringsuttalelse\n\nUNN støtter planen.", "Universitetssykehuset Nord-Norge HF"),
+    # a title first, then a running header with the name; the text calls it by its initials
+    ("HØRINGSSVAR – NASJONAL PLAN FOR HELSEHJELP\nUniversitetssykehuset Nord-Norge HF | Side 1\n\nSammendrag\n\n"
+     "UNN støtter hovedgrepene i planen.", "Universitetssykehuset Nord-Norge HF"),
+    # a date line over the recipient is no sender
+    ("Mars 2022\n\nTil Helse- og omsorgsdepartementet\n\nInnspill til planen\n\nVi støtter planen.", None),
+])
+def test_letterheads_without_an_address(tmp_path: Path, head: str, author: str | None) -> None:
+    path = tmp_path / "innspill.txt"
+    path.write_text(head, encoding="utf-8")
+    assert [p.author for p in load_document(path).parts] == [author]
