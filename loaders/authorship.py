@@ -17,7 +17,8 @@ from loaders.persons import find_persons
 _CAP = r"[A-ZÆØÅ][\wÆØÅæøå&'-]*"
 _LINK = "(?:" + "|".join(PATTERNS["org_words"]) + ")"
 # (and what a "for" names in lower case: "Senter for omsorgsforskning", "Rådet for psykisk helse")
-_FOR = r"for(?:\s+(?!(?:er|eit|et|en|ein|har|vil|skal|som|at|å|og|det|den|de|dei|seg|sitt|sin)\b)[a-zæøå][\wæøå-]*){1,3}"
+_FOR = (r"for(?:\s+(?!(?:er|eit|et|en|ein|har|vil|skal|som|at|å|og|det|den|de|dei|seg|sitt|sin)\b)"
+        r"[a-zæøå][\wæøå-]*){1,3}")
 ORG = rf"{_CAP}(?:\s+(?:{_CAP}|{_FOR}|{_LINK}|\d{{1,2}}(?=\s+[A-ZÆØÅ])))*"  # "Apotek 1 Gruppen AS"
 _NOT_ORG = {w.lower() for w in PATTERNS["not_organisations"]}
 _SUFFIXES = tuple(PATTERNS["org_suffixes"])
