@@ -127,7 +127,8 @@ def _answer(store: GraphStore, it: Interpretation, documents: list[str] | None, 
     if it.intent == "when":  # the statements about it that hold a date
         found = answer(store, "who_states", params, vocab, limit=limit * 4)
         return _keep(found, _DATE)[:limit]
-    narrower = _narrower(store, it) if it.specifics and it.measures else []
+    # (not to count: "how many back X between hospitals and municipalities" counts every backer of X)
+    narrower = _narrower(store, it) if it.specifics and it.measures and not it.count else []
     if narrower:  # "… LIS1-stillinger delt mellom sykehus og kommuner": the narrower measure the question names
         params = {**params, "measure_ids": narrower}
         it.add_note("answered through the narrower measure" + ("s" if len(narrower) > 1 else "")

@@ -382,8 +382,8 @@ def _phrase(text: str) -> str | None:
                                                                     for p in t["relation"].values())
 
     # (nor are two of them: "foreslår eller støtter")
-    words = [w for w in _ALTERNATIVES.findall(first) if ("|" in w and any(topical(x) for x in w.split("|")))
-             or "|" not in w and topical(w)]
+    words = [w for w in ("|".join(x for x in token.split("|") if topical(x)) for token in _ALTERNATIVES.findall(first))
+             if w]
     while words and words[0].lower() in t["modifier"]:  # "more video consultations": the measure is the rest
         words.pop(0)
     return " ".join(words) or None
