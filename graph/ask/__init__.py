@@ -147,7 +147,7 @@ def _answer(store: GraphStore, it: Interpretation, documents: list[str] | None, 
                 continue
             quotes = {e["quote"] for e in known["evidence"]}  # an actor already answered: its further evidence
             known["evidence"] = known["evidence"] + [e for e in a["evidence"] if e["quote"] not in quotes]
-    specifics = _beyond_name(it, vocab) if it.specifics and found else ""
+    specifics = _beyond_name(it, vocab) if it.specifics and found and not it.count else ""
     if specifics:  # the answers about the measure that also say what the question adds, if any do
         words = Phrase.weigh(store, specifics, english=it.language == "en")
         words.share = 0.4  # most of what it adds, as the quotes of the measure word it
