@@ -187,8 +187,15 @@ def _retrieved(store: GraphStore, it: Interpretation, documents: list[str] | Non
     loose = replace(it, measures=[], discovered=[], phrase=words, specifics=None)
     found = _answer(store, loose, documents, vocab, _RETRIEVED, share=0.5)
     places = _places(words)  # half the words, but not the place: "FACT ung-team … i Hamar" for "… i Sunnhordland"
-    return [a for a in found if a["actor"]["id"] not in have
-            and any(_says_places(a, e, places) for e in a["evidence"])]
+    specific = Phrase.weigh(store, it.specifics, english=it.language == "en") if it.specifics else None
+    if specific:  # and what the question adds to its measure, as the measure's answers had to say it
+        specific.share = 0.4
+
+    def says(a: dict[str, Any], e: dict[str, Any]) -> bool:
+        return _says_places(a, e, places) and (
+            specific is None or specific.holds(f"{e['quote'] or ''} {e.get('context') or ''}"))
+
+    return [a for a in found if a["actor"]["id"] not in have and any(says(a, e) for e in a["evidence"])]
 
 
 def _capitalised(words: str) -> list[str]:
