@@ -117,6 +117,9 @@ def short_names(name: str) -> list[str]:
     ("Møreforsking AS" → "Møreforsking", "Eldrerådet i Ullensvang herad" → "Eldrerådet i Ullensvang"), when what is
     left still names it: several words, or one long capitalised word (not a bare place name like "Ullensvang"); or
     without the word for its kind before the name ("Stiftelsen Norsk Luftambulanse" → "Norsk Luftambulanse")."""
+    if m := re.fullmatch(r"(?P<head>[A-ZÆØÅ][\wæøå-]+) for .+? (?P<place>i [A-ZÆØÅ][\wæøå-]+)(?: kommune| herad)?",
+                         name.strip()):
+        return [f"{m['head']} {m['place']}"]  # "Fylkesrådet for personer med … i Innlandet" → "Fylkesrådet i Innlandet"
     if m := re.fullmatch(templates()["actor_name_prefix"], name.strip()):
         rest = m["rest"]  # "Hovedorganisasjonen Virke" → "Virke": a capitalised name of its own
         return [rest] if len(rest) >= 4 else []
