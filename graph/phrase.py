@@ -39,9 +39,10 @@ _CONTRACTED = re.compile(r"[^aeiouyæøå\W\dlr][rl]$")
 
 def stem(word: str) -> str:
     """The part of a word its inflections and compounds share: "nedleggelse" → "nedlegg" (nedlegging, nedlegge)."""
+    health = word.endswith(("helse", "helsen", "helsene"))  # no verb made noun: "tannhelse" → "tannhels", not "tannh"
     for suffix in _SUFFIXES:
-        if suffix.startswith("else") and re.search(r"h(?:else|elsen|elsene)$", word):
-            continue  # "helse" is no verb made noun: "tannhelse" → "tannhels", not "tannh"
+        if health and suffix.startswith("else"):
+            continue
         if word.endswith(suffix) and len(word) - len(suffix) >= 5:
             st = word[:-len(suffix)]
             # an m doubled before the ending is single in the bare word: "sykehjemmet" → "sykehjem", "programmet";

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -149,13 +150,8 @@ def _answer(store: GraphStore, it: Interpretation, documents: list[str] | None, 
             known["evidence"] = known["evidence"] + [e for e in a["evidence"] if e["quote"] not in quotes]
     specifics = _beyond_name(it, vocab) if it.specifics and found and not it.count else ""
     if specifics:  # the answers about the measure that also say what the question adds, if any do
-        words = Phrase.weigh(store, specifics, english=it.language == "en")
-        words.share = 0.4  # most of what it adds, as the quotes of the measure word it
-        places = _places(specifics)  # a place it names must be said, in the quote or the name of who says it
-
-        def says(a: dict[str, Any], e: dict[str, Any]) -> bool:  # (in the quote or what it points back to)
-            return words.holds(f"{e['quote'] or ''} {e.get('context') or ''}") and _says_places(a, e, places)
-
+        # (a place it names must be said, in the quote or the name of who says it)
+        says = _saying(store, specifics, it.language == "en", _places(specifics))
         narrowed = [{**a, "evidence": sorted(a["evidence"], key=lambda e, a=a: not says(a, e))}
                     for a in found if any(says(a, e) for e in a["evidence"])]
         # (its evidence that says it first, the rest kept); "does anyone oppose extending the transition for
@@ -186,16 +182,25 @@ def _retrieved(store: GraphStore, it: Interpretation, documents: list[str] | Non
     have = {a["actor"]["id"] for a in answers}
     loose = replace(it, measures=[], discovered=[], phrase=words, specifics=None)
     found = _answer(store, loose, documents, vocab, _RETRIEVED, share=0.5)
-    places = _places(words)  # half the words, but not the place: "FACT ung-team … i Hamar" for "… i Sunnhordland"
-    specific = Phrase.weigh(store, it.specifics, english=it.language == "en") if it.specifics else None
-    if specific:  # and what the question adds to its measure, as the measure's answers had to say it
-        specific.share = 0.4
+    # half the words, but not the place ("FACT ung-team … i Hamar" for "… i Sunnhordland"), and what the question
+    # adds to its measure, as the measure's answers had to say it
+    says = _saying(store, it.specifics or "", it.language == "en", _places(words))
+    return [a for a in found if a["actor"]["id"] not in have and any(says(a, e) for e in a["evidence"])]
+
+
+def _saying(store: GraphStore, words: str, english: bool,
+            places: list[str]) -> Callable[[dict[str, Any], dict[str, Any]], bool]:
+    """Whether an answer's evidence says most of the words (in the quote or what it points back to) and every
+    place (there or in the name of who says it)."""
+    phrase = Phrase.weigh(store, words, english=english) if words else None
+    if phrase:
+        phrase.share = 0.4  # most of what it adds, as the quotes of the measure word it
 
     def says(a: dict[str, Any], e: dict[str, Any]) -> bool:
-        return _says_places(a, e, places) and (
-            specific is None or specific.holds(f"{e['quote'] or ''} {e.get('context') or ''}"))
+        return (phrase is None or phrase.holds(f"{e['quote'] or ''} {e.get('context') or ''}")) \
+            and _says_places(a, e, places)
 
-    return [a for a in found if a["actor"]["id"] not in have and any(says(a, e) for e in a["evidence"])]
+    return says
 
 
 def _capitalised(words: str) -> list[str]:

@@ -117,8 +117,7 @@ def short_names(name: str) -> list[str]:
     ("Møreforsking AS" → "Møreforsking", "Eldrerådet i Ullensvang herad" → "Eldrerådet i Ullensvang"), when what is
     left still names it: several words, or one long capitalised word (not a bare place name like "Ullensvang"); or
     without the word for its kind before the name ("Stiftelsen Norsk Luftambulanse" → "Norsk Luftambulanse")."""
-    if m := re.fullmatch(r"(?P<head>[A-ZÆØÅ][\wæøå-]+) for .+? (?P<place>i [A-ZÆØÅ][\wæøå-]+)(?: kommune| herad)?",
-                         name.strip()):
+    if m := re.fullmatch(templates()["actor_name_place"], name.strip()):
         return [f"{m['head']} {m['place']}"]  # "Fylkesrådet for personer med … i Innlandet" → "Fylkesrådet i Innlandet"
     if m := re.fullmatch(templates()["actor_name_prefix"], name.strip()):
         rest = m["rest"]  # "Hovedorganisasjonen Virke" → "Virke": a capitalised name of its own
@@ -285,9 +284,6 @@ def _unqualified(r: _Reading, hits: list[tuple[str, int, int]]) -> list[tuple[st
     return kept
 
 
-_SUBJECTS = {"who", "which", "that", "also", "already", "still", "currently", "not", "they"}
-
-
 def _qualifier(word: str, previous: str | None, language: str) -> bool:
     """A word that may make a measure another one when it stands right before it: a content word, not a name
     (capitalised) and not a verb ("å tilby NIPT", "to offer NIPT"); in Norwegian, one with an adjective's ending
@@ -297,7 +293,7 @@ def _qualifier(word: str, previous: str | None, language: str) -> bool:
     if not _content(low) or word[0].isupper() or (previous or "").lower() in templates()["verb_before"]:
         return False
     if language == "en":  # (a word right after "who" or "which" is its verb: "Who offers hospital at home?")
-        return not english_known(low) and (previous or "").lower() not in _SUBJECTS
+        return not english_known(low) and (previous or "").lower() not in templates()["verb_after"]
     return bool(re.search(templates()["adjective_ending"], low))
 
 
@@ -340,7 +336,7 @@ def _relations(r: _Reading) -> None:
     # a stance the question asks before a relative clause is its stance; the clause's verbs describe what it is
     # about ("driver allerede tilbud der frivillige besøker eller støtter eldre")
     head = re.split(t["relative_clause"], low, maxsplit=1)[0]
-    r.it.relations = _stances(head) if head != low and _stances(head) else _stances(low)
+    r.it.relations = (_stances(head) if head != low else []) or _stances(low)
 
 
 def _stances(low: str) -> list[str]:
