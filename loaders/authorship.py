@@ -72,9 +72,6 @@ def _head_name(line: str, text: str) -> str:
     a name with what it is after a dash ("MiRA-senteret – Ressurssenter for …") is the name; of two names
     ("Sámediggi – Sametinget", "Bydel Gamle Oslo – Bydelsadministrasjonen") the one the text names more often."""
     line = _HEADER_TAIL.sub("", line)
-    # (a page mark the header sets apart, with what the text run on after it: "X HF | Side 1 Sammendrag")
-    line = re.split(r"\s+\|\s*(?:side|page)\s+\d+|\s{3,}(?:side|page)\s+\d+", line, maxsplit=1,
-                    flags=re.IGNORECASE)[0]
     line = line[:m.start()].strip() if (m := _TITLE_WORD.search(line)) and m.start() > 0 else line
     dash = re.search(r"\s+[–—|]\s+", line)
     if dash and re.fullmatch(ORG, head := line[:dash.start()]) and not _TITLE_WORD.search(head):
@@ -125,10 +122,7 @@ def letterhead(lines: list[str]) -> str | None:
             and _named_again([unit], rest[rest.index(following[0]) + len(following[0]):]):
         return unit
     words = org.split()
-    # (also by its initials: "UNN" for Universitetssykehuset Nord-Norge HF)
-    initials = "".join(w[0] for w in re.split(r"[\s-]+", org) if w[:1].isupper() and w not in ("HF", "RHF", "AS"))
-    again = [org, *([m["short"]] if m["short"] else []), *([" ".join(words[:2]), words[0]] if len(words) > 2 else []),
-             *([initials] if len(initials) >= 3 else [])]
+    again = [org, *([m["short"]] if m["short"] else []), *([" ".join(words[:2]), words[0]] if len(words) > 2 else [])]
     return org if addressed or introduced or _named_again(again, rest) else None
 
 
@@ -139,20 +133,12 @@ def author_from_lines(lines: list[str]) -> tuple[str | None, str | None]:
             return org, "title line"
     if org := sender_label(lines):
         return org, "sender label"
-    if org := letterhead(lines) or _after_title(lines):
+    if org := letterhead(lines):
         return org, "letterhead"
     for text in lines[:40]:
         if org := _first_match(_OPENING, text):
             return org, "sender line"
     return (org, "signature") if (org := signature(lines)) else (None, None)
-
-
-def _after_title(lines: list[str]) -> str | None:
-    """The letterhead below a title the text opens with ("HØRINGSSVAR – NASJONAL PLAN … / Universitetssykehuset
-    Nord-Norge HF | Side 1")."""
-    text = "\n".join(lines).lstrip()
-    first, _, rest = text.partition("\n")
-    return letterhead([rest]) if _TITLE_WORD.match(first.strip()) and rest.strip() else None
 
 
 def sender_label(lines: list[str]) -> str | None:

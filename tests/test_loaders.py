@@ -330,9 +330,6 @@ def test_a_heading_numbered_without_a_dot_starts_a_block(tmp_path: Path) -> None
     # the kind of document right below the name
     ("Universitetssykehuset Nord-Norge HF\nHøringsuttalelse\n\nUNN støtter planen.",
      "Universitetssykehuset Nord-Norge HF"),
-    # a title first, then a running header with the name; the text calls it by its initials
-    ("HØRINGSSVAR – NASJONAL PLAN FOR HELSEHJELP\nUniversitetssykehuset Nord-Norge HF | Side 1\n\nSammendrag\n\n"
-     "UNN støtter hovedgrepene i planen.", "Universitetssykehuset Nord-Norge HF"),
     # a date line over the recipient is no sender
     ("Mars 2022\n\nTil Helse- og omsorgsdepartementet\n\nInnspill til planen\n\nVi støtter planen.", None),
 ])
