@@ -140,11 +140,40 @@ def is_change(alts: tuple[str, ...]) -> bool:
 
 
 def _synonyms(st: str) -> tuple[str, ...]:
-    """A Norwegian word's stem with the stems that stand for the same (synonyms_no.yaml), itself first."""
+    """A Norwegian word's stem with the stems that stand for the same (synonyms_no.yaml, else the stems the English
+    glossary gives for one English word beside it), itself first."""
     for group in _synonym_groups():
         if any(" " not in g and (st.startswith(g) or len(st) >= 6 and g.startswith(st)) for g in group):
             return (st, *(g for g in group if not st.startswith(g)))
-    return (st,)
+    return (st, *(g for g in _translated_alike(st) if not st.startswith(g)))
+
+
+_ALIKE_FROM = 5  # letters: a shorter stem is the start of too many words ("syke" of sykehus) to translate alike
+
+
+@lru_cache(maxsize=1)
+def _glossary_alike() -> dict[str, frozenset[str]]:
+    """Per Norwegian stem of the glossary, the one-word stems one English word also stands for ("medicine":
+    medisin, legemid)."""
+    alike: dict[str, set[str]] = {}
+    for key, stems in glossary().items():
+        singles = [s for s in stems if " " not in s and len(s) >= 4]
+        if " " in key or len(singles) < 2:
+            continue
+        for s in singles:
+            alike.setdefault(s, set()).update(singles)
+    return {s: frozenset(v) for s, v in alike.items()}
+
+
+@lru_cache(maxsize=8192)
+def _translated_alike(st: str) -> tuple[str, ...]:
+    if len(st) < _ALIKE_FROM:
+        return ()
+    found: set[str] = set()
+    for g, alike in _glossary_alike().items():
+        if st in (g, stem(g)):
+            found |= alike
+    return tuple(sorted(found))
 
 
 def english_stems(word: str) -> tuple[str, ...]:
@@ -251,6 +280,16 @@ class Phrase:
                    len(seen) + text.count("|"), {a: p for a, p in split.items() if a in seen},
                    {a: w for a, w in heads.items() if a in seen})
 
+    def speaks_of(self) -> bool:
+        """Whether the statements speak of what the phrase describes: every word is in some statement, or all but
+        one common word beside three or more that are (the asker's own word for it: "ufaglærte" where the
+        documents say "uten helsefaglig utdanning"); a name no statement uses (a place) always means they do not."""
+        if not self.unseen:
+            return True
+        names = {stem(w) for w in words(fold_text(" ".join(w for w in self.text.split() if w[:1].isupper())))}
+        return len(self.unseen) == 1 and len(self.stems) - 1 >= _SEEN_BESIDE \
+            and not any(a in names for a in self.unseen[0])
+
     def coverage(self, text: str) -> float:
         have = folded_words(text)
         flat = " ".join(have)
@@ -282,6 +321,7 @@ class Phrase:
             _query([alts for alts, _ in self.stems])
 
 
+_SEEN_BESIDE = 3  # words the statements use, beside one they do not, for a description they speak of
 _ADJECTIVE = re.compile(r"(?:ende|ande|ige|lige|iske|ske|elle)$")  # "begynnende", "langvarige", "kroniske"
 _SPLIT_FROM = 10  # letters: a word the statements use this long is also looked for as its two parts
 _LINKS = ("s", "e", "")  # what joins the parts of a compound ("helsestasjon", "barnehage"), tried first

@@ -85,7 +85,7 @@ def _ask(store: GraphStore, question: str, documents: list[str] | None, limit: i
             it.add_note(f"the last {len(retrieved)} answer{'s' if len(retrieved) > 1 else ''} found by the "
                         "question's words alone (no measure links them)")
         if not answers and it.phrase and not it.exact and (len(it.phrase.split()) >= 3 or it.actor_types) \
-                and not Phrase.weigh(store, it.phrase, english=it.language == "en").unseen:
+                and Phrase.weigh(store, it.phrase, english=it.language == "en").speaks_of():
             # a description all of whose words the statements use: those that share most of it (a word no
             # statement uses means the documents do not speak of it: nothing is the answer); a kind of actor
             # narrows a shorter one enough ("legekontor … video i pasientbehandlingen")
@@ -177,7 +177,7 @@ def _retrieved(store: GraphStore, it: Interpretation, documents: list[str] | Non
     words = it.phrase or it.wording
     if it.intent not in _RETRIEVING or not words or it.exact or it.count or it.actors or len(words.split()) < 3:
         return []
-    if Phrase.weigh(store, words, english=it.language == "en").unseen:
+    if not Phrase.weigh(store, words, english=it.language == "en").speaks_of():
         return []
     have = {a["actor"]["id"] for a in answers}
     loose = replace(it, measures=[], discovered=[], phrase=words, specifics=None)
