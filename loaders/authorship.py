@@ -16,9 +16,10 @@ from loaders.persons import find_persons
 
 _CAP = r"[A-ZÆØÅ][\wÆØÅæøå&'-]*"
 _LINK = "(?:" + "|".join(PATTERNS["org_words"]) + ")"
-# (and what a "for" names in lower case: "Senter for omsorgsforskning", "Rådet for psykisk helse")
+# (and what a "for" names in lower case: "Senter for omsorgsforskning", "Rådet for psykisk helse", "… for aldring
+# og helse", "… for rus- og avhengighetsforskning")
 _FOR = (r"for(?:\s+(?!(?:er|eit|et|en|ein|har|vil|skal|som|at|å|og|det|den|de|dei|seg|sitt|sin)\b)"
-        r"[a-zæøå][\wæøå-]*){1,3}")
+        r"[a-zæøå][\wæøå-]*){1,3}(?:\s+og\s+(?!(?:er|har|vil|skal|som|at|det|den|de|dei|seg)\b)[a-zæøå][\wæøå-]*)?")
 ORG = rf"{_CAP}(?:\s+(?:{_CAP}|{_FOR}|{_LINK}|\d{{1,2}}(?=\s+[A-ZÆØÅ])))*"  # "Apotek 1 Gruppen AS"
 _NOT_ORG = {w.lower() for w in PATTERNS["not_organisations"]}
 _SUFFIXES = tuple(PATTERNS["org_suffixes"])
