@@ -114,6 +114,8 @@ def statement_kind(sentence: str, role: str | None, positional: bool = True, own
     def strong() -> bool:
         return cue("stance") or cue("strong_proposal")
 
+    if role == "opposition" and strong():  # under "Forslag … som vi avviser:": "Kravet om … må skrotes"
+        return "opposition"
     if cue("negation") or cue("shortfall"):
         # (a "må" beside what people have to do today describes it: "Mange kommuner må i dag kjøpe …, fordi de
         # mangler …")
