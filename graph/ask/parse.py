@@ -293,7 +293,8 @@ def _qualifier(word: str, previous: str | None, language: str) -> bool:
     if not _content(low) or word[0].isupper() or (previous or "").lower() in templates()["verb_before"]:
         return False
     if language == "en":  # (a word right after "who" or "which" is its verb: "Who offers hospital at home?")
-        return not english_known(low) and (previous or "").lower() not in templates()["verb_after"]
+        return not english_known(low) and low not in templates()["function_words_en"] \
+            and (previous or "").lower() not in templates()["verb_after"]
     return bool(re.search(templates()["adjective_ending"], low))
 
 
