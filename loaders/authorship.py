@@ -114,8 +114,7 @@ def letterhead(lines: list[str]) -> str | None:
     m = re.fullmatch(rf"({ORG}(?:,\s+{ORG})*)(?:\s*\((?P<short>[A-ZÆØÅ][\wÆØÅæøå-]{{1,12}})\))?", first)
     if not m or len(first.split()) > 8 or not (org := tidy_org(m.group(1))):
         return first if addressed and _NAME_LINE.fullmatch(first) and len(first.split()) <= 8 else None
-    if org.isupper() and (written := re.search(rf"(?<!\w){re.escape(org)}(?!\w)", rest, re.IGNORECASE)):
-        org = written.group(0)  # "HADSEL KOMMUNE" in the letterhead, "Hadsel kommune" in the text
+    org = _as_written(org, rest)  # "HADSEL KOMMUNE" in the letterhead, "Hadsel kommune" in the text
     # a municipality's letterhead over the unit that writes ("Oslo kommune / Bydel Gamle Oslo – …"): the unit, when
     # the letter names it again
     unit = _head_name(following[0], text) if following and not _ADDRESS.match(following[0]) else ""
@@ -127,11 +126,20 @@ def letterhead(lines: list[str]) -> str | None:
     return org if addressed or introduced or _named_again(again, rest) else None
 
 
+def _as_written(org: str, text: str) -> str:
+    """A name a title or letterhead writes in capitals, as the text writes it elsewhere ("HØRINGSSVAR FRA
+    HARALDSPLASS DIAKONALE SYKEHUS" and "Haraldsplass Diakonale Sykehus er …")."""
+    if not org.isupper():
+        return org
+    found = [m.group(0) for m in re.finditer(rf"(?<!\w){re.escape(org)}(?!\w)", text, re.IGNORECASE)]
+    return next((f for f in found if not f.isupper()), org)
+
+
 def author_from_lines(lines: list[str]) -> tuple[str | None, str | None]:
     """Try title lines anywhere, then a sender label, the letterhead, opening sentences, the signature block."""
     for text in lines:  # a title, or the sentence a news text opens a paragraph with ("X har levert sitt innspill …")
         if org := _first_match(_STRONG, text[:200]):
-            return org, "title line"
+            return _as_written(org, "\n".join(lines)), "title line"
     if org := sender_label(lines):
         return org, "sender label"
     if org := letterhead(lines):
