@@ -451,7 +451,8 @@ def _block_statements(doc: Document, block: Block, vocab: Vocabulary, resolver: 
         context = None
         if kind in RELATION_OF_KIND and n and (block.kind == "table_row" or "|" in block.text):
             context = block.text[slice(*spans[0])].strip()  # a cell's object: its row's first cell
-        elif kind in RELATION_OF_KIND and (points_back(text) or len(text.split()) <= _SHORT_STANCE):
+        elif kind in RELATION_OF_KIND and (points_back(text) or len(text.split()) <= _SHORT_STANCE
+                                           or kind == "opposition"):
             context = block.text[slice(*spans[n - 1])].strip() if n else before
         found.append(Statement(
             id=_statement_id(doc.id, start, text), text=text, kind=kind, document_id=doc.id, page=block.page_at(a),
