@@ -250,7 +250,7 @@ class Phrase:
                 continue
             df = _count(store, _query([alts]))
             whole = alts[0]
-            if not df and len(alts) == 1 and not translated and (parts := _compound_parts(store, whole, total)):
+            if not df and not translated and (parts := _compound_parts(store, whole, total)):
                 # "røntgenbilder" that no statement uses: "røntgen" and "bild", each looked for on its own
                 for part, part_df in parts:
                     seen.setdefault((part,), part_df)
