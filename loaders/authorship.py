@@ -20,7 +20,9 @@ _LINK = "(?:" + "|".join(PATTERNS["org_words"]) + ")"
 # og helse", "… for rus- og avhengighetsforskning")
 _FOR = (r"for(?:\s+(?!(?:er|eit|et|en|ein|har|vil|skal|som|at|å|og|det|den|de|dei|seg|sitt|sin)\b)"
         r"[a-zæøå][\wæøå-]*){1,3}(?:\s+og\s+(?!(?:er|har|vil|skal|som|at|det|den|de|dei|seg)\b)[a-zæøå][\wæøå-]*)?")
-ORG = rf"{_CAP}(?:\s+(?:{_CAP}|{_FOR}|{_LINK}|\d{{1,2}}(?=\s+[A-ZÆØÅ])))*"  # "Apotek 1 Gruppen AS"
+_GENITIVE = rf"[a-zæøå][\wæøå]+s(?=\s+{_LINK}\b)"  # "Yngre legers forening"
+# (each word whole: "for" is no start of "forening"; a number before a name: "Apotek 1 Gruppen AS")
+ORG = rf"{_CAP}(?:\s+(?:{_CAP}|{_FOR}|{_LINK}|{_GENITIVE}|\d{{1,2}}(?=\s+[A-ZÆØÅ]))(?![\wæøå]))*"
 _NOT_ORG = {w.lower() for w in PATTERNS["not_organisations"]}
 _SUFFIXES = tuple(PATTERNS["org_suffixes"])
 _PREFIXES = tuple(PATTERNS["org_prefixes"])
@@ -128,11 +130,17 @@ def letterhead(lines: list[str]) -> str | None:
 
 def _as_written(org: str, text: str) -> str:
     """A name a title or letterhead writes in capitals, as the text writes it elsewhere ("HØRINGSSVAR FRA
-    HARALDSPLASS DIAKONALE SYKEHUS" and "Haraldsplass Diakonale Sykehus er …")."""
+    HARALDSPLASS DIAKONALE SYKEHUS" and "Haraldsplass Diakonale Sykehus er …"), or the longest start of it the text
+    writes so."""
     if not org.isupper():
         return org
-    found = [m.group(0) for m in re.finditer(rf"(?<!\w){re.escape(org)}(?!\w)", text, re.IGNORECASE)]
-    return next((f for f in found if not f.isupper()), org)
+    words = org.split()
+    for n in range(len(words), 1, -1):  # (a capitals title runs on: "BETANIEN HOSPITAL TIL UTKAST TIL …")
+        name = " ".join(words[:n])
+        found = [m.group(0) for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE)]
+        if written := next((f for f in found if not f.isupper()), None):
+            return written
+    return org
 
 
 def author_from_lines(lines: list[str]) -> tuple[str | None, str | None]:

@@ -102,6 +102,9 @@ class _SectionTracker:
         kind, level = _classify(raw, text)
         if CLOSING.match(text):
             self.prompt, self.signed = None, True  # the signature block answers nothing
+        if kind == "paragraph" and text.endswith(":") and len(text) <= 160 and self.prompt \
+                and level <= self.prompt[0]:
+            self.prompt = None  # a list's own lead-in ("Dette meiner vi må kome på plass:") ends the one before
         if self.signed and kind == "heading":
             kind = "paragraph"  # names and titles under "Med hilsen" are no sections
         norm = re.sub(r"\W+", " ", text.lower()).strip()
