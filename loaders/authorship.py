@@ -21,8 +21,9 @@ _LINK = "(?:" + "|".join(PATTERNS["org_words"]) + ")"
 _FOR = (r"for(?:\s+(?!(?:er|eit|et|en|ein|har|vil|skal|som|at|å|og|det|den|de|dei|seg|sitt|sin)\b)"
         r"[a-zæøå][\wæøå-]*){1,3}(?:\s+og\s+(?!(?:er|har|vil|skal|som|at|det|den|de|dei|seg)\b)[a-zæøå][\wæøå-]*)?")
 _GENITIVE = rf"[a-zæøå][\wæøå]+s(?=\s+{_LINK}\b)"  # "Yngre legers forening"
-# (each word whole: "for" is no start of "forening"; a number before a name: "Apotek 1 Gruppen AS")
-ORG = rf"{_CAP}(?:\s+(?:{_CAP}|{_FOR}|{_LINK}|{_GENITIVE}|\d{{1,2}}(?=\s+[A-ZÆØÅ]))(?![\wæøå]))*"
+# (each word whole, or before a genitive s: "for" is no start of "forening", "Helsefellesskapet Agders innspill"; a
+# number before a name: "Apotek 1 Gruppen AS")
+ORG = rf"{_CAP}(?:\s+(?:{_CAP}|{_FOR}|{_LINK}|{_GENITIVE}|\d{{1,2}}(?=\s+[A-ZÆØÅ]))(?=s\s|[^\wæøå]|$))*"
 _NOT_ORG = {w.lower() for w in PATTERNS["not_organisations"]}
 _SUFFIXES = tuple(PATTERNS["org_suffixes"])
 _PREFIXES = tuple(PATTERNS["org_prefixes"])
