@@ -201,6 +201,15 @@ def _cells(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
     return [(span[0], cut), (cut + 1, span[1])]
 
 
+def _about_the_same(measures: list[str], previous: str | None, vocab: Vocabulary) -> bool:
+    """Whether an opposition is about what the sentence before it describes (what it rejects is usually said
+    there: "Departementet foreslår at … / RIO tar avstand fra tvangstesting"): it names no measure the vocabulary
+    knows, or one that sentence names too (not "… støtter ikke at legevakten flyttes" after a stance on
+    hjemmesykehus)."""
+    own = {m for m in measures if m in vocab.measures.entries}
+    return bool(previous) and (not own or bool(own & set(vocab.measures.ids(previous or ""))))
+
+
 def _statement_id(doc_id: str, start: int, text: str) -> str:
     return f"{doc_id}:{start}:" + hashlib.sha1(text.encode()).hexdigest()[:8]
 
@@ -449,11 +458,12 @@ def _block_statements(doc: Document, block: Block, vocab: Vocabulary, resolver: 
         start = block.start + a
         assert doc.text[start:start + len(text)] == text
         context = None
+        previous = block.text[slice(*spans[n - 1])].strip() if n else before
         if kind in RELATION_OF_KIND and n and (block.kind == "table_row" or "|" in block.text):
             context = block.text[slice(*spans[0])].strip()  # a cell's object: its row's first cell
         elif kind in RELATION_OF_KIND and (points_back(text) or len(text.split()) <= _SHORT_STANCE
-                                           or kind == "opposition"):
-            context = block.text[slice(*spans[n - 1])].strip() if n else before
+                                           or kind == "opposition" and _about_the_same(measures, previous, vocab)):
+            context = previous
         found.append(Statement(
             id=_statement_id(doc.id, start, text), text=text, kind=kind, document_id=doc.id, page=block.page_at(a),
             section=" › ".join(block.section), start=start, end=start + len(text), speaker=speaker,
