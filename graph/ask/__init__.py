@@ -370,9 +370,13 @@ def _actor_on_topic(store: GraphStore, it: Interpretation, documents: list[str] 
 
 
 def _distinctive(alias: str) -> bool:
-    """An alias that names one organisation anywhere: several words or an abbreviation ("UNN", "SiV"), not a
+    """An alias that names one organisation anywhere: several words or an abbreviation ("UNN", "SiV", "Ylf"), not a
     member's short name like "Kommunene" that only means something inside its own document."""
-    return " " in alias.strip() or sum(c.isupper() for c in alias) >= 2
+    return " " in alias.strip() or sum(c.isupper() for c in alias) >= 2 \
+        or len(alias) <= _SHORT_NAME and alias[:1].isupper() and alias.isalpha()
+
+
+_SHORT_NAME = 4  # letters: an abbreviation written in lower case after its capital ("Ylf", "Ahus")
 
 
 def _params(it: Interpretation, documents: list[str] | None, share: float | None = None) -> dict[str, Any]:
