@@ -60,8 +60,16 @@ def alias_regex(alias: str, *, suffix: int = 6) -> tuple[str, int]:
     if _inflects(words[-1]):
         ending = _inflected_from(words[-1])
         parts[-1] = rf"{re.escape(ending)}{_W}{{0,{suffix + len(words[-1]) - len(ending)}}}"
+    if len(words) == 2 and _ADJECTIVE.fullmatch(words[0]):
+        # an adjective and its noun: also with a further adjective between them or the noun as a compound's head
+        # ("ambulant geriatrisk team", "ambulante traumeteam", "kombinert jordmorstilling")
+        parts[1] = rf"(?:{_W}+(?:e|isk|ig|lig|leg)\s+)?{_W}*{parts[1]}"
     body = r"[\s-]+".join(parts)
     return rf"(?<!{_W}){body}(?!{_W})", re.IGNORECASE
+
+
+# the first word of a two-word alias that is an adjective ("kombinerte", "ambulant", "oppsøkende", "delt")
+_ADJECTIVE = re.compile(r"[a-zæøå]+(?:e|nde|ert|ant|lt|isk|ig|lig|delt|delte)")
 
 
 class _Words(NamedTuple):
