@@ -103,8 +103,9 @@ class _SectionTracker:
         if CLOSING.match(text):
             self.prompt, self.signed = None, True  # the signature block answers nothing
         if kind == "paragraph" and text.endswith(":") and len(text) <= 160 and self.prompt \
-                and level <= self.prompt[0]:
-            self.prompt = None  # a list's own lead-in ("Dette meiner vi må kome på plass:") ends the one before
+                and self.prompt[2] == "opposition" and level <= self.prompt[0]:
+            # a list's own lead-in ("Dette meiner vi må kome på plass:") ends the list of what the sender rejects
+            self.prompt = None
         if self.signed and kind == "heading":
             kind = "paragraph"  # names and titles under "Med hilsen" are no sections
         norm = re.sub(r"\W+", " ", text.lower()).strip()
