@@ -160,20 +160,14 @@ def _glossary_alike() -> dict[str, frozenset[str]]:
         singles = [s for s in stems if " " not in s and len(s) >= 4]
         if " " in key or len(singles) < 2:
             continue
-        for s in singles:
-            alike.setdefault(s, set()).update(singles)
+        for s in singles:  # (looked up by the stem and by how a question's word of it stems)
+            for key in {s, stem(s)}:
+                alike.setdefault(key, set()).update(singles)
     return {s: frozenset(v) for s, v in alike.items()}
 
 
-@lru_cache(maxsize=8192)
 def _translated_alike(st: str) -> tuple[str, ...]:
-    if len(st) < _ALIKE_FROM:
-        return ()
-    found: set[str] = set()
-    for g, alike in _glossary_alike().items():
-        if st in (g, stem(g)):
-            found |= alike
-    return tuple(sorted(found))
+    return tuple(sorted(_glossary_alike().get(st, ()))) if len(st) >= _ALIKE_FROM else ()
 
 
 def english_stems(word: str) -> tuple[str, ...]:

@@ -117,18 +117,17 @@ def short_names(name: str) -> list[str]:
     ("Møreforsking AS" → "Møreforsking", "Eldrerådet i Ullensvang herad" → "Eldrerådet i Ullensvang"), when what is
     left still names it: several words, or one long capitalised word (not a bare place name like "Ullensvang"); or
     without the word for its kind before the name ("Stiftelsen Norsk Luftambulanse" → "Norsk Luftambulanse")."""
-    name = name.strip()
+    t, name = templates(), name.strip()
     if "," in name and _named_by(head := name.split(",")[0].strip()):
         return [head]  # "NTNU, Institutt for samfunnsmedisin og sykepleie" → "NTNU"
-    if m := re.fullmatch(r"(?:Norges|Norsk|Den norske)\s+(?P<w>\w+?)(?P<kind>forbund|forening|foreining|lag)", name,
-                         re.IGNORECASE):  # "Norges Optikerforbund" → "Optikerforbundet"
-        return [f"{m['w'][:1].upper()}{m['w'][1:]}{m['kind']}{_DEFINITE[m['kind'].lower()]}"]
-    if m := re.fullmatch(templates()["actor_name_place"], name.strip()):
+    if m := re.fullmatch(t["actor_name_national"], name):  # "Norges Optikerforbund" → "Optikerforbundet"
+        return [f"{m['w'][:1].upper()}{m['w'][1:]}{m['kind']}{t['actor_name_definite'][m['kind'].lower()]}"]
+    if m := re.fullmatch(t["actor_name_place"], name):
         return [f"{m['head']} {m['place']}"]  # "Fylkesrådet for personer med … i Innlandet" → "Fylkesrådet i Innlandet"
-    if m := re.fullmatch(templates()["actor_name_prefix"], name.strip()):
+    if m := re.fullmatch(t["actor_name_prefix"], name):
         rest = m["rest"]  # "Hovedorganisasjonen Virke" → "Virke": a capitalised name of its own
         return [rest] if len(rest) >= 4 else []
-    m = re.fullmatch(templates()["actor_name_suffix"], name.strip())
+    m = re.fullmatch(t["actor_name_suffix"], name)
     if not m:
         return []
     rest = m["rest"]
@@ -136,9 +135,6 @@ def short_names(name: str) -> list[str]:
             and rest[0].isupper() and " " not in rest:  # ("Autismeforeningen i Norge", "Blå Kors Norge")
         return [rest]
     return []
-
-
-_DEFINITE = {"forbund": "et", "forening": "en", "foreining": "a", "lag": "et"}
 
 
 def _named_by(head: str) -> bool:

@@ -207,7 +207,7 @@ def _about_the_same(measures: list[str], previous: str | None, vocab: Vocabulary
     knows, or one that sentence names too (not "… støtter ikke at legevakten flyttes" after a stance on
     hjemmesykehus)."""
     own = {m for m in measures if m in vocab.measures.entries}
-    return bool(previous) and (not own or bool(own & set(vocab.measures.ids(previous or ""))))
+    return bool(previous) and (not own or bool(own & set(vocab.measures.ids(previous))))
 
 
 def _statement_id(doc_id: str, start: int, text: str) -> str:

@@ -65,14 +65,14 @@ def alias_regex(alias: str, *, suffix: int = 6) -> tuple[str, int]:
         # long noun as a compound's head ("kombinert jordmorstilling"; a short one is a kind of its own: an
         # "ambulerende sårteam" is discovered as a measure, not taken for the vocabulary's ambulant team)
         head = rf"{_W}*{parts[1]}" if len(words[1]) >= _COMPOUND_HEAD else parts[1]
-        parts[1] = rf"(?:{_W}+(?:e|isk|ig|lig|leg)\s+)?{head}"
+        parts[1] = rf"(?:{_W}+(?:e|isk|ig|leg)\s+)?{head}"
     body = r"[\s-]+".join(parts)
     return rf"(?<!{_W}){body}(?!{_W})", re.IGNORECASE
 
 
 _COMPOUND_HEAD = 6  # letters: a noun this long may end a compound and still be the alias's noun
 # the first word of a two-word alias that is an adjective ("kombinerte", "ambulant", "oppsøkende", "delt")
-_ADJECTIVE = re.compile(r"[a-zæøå]+(?:e|nde|ert|ant|lt|isk|ig|lig|delt|delte)")
+_ADJECTIVE = re.compile(r"[a-zæøå]+(?:e|ert|ant|lt|isk|ig)")
 
 
 class _Words(NamedTuple):
