@@ -358,7 +358,7 @@ def _stances(low: str) -> list[str]:
     return [rel for rel in RELATIONS if re.search(t["relation"][rel], low if rel == "OPPOSES" else rest)]
 
 
-def _theme(text: str, themes: list[dict]) -> str | None:
+def _theme(text: str, themes: list[dict], english: bool = False) -> str | None:
     """The theme whose name or longest keyword the question uses (a longer stem is a surer sign)."""
     low, best = text.lower(), (0, None)
     for t in themes:
@@ -367,6 +367,9 @@ def _theme(text: str, themes: list[dict]) -> str | None:
         for kw in [t["name"].lower(), (t.get("name_en") or "").lower(), *t.get("keywords", [])]:
             if kw and len(kw) >= 4 and re.search(rf"(?<![^\W\d_]){re.escape(kw.lower())}", low):
                 best = max(best, (len(kw), t["id"]), key=lambda b: b[0])
+    if best[1] is None and english:  # "maternity care": the theme of the Norwegian words the glossary gives
+        stems = " ".join(s for w in re.findall(r"[a-z]+", low) for s in english_stems(w))
+        return _theme(stems, themes) if stems else None
     return best[1]
 
 
@@ -404,7 +407,13 @@ def _topic(r: _Reading, vocab: Vocabulary) -> None:
     """The theme, and the words left over as a phrase, unless the theme's own words are all there is."""
     it = r.it
     words = _phrase(r.rest)
-    theme = None if it.measures else _theme(r.rest, vocab.themes)
+    if it.measures and it.actor_types and words and not it.relations and not r.quoted:
+        # "Hvilke kommuner har uttalt seg om jordmortjenesten eller fødetilbudet?": a measure beside more words of
+        # one theme asks which of them speak of the theme, not only of the measure
+        broad = _theme(" ".join(r.terms), vocab.themes)
+        if broad and _only_theme_words(words, broad, vocab.themes):
+            it.measures, r.terms = [], []
+    theme = None if it.measures else _theme(r.rest, vocab.themes, it.language == "en")
     if theme and words and not _only_theme_words(words, theme, vocab.themes):
         theme = None  # "samhandlingsprosjektet om barnefedme" names a project, not the theme samhandling
     it.theme = theme
