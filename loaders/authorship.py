@@ -68,6 +68,7 @@ _SENDER_LABEL = re.compile(PATTERNS["sender_label"], re.IGNORECASE)
 _HEADER_TAIL = re.compile(PATTERNS["header_tail"], re.IGNORECASE)
 _TITLE_WORD = re.compile(PATTERNS["title_word"], re.IGNORECASE)
 _SIGNS_FOR = re.compile(r"^for\s+((?-i:[A-ZÆØÅ]).*?)\s*$", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"\s*(?:\d+[.)]|[-•*–])\s")
 _FIRST_PERSON = re.compile(r"\b(?:eg|jeg)\b", re.IGNORECASE)
 
 
@@ -147,6 +148,8 @@ def _as_written(org: str, text: str) -> str:
 def author_from_lines(lines: list[str]) -> tuple[str | None, str | None]:
     """Try title lines anywhere, then a sender label, the letterhead, opening sentences, the signature block."""
     for text in lines:  # a title, or the sentence a news text opens a paragraph with ("X har levert sitt innspill …")
+        if _LIST_ITEM.match(text):  # an item of a list ("Vedlegg: … 3. Uttalelse fra Eldrerådet") is no title
+            continue
         if org := _first_match(_STRONG, text[:200]):
             return _as_written(org, "\n".join(lines)), "title line"
     if org := sender_label(lines):
