@@ -14,7 +14,7 @@ from loaders.names import slugify
 from loaders.patterns import CLOSING, PATTERNS
 from loaders.persons import find_persons
 
-_CAP = r"[A-ZÆØÅ][\wÆØÅæøå&'-]*"
+_CAP = r"[A-ZÆØÅ][\wÆØÅæøå&'-]*(?:(?<=-)\s+(?:og|eller)\s+[\wÆØÅæøå][\wÆØÅæøå-]*)?"  # "Kvinne- og barneklinikken"
 _LINK = "(?:" + "|".join(PATTERNS["org_words"]) + ")"
 # (and what a "for" names in lower case: "Senter for omsorgsforskning", "Rådet for psykisk helse", "… for aldring
 # og helse", "… for rus- og avhengighetsforskning")
@@ -82,6 +82,11 @@ def _head_name(line: str, text: str) -> str:
     if dash and re.fullmatch(ORG, head := line[:dash.start()]) and not _TITLE_WORD.search(head):
         tail = line[dash.end():]
         if not re.fullmatch(ORG, tail):
+            # "Regionalt kunnskapssenter for barn og unge – psykisk helse og barnevern, Nord (RKBU Nord)": the short
+            # name it ends with, when the text goes by it
+            short = re.search(r"\(((?-i:[A-ZÆØÅ])[\wÆØÅæøå -]{1,15})\)$", tail)
+            if short and len(_written(short[1]).findall(text)) > len(_written(head).findall(text)):
+                return short[1]
             return head
         return max((tail, head), key=lambda n: len(_written(n).findall(text)))
     return line
@@ -122,7 +127,7 @@ def letterhead(lines: list[str]) -> str | None:
     # a municipality's letterhead over the unit that writes ("Oslo kommune / Bydel Gamle Oslo – …"): the unit, when
     # the letter names it again
     unit = _head_name(following[0], text) if following and not _ADDRESS.match(following[0]) else ""
-    if org.endswith("kommune") and 2 <= len(unit.split()) <= 9 and re.fullmatch(ORG, unit) \
+    if org.endswith(("kommune", " HF", " RHF")) and 2 <= len(unit.split()) <= 9 and re.fullmatch(ORG, unit) \
             and _named_again([unit], rest[rest.index(following[0]) + len(following[0]):]):
         return unit
     words = org.split()
