@@ -375,9 +375,16 @@ def _names_itself(sentence: str, author_name: str) -> bool:
     Helsedirektoratet, "Departementet vil …" by Helse- og omsorgsdepartementet)."""
     own = [w for w in re.findall(r"\w+", author_name.lower()) if len(w) >= 6]
     opening = [w for w in re.findall(r"\w+", sentence.lower())[:4] if len(w) >= 6]
+    if _HOSPITAL.search(author_name) and any(_HOSPITAL_WORD.fullmatch(w) for w in opening):
+        return True  # "Sykehuset foreslår …", "Foretaket vil …" in a health trust's own letter
     return any(a.endswith(w) or w.endswith(a) for a in own for w in opening)
 
 
+_HOSPITAL = re.compile(r"\bHF\b|\bRHF\b|sykehus|sjukehus|hospital|^Helse\s", re.IGNORECASE)
+_HOSPITAL_WORD = re.compile(r"sykehuset|sjukehuset|helseforetaket|helseføretaket|foretaket|føretaket")
+
+
+_BARE_STANCE = 6  # words: "Dette er vi ikke enige i.", "Det er ikke veien å gå."
 _SHORT_STANCE = 4  # words: a stance this short ("Vi er imot.", "Støttar ikkje.") takes its object from before
 
 
@@ -455,6 +462,13 @@ def _block_statements(doc: Document, block: Block, vocab: Vocabulary, resolver: 
             [t for m in measures if m in vocab.measures.entries for t in vocab.measures.entries[m].props["themes"]]
             + theme_ids(text, vocab.themes)
             + row_themes)) or ["unclassified"]
+        if kind in RELATION_OF_KIND and len(text.split()) <= _BARE_STANCE and points_back(text) \
+                and n + 1 < len(spans) and "\n" not in block.text[b:spans[n + 1][0]]:
+            # "Dette kan vi ikke anbefale. Ved stengte flyplasser …": a bare stance is quoted with the reason
+            # after it, unless that takes a stance of its own
+            reason = block.text[slice(*spans[n + 1])].strip()
+            if statement_kind(reason, block.role, positional=False) not in RELATION_OF_KIND:
+                text = block.text[a:block.text.index(reason, b) + len(reason)]
         start = block.start + a
         assert doc.text[start:start + len(text)] == text
         context = None
