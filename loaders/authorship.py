@@ -156,6 +156,10 @@ def author_from_lines(lines: list[str]) -> tuple[str | None, str | None]:
         if _LIST_ITEM.match(text):  # an item of a list ("Vedlegg: … 3. Uttalelse fra Eldrerådet") is no title
             continue
         if org := _first_match(_STRONG, text[:200]):
+            # a joint response: "Felles høyringsuttale frå Ulstein, Herøy og Sande kommunar"
+            if joint := re.search(rf"(?<!\w){re.escape(org)}(?:,\s+{_CAP})*\s+og\s+{_CAP}\s+(?:kommuner|kommunar)\b",
+                                  text[:200]):
+                org = joint[0]
             return _as_written(org, "\n".join(lines)), "title line"
     if org := sender_label(lines):
         return org, "sender label"

@@ -92,6 +92,7 @@ def _ask(store: GraphStore, question: str, documents: list[str] | None, limit: i
             answers = _answer(store, it, documents, vocab, _LOOSE, share=_SOME)
             if answers:
                 it.add_note(f"no statement holds all of «{it.phrase}»: the {len(answers)} that share most of its words")
+        answers = _qualified(it, question, answers)
         if not answers and it.intent != "whether" and not (it.measures or it.actor or it.theme or it.named
                                                            or it.actor_types or it.actors):
             if it.phrase and it.intent != "search":  # honest: nothing says it; related statements apart
@@ -162,6 +163,19 @@ def _answer(store: GraphStore, it: Interpretation, documents: list[str] | None, 
     if it.actor_types:  # "which municipalities …": the actors of that kind (and the people who speak for them),
         found = [a for a in found if of_kind(a["actor"], (*it.actor_types, "person"), it.actor_names)]
     return found
+
+
+def _qualified(it: Interpretation, question: str, answers: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Who wants patients to pay for X, or X free of charge, is not answered by those who want X: a question that
+    names a price (questions.yaml ``must_say``) is answered only by evidence that speaks of one."""
+    pattern = re.compile(templates()["must_say"], re.IGNORECASE)
+    if it.intent not in _RETRIEVING or not answers or not (asked := pattern.search(question)):
+        return answers
+    kept = [{**a, "evidence": [e for e in a["evidence"] if pattern.search(e["quote"] or "")]} for a in answers]
+    kept = [a for a in kept if a["evidence"]]
+    if not kept:
+        it.add_note(f"no statement about it speaks of «{asked[0]}»")
+    return kept
 
 
 _RETRIEVED = 3  # statements retrieved by their words alone, added to every stance answer
