@@ -162,13 +162,24 @@ def author_from_lines(lines: list[str]) -> tuple[str | None, str | None]:
                 org = joint[0]
             return _as_written(org, "\n".join(lines)), "title line"
     if org := sender_label(lines):
-        return org, "sender label"
+        return of_municipality(org, lines), "sender label"
     if org := letterhead(lines):
         return org, "letterhead"
     for text in lines[:40]:
         if org := _first_match(_OPENING, text):
-            return org, "sender line"
+            return of_municipality(org, lines), "sender line"
     return (org, "signature") if (org := signature(lines)) else (None, None)
+
+
+def of_municipality(org: str, lines: list[str]) -> str:
+    """A council a municipality's minutes name by its kind alone ("HALDEN KOMMUNE … Utvalg: Ungdomsrådet") is that
+    municipality's ("Ungdomsrådet i Halden")."""
+    head = next((t.split("\n")[0].strip() for t in lines if t.strip()), "")
+    m = re.fullmatch(r"(?i)(\w[\w-]*)\s+(?:kommune|herad)", head)
+    if m and re.fullmatch(r"\w+(?:rådet|utvalget|utvalet)", org):
+        place = next((w for w in re.findall(rf"(?i)\b{re.escape(m[1])}\b", "\n".join(lines)) if not w.isupper()), m[1])
+        return f"{org} i {place}"
+    return org
 
 
 def sender_label(lines: list[str]) -> str | None:

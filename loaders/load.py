@@ -107,7 +107,7 @@ def _fill_missing_authors(parts: list[Part], blocks: list[Block], warnings: list
         if not p.author and (named := authorship.org_in_file_name(own, file_slug)):
             p.author, p.author_source = named, "file name"
         if not p.author and (named := authorship.stance_subject(own)):
-            p.author, p.author_source = named, "stance subject"
+            p.author, p.author_source = authorship.of_municipality(named, own), "stance subject"
         if not p.author and (named := authorship.most_named_org(own)):
             p.author, p.author_source = named, "most named organisation"
         if not p.author:
