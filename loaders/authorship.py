@@ -14,7 +14,9 @@ from loaders.names import slugify
 from loaders.patterns import CLOSING, PATTERNS
 from loaders.persons import find_persons
 
-_CAP = r"[A-ZÆØÅ][\wÆØÅæøå&'-]*(?:(?<=-)\s+(?:og|eller)\s+[\wÆØÅæøå][\wÆØÅæøå-]*)?"  # "Kvinne- og barneklinikken"
+# (a name may open in lower case before capitals, "proLAR"; "X- og Y" is one word, "Kvinne- og barneklinikken")
+_CAP = (r"(?:[A-ZÆØÅ]|[a-zæøå]{1,4}(?=[A-ZÆØÅ]{2}))[\wÆØÅæøå&'-]*"
+        r"(?:(?<=-)\s+(?:og|eller)\s+[\wÆØÅæøå][\wÆØÅæøå-]*)?")
 _LINK = "(?:" + "|".join(PATTERNS["org_words"]) + ")"
 # (and what a "for" names in lower case: "Senter for omsorgsforskning", "Rådet for psykisk helse", "… for aldring
 # og helse", "… for rus- og avhengighetsforskning")
@@ -68,6 +70,7 @@ _SENDER_LABEL = re.compile(PATTERNS["sender_label"], re.IGNORECASE)
 _HEADER_TAIL = re.compile(PATTERNS["header_tail"], re.IGNORECASE)
 _TITLE_WORD = re.compile(PATTERNS["title_word"], re.IGNORECASE)
 _SIGNS_FOR = re.compile(r"^for\s+((?-i:[A-ZÆØÅ]).*?)\s*$", re.IGNORECASE)
+_MINUTES = re.compile(r"(?i)møteprotokoll|møtebok|protokoll|særutskrift|utskrift\s+av\s+møtebok")
 _LIST_ITEM = re.compile(r"\s*(?:\d+[.)]|[-•*–])\s")
 _FIRST_PERSON = re.compile(r"\b(?:eg|jeg)\b", re.IGNORECASE)
 
@@ -126,6 +129,9 @@ def letterhead(lines: list[str]) -> str | None:
     org = _as_written(org, rest)  # "HADSEL KOMMUNE" in the letterhead, "Hadsel kommune" in the text
     # a municipality's letterhead over the unit that writes ("Oslo kommune / Bydel Gamle Oslo – …"): the unit, when
     # the letter names it again
+    if org.endswith("kommune") and len(following) >= 2 and _MINUTES.fullmatch(following[0]) \
+            and re.fullmatch(ORG, following[1]) and re.search(r"(?i)råd|utval", following[1]):
+        return f"{following[1]} i {org}"  # "Larvik kommune / MØTEPROTOKOLL / Rådet for personer med …"
     unit = _head_name(following[0], text) if following and not _ADDRESS.match(following[0]) else ""
     if org.endswith(("kommune", " HF", " RHF")) and 2 <= len(unit.split()) <= 9 and re.fullmatch(ORG, unit) \
             and _named_again([unit], rest[rest.index(following[0]) + len(following[0]):]):
@@ -190,11 +196,21 @@ def sender_label(lines: list[str]) -> str | None:
     for text in lines[:12]:
         for line in text.split("\n"):
             m = _SENDER_LABEL.match(line.strip())
-            if m and (name := m["name"].strip()) and len(name.split()) <= 8 and _NAME_LINE.fullmatch(name) \
+            if not m:
+                continue
+            name = m["name"].strip()
+            # a person on behalf of a body: "Fra: Kristin Aamodt Hval (Legevakten i Drammensregionen IKS)"
+            if (on_behalf := re.fullmatch(r"(.+?)\s*\(([^()]{4,80})\)", name)) \
+                    and [p[2] for p in find_persons(on_behalf[1])] == [on_behalf[1]]:
+                name = on_behalf[2].strip()
+            if name and len(name.split()) <= 8 and _NAME_LINE.fullmatch(name) \
                     and [p[2] for p in find_persons(name)] != [name]:
                 # (without the short name it adds: "Norsk Sykepleierforbund (NSF)" is "Norsk Sykepleierforbund")
-                named.append(re.sub(r"\s*\([A-ZÆØÅ][\wÆØÅæøå-]{1,12}\)$", "", name))
-    return next((n for n in named if not _RECEIVER.search(n)), named[0] if named else None)
+                # a form's "Navn på virksomhet:" says who answers; its "Høringsinstans:" may be whom it is sent to
+                named.append((not m["label"].lower().startswith(("navn", "namn")),
+                              re.sub(r"\s*\([A-ZÆØÅ][\wÆØÅæøå-]{1,12}\)$", "", name)))
+    names = [n for _, n in sorted(named, key=lambda x: x[0])]
+    return next((n for n in names if not _RECEIVER.search(n)), names[0] if names else None)
 
 
 _RECEIVER = re.compile(r"departementet\b", re.IGNORECASE)
