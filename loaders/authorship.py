@@ -172,9 +172,14 @@ def author_from_lines(lines: list[str]) -> tuple[str | None, str | None]:
     if org := letterhead(lines):
         return org, "letterhead"
     for text in lines[:40]:
-        if org := _first_match(_OPENING, text):
+        if (org := _first_match(_OPENING, text)) and not _a_persons_surname(org, lines):
             return of_municipality(org, lines), "sender line"
     return (org, "signature") if (org := signature(lines)) else (None, None)
+
+
+def _a_persons_surname(name: str, lines: list[str]) -> bool:
+    """'Bakken viser til at …' after 'Administrerende direktør Siri Aune Bakken': a person, not a body."""
+    return " " not in name and any(p[2].endswith(f" {name}") for p in find_persons("\n".join(lines)))
 
 
 def of_municipality(org: str, lines: list[str]) -> str:
