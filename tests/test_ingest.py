@@ -308,13 +308,13 @@ def test_eval_on_the_corpus_meets_the_targets(loaded) -> None:
 def test_eval_and_vocab_suggest_commands(loaded, tmp_path: Path) -> None:
     env = {**__import__("os").environ, "INNSPILL_GRAPH": f"embedded:{loaded.folder}", "INNSPILL_GRAPH_NAME": "corpus"}
     run = subprocess.run([sys.executable, "-m", "innspill", "eval", "--json"], capture_output=True, text=True,
-                         cwd=ROOT, timeout=120, env=env)
+                         cwd=ROOT, timeout=600, env=env)
     assert run.returncode == 0, run.stderr
     out = json.loads(run.stdout)
     assert {r["view"] for r in out["relations"]} == {"statements", "edges"}
     assert out["questions"]["total"] == 60 and out["questions"]["correct"] >= 30
     run = subprocess.run([sys.executable, "-m", "innspill", "vocab", "suggest", "--json", "--limit", "10"],
-                         capture_output=True, text=True, cwd=ROOT, timeout=120, env=env)
+                         capture_output=True, text=True, cwd=ROOT, timeout=600, env=env)
     found = json.loads(run.stdout)
     suggestions = found["phrases"]
     assert 0 < len(suggestions) <= 10
