@@ -80,6 +80,14 @@ def test_sets_written_after_the_rules_stay_good(dev: dict) -> None:
     ("Laget er positivt til at kurset blir gratis.", "proposal"),
     ("Fra 2021 har vi publisert en årlig oversikt over ventetider.", "example"),
     ("Mange eldre må vente i over et halvt år på hørselsapparat.", "challenge"),
+    # (session 15) a proposal judged by what it will do, judged wanting, refused by a heading word
+    ("Ei slik samanslåing vil svekkje beredskapen i fjellbygdene.", "opposition"),
+    ("Å flytte poliklinikken til byen vil få alvorlige konsekvenser for pasientene.", "opposition"),
+    ("Forslaget mangler faglig grunnlag.", "opposition"),
+    ("Å halvere bemanningen er ikke veien å gå.", "opposition"),
+    ("Nei til egenandel på fysioterapi for barn.", "opposition"),
+    ("Foreningen tar ikke stilling til plasseringen av basen.", "other"),
+    ("Representanten Per Dal (Sp) fremmet forslag om et nytt punkt om jordmor.", "other"),
     ("Psykologene i kommunene brukes for lite i skolehelsetjenesten.", "challenge"),
     ("Planen legger opp til at legevakten samles i Lillehammer.", "other"),
     ("Høyringssvaret er utarbeidd etter eit møte med eldrerådet.", "other"),
@@ -151,6 +159,19 @@ def test_support_and_rejection_in_one_sentence_are_two_statements() -> None:
     (["Innspill", "Norsk Revmatikerforbund (NRF) har lest planen.", "NRF støtter forslaget.",
       "NRF mener fristen bør kortes."], "Norsk Revmatikerforbund"),
     (["Innspill", "Kommunen støtter forslaget.", "Kommunen mener fristen bør kortes."], None),
+    # (session 15) an item of an attachment list is no title; "X- og Y" is one name; a unit under a trust's
+    # letterhead; a form's name field before its "Høringsinstans"; a person writing for a body; a joint response
+    (["Fjellvik kommune", "Postboks 3", "4500 Fjellvik", "Vedlegg:", "1. Uttalelse fra Eldrerådet i Fjellvik",
+      "Fjellvik kommune støtter planen."], "Fjellvik kommune"),
+    (["Helse Nordfjell HF", "Barne- og ungdomsklinikken", "Til: Prosjektleiar",
+      "Høyringsinnspel frå Barne- og ungdomsklinikken", "Klinikken støttar planen."], "Barne- og ungdomsklinikken"),
+    (["Høringsinstans: Helse Sør-Øst RHF", "Navn på virksomhet: Fjellro Rehabilitering AS", "Svar: Ja."],
+     "Fjellro Rehabilitering AS"),
+    (["Fra: Kari Lunde Berg (Fjordlegevakta IKS)", "Til: Postmottak HOD", "Emne: Høringssvar"], "Fjordlegevakta IKS"),
+    (["Felles høyringsuttale frå Fjellvik, Dalstrand og Nesbygd kommunar", "Kommunane støttar planen."],
+     "Fjellvik, Dalstrand og Nesbygd kommunar"),
+    (["Fjellvik kommune", "", "MØTEPROTOKOLL", "", "Rådet for personer med funksjonsnedsettelse", "Sak 3/27",
+      "Rådet støtter forslaget."], "Rådet for personer med funksjonsnedsettelse i Fjellvik kommune"),
 ])
 def test_sender_of_letters_and_news(lines: list[str], author: str) -> None:
     assert (author_from_lines(lines)[0] or stance_subject(lines)) == author
