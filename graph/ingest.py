@@ -220,10 +220,16 @@ def ingest(
     report = IngestReport()
     author = identity.clean_text(author) if author else author
     vocab = load_vocabulary()
-    store.setup_schema()
     rooted = expand_rooted(paths)
     rels = [identity.clean_text(identity.relative(f, root)) for f, root in rooted]
-    held = _held(store, identity.candidate_ids(rels))
+    try:  # (the store may go away before the first write, while the schema and the ids held are read)
+        store.setup_schema()
+        held = _held(store, identity.candidate_ids(rels))
+    except StoreError as exc:
+        report.aborted = f"the store went away: {exc}"
+        report.not_loaded = [identity.display(f) for f, _ in rooted]
+        report.seconds = time.perf_counter() - started
+        return report
     ids = identity.assign_ids(rels, held)
     jobs: list[Job] = []
     shown: dict[int, str] = {}

@@ -72,14 +72,9 @@ def ingest(
     settings = get_settings()
     total = len(expand_rooted(paths))
     with _open(graph) as store, IngestProgress(total) as bar:  # a bar on a terminal, plain lines otherwise
-        try:
-            report = run_ingest(store, paths, author=author, max_bytes=int(settings.max_file_mb * 1024 * 1024),
-                                max_pages=settings.max_pages, progress=bar.advance,
-                                workers=workers or settings.workers)
-        except StoreError as exc:  # the store died while ingest read from it (not only while it wrote)
-            typer.echo(f"error: ingest stopped, the store went away: {exc}; loading again resumes it "
-                       "(a document is written whole or not at all)", err=True)
-            raise typer.Exit(3) from exc
+        report = run_ingest(store, paths, author=author, max_bytes=int(settings.max_file_mb * 1024 * 1024),
+                            max_pages=settings.max_pages, progress=bar.advance,
+                            workers=workers or settings.workers)
         counts = None
         if not report.aborted:
             try:

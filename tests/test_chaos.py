@@ -115,3 +115,15 @@ def test_the_graph_converges_after_kills_at_random_points(tmp_path: Path) -> Non
     _wait_store_gone(graph)
     with EmbeddedStore(graph) as store:
         assert _canonical(store) == want
+
+
+def test_a_store_gone_before_the_first_write_is_a_clear_stop(tmp_path: Path) -> None:
+    """The store may die while ingest still reads (its schema, the ids it holds), before any write: the report
+    says so and lists every file as not loaded, instead of a traceback."""
+    docs = _documents(tmp_path / "docs")
+    with EmbeddedStore(tmp_path / "g") as store:
+        os.kill(store.pid, signal.SIGKILL)
+        _wait_store_gone(tmp_path / "g")
+        report = ingest(store, [docs], workers=1)
+    assert report.aborted and "went away" in report.aborted
+    assert not report.documents and len(report.not_loaded) == COPIES * len(TOWNS)
