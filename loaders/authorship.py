@@ -166,6 +166,10 @@ def author_from_lines(lines: list[str]) -> tuple[str | None, str | None]:
             if joint := re.search(rf"(?<!\w){re.escape(org)}(?:,\s+{_CAP})*\s+og\s+{_CAP}\s+(?:kommuner|kommunar)\b",
                                   text[:200]):
                 org = joint[0]
+            # a name with a lower-case word the pattern stops at ("UiT Norges arktiske universitet"): the whole of
+            # it, as the letterhead gives it and the title line writes it
+            if (head := letterhead(lines)) and head.startswith(f"{org} ") and head in text:
+                org = head
             return _as_written(org, "\n".join(lines)), "title line"
     if org := sender_label(lines):
         return of_municipality(org, lines), "sender label"

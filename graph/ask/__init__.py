@@ -193,13 +193,23 @@ def _retrieved(store: GraphStore, it: Interpretation, documents: list[str] | Non
         return []
     if not Phrase.weigh(store, words, english=it.language == "en").speaks_of():
         return []
-    have = {a["actor"]["id"] for a in answers}
+    have = {(a["actor"]["id"], a["relation"]): a for a in answers}
     loose = replace(it, measures=[], discovered=[], phrase=words, specifics=None)
     found = _answer(store, loose, documents, vocab, _RETRIEVED, share=0.5)
     # half the words, but not the place ("FACT ung-team … i Hamar" for "… i Sunnhordland"), and what the question
     # adds to its measure, as the measure's answers had to say it
     says = _saying(store, it.specifics or "", it.language == "en", _places(words))
-    return [a for a in found if a["actor"]["id"] not in have and any(says(a, e) for e in a["evidence"])]
+    new = []
+    for a in found:
+        if not any(says(a, e) for e in a["evidence"]):
+            continue
+        known = have.get((a["actor"]["id"], a["relation"]))
+        if known is None:
+            new.append(a)
+        else:  # an actor already answered: the statement in the question's own words is evidence too
+            quotes = {e["quote"] for e in known["evidence"]}
+            known["evidence"] = known["evidence"] + [e for e in a["evidence"] if e["quote"] not in quotes]
+    return new
 
 
 def _saying(store: GraphStore, words: str, english: bool,
