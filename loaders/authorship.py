@@ -66,6 +66,7 @@ def is_full_org_name(name: str) -> bool:
 _ADDRESS = re.compile(PATTERNS["address_line"], re.IGNORECASE)
 _NAME_LINE = re.compile(r"[A-ZÆØÅ][\wÆØÅæøå'&.-]*(?:\s+[\wÆØÅæøå'&.()-]+)*")
 _RECIPIENT = re.compile(PATTERNS["recipients"], re.IGNORECASE)  # a letter that opens with whom it is sent to
+_MANAGEMENT = re.compile(PATTERNS["management_organ"], re.IGNORECASE)
 _SENDER_LABEL = re.compile(PATTERNS["sender_label"], re.IGNORECASE)
 _HEADER_TAIL = re.compile(PATTERNS["header_tail"], re.IGNORECASE)
 _TITLE_WORD = re.compile(PATTERNS["title_word"], re.IGNORECASE)
@@ -207,7 +208,7 @@ def sender_label(lines: list[str]) -> str | None:
             m = _SENDER_LABEL.match(line.strip())
             if not m:
                 continue
-            name = m["name"].strip()
+            name = _MANAGEMENT.sub("", m["name"].strip())
             # a person on behalf of a body: "Fra: Kristin Aamodt Hval (Legevakten i Drammensregionen IKS)"
             if (on_behalf := re.fullmatch(r"(.+?)\s*\(([^()]{4,80})\)", name)) \
                     and [p[2] for p in find_persons(on_behalf[1])] == [on_behalf[1]]:
