@@ -262,14 +262,18 @@ def _measures(r: _Reading, vocab: Vocabulary) -> None:
     """Measures and groups the vocabulary names, in Norwegian or English. One right after a content word the
     vocabulary does not know ("caseload midwifery", "ambulante sårteam") is not that measure or group: the
     whole phrase is looked for instead, and the interpretation says what was not recognised."""
-    hits = _unqualified(r, _find(bilingual(vocab.measures), r.rest))
+    hits = _unqualified(r, _find(bilingual(vocab.measures), r.rest), vocab.measures.entries)
     # the measure as the question words it, or by its Norwegian name when the question is in English (unless it
     # gives a Norwegian name itself: "an escort service (følgetjeneste)")
     r.terms = [r.rest[s:e] if r.it.language == "no" or _norwegian_name(vocab.measures.entries[mid], r.rest[s:e])
                else _core_name(vocab.measures.entries[mid]) for mid, s, e in hits]
     r.rest = _mask(r.rest, hits)
     r.it.measures = list(dict.fromkeys(h[0] for h in hits))
-    groups = _unqualified(r, bilingual(vocab.groups).find(r.rest))
+    # (in Norwegian a group with an adjective before it is still that group: "nyutdannede leger", "hjemmeboende
+    # eldre" are leger and eldre, the word left for the quotes to say; English puts a noun before a noun:
+    # "caseload midwifery" is no midwifery)
+    groups = bilingual(vocab.groups).find(r.rest)
+    groups = _unqualified(r, groups) if r.it.language == "en" else groups
     r.rest = _mask(r.rest, groups)
     r.it.groups = list(dict.fromkeys(h[0] for h in groups))
 
@@ -282,11 +286,28 @@ def _core_name(entry: Entry) -> str:
     return min([entry.name, *(a for a in entry.aliases if a.islower() and " " not in a)], key=len)
 
 
-def _unqualified(r: _Reading, hits: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+def _describes(word: str, entry: Entry | None) -> bool:
+    """The word says what the measure's English names already say ("oppsøkende FACT-team": FACT is "flexible
+    assertive community treatment", and the glossary gives oppsøkende for assertive; "outreach" in "assertive
+    outreach"): a description of the measure, not another one."""
+    if entry is None:
+        return False
+    low = word.lower()
+    english = " ".join([entry.props.get("name_en") or "", *(entry.props.get("english") or [])]).lower()
+    if re.search(rf"\b{re.escape(low)}\b", english):
+        return True
+    st = stem(low)
+    return any(len(st) >= 5 and (n.startswith(st) or st.startswith(n)) for w in re.findall(r"[a-z]+", english)
+               for n in english_stems(w) if len(n) >= 5 and " " not in n)
+
+
+def _unqualified(r: _Reading, hits: list[tuple[str, int, int]],
+                 entries: dict[str, Entry] | None = None) -> list[tuple[str, int, int]]:
     kept = []
     for h in hits:
         before = re.search(r"(?:(\S+) )?([^\W_][\w-]*) ?$", r.rest[:h[1]])
-        if before and _qualifier(before[2], before[1], r.it.language) and not r.it.unrecognised:
+        if before and _qualifier(before[2], before[1], r.it.language) and not r.it.unrecognised \
+                and not _describes(before[2], (entries or {}).get(h[0])):
             r.it.unrecognised = r.rest[before.start(2):h[2]]
             r.quoted.insert(0, r.it.unrecognised)  # one name, looked for as a whole like a quoted one
             r.rest = _mask(r.rest, [(h[0], before.start(2), h[2])])
@@ -429,6 +450,7 @@ def _topic(r: _Reading, vocab: Vocabulary) -> None:
         it.specifics = " ".join(specific)
 
 
+_GENERIC = 8  # discovered measures one word may name before it is taken for a common word
 _SAME_KEY = 90  # rapidfuzz token_set_ratio of two keys that name one measure (as in discovery)
 
 
@@ -464,6 +486,8 @@ def discovered_matches(phrase: str, known: tuple[tuple[str, str, str], ...]) -> 
         return [], True
     keyed = [(mid, key or "") for mid, _, key in known]
     within = [mid for mid, key in keyed if words <= set(key.split())]
+    if len(words) == 1 and len(within) > _GENERIC:  # one word in the keys of many measures ("tilbud", "team"):
+        return [], True  # a common word, no measure's name; the quotes must hold it
     if within:
         return within, True
     # near, but not a measure that says less than the phrase: "samhandlingsprosjekt" is no answer to
