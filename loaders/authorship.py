@@ -23,9 +23,12 @@ _LINK = "(?:" + "|".join(PATTERNS["org_words"]) + ")"
 _FOR = (r"for(?:\s+(?!(?:er|eit|et|en|ein|har|vil|skal|som|at|å|og|det|den|de|dei|seg|sitt|sin)\b)"
         r"[a-zæøå][\wæøå-]*){1,3}(?:\s+og\s+(?!(?:er|har|vil|skal|som|at|det|den|de|dei|seg)\b)[a-zæøå][\wæøå-]*)?")
 _GENITIVE = rf"[a-zæøå][\wæøå]+s(?=\s+{_LINK}\b)"  # "Yngre legers forening"
+# an adjective before such a word: "Norsk psykiatrisk forening", "NKS Olaviken alderspsykiatriske sykehus", "UiT Norges
+# arktiske universitet"
+_ADJECTIVE = rf"[a-zæøå][\wæøå-]*(?:isk|iske|ig|ige|lig|lige|leg|lege|ell|elle|ert|erte|ale)(?=\s+{_LINK}\b)"
 # (each word whole, or before a genitive s: "for" is no start of "forening", "Helsefellesskapet Agders innspill"; a
 # number before a name: "Apotek 1 Gruppen AS")
-ORG = rf"{_CAP}(?:\s+(?:{_CAP}|{_FOR}|{_LINK}|{_GENITIVE}|\d{{1,2}}(?=\s+[A-ZÆØÅ]))(?=s\s|[^\wæøå]|$))*"
+ORG = rf"{_CAP}(?:\s+(?:{_CAP}|{_FOR}|{_LINK}|{_GENITIVE}|{_ADJECTIVE}|\d{{1,2}}(?=\s+[A-ZÆØÅ]))(?=s\s|[^\wæøå]|$))*"
 _NOT_ORG = {w.lower() for w in PATTERNS["not_organisations"]}
 _SUFFIXES = tuple(PATTERNS["org_suffixes"])
 _PREFIXES = tuple(PATTERNS["org_prefixes"])
@@ -81,6 +84,7 @@ def _head_name(line: str, text: str) -> str:
     a name with what it is after a dash ("MiRA-senteret – Ressurssenter for …") is the name; of two names
     ("Sámediggi – Sametinget", "Bydel Gamle Oslo – Bydelsadministrasjonen") the one the text names more often."""
     line = _HEADER_TAIL.sub("", line)
+    line = re.split(r"\s{3,}", line.strip())[0]  # the first field of a running header set out in columns
     line = line[:m.start()].strip() if (m := _TITLE_WORD.search(line)) and m.start() > 0 else line
     dash = re.search(r"\s+[–—|]\s+", line)
     if dash and re.fullmatch(ORG, head := line[:dash.start()]) and not _TITLE_WORD.search(head):
@@ -133,6 +137,9 @@ def letterhead(lines: list[str]) -> str | None:
     if org.endswith("kommune") and len(following) >= 2 and _MINUTES.fullmatch(following[0]) \
             and re.fullmatch(ORG, following[1]) and re.search(r"(?i)råd|utval", following[1]):
         return f"{following[1]} i {org}"  # "Larvik kommune / MØTEPROTOKOLL / Rådet for personer med …"
+    if org.endswith("kommune") and len(following) >= 2 and _MINUTES.fullmatch(following[1]) \
+            and re.fullmatch(ORG, following[0]) and re.search(r"(?i)råd|utval", following[0]):
+        return f"{following[0]} i {org}"  # "Bjørnafjorden kommune / Eldrerådet / MØTEBOK"
     unit = _head_name(following[0], text) if following and not _ADDRESS.match(following[0]) else ""
     if org.endswith(("kommune", " HF", " RHF")) and 2 <= len(unit.split()) <= 9 and re.fullmatch(ORG, unit) \
             and _named_again([unit], rest[rest.index(following[0]) + len(following[0]):]):
@@ -167,6 +174,13 @@ def author_from_lines(lines: list[str]) -> tuple[str | None, str | None]:
             if joint := re.search(rf"(?<!\w){re.escape(org)}(?:,\s+{_CAP})*\s+og\s+{_CAP}\s+(?:kommuner|kommunar)\b",
                                   text[:200]):
                 org = joint[0]
+            # or names the municipalities alone, each a "… kommune" of the letter: "Felles høyringsuttale frå
+            # Austrheim, Fedje og Masfjorden" under "Austrheim kommune · Fedje kommune · Masfjorden kommune"
+            elif (joint := re.search(rf"(?<!\w){re.escape(org)}(?:,\s+{_CAP})*\s+og\s+{_CAP}\b", text[:200])) \
+                    and all(re.search(rf"\b{re.escape(n)}\s+kommune\b", "\n".join(lines))
+                            for n in re.split(r",\s+|\s+og\s+", joint[0])):
+                whole = "\n".join(lines)
+                org = f"{joint[0]} {'kommunar' if whole.count('kommunar') > whole.count('kommuner') else 'kommuner'}"
             # a name with a lower-case word the pattern stops at ("UiT Norges arktiske universitet"): the whole of
             # it, as the letterhead gives it and the title line writes it
             if (head := letterhead(lines)) and head.startswith(f"{org} ") and head in text:
