@@ -261,12 +261,20 @@ def signature(lines: list[str]) -> str | None:
         m = re.search(rf"(?:^|\s)[a-zæøå][\w/-]*(?:\s+[a-zæøå/][\w/-]*)*,\s+({ORG}(?:,\s+{ORG})*)\s*$", sig)
         if m and (org := tidy_org(m.group(1))) and len(org.split()) >= 2 and not find_persons(org):
             return org
+    # each body above the one who signs for it ("Sáminuorra / Ingá Márjá Balto, leder / Noereh / …, leder"): a
+    # joint letter's senders
+    bodies = [org for i, sig in enumerate(closing[:-1])
+              if _SIGNER.fullmatch(closing[i + 1]) and re.fullmatch(ORG, sig) and not _SIGNER.fullmatch(sig)
+              and (org := tidy_org(sig)) and not find_persons(org)]
+    if bodies:
+        return " og ".join(bodies)
     # a private person writing in the first person ("Eg skriv som privatperson …"): the one who signs
     if start < len(tail) and len(_FIRST_PERSON.findall(" ".join(tail))) >= 2:
         return next((found[0][2] for sig in closing if (found := find_persons(sig)) and found[0][0] == 0), None)
     return None
 
 
+_SIGNER = re.compile(r"(?-i:[A-ZÆØÅ])[\wæøåÆØÅáÁ'.-]+(?:\s+(?-i:[A-ZÆØÅ])[\wæøåÆØÅáÁ'.-]+){1,3},\s+[a-zæøå][\wæøå -]{2,40}")
 _SUBJECT_NAME = (r"(?P<name>(?-i:[A-ZÆØÅ])[\wæøåÆØÅ.&'-]*(?:\s+(?:(?-i:[A-ZÆØÅ])[\wæøåÆØÅ.&'-]*|og|i|for|på|"
                  r"\d{1,2}|" + _LINK + r")){0,6}?)")
 _STANCE_SUBJECT = re.compile(r"^\s*(?:[-•*–]\s*)?(?:\w+:\s+)?" + _SUBJECT_NAME + r"\s+(?:har\s+(?:også\s+|òg\s+)?)?"
