@@ -274,7 +274,8 @@ def signature(lines: list[str]) -> str | None:
     return None
 
 
-_SIGNER = re.compile(r"(?-i:[A-ZÆØÅ])[\wæøåÆØÅáÁ'.-]+(?:\s+(?-i:[A-ZÆØÅ])[\wæøåÆØÅáÁ'.-]+){1,3},\s+[a-zæøå][\wæøå -]{2,40}")
+_SIGNER = re.compile(r"(?-i:[A-ZÆØÅ])[\wæøåÆØÅáÁ'.-]+(?:\s+(?-i:[A-ZÆØÅ])[\wæøåÆØÅáÁ'.-]+){1,3},"
+                     r"\s+[a-zæøå][\wæøå -]{2,40}")  # "Ingá Márjá Balto, leder": a name, then a lower-case title
 _SUBJECT_NAME = (r"(?P<name>(?-i:[A-ZÆØÅ])[\wæøåÆØÅ.&'-]*(?:\s+(?:(?-i:[A-ZÆØÅ])[\wæøåÆØÅ.&'-]*|og|i|for|på|"
                  r"\d{1,2}|" + _LINK + r")){0,6}?)")
 _STANCE_SUBJECT = re.compile(r"^\s*(?:[-•*–]\s*)?(?:\w+:\s+)?" + _SUBJECT_NAME + r"\s+(?:har\s+(?:også\s+|òg\s+)?)?"
