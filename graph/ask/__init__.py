@@ -38,6 +38,7 @@ _SPEAKERS = ("MATCH (a:Actor)-[:STATES]->(s:Statement) WHERE s.id IN $ids "
 _WORDED = {"who_proposes", "who_opposes", "who_reports_example", "who_states", "what_does_actor_propose", "about"}
 _LOOSE = 5  # answers at most, when the statements hold only part of a question's description
 _SOME = 1 / 3  # of a description's weight, when no statement holds most of it
+_ANY, _NEAREST = 0.15, 2  # a named actor's statements nearest a description none of them holds a third of
 # a date or a year in a quote: what a "when / by which deadline" question is answered with
 _DATE = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\b|\b(?:januar|februar|mars|april|mai|juni|"
                    r"juli|august|september|oktober|november|desember|kvartal|quarter|Q[1-4])\b", re.I)
@@ -282,6 +283,8 @@ def _both(store: GraphStore, it: Interpretation, documents: list[str] | None, vo
         found = answer(store, it.intent, _params(it, documents), vocab, limit=500)
         if not found and it.phrase and not it.exact:  # each in its own words: most of the question's will do
             found = answer(store, it.intent, _params(it, documents, share=_SOME), vocab, limit=_LOOSE)
+        if not found and it.phrase and not it.exact:  # else the few of its statements nearest the question's words
+            found = answer(store, it.intent, _params(it, documents, share=_ANY), vocab, limit=_NEAREST)
         per_actor.append(found)
     it.actor = None
     if it.phrase or it.theme or it.measures:  # "both … on Y": what each says on it, when every one of them does
