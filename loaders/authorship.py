@@ -130,7 +130,10 @@ def letterhead(lines: list[str]) -> str | None:
                                       or _TITLE_WORD.match(following[0]) is not None)
     m = re.fullmatch(rf"({ORG}(?:,\s+{ORG})*)(?:\s*\((?P<short>[A-ZÆØÅ][\wÆØÅæøå-]{{1,12}})\))?", first)
     if not m or len(first.split()) > 8 or not (org := tidy_org(m.group(1))):
-        return first if addressed and _NAME_LINE.fullmatch(first) and len(first.split()) <= 8 else None
+        # (or a web page's breadcrumb: "Unge funksjonshemmede / Forsiden > Aktuelt > Nyheter" is its publisher)
+        crumb = bool(following) and re.match(r"(?:forsiden|hjem|startside|du er her|home)\s*[>›/:]", following[0],
+                                              re.IGNORECASE) is not None
+        return first if (addressed or crumb) and _NAME_LINE.fullmatch(first) and len(first.split()) <= 8 else None
     org = _as_written(org, rest)  # "HADSEL KOMMUNE" in the letterhead, "Hadsel kommune" in the text
     # a municipality's letterhead over the unit that writes ("Oslo kommune / Bydel Gamle Oslo – …"): the unit, when
     # the letter names it again
@@ -141,7 +144,8 @@ def letterhead(lines: list[str]) -> str | None:
             and re.fullmatch(ORG, following[0]) and re.search(r"(?i)råd|utval", following[0]):
         return f"{following[0]} i {org}"  # "Bjørnafjorden kommune / Eldrerådet / MØTEBOK"
     unit = _head_name(following[0], text) if following and not _ADDRESS.match(following[0]) else ""
-    if org.endswith(("kommune", " HF", " RHF")) and 2 <= len(unit.split()) <= 9 and re.fullmatch(ORG, unit) \
+    if org.endswith(("kommune", " HF", " RHF")) and 2 <= len(unit.split()) <= 9 \
+            and (re.fullmatch(ORG, unit) or _UNIT.fullmatch(unit)) \
             and _named_again([unit], rest[rest.index(following[0]) + len(following[0]):]):
         return unit
     words = org.split()
@@ -222,7 +226,8 @@ def sender_label(lines: list[str]) -> str | None:
             m = _SENDER_LABEL.match(line.strip())
             if not m:
                 continue
-            name = _MANAGEMENT.sub("", m["name"].strip())
+            # (without the signer's title after it: "Fra: Divisjon psykisk helsevern, divisjonsdirektør")
+            name = re.sub(r",\s+(?!ved\b|v/)[a-zæøå][\wæøå -]*$", "", _MANAGEMENT.sub("", m["name"].strip()))
             # a person on behalf of a body: "Fra: Kristin Aamodt Hval (Legevakten i Drammensregionen IKS)"
             if (on_behalf := re.fullmatch(r"(.+?)\s*\(([^()]{4,80})\)", name)) \
                     and [p[2] for p in find_persons(on_behalf[1])] == [on_behalf[1]]:
@@ -274,6 +279,11 @@ def signature(lines: list[str]) -> str | None:
     return None
 
 
+# a unit of a hospital trust or a municipality, whose name goes on in lower case: "Klinikk psykisk helse og
+# avhengighet", "Divisjon prehospitale tjenester", "Psykisk helse- og rusklinikken"
+_UNIT = re.compile(r"(?:Klinikk|Divisjon|Avdeling|Seksjon|Område|Senter)\s+(?:for\s+)?[a-zæøå][\wæøå-]*"
+                   r"(?:\s+[\wæøå-]+){0,5}"
+                   r"|[A-ZÆØÅ][\wæøå]*(?:-\s+og\s+[a-zæøå]+)?(?:klinikken|divisjonen|senteret|avdelingen)")
 _SIGNER = re.compile(r"(?-i:[A-ZÆØÅ])[\wæøåÆØÅáÁ'.-]+(?:\s+(?-i:[A-ZÆØÅ])[\wæøåÆØÅáÁ'.-]+){1,3},"
                      r"\s+[a-zæøå][\wæøå -]{2,40}")  # "Ingá Márjá Balto, leder": a name, then a lower-case title
 _SUBJECT_NAME = (r"(?P<name>(?-i:[A-ZÆØÅ])[\wæøåÆØÅ.&'-]*(?:\s+(?:(?-i:[A-ZÆØÅ])[\wæøåÆØÅ.&'-]*|og|i|for|på|"
