@@ -74,7 +74,7 @@ _SENDER_LABEL = re.compile(PATTERNS["sender_label"], re.IGNORECASE)
 _HEADER_TAIL = re.compile(PATTERNS["header_tail"], re.IGNORECASE)
 _TITLE_WORD = re.compile(PATTERNS["title_word"], re.IGNORECASE)
 _SIGNS_FOR = re.compile(r"^for\s+((?-i:[A-ZÆØÅ]).*?)\s*$", re.IGNORECASE)
-_MINUTES = re.compile(r"(?i)møteprotokoll|møtebok|protokoll|særutskrift|utskrift\s+av\s+møtebok")
+_MINUTES = re.compile(r"(?i)møteprotokoll|saksprotokoll|møtebok|protokoll|særutskrift|utskrift\s+av\s+møtebok")
 _LIST_ITEM = re.compile(r"\s*(?:\d+[.)]|[-•*–])\s")
 _FIRST_PERSON = re.compile(r"\b(?:eg|jeg)\b", re.IGNORECASE)
 
@@ -197,6 +197,9 @@ def author_from_lines(lines: list[str]) -> tuple[str | None, str | None]:
     for text in lines[:40]:
         if (org := _first_match(_OPENING, text)) and not _a_persons_surname(org, lines):
             return of_municipality(org, lines), "sender line"
+    for text in lines[:40]:  # an op-ed's byline: "Av Marte Solbakken Øyen, fagsjef for helse … i Tankesmien Agenda"
+        if (m := _BYLINE.match(text)) and (org := tidy_org(m["org"])):
+            return org, "byline"
     return (org, "signature") if (org := signature(lines)) else (None, None)
 
 
@@ -284,6 +287,7 @@ def signature(lines: list[str]) -> str | None:
 _UNIT = re.compile(r"(?:Klinikk|Divisjon|Avdeling|Seksjon|Område|Senter)\s+(?:for\s+)?[a-zæøå][\wæøå-]*"
                    r"(?:\s+[\wæøå-]+){0,5}"
                    r"|[A-ZÆØÅ][\wæøå]*(?:-\s+og\s+[a-zæøå]+)?(?:klinikken|divisjonen|senteret|avdelingen)")
+_BYLINE = re.compile(rf"^Av\s+(?-i:[A-ZÆØÅ])[^,\n]{{2,60}},\s+[a-zæøå][^.\n]*?\s(?:i|ved)\s+(?P<org>{ORG})\s*$")
 _SIGNER = re.compile(r"(?-i:[A-ZÆØÅ])[\wæøåÆØÅáÁ'.-]+(?:\s+(?-i:[A-ZÆØÅ])[\wæøåÆØÅáÁ'.-]+){1,3},"
                      r"\s+[a-zæøå][\wæøå -]{2,40}")  # "Ingá Márjá Balto, leder": a name, then a lower-case title
 _SUBJECT_NAME = (r"(?P<name>(?-i:[A-ZÆØÅ])[\wæøåÆØÅ.&'-]*(?:\s+(?:(?-i:[A-ZÆØÅ])[\wæøåÆØÅ.&'-]*|og|i|for|på|"

@@ -116,7 +116,7 @@ def _fill_missing_authors(parts: list[Part], blocks: list[Block], warnings: list
 
 def _document_kind(parts: list[Part], blocks: list[Block]) -> str:
     if any(p.author_source in ("title line", "letterhead", "sender line", "signature", "sender label",
-                               "stance subject") for p in parts):
+                               "stance subject", "byline") for p in parts):
         return "submission"
     if any(b.kind == "prompt" and b.role == "commitment" for b in blocks):
         return "plan"
