@@ -86,9 +86,11 @@ def _head_name(line: str, text: str) -> str:
     line = _HEADER_TAIL.sub("", line)
     line = re.split(r"\s{3,}", line.strip())[0]  # the first field of a running header set out in columns
     line = line[:m.start()].strip() if (m := _TITLE_WORD.search(line)) and m.start() > 0 else line
-    dash = re.search(r"\s+[–—|]\s+", line)
+    dash = re.search(r"\s+[–—|/·]\s+", line)
     if dash and re.fullmatch(ORG, head := line[:dash.start()]) and not _TITLE_WORD.search(head):
         tail = line[dash.end():]
+        if head.endswith((" HF", " RHF", "kommune")) and _UNIT.fullmatch(tail):
+            return tail  # "Helse Bergen HF / Divisjon psykisk helsevern": the unit that writes
         if not re.fullmatch(ORG, tail):
             # "Regionalt kunnskapssenter for barn og unge – psykisk helse og barnevern, Nord (RKBU Nord)": the short
             # name it ends with, when the text goes by it
@@ -129,6 +131,8 @@ def letterhead(lines: list[str]) -> str | None:
     introduced = bool(following) and (re.match(r"til\s", following[0], re.IGNORECASE) is not None
                                       or _TITLE_WORD.match(following[0]) is not None)
     m = re.fullmatch(rf"({ORG}(?:,\s+{ORG})*)(?:\s*\((?P<short>[A-ZÆØÅ][\wÆØÅæøå-]{{1,12}})\))?", first)
+    if _UNIT.fullmatch(first) and _named_again([first], rest):  # a unit its trust's letterhead names
+        return first
     if not m or len(first.split()) > 8 or not (org := tidy_org(m.group(1))):
         # (or a web page's breadcrumb: "Unge funksjonshemmede / Forsiden > Aktuelt > Nyheter" is its publisher)
         crumb = bool(following) and re.match(r"(?:forsiden|hjem|startside|du er her|home)\s*[>›/:]", following[0],
@@ -144,8 +148,8 @@ def letterhead(lines: list[str]) -> str | None:
             and re.fullmatch(ORG, following[0]) and re.search(r"(?i)råd|utval", following[0]):
         return f"{following[0]} i {org}"  # "Bjørnafjorden kommune / Eldrerådet / MØTEBOK"
     unit = _head_name(following[0], text) if following and not _ADDRESS.match(following[0]) else ""
-    if org.endswith(("kommune", " HF", " RHF")) and 2 <= len(unit.split()) <= 9 \
-            and (re.fullmatch(ORG, unit) or _UNIT.fullmatch(unit)) \
+    if 2 <= len(unit.split()) <= 9 and (org.endswith(("kommune", " HF", " RHF")) and re.fullmatch(ORG, unit)
+                                        or _UNIT.fullmatch(unit)) \
             and _named_again([unit], rest[rest.index(following[0]) + len(following[0]):]):
         return unit
     words = org.split()
@@ -286,7 +290,8 @@ def signature(lines: list[str]) -> str | None:
 # avhengighet", "Divisjon prehospitale tjenester", "Psykisk helse- og rusklinikken"
 _UNIT = re.compile(r"(?:Klinikk|Divisjon|Avdeling|Seksjon|Område|Senter)\s+(?:for\s+)?[a-zæøå][\wæøå-]*"
                    r"(?:\s+[\wæøå-]+){0,5}"
-                   r"|[A-ZÆØÅ][\wæøå]*(?:-\s+og\s+[a-zæøå]+)?(?:klinikken|divisjonen|senteret|avdelingen)")
+                   r"|[A-ZÆØÅ][\wæøå-]*(?:\s+[\wæøå-]+){0,4}?(?:klinikken|divisjonen|senteret|avdelingen)"
+                   r"|(?:[A-ZÆØÅ]+s\s+)?(?:[Ff]aggruppe|[Ll]andsgruppe|[Yy]rkesseksjon)\w*\s+(?:for|av)\s+[\wæøå ,-]+")
 _BYLINE = re.compile(rf"^Av\s+(?-i:[A-ZÆØÅ])[^,\n]{{2,60}},\s+[a-zæøå][^.\n]*?\s(?:i|ved)\s+(?P<org>{ORG})\s*$")
 _SIGNER = re.compile(r"(?-i:[A-ZÆØÅ])[\wæøåÆØÅáÁ'.-]+(?:\s+(?-i:[A-ZÆØÅ])[\wæøåÆØÅáÁ'.-]+){1,3},"
                      r"\s+[a-zæøå][\wæøå -]{2,40}")  # "Ingá Márjá Balto, leder": a name, then a lower-case title

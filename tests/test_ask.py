@@ -192,7 +192,7 @@ def test_an_organisation_speaks_through_its_branches(graph: EmbeddedStore) -> No
     out = ask(graph, "What does Fagforbundet want?")
     names = {a["actor"]["name"] for a in out["answers"]}
     assert "Fagforbundet Vestfold og Telemark" in names
-    assert names <= {"Fagforbundet", "Fagforbundet Vestfold og Telemark"}
+    assert all(n.startswith("Fagforbundet") for n in names), names  # the union and its branches, no one else
 
 
 def test_a_kind_of_actor_as_the_subject(graph: EmbeddedStore) -> None:
