@@ -174,6 +174,7 @@ def _as_written(org: str, text: str) -> str:
 
 def author_from_lines(lines: list[str]) -> tuple[str | None, str | None]:
     """Try title lines anywhere, then a sender label, the letterhead, opening sentences, the signature block."""
+    whole = "\n".join(lines)
     for text in lines:  # a title, or the sentence a news text opens a paragraph with ("X har levert sitt innspill …")
         if _LIST_ITEM.match(text):  # an item of a list ("Vedlegg: … 3. Uttalelse fra Eldrerådet") is no title
             continue
@@ -185,15 +186,14 @@ def author_from_lines(lines: list[str]) -> tuple[str | None, str | None]:
             # or names the municipalities alone, each a "… kommune" of the letter: "Felles høyringsuttale frå
             # Austrheim, Fedje og Masfjorden" under "Austrheim kommune · Fedje kommune · Masfjorden kommune"
             elif (joint := re.search(rf"(?<!\w){re.escape(org)}(?:,\s+{_CAP})*\s+og\s+{_CAP}\b", text[:200])) \
-                    and all(re.search(rf"\b{re.escape(n)}\s+kommune\b", "\n".join(lines))
+                    and all(re.search(rf"\b{re.escape(n)}\s+kommune\b", whole)
                             for n in re.split(r",\s+|\s+og\s+", joint[0])):
-                whole = "\n".join(lines)
                 org = f"{joint[0]} {'kommunar' if whole.count('kommunar') > whole.count('kommuner') else 'kommuner'}"
             # a name with a lower-case word the pattern stops at ("UiT Norges arktiske universitet"): the whole of
             # it, as the letterhead gives it and the title line writes it
             if (head := letterhead(lines)) and head.startswith(f"{org} ") and head in text:
                 org = head
-            return _as_written(org, "\n".join(lines)), "title line"
+            return _as_written(org, whole), "title line"
     if org := sender_label(lines):
         return of_municipality(org, lines), "sender label"
     if org := letterhead(lines):
