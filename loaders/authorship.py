@@ -139,14 +139,14 @@ def letterhead(lines: list[str]) -> str | None:
                                               re.IGNORECASE) is not None
         return first if (addressed or crumb) and _NAME_LINE.fullmatch(first) and len(first.split()) <= 8 else None
     org = _as_written(org, rest)  # "HADSEL KOMMUNE" in the letterhead, "Hadsel kommune" in the text
+    # a municipality's minutes of one of its councils, either line first: "Larvik kommune / MØTEPROTOKOLL / Rådet
+    # for personer med …", "Bjørnafjorden kommune / Eldrerådet / MØTEBOK"
+    pairs = (following[:2], following[1::-1]) if org.endswith("kommune") and len(following) >= 2 else ()
+    for minutes, council in pairs:
+        if _MINUTES.fullmatch(minutes) and re.fullmatch(ORG, council) and re.search(r"(?i)råd|utval", council):
+            return f"{council} i {org}"
     # a municipality's letterhead over the unit that writes ("Oslo kommune / Bydel Gamle Oslo – …"): the unit, when
     # the letter names it again
-    if org.endswith("kommune") and len(following) >= 2 and _MINUTES.fullmatch(following[0]) \
-            and re.fullmatch(ORG, following[1]) and re.search(r"(?i)råd|utval", following[1]):
-        return f"{following[1]} i {org}"  # "Larvik kommune / MØTEPROTOKOLL / Rådet for personer med …"
-    if org.endswith("kommune") and len(following) >= 2 and _MINUTES.fullmatch(following[1]) \
-            and re.fullmatch(ORG, following[0]) and re.search(r"(?i)råd|utval", following[0]):
-        return f"{following[0]} i {org}"  # "Bjørnafjorden kommune / Eldrerådet / MØTEBOK"
     unit = _head_name(following[0], text) if following and not _ADDRESS.match(following[0]) else ""
     if 2 <= len(unit.split()) <= 9 and (org.endswith(("kommune", " HF", " RHF")) and re.fullmatch(ORG, unit)
                                         or _UNIT.fullmatch(unit)) \
