@@ -148,8 +148,7 @@ def _answer(store: GraphStore, it: Interpretation, documents: list[str] | None, 
                 if len(found) < limit:
                     found.append(a)
                 continue
-            quotes = {e["quote"] for e in known["evidence"]}  # an actor already answered: its further evidence
-            known["evidence"] = known["evidence"] + [e for e in a["evidence"] if e["quote"] not in quotes]
+            _add_evidence(known, a)  # an actor already answered: its further evidence
     specifics = _beyond_name(it, vocab) if it.specifics and found and not it.count else ""
     if specifics:  # the answers about the measure that also say what the question adds, if any do
         # (a place it names must be said, in the quote or the name of who says it)
@@ -208,9 +207,14 @@ def _retrieved(store: GraphStore, it: Interpretation, documents: list[str] | Non
         if known is None:
             new.append(a)
         else:  # an actor already answered: the statement in the question's own words is evidence too
-            quotes = {e["quote"] for e in known["evidence"]}
-            known["evidence"] = known["evidence"] + [e for e in a["evidence"] if e["quote"] not in quotes]
+            _add_evidence(known, a)
     return new
+
+
+def _add_evidence(known: dict[str, Any], more: dict[str, Any]) -> None:
+    """The quotes of a second answer for the same actor and relation that the first does not already show."""
+    quotes = {e["quote"] for e in known["evidence"]}
+    known["evidence"] = known["evidence"] + [e for e in more["evidence"] if e["quote"] not in quotes]
 
 
 def _saying(store: GraphStore, words: str, english: bool,
