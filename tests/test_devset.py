@@ -174,6 +174,34 @@ def test_support_and_rejection_in_one_sentence_are_two_statements() -> None:
      "Fjellvik, Dalstrand og Nesbygd kommunar"),
     (["Fjellvik kommune", "", "MØTEPROTOKOLL", "", "Rådet for personer med funksjonsnedsettelse", "Sak 3/27",
       "Rådet støtter forslaget."], "Rådet for personer med funksjonsnedsettelse i Fjellvik kommune"),
+    # (session 16) a management group or "Organ, Unit" label writing for a body; a council's minutes with the council
+    # first; a joint title naming municipalities alone; an op-ed's byline; a web page's breadcrumb; bodies signing one
+    # under the other; a unit under "Trust HF / Unit"; an adjective inside a name; a running header's board words;
+    # nynorsk "me" is no sender
+    (["Til: Helse Fjord HF", "Frå: Leiargruppa ved Fjellvik sjukehus", "Sak: Høyringsinnspel til utviklingsplan",
+      "Leiargruppa ved Fjellvik sjukehus takkar for høvet.", "Me støttar planen."], "Fjellvik sjukehus"),
+    (["Til: Helse Fjord RHF", "Fra: Divisjonsledelsen, Divisjon prehospitale tjenester", "Dato: 1. mars 2027",
+      "Divisjon prehospitale tjenester støtter planen."], "Divisjon prehospitale tjenester"),
+    (["Fjellvik kommune", "Eldrerådet", "MØTEBOK", "Sak 4/27", "Eldrerådet støttar planen."],
+     "Eldrerådet i Fjellvik kommune"),
+    (["Fjellvik kommune · Dalstrand kommune · Nesbygd kommune", "Dato: 1. mars 2027",
+      "Felles høyringsuttale frå Fjellvik, Dalstrand og Nesbygd til utkast til utviklingsplan",
+      "Dei tre kommunane er små kommunar ved kysten.", "Kommunane støttar planen."],
+     "Fjellvik, Dalstrand og Nesbygd kommunar"),
+    (["INNSPILL | HELSE", "Gi kommunene mer tid", "Av Kari Dal, fagsjef for helse i Tankesmien Fjellvik",
+      "Publisert 4. mars 2026", "Kommunene trenger mer tid."], "Tankesmien Fjellvik"),
+    (["Unge fjellbuarar", "Forsiden > Aktuelt > Nyheter", "– Unge faller mellom to stoler",
+      "Organisasjonen mener planen er for svak."], "Unge fjellbuarar"),
+    (["Innspill til handlingsplanen", "Vi støtter planen.", "Med vennlig hilsen", "Fjellungdom", "Aslak Dal, leder",
+      "Nesungdom", "Ingrid Berg, leder"], "Fjellungdom og Nesungdom"),
+    (["Helse Fjord HF / Klinikk psykisk helse og rus Høyringsuttale – regional plan Side 1 av 5",
+      "Helse Vest RHF, fagavdelinga", "Klinikk psykisk helse og rus viser til høyringa.",
+      "Klinikk psykisk helse og rus støttar planen."], "Klinikk psykisk helse og rus"),
+    (["Norsk fjellterapeutisk forening", "Høringssvar om legevakt", "Foreningen støtter planen."],
+     "Norsk fjellterapeutisk forening"),
+    (["Fjellvik alderspsykiatriske sykehus AS Styremøte 12.03.2026 Side 1 av 6", "STYRESAK 09/2026",
+      "Fjellvik alderspsykiatriske sykehus AS støtter planen."], "Fjellvik alderspsykiatriske sykehus AS"),
+    (["Innspel til planen", "Me meiner planen er god.", "Me støttar forslaget om legevakt."], None),
 ])
 def test_sender_of_letters_and_news(lines: list[str], author: str) -> None:
     assert (author_from_lines(lines)[0] or stance_subject(lines)) == author
