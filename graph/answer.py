@@ -271,11 +271,11 @@ def run_grouped(store: GraphStore, query: Query, relations: list[str], limit: in
     return [{"actor": {"id": r["actor_id"], "name": r["actor"], "type": r["type"], "aliases": r["aliases"] or []},
              "relation": r["relation"],
              "measure": {"id": r["measure_id"], "name": r["measure"]} if r["measure_id"] else None,
-             "evidence": [_evidence(e) for e in (evidence.get(i) for i in r["ids"]) if e],
+             "evidence": [evidence_item(e) for e in (evidence.get(i) for i in r["ids"]) if e],
              "evidence_total": r["n"]} for r in rows]
 
 
-def _evidence(row: dict[str, Any]) -> dict[str, Any]:
+def evidence_item(row: dict[str, Any]) -> dict[str, Any]:
     """Document, file, page, verbatim quote and kind; and the sentence the quote points back to, when it does."""
     return {**{k: row[k] for k in ("document", "file", "page", "quote", "kind")},
             **({"context": row["context"]} if row.get("context") else {})}
@@ -312,7 +312,7 @@ def run(store: GraphStore, intent: str, query: Query, relations: list[str]) -> l
                         "relation": relation, "measure": measure, "evidence": [], "match": 0.0,
                     })
                     entry["match"] = max(entry["match"], cover)
-                    entry["evidence"].append(_evidence(row))
+                    entry["evidence"].append(evidence_item(row))
     return list(groups.values())
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from graph.answer import answer, of_kind
+from graph.answer import KINDS, answer, evidence_item, of_kind
 from graph.ask.parse import Interpretation, parse, templates
 from graph.extract.discover import fold_text, key_of
 from graph.extract.vocab import Vocabulary, load_vocabulary
@@ -94,6 +94,7 @@ def _ask(store: GraphStore, question: str, documents: list[str] | None, limit: i
             if answers:
                 it.add_note(f"no statement holds all of «{it.phrase}»: the {len(answers)} that share most of its words")
         answers = _qualified(it, question, answers)
+        _best_evidence_first(store, it, documents, answers)
         if not answers and it.intent != "whether" and not (it.measures or it.actor or it.theme or it.named
                                                            or it.actor_types or it.actors):
             if it.phrase and it.intent != "search":  # honest: nothing says it; related statements apart
@@ -209,6 +210,54 @@ def _retrieved(store: GraphStore, it: Interpretation, documents: list[str] | Non
         else:  # an actor already answered: the statement in the question's own words is evidence too
             _add_evidence(known, a)
     return new
+
+
+_FIRST_OF = 20  # answers whose evidence is ranked by the question's words
+_BEST_SHARE = 0.3  # of the topic's weight (its words some statement uses) a statement must hold to be put first
+
+
+def _best_evidence_first(store: GraphStore, it: Interpretation, documents: list[str] | None,
+                         answers: list[dict[str, Any]]) -> None:
+    """An answer's first quote is the statement of its speaker (of the stance answered) that says most of what
+    the question asks, when one says most of it: "what does X say about the discharge times?" is answered by X's
+    sentence on discharge times, not by X's first proposal; "who wants legemiddelsamstemming within 24 hours"
+    by the sentence with the 24 hours. A statement the answer did not hold is added (as ``_retrieved`` adds those
+    in the question's words)."""
+    if not answers or not it.topic or it.intent in ("search", "when", "responsible"):
+        return
+    phrase = Phrase.weigh(store, it.topic, english=it.language == "en")
+    phrase.stems = [(alts, w) for alts, w in phrase.stems if alts not in phrase.unseen]  # (no quote has those)
+    if not phrase.stems:
+        return
+    first = [a for a in answers[:_FIRST_OF] if a["relation"] in KINDS and a["relation"] != "MENTIONED"]
+    kinds = sorted({k for a in first for k in KINDS[a["relation"]]})
+    rows = store.query(_SPOKEN, {"ids": sorted({a["actor"]["id"] for a in first}), "kinds": kinds,
+                                 "documents": list(documents or [])}) if first else []
+    best: dict[tuple[str, str], tuple[float, dict[str, Any]]] = {}
+    for row in rows:
+        cover = phrase.coverage(f"{row['quote'] or ''} {row.get('context') or ''}")
+        for rel in {a["relation"] for a in first if a["actor"]["id"] == row["actor_id"]}:
+            if row["kind"] in KINDS[rel] and cover >= _BEST_SHARE and cover > best.get((row["actor_id"], rel),
+                                                                                          (0.0, None))[0]:
+                best[(row["actor_id"], rel)] = (cover, row)
+    done = set()
+    for a in first:
+        key = (a["actor"]["id"], a["relation"])
+        if key not in best or key in done:
+            continue
+        done.add(key)
+        cover, row = best[key]
+        shown = max((phrase.coverage(f"{e['quote'] or ''} {e.get('context') or ''}") for e in a["evidence"]),
+                    default=0.0)
+        if cover > shown:
+            a["evidence"] = [evidence_item(row)] + [e for e in a["evidence"] if e["quote"] != row["quote"]]
+
+
+_SPOKEN = ("MATCH (a:Actor)-[:STATES]->(s:Statement)<-[:CONTAINS]-(d:Document) "
+           "WHERE a.id IN $ids AND s.kind IN $kinds AND (size($documents) = 0 OR d.file IN $documents "
+           "OR d.id IN $documents) "
+           "RETURN a.id AS actor_id, d.id AS document, d.file AS file, s.page AS page, s.text AS quote, "
+           "s.kind AS kind, s.context AS context")
 
 
 def _add_evidence(known: dict[str, Any], more: dict[str, Any]) -> None:

@@ -62,6 +62,7 @@ class Interpretation:
     exact: bool = False  # the phrase is a name (quoted, or unrecognised): every word of it must be in the quote
     wording: str | None = None  # a measure question in the question's words: also looked for in the quotes
     specifics: str | None = None  # words beside a measure: the answers whose quotes hold them come first
+    topic: str | None = None  # every topic word (the measure's too): what each answer's first quote should say
     note: str | None = None
 
     def add_note(self, text: str) -> None:
@@ -441,6 +442,7 @@ def _topic(r: _Reading, vocab: Vocabulary) -> None:
     if r.bracketed:  # weighed with the English words around it, the rare Norwegian term decides
         words = f"{r.bracketed} {words or ''}".strip()
     it.phrase = r.quoted[0] if r.quoted else (None if it.measures or theme else words)
+    it.topic = " ".join([*r.terms, words or ""]).strip() or None
     it.exact = bool(r.quoted)
     if it.measures:  # the question's own words, for the statements no measure names
         it.wording = " ".join([*r.terms, words or ""]).strip() or None
@@ -605,7 +607,7 @@ def parse(question: str, vocab: Vocabulary,
     _discovered(r, known_measures)
     r.it.named = r.subject[1] if len(r.subject) > 1 else None
     if context and not (r.it.measures or r.it.groups or r.it.phrase or r.it.theme or r.subject):
-        for name in ("measures", "groups", "phrase", "theme", "exact", "discovered", "authors"):
+        for name in ("measures", "groups", "phrase", "theme", "exact", "discovered", "authors", "topic"):
             setattr(r.it, name, getattr(context, name))
     if r.it.unrecognised:
         r.it.note = (f"«{r.it.unrecognised}» is not in the vocabulary (it knows only a part of it): answered from "
