@@ -74,6 +74,7 @@ _SENDER_LABEL = re.compile(PATTERNS["sender_label"], re.IGNORECASE)
 _HEADER_TAIL = re.compile(PATTERNS["header_tail"], re.IGNORECASE)
 _TITLE_WORD = re.compile(PATTERNS["title_word"], re.IGNORECASE)
 _SIGNS_FOR = re.compile(r"^for\s+((?-i:[A-ZÆØÅ]).*?)\s*$", re.IGNORECASE)
+_COUNCIL_FIELD = re.compile(r"(?i)^(?:utvalg|utval|organ)\s*:\s*")
 _MINUTES = re.compile(r"(?i)møteprotokoll|saksprotokoll|møtebok|protokoll|særutskrift|utskrift\s+av\s+møtebok")
 _LIST_ITEM = re.compile(r"\s*(?:\d+[.)]|[-•*–])\s")
 _FIRST_PERSON = re.compile(r"\b(?:eg|jeg)\b", re.IGNORECASE)
@@ -143,6 +144,7 @@ def letterhead(lines: list[str]) -> str | None:
     # for personer med …", "Bjørnafjorden kommune / Eldrerådet / MØTEBOK"
     pairs = (following[:2], following[1::-1]) if org.endswith("kommune") and len(following) >= 2 else ()
     for minutes, council in pairs:
+        council = _COUNCIL_FIELD.sub("", council)  # (or a field of the minutes: "MØTEBOK / Utvalg: Ungdomsrådet")
         if _MINUTES.fullmatch(minutes) and re.fullmatch(ORG, council) and re.search(r"(?i)råd|utval", council):
             return f"{council} i {org}"
     # a municipality's letterhead over the unit that writes ("Oslo kommune / Bydel Gamle Oslo – …"): the unit, when
@@ -164,10 +166,12 @@ def _as_written(org: str, text: str) -> str:
     if not org.isupper():
         return org
     words = org.split()
-    for n in range(len(words), 1, -1):  # (a capitals title runs on: "BETANIEN HOSPITAL TIL UTKAST TIL …")
+    # (a capitals title runs on: "BETANIEN HOSPITAL TIL UTKAST TIL …"; a one-word name of eight letters or more
+    # is itself: "FOTTERAPEUTFORBUNDET", not an abbreviation like "KS")
+    for n in range(len(words), 1 if len(words) > 1 or len(org) < 8 else 0, -1):
         name = " ".join(words[:n])
         found = [m.group(0) for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE)]
-        if written := next((f for f in found if not f.isupper()), None):
+        if written := next((f for f in found if not f.isupper() and f[:1].isupper()), None):
             return written
     return org
 
