@@ -93,6 +93,8 @@ def _ask(store: GraphStore, question: str, documents: list[str] | None, limit: i
             answers = _answer(store, it, documents, vocab, _LOOSE, share=_SOME)
             if answers:
                 it.add_note(f"no statement holds all of «{it.phrase}»: the {len(answers)} that share most of its words")
+        if it.described and it.intent in _WORDED:
+            answers = _with_described(store, it, documents, vocab, limit, answers)
         answers = _qualified(it, question, answers)
         _best_evidence_first(store, it, documents, answers)
         if not answers and it.intent != "whether" and not (it.measures or it.actor or it.theme or it.named
@@ -163,6 +165,31 @@ def _answer(store: GraphStore, it: Interpretation, documents: list[str] | None, 
         found = narrowed if narrowed or it.intent == "whether" else found
     if it.actor_types:  # "which municipalities …": the actors of that kind (and the people who speak for them),
         found = [a for a in found if of_kind(a["actor"], (*it.actor_types, "person"), it.actor_names)]
+    return found
+
+
+def _with_described(store: GraphStore, it: Interpretation, documents: list[str] | None, vocab: Vocabulary,
+                    limit: int, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The answers about the measures the question describes, after those in its own words: those whose quotes
+    also say most of what the question adds to the description (every answer, when it adds nothing)."""
+    described = answer(store, it.intent, {**_params(it, documents), "measure_ids": it.described, "phrase": None},
+                       vocab, limit=limit)
+    said = set((it.described_by or "").lower().split())
+    rest = " ".join(w for w in (it.phrase or "").split() if w.lower() not in said)
+    if rest:
+        says = _saying(store, rest, it.language == "en", _places(rest))
+        described = [a for a in described if any(says(a, e) for e in a["evidence"])]
+    have = {(a["actor"]["id"], a["relation"]): a for a in found}
+    for a in described:
+        known = have.get((a["actor"]["id"], a["relation"]))
+        if known is None and len(found) < limit:
+            found.append(a)
+            have[(a["actor"]["id"], a["relation"])] = a
+        elif known is not None:
+            _add_evidence(known, a)
+    if described:
+        names = ", ".join(vocab.measures.entries[m].name for m in it.described if m in vocab.measures.entries)
+        it.add_note(f"«{it.described_by}» read also as {names}")
     return found
 
 

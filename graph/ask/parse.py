@@ -20,7 +20,8 @@ import yaml
 
 from graph.extract.discover import function_words, is_action, is_generic, key_of, stem
 from graph.extract.vocab import Entry, Matcher, Vocabulary
-from graph.phrase import alternatives, english_known, english_stems
+from graph.phrase import alternatives, english_known, english_stems, folded_words
+from graph.phrase import stem as word_stem
 from graph.relations import STANCE_RELATIONS
 
 RELATIONS = STANCE_RELATIONS
@@ -63,6 +64,8 @@ class Interpretation:
     wording: str | None = None  # a measure question in the question's words: also looked for in the quotes
     specifics: str | None = None  # words beside a measure: the answers whose quotes hold them come first
     topic: str | None = None  # every topic word (the measure's too): what each answer's first quote should say
+    described: list[str] = field(default_factory=list)  # measures the question describes without naming them
+    described_by: str | None = None  # the question's words that describe them
     note: str | None = None
 
     def add_note(self, text: str) -> None:
@@ -277,6 +280,51 @@ def _measures(r: _Reading, vocab: Vocabulary) -> None:
     groups = _unqualified(r, groups) if r.it.language == "en" else groups
     r.rest = _mask(r.rest, groups)
     r.it.groups = list(dict.fromkeys(h[0] for h in groups))
+
+
+DESCRIPTIONS = Path(__file__).parents[1] / "vocabulary" / "descriptions.yaml"
+
+
+@lru_cache(maxsize=4)
+def _descriptions(entries: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
+    """(measure id, language, description, its content stems) for each everyday description of a vocabulary
+    measure (descriptions.yaml): what a question says when it does not know the measure's name."""
+    data = yaml.safe_load(DESCRIPTIONS.read_text("utf-8")) if DESCRIPTIONS.is_file() else {}
+    ids = {name: mid for mid, name in entries}
+    out = []
+    for name, by_language in (data or {}).items():
+        for language, texts in (by_language or {}).items():
+            for text in texts or []:
+                stems = tuple(dict.fromkeys(word_stem(w) for w in folded_words(text) if w not in _LINKING))
+                if name in ids and len(stems) >= _DESCRIBED_FROM:
+                    out.append((ids[name], language, text, stems))
+    return tuple(out)
+
+
+_DESCRIBED_FROM = 2  # words a description needs: one word alone is too often said of something else
+# the only words of a description a question need not say (every other one it must, as a word's start)
+_LINKING = {"i", "og", "for", "med", "at", "på", "til", "av", "som", "en", "et", "ei", "eit", "ein", "the", "of",
+            "to", "a", "an", "in", "on", "by", "and", "from"}
+
+
+def _described(r: _Reading, vocab: Vocabulary) -> None:
+    """A measure the question describes in everyday words instead of naming it ("hvem vil at pasient og lege skal
+    bestemme sammen?" is samvalg): every word of one of its descriptions starts a word of the question. The longest
+    description wins. The question is still read in its own words; the measure's answers are added to theirs."""
+    if r.it.measures or r.quoted:
+        return
+    entries = tuple((mid, e.name) for mid, e in vocab.measures.entries.items())
+    have = " ".join(folded_words(r.rest))
+    found = [(len(st), mid, text, st) for mid, language, text, st in _descriptions(entries)
+             if language == r.it.language and all(re.search(rf"(?<!\S){re.escape(s)}", have) for s in st)]
+    if not found:
+        return
+    most = max(f[0] for f in found)
+    best = [f for f in found if f[0] == most]
+    r.it.described = list(dict.fromkeys(mid for _, mid, _, _ in best))
+    stems = {s for _, _, _, st in best for s in st}
+    r.it.described_by = " ".join(m[0] for m in _WORD.finditer(r.rest)
+                                 if any(" ".join(folded_words(m[0])).startswith(s) for s in stems))
 
 
 def _core_name(entry: Entry) -> str:
@@ -602,6 +650,7 @@ def parse(question: str, vocab: Vocabulary,
     _quoted(r, vocab)
     _actor_types(r, vocab)  # "Hvilke legevakter …" asks for a kind of actor before "legevakt" can be a measure
     _measures(r, vocab)
+    _described(r, vocab)
     _relations(r)
     _topic(r, vocab)
     _discovered(r, known_measures)
