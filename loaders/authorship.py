@@ -74,6 +74,7 @@ _SENDER_LABEL = re.compile(PATTERNS["sender_label"], re.IGNORECASE)
 _HEADER_TAIL = re.compile(PATTERNS["header_tail"], re.IGNORECASE)
 _TITLE_WORD = re.compile(PATTERNS["title_word"], re.IGNORECASE)
 _SIGNS_FOR = re.compile(r"^for\s+((?-i:[A-ZÆØÅ]).*?)\s*$", re.IGNORECASE)
+_CARE_OF = re.compile(r"\s+c/o\s+", re.IGNORECASE)
 _COUNCIL_FIELD = re.compile(r"(?i)^(?:utvalg|utval|organ)\s*:\s*")
 _MINUTES = re.compile(r"(?i)møteprotokoll|saksprotokoll|møtebok|protokoll|særutskrift|utskrift\s+av\s+møtebok")
 _LIST_ITEM = re.compile(r"\s*(?:\d+[.)]|[-•*–])\s")
@@ -118,7 +119,8 @@ def letterhead(lines: list[str]) -> str | None:
     recipient is named once, and a letter may open with its recipient ("Helse- og omsorgsdepartementet")."""
     line = next((t.split("\n")[0].strip() for t in lines if t.strip()), "")
     text = "\n".join(lines)
-    first = _head_name(line, text)
+    # (whom it is kept by ends the name: "Ungdomsrådet i Helse Førde c/o Barne- og ungdomsklinikken")
+    first = _head_name(_CARE_OF.split(line, maxsplit=1)[0], text)
     if _RECIPIENT.search(first):
         return None
     rest = text[len(line):]
@@ -142,11 +144,11 @@ def letterhead(lines: list[str]) -> str | None:
     org = _as_written(org, rest)  # "HADSEL KOMMUNE" in the letterhead, "Hadsel kommune" in the text
     # a municipality's minutes of one of its councils, either line first: "Larvik kommune / MØTEPROTOKOLL / Rådet
     # for personer med …", "Bjørnafjorden kommune / Eldrerådet / MØTEBOK"
-    pairs = (following[:2], following[1::-1]) if org.endswith("kommune") and len(following) >= 2 else ()
+    pairs = (following[:2], following[1::-1]) if org.lower().endswith("kommune") and len(following) >= 2 else ()
     for minutes, council in pairs:
         council = _COUNCIL_FIELD.sub("", council)  # (or a field of the minutes: "MØTEBOK / Utvalg: Ungdomsrådet")
         if _MINUTES.fullmatch(minutes) and re.fullmatch(ORG, council) and re.search(r"(?i)råd|utval", council):
-            return f"{council} i {org}"
+            return f"{council} i {org if not org.isupper() else org.capitalize()}"  # ("Kvinnherad kommune")
     # a municipality's letterhead over the unit that writes ("Oslo kommune / Bydel Gamle Oslo – …"): the unit, when
     # the letter names it again
     unit = _head_name(following[0], text) if following and not _ADDRESS.match(following[0]) else ""
@@ -233,17 +235,21 @@ def sender_label(lines: list[str]) -> str | None:
     form names beside another body is the one the consultation is sent to, not its sender."""
     named = []
     for text in lines[:12]:
-        for line in text.split("\n"):
+        # (a memo's fields a PDF's layout ran into one line: "Til: X … Fra: Y … Dato: …")
+        for line in _FIELD_START.split(text):
             m = _SENDER_LABEL.match(line.strip())
             if not m:
                 continue
             # (without the signer's title after it: "Fra: Divisjon psykisk helsevern, divisjonsdirektør")
-            name = re.sub(r",\s+(?!ved\b|v/)[a-zæøå][\wæøå -]*$", "", _MANAGEMENT.sub("", m["name"].strip()))
+            # nor who in it writes, in brackets: "Fra: Ledergruppen ved Kongsvinger sykehus (stedlig ledelse)"
+            name = re.sub(r",\s+(?!ved\b|v/)[a-zæøå][\wæøå -]*$|\s*\([a-zæøå][\wæøå -]*\)$", "",
+                          _MANAGEMENT.sub("", m["name"].strip()))
             # a person on behalf of a body: "Fra: Kristin Aamodt Hval (Legevakten i Drammensregionen IKS)"
             if (on_behalf := re.fullmatch(r"(.+?)\s*\(([^()]{4,80})\)", name)) \
                     and [p[2] for p in find_persons(on_behalf[1])] == [on_behalf[1]]:
                 name = on_behalf[2].strip()
-            if name and len(name.split()) <= 8 and _NAME_LINE.fullmatch(name) \
+            # (a unit and its parent, each a name: "Fra: Medisinsk klinikk, Stavanger universitetssjukehus")
+            if name and len(name.split()) <= 8 and all(_NAME_LINE.fullmatch(p) for p in name.split(", ", 1)) \
                     and [p[2] for p in find_persons(name)] != [name]:
                 # (without the short name it adds: "Norsk Sykepleierforbund (NSF)" is "Norsk Sykepleierforbund")
                 # a form's "Navn på virksomhet:" says who answers; its "Høringsinstans:" may be whom it is sent to
@@ -254,6 +260,7 @@ def sender_label(lines: list[str]) -> str | None:
 
 
 _RECEIVER = re.compile(r"departementet\b", re.IGNORECASE)
+_FIELD_START = re.compile(r"\n|\s+(?=(?:til|fra|frå|dato|sak|kopi|emne|sendt)\s*:)", re.IGNORECASE)
 
 
 def signature(lines: list[str]) -> str | None:
