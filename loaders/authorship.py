@@ -141,14 +141,15 @@ def letterhead(lines: list[str]) -> str | None:
         crumb = bool(following) and re.match(r"(?:forsiden|hjem|startside|du er her|home)\s*[>›/:]", following[0],
                                               re.IGNORECASE) is not None
         return first if (addressed or crumb) and _NAME_LINE.fullmatch(first) and len(first.split()) <= 8 else None
+    head = org
     org = _as_written(org, rest)  # "HADSEL KOMMUNE" in the letterhead, "Hadsel kommune" in the text
-    # a municipality's minutes of one of its councils, either line first: "Larvik kommune / MØTEPROTOKOLL / Rådet
-    # for personer med …", "Bjørnafjorden kommune / Eldrerådet / MØTEBOK"
-    pairs = (following[:2], following[1::-1]) if org.lower().endswith("kommune") and len(following) >= 2 else ()
+    # a municipality's (or county's) minutes of one of its councils, either line first: "Larvik kommune /
+    # MØTEPROTOKOLL / Rådet for personer med …", "Bjørnafjorden kommune / Eldrerådet / MØTEBOK"
+    pairs = (following[:2], following[1::-1]) if head.lower().endswith("kommune") and len(following) >= 2 else ()
     for minutes, council in pairs:
         council = _COUNCIL_FIELD.sub("", council)  # (or a field of the minutes: "MØTEBOK / Utvalg: Ungdomsrådet")
         if _MINUTES.fullmatch(minutes) and re.fullmatch(ORG, council) and re.search(r"(?i)råd|utval", council):
-            return f"{council} i {org if not org.isupper() else org.capitalize()}"  # ("Kvinnherad kommune")
+            return f"{council} i {_in_lower_case(head) if head.isupper() else head}"
     # a municipality's letterhead over the unit that writes ("Oslo kommune / Bydel Gamle Oslo – …"): the unit, when
     # the letter names it again
     unit = _head_name(following[0], text) if following and not _ADDRESS.match(following[0]) else ""
@@ -159,6 +160,12 @@ def letterhead(lines: list[str]) -> str | None:
     words = org.split()
     again = [org, *([m["short"]] if m["short"] else []), *([" ".join(words[:2]), words[0]] if len(words) > 2 else [])]
     return org if addressed or introduced or _named_again(again, rest) else None
+
+
+def _in_lower_case(name: str) -> str:
+    """A capitals name as a sentence writes it: "MØRE OG ROMSDAL FYLKESKOMMUNE" → "Møre og Romsdal fylkeskommune"."""
+    return " ".join(w.lower() if w.lower() in ("og", "i", "herad") or w.lower().endswith("kommune")
+                    else w.capitalize() for w in name.split())
 
 
 def _as_written(org: str, text: str) -> str:
