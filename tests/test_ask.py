@@ -323,3 +323,21 @@ def test_a_contracted_plural_has_the_stem_of_its_singular() -> None:
     assert "legemiddel".startswith(stem("legemidler"))
     assert "kompetansesenter".startswith(stem("kompetansesentrene"))
     assert stem("kontroller") == "kontroll"
+
+
+def test_an_answers_first_quote_is_the_one_that_says_what_was_asked(graph: EmbeddedStore) -> None:
+    """(session 17) "what does X think about discharge times?" is answered first by X's sentence on them, not by
+    X's first proposal on anything."""
+    out = ask(graph, "Kva meiner Fjaler kommune om når på døgnet eldre pasientar bør skrivast ut til heimetenesta?")
+    first = [a["evidence"][0]["quote"] for a in out["answers"] if a["actor"]["name"] == "Fjaler kommune"]
+    assert first and "klokka 08 og 15" in first[0]
+
+
+def test_a_measure_described_in_everyday_words_adds_its_answers(graph: EmbeddedStore) -> None:
+    """(session 17) descriptions.yaml: "decide together" is samvalg, whose backers answer too; a question that
+    names no such description is read as before."""
+    out = ask(graph, "Hvem vil at pasient og behandler skal bestemme sammen når behandlingen eller legemiddelet "
+                     "skal endres?")
+    assert out["interpretation"]["described"] == ["samvalg"]
+    assert "proLAR Nett" in _actors(out)
+    assert "described" not in ask(graph, "Hvem vil ha flere fastleger?")["interpretation"]

@@ -112,6 +112,10 @@ def test_sets_written_after_the_rules_stay_good(dev: dict) -> None:
     ("Vi savner en plan for rekruttering av jordmødre.", "proposal"),
     ("Helse Bergen har i sitt svar sagt at tilbudet bør samles i Bergen.", "other"),
     ("Kommunen har ikkje hatt jordmor sidan 2015.", "challenge"),
+    # (session 17) support with reservations by a named municipality, or with the subject after the verb
+    ("Fjellvik kommune kan støtte en felles legevakt, forutsatt at staten betaler.", "proposal"),
+    ("Ein felles legevakt kan kommunen støtte, forutsett at staten betaler.", "proposal"),
+    ("Hvordan kan kommunen støtte pårørende?", "other"),
 ])
 def test_stance_language_of_the_genre(sentence: str, kind: str) -> None:
     assert statement_kind(sentence, None, positional=False) == kind
@@ -202,6 +206,20 @@ def test_support_and_rejection_in_one_sentence_are_two_statements() -> None:
     (["Fjellvik alderspsykiatriske sykehus AS Styremøte 12.03.2026 Side 1 av 6", "STYRESAK 09/2026",
       "Fjellvik alderspsykiatriske sykehus AS støtter planen."], "Fjellvik alderspsykiatriske sykehus AS"),
     (["Innspel til planen", "Me meiner planen er god.", "Me støttar forslaget om legevakt."], None),
+    # (session 17) a council in its minutes' field under a capitals municipality or county; "c/o" ends a
+    # letterhead's name; a memo's fields run into one line, a label's unit and parent and a bracketed addition; a
+    # one-word capitals name as the text writes it
+    (["FJELLVIK KOMMUNE", "MØTEBOK", "Utvalg: Ungdomsrådet", "Sak 3/27", "Ungdomsrådet støtter planen."],
+     "Ungdomsrådet i Fjellvik kommune"),
+    (["NORDFJELL FYLKESKOMMUNE", "Møteprotokoll", "Utval: Eldrerådet", "Sak 2/28", "Eldrerådet støttar planen."],
+     "Eldrerådet i Nordfjell fylkeskommune"),
+    (["Ungdomsrådet i Helse Nordfjell c/o Barneklinikken", "Fjellvik sjukehus", "Postboks 1, 9999 Fjellvik",
+      "Ungdomsrådet støttar planen."], "Ungdomsrådet i Helse Nordfjell"),
+    (["Helse Fjord HF · Medisinsk klinikk Høringsinnspill – utviklingsplan Side 1 av 5",
+      "Til: Helse Fjord HF, prosjektgruppen Fra: Medisinsk klinikk, Fjellvik sykehus (klinikkledelsen) "
+      "Dato: 2. oktober 2026", "Klinikken støtter planen."], "Medisinsk klinikk, Fjellvik sykehus"),
+    (["HØRINGSSVAR FRA FJELLTERAPEUTFORBUNDET", "Forbundet støtter planen.",
+      "Fjellterapeutforbundet mener fristen bør kortes."], "Fjellterapeutforbundet"),
 ])
 def test_sender_of_letters_and_news(lines: list[str], author: str) -> None:
     assert (author_from_lines(lines)[0] or stance_subject(lines)) == author

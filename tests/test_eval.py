@@ -18,6 +18,13 @@ def test_actor_names_drop_hf_and_rhf_and_case() -> None:
     assert actor_key("Helse Sør-Øst RHF") == "helse sør-øst"
 
 
+def test_a_municipal_body_is_one_actor_with_or_without_the_word_kommune() -> None:
+    assert actor_key("Eldrerådet i Fjellvik kommune") == actor_key("Eldrerådet i Fjellvik") == "eldrerådet i fjellvik"
+    assert actor_key("Rådet for personar med funksjonsnedsetjing i Fjellvik herad") == \
+        "rådet for personar med funksjonsnedsetjing i fjellvik"
+    assert actor_key("Fjellvik kommune") == "fjellvik kommune"  # the municipality itself keeps its name
+
+
 def test_evidence_overlap_dehyphenates_but_keeps_suspended_compounds() -> None:
     assert evidence_overlap("pasien- tens behov", "pasientens behov") == 1.0
     assert evidence_overlap("helse- og omsorgstjenesten", "helse og omsorgstjenesten") == 1.0
