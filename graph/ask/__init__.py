@@ -258,8 +258,10 @@ def _best_evidence_first(store: GraphStore, it: Interpretation, documents: list[
         return
     first = [a for a in answers[:_FIRST_OF] if a["relation"] in KINDS and a["relation"] != "MENTIONED"]
     kinds = sorted({k for a in first for k in KINDS[a["relation"]]})
+    # (in the documents the answers' quotes come from: a speaker's own submissions, not all it ever said)
+    docs = sorted({e["document"] for a in first for e in a["evidence"] if e.get("document")})
     rows = store.query(_SPOKEN, {"ids": sorted({a["actor"]["id"] for a in first}), "kinds": kinds,
-                                 "documents": list(documents or [])}) if first else []
+                                 "documents": docs}) if first and docs else []
     best: dict[tuple[str, str], tuple[float, dict[str, Any]]] = {}
     for row in rows:
         cover = phrase.coverage(f"{row['quote'] or ''} {row.get('context') or ''}")
@@ -280,9 +282,8 @@ def _best_evidence_first(store: GraphStore, it: Interpretation, documents: list[
             a["evidence"] = [evidence_item(row)] + [e for e in a["evidence"] if e["quote"] != row["quote"]]
 
 
-_SPOKEN = ("MATCH (a:Actor)-[:STATES]->(s:Statement)<-[:CONTAINS]-(d:Document) "
-           "WHERE a.id IN $ids AND s.kind IN $kinds AND (size($documents) = 0 OR d.file IN $documents "
-           "OR d.id IN $documents) "
+_SPOKEN = ("MATCH (d:Document) WHERE d.id IN $documents WITH d "
+           "MATCH (d)-[:CONTAINS]->(s:Statement)<-[:STATES]-(a:Actor) WHERE a.id IN $ids AND s.kind IN $kinds "
            "RETURN a.id AS actor_id, d.id AS document, d.file AS file, s.page AS page, s.text AS quote, "
            "s.kind AS kind, s.context AS context")
 
