@@ -82,8 +82,7 @@ def _ask(store: GraphStore, question: str, documents: list[str] | None, limit: i
             answers = _answer(store, it, documents, vocab, limit) if it.intent != "search" else []
         answers = _relax(store, it, documents, vocab, limit, answers)
         if answers and (retrieved := _retrieved(store, it, documents, vocab, answers)):
-            answers += retrieved
-            it.add_note(f"the last {len(retrieved)} answer{'s' if len(retrieved) > 1 else ''} found by the "
+            it.add_note(f"the last {retrieved} answer{'s' if retrieved > 1 else ''} found by the "
                         "question's words alone (no measure links them)")
         if not answers and it.phrase and not it.exact and (len(it.phrase.split()) >= 3 or it.actor_types) \
                 and Phrase.weigh(store, it.phrase, english=it.language == "en").speaks_of():
@@ -141,17 +140,10 @@ def _answer(store: GraphStore, it: Interpretation, documents: list[str] | None, 
                     + " the question's further words name")
     found = answer(store, it.intent, params, vocab, limit=limit)
     if it.wording and it.intent in _WORDED:  # statements in the same words that name no measure: ranked after
-        have = {(a["actor"]["id"], a["relation"]): a for a in found}
         # (with the words the question adds that are no measure: "… et øremerket tilskudd til hverdagsrehabilitering")
         words = f"{it.wording} {it.phrase}" if it.phrase and it.phrase not in it.wording else it.wording
-        worded = answer(store, it.intent, {**params, "measure_ids": [], "phrase": words}, vocab, limit=limit)
-        for a in worded:
-            known = have.get((a["actor"]["id"], a["relation"]))
-            if known is None:
-                if len(found) < limit:
-                    found.append(a)
-                continue
-            _add_evidence(known, a)  # an actor already answered: its further evidence
+        _merge(found, answer(store, it.intent, {**params, "measure_ids": [], "phrase": words}, vocab, limit=limit),
+               limit)
     specifics = _beyond_name(it, vocab) if it.specifics and found and not it.count else ""
     if specifics:  # the answers about the measure that also say what the question adds, if any do
         # (a place it names must be said, in the quote or the name of who says it)
@@ -179,14 +171,7 @@ def _with_described(store: GraphStore, it: Interpretation, documents: list[str] 
     if rest:
         says = _saying(store, rest, it.language == "en", _places(rest))
         described = [a for a in described if any(says(a, e) for e in a["evidence"])]
-    have = {(a["actor"]["id"], a["relation"]): a for a in found}
-    for a in described:
-        known = have.get((a["actor"]["id"], a["relation"]))
-        if known is None and len(found) < limit:
-            found.append(a)
-            have[(a["actor"]["id"], a["relation"])] = a
-        elif known is not None:
-            _add_evidence(known, a)
+    _merge(found, described, limit)
     if described:
         names = ", ".join(vocab.measures.entries[m].name for m in it.described if m in vocab.measures.entries)
         it.add_note(f"«{it.described_by}» read also as {names}")
@@ -211,32 +196,24 @@ _RETRIEVING = ("who_proposes", "who_opposes", "who_reports_example", "who_states
 
 
 def _retrieved(store: GraphStore, it: Interpretation, documents: list[str] | None, vocab: Vocabulary,
-               answers: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The speakers of the few statements of the stance asked for that share most of the question's words,
-    weighed by rarity, whatever measure they were linked to: ranked retrieval is part of every answer (the
-    extractor links a statement to a measure only when it names it in words it knows), after what the graph's
-    structure found. None when a word of the question is in no statement (the documents do not speak of it)."""
+               answers: list[dict[str, Any]]) -> int:
+    """Adds to the answers the speakers of the few statements of the stance asked for that share most of the
+    question's words, weighed by rarity, whatever measure they were linked to: ranked retrieval is part of every
+    answer (the extractor links a statement to a measure only when it names it in words it knows), after what the
+    graph's structure found. None when a word of the question is in no statement (the documents do not speak of
+    it). How many were added."""
     words = it.phrase or it.wording
     if it.intent not in _RETRIEVING or not words or it.exact or it.count or it.actors or len(words.split()) < 3:
-        return []
+        return 0
     if not Phrase.weigh(store, words, english=it.language == "en").speaks_of():
-        return []
-    have = {(a["actor"]["id"], a["relation"]): a for a in answers}
+        return 0
     loose = replace(it, measures=[], discovered=[], phrase=words, specifics=None)
     found = _answer(store, loose, documents, vocab, _RETRIEVED, share=0.5)
     # half the words, but not the place ("FACT ung-team … i Hamar" for "… i Sunnhordland"), and what the question
     # adds to its measure, as the measure's answers had to say it
     says = _saying(store, it.specifics or "", it.language == "en", _places(words))
-    new = []
-    for a in found:
-        if not any(says(a, e) for e in a["evidence"]):
-            continue
-        known = have.get((a["actor"]["id"], a["relation"]))
-        if known is None:
-            new.append(a)
-        else:  # an actor already answered: the statement in the question's own words is evidence too
-            _add_evidence(known, a)
-    return new
+    # (an actor already answered: the statement in the question's own words is evidence too)
+    return _merge(answers, [a for a in found if any(says(a, e) for e in a["evidence"])])
 
 
 _FIRST_OF = 20  # answers whose evidence is ranked by the question's words
@@ -286,6 +263,22 @@ _SPOKEN = ("MATCH (d:Document) WHERE d.id IN $documents WITH d "
            "MATCH (d)-[:CONTAINS]->(s:Statement)<-[:STATES]-(a:Actor) WHERE a.id IN $ids AND s.kind IN $kinds "
            "RETURN a.id AS actor_id, d.id AS document, d.file AS file, s.page AS page, s.text AS quote, "
            "s.kind AS kind, s.context AS context")
+
+
+def _merge(found: list[dict[str, Any]], more: list[dict[str, Any]], limit: int | None = None) -> int:
+    """Adds the answers of a further query after ``found`` (while fewer than ``limit``); an actor already answered
+    with that relation gains their quotes as further evidence instead. How many answers were added."""
+    have = {(a["actor"]["id"], a["relation"]): a for a in found}
+    added = 0
+    for a in more:
+        key = (a["actor"]["id"], a["relation"])
+        if key in have:
+            _add_evidence(have[key], a)
+        elif limit is None or len(found) < limit:
+            found.append(a)
+            have[key] = a
+            added += 1
+    return added
 
 
 def _add_evidence(known: dict[str, Any], more: dict[str, Any]) -> None:
