@@ -341,3 +341,14 @@ def test_a_measure_described_in_everyday_words_adds_its_answers(graph: EmbeddedS
     assert out["interpretation"]["described"] == ["samvalg"]
     assert "proLAR Nett" in _actors(out)
     assert "described" not in ask(graph, "Hvem vil ha flere fastleger?")["interpretation"]
+
+
+def test_a_paraphrase_nothing_holds_is_answered_by_the_nearest_statements(graph: EmbeddedStore) -> None:
+    """(session 18) a description of four words or more that no statement holds a third of is answered by the
+    statements nearest it, said so in the note; a short one (a thing nobody speaks of) still gets nothing."""
+    docs = sorted(p.name for p in FOLDERS[1].glob("g25[1-8]_*.txt"))
+    out = ask(graph, "Hvem ønsker langsiktige avtaler mellom helseregionen og ideelle, ikke-kommersielle sykehus?",
+              documents=docs)
+    assert "nearest statements" in out["interpretation"]["note"]
+    assert "Betanien Hospital" in _actors(out)
+    assert not ask(graph, "Hvem vil ha en helikopterbase i Lærdal?", documents=docs)["answers"]

@@ -39,6 +39,9 @@ _WORDED = {"who_proposes", "who_opposes", "who_reports_example", "who_states", "
 _LOOSE = 5  # answers at most, when the statements hold only part of a question's description
 _SOME = 1 / 3  # of a description's weight, when no statement holds most of it
 _ANY, _NEAREST = 0.15, 2  # a named actor's statements nearest a description none of them holds a third of
+# the statements nearest a description of _NEAREST_WORDS words or more that nothing holds a third of, when they hold
+# _NEAREST_SHARE of its weight
+_NEAREST_SHARE, _NEAREST_WORDS = 0.2, 4
 # a date or a year in a quote: what a "when / by which deadline" question is answered with
 _DATE = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\b|\b(?:januar|februar|mars|april|mai|juni|"
                    r"juli|august|september|oktober|november|desember|kvartal|quarter|Q[1-4])\b", re.I)
@@ -92,6 +95,14 @@ def _ask(store: GraphStore, question: str, documents: list[str] | None, limit: i
             answers = _answer(store, it, documents, vocab, _LOOSE, share=_SOME)
             if answers:
                 it.add_note(f"no statement holds all of «{it.phrase}»: the {len(answers)} that share most of its words")
+        if not answers and it.phrase and not it.exact and it.intent in _RETRIEVING \
+                and len(Phrase.weigh(store, it.phrase, english=it.language == "en").stems) >= _NEAREST_WORDS:
+            # a description of four words or more nothing holds a third of: the statements nearest it, as a ranked
+            # search would answer (a paraphrase: "langsiktige avtaler … ikke-kommersielle sykehus" for "ideelle
+            # sykehus får inngå avtaler … ti års varighet"); a shorter one names what nobody speaks of
+            answers = _answer(store, it, documents, vocab, _NEAREST, share=_NEAREST_SHARE)
+            if answers:
+                it.add_note(f"nothing holds a third of «{it.phrase}»: the {len(answers)} nearest statements")
         if it.described and it.intent in _WORDED:
             answers = _with_described(store, it, documents, vocab, limit, answers)
         answers = _qualified(it, question, answers)
