@@ -352,3 +352,22 @@ def test_a_paraphrase_nothing_holds_is_answered_by_the_nearest_statements(graph:
     assert "nearest statements" in out["interpretation"]["note"]
     assert "Betanien Hospital" in _actors(out)
     assert not ask(graph, "Hvem vil ha en helikopterbase i Lærdal?", documents=docs)["answers"]
+
+
+@pytest.mark.parametrize(("question", "actors"), [
+    ("What do both Hamar and Løten municipalities want for the midwives?", ["hamar-kommune", "loten-kommune"]),
+    ("Kva meiner både Hamar og Løten kommune om jordmødrene?", ["hamar-kommune", "loten-kommune"]),
+    ("What do both Nordhordland regional council and Voss hospital want for the midwives?",
+     ["nordhordland-regionrad", "voss-sjukehus"]),
+    ("What do both Hedmark medical association and Herøy og Sande kommunar want?",
+     ["hedmark-legeforening", "heroy-og-sande-kommunar"]),
+])
+def test_english_and_coordinated_names_of_actors(question: str, actors: list[str]) -> None:
+    """(session 18) a regional council, a hospital and a branch of the medical association by their English
+    names; places that share the word for their kind are each an actor, a joint actor's own name stays whole."""
+    known = tuple((i, n, ()) for i, n in [
+        ("hamar-kommune", "Hamar kommune"), ("loten-kommune", "Løten kommune"),
+        ("nordhordland-regionrad", "Nordhordland regionråd"), ("voss-sjukehus", "Voss sjukehus"),
+        ("hedmark-legeforening", "Hedmark legeforening"), ("heroy-og-sande-kommunar", "Herøy og Sande kommunar")])
+    it = parse(question, load_vocabulary(), known)
+    assert sorted(it.actors or [it.actor]) == actors

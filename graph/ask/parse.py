@@ -632,6 +632,21 @@ def _apply(r: _Reading, cls: dict[str, Any]) -> Interpretation:
 COMPOUND = re.compile(r"\s*,?\s+(?:og|and)\s+(?=(?:hvem|kven|hvilke\w*|who|which)\b)", re.I)
 
 
+def _coordinated(text: str, known: tuple[tuple[str, str, tuple[str, ...]], ...]) -> str:
+    """Places that share the word for their kind each get it, so each is found as an actor (questions.yaml
+    ``coordinated``); a joint actor's own name is left as it is."""
+    t = templates()
+    names = [n.lower() for _, n, _ in known]
+
+    def each(m: re.Match[str]) -> str:
+        if any(m[0].lower() in n for n in names):
+            return m[0]
+        kind = t["coordinated_kind"][m["kind"].lower()]
+        return f"{m['a']} {kind} {m['and']} {m['b']} {kind}"
+
+    return re.sub(t["coordinated"], each, text)
+
+
 def parse(question: str, vocab: Vocabulary,
           known_actors: tuple[tuple[str, str, tuple[str, ...]], ...] = (),
           known_measures: Callable[[str], tuple[tuple[str, str, str], ...]] | None = None,
@@ -643,6 +658,7 @@ def parse(question: str, vocab: Vocabulary,
     t = templates()
     text = re.sub(r"\s+", " ", question).strip()
     text = re.sub(t["purpose_lead"], "", text, flags=re.IGNORECASE) or text  # "For å knytte … sammen: hvem …"
+    text = _coordinated(text, known_actors)
     low = text.lower()
     r = _Reading(text, low, text, Interpretation(intent="search", language="en" if re.search(t["english"], low)
                                                  else "no"))
