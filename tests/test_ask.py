@@ -371,3 +371,17 @@ def test_english_and_coordinated_names_of_actors(question: str, actors: list[str
         ("hedmark-legeforening", "Hedmark legeforening"), ("heroy-og-sande-kommunar", "Herøy og Sande kommunar")])
     it = parse(question, load_vocabulary(), known)
     assert sorted(it.actors or [it.actor]) == actors
+
+
+def test_english_joint_names_one_word_names_and_asking_someone_to() -> None:
+    """(session 18) a joint actor's "og" is "and" in English; a one-word name takes only the genitive ("Union" is
+    not Unio); "asks the state to pay for X" proposes X."""
+    vocab = load_vocabulary()
+    known = (("fosen-og-orkdal", "Fosen og Orkdal", ()), ("unio", "Unio", ()),
+             ("tingvoll-og-surnadal-kommunar", "Tingvoll og Surnadal kommunar", ()))
+    assert parse("What do Fosen and Orkdal think about midwives?", vocab, known).actor == "fosen-og-orkdal"
+    assert parse("What do the municipalities of Tingvoll and Surnadal want for midwives?", vocab,
+                 known).actor == "tingvoll-og-surnadal-kommunar"
+    assert parse("What does the Paramedics' Union think about midwives?", vocab, known).actor != "unio"
+    assert parse("What does Unio's branch think about midwives?", vocab, known).actor == "unio"
+    assert parse("Who asks the state to pay for more midwives?", vocab).relations == ["PROPOSES"]

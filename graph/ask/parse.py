@@ -152,8 +152,10 @@ def english_names(name: str) -> list[str]:
     by the patterns of ``actor_names_en`` in questions.yaml."""
     for pattern, forms in templates()["actor_names_en"]:
         if m := re.fullmatch(pattern, name.strip()):
-            return [f.format(x=m["x"]) for f in forms]
-    return []
+            # (a joint name in English too: "Ulstein, Herøy og Sande kommunar", "municipalities of Ulstein, Herøy
+            # and Sande")
+            return [f.format(x=x) for x in dict.fromkeys((m["x"], m["x"].replace(" og ", " and "))) for f in forms]
+    return [name.replace(" og ", " and ")] if " og " in name else []
 
 
 @lru_cache(maxsize=16)

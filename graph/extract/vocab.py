@@ -57,6 +57,9 @@ def alias_regex(alias: str, *, suffix: int = 6) -> tuple[str, int]:
         body = r"\s+".join(re.escape(w) for w in words)
         return rf"(?<!{_W}){body}(?!{_W})", 0
     parts = [re.escape(w) for w in words]
+    if suffix == 1 and len(words) == 1 and alias[:1].isupper():
+        # a name of one word takes no ending but the genitive: "Unios", not "Union" for Unio
+        return rf"(?<!{_W}){parts[0]}s?(?!{_W})", re.IGNORECASE
     if _inflects(words[-1]):
         ending = _inflected_from(words[-1])
         parts[-1] = rf"{re.escape(ending)}{_W}{{0,{suffix + len(words[-1]) - len(ending)}}}"
