@@ -385,3 +385,13 @@ def test_english_joint_names_one_word_names_and_asking_someone_to() -> None:
     assert parse("What does the Paramedics' Union think about midwives?", vocab, known).actor != "unio"
     assert parse("What does Unio's branch think about midwives?", vocab, known).actor == "unio"
     assert parse("Who asks the state to pay for more midwives?", vocab).relations == ["PROPOSES"]
+
+
+def test_a_count_includes_the_speakers_found_by_the_questions_words(graph: EmbeddedStore) -> None:
+    """(session 18) "how many propose X" counts, beside the measure's backers, the few speakers of statements in
+    the question's own words (as every other stance answer lists them), and says so."""
+    docs = sorted(p.name for p in FOLDERS[1].glob("g51[1-8]_*.txt"))
+    out = ask(graph, "Hvor mange av innsenderne foreslår stillinger som deles mellom sykehus og kommune?",
+              documents=docs)
+    assert "found by the question's words alone" in out["interpretation"].get("note", "")
+    assert out["interpretation"]["actors_counted"] == len({a["actor"]["id"] for a in out["answers"]})

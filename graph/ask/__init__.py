@@ -214,7 +214,7 @@ def _retrieved(store: GraphStore, it: Interpretation, documents: list[str] | Non
     graph's structure found. None when a word of the question is in no statement (the documents do not speak of
     it). How many were added."""
     words = it.phrase or it.wording
-    if it.intent not in _RETRIEVING or not words or it.exact or it.count or it.actors or len(words.split()) < 3:
+    if it.intent not in _RETRIEVING or not words or it.exact or it.actors or len(words.split()) < 3:
         return 0
     if not Phrase.weigh(store, words, english=it.language == "en").speaks_of():
         return 0
