@@ -316,9 +316,11 @@ def _described(r: _Reading, vocab: Vocabulary) -> None:
     if r.it.measures or r.quoted:
         return
     entries = tuple((mid, e.name) for mid, e in vocab.measures.entries.items())
-    have = " ".join(folded_words(r.rest))
+    # (a word's start is a space before it: a plain substring test, not thousands of regexes per question, which
+    # overflow the re module's cache and make every other pattern compile again)
+    have = " " + " ".join(folded_words(r.rest))
     found = [(len(st), mid, text, st) for mid, language, text, st in _descriptions(entries)
-             if language == r.it.language and all(re.search(rf"(?<!\S){re.escape(s)}", have) for s in st)]
+             if language == r.it.language and all(f" {s}" in have for s in st)]
     if not found:
         return
     most = max(f[0] for f in found)
