@@ -16,8 +16,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from graph.datafile import read_yaml
 from graph.extract.discover import fold_text, starts_a_head
 from graph.store import GraphStore
 from graph.store.base import QueryError
@@ -97,7 +96,7 @@ def mentions(text: str, phrase: str) -> bool:
 def glossary() -> dict[str, tuple[str, ...]]:
     if not GLOSSARY.is_file():
         return {}
-    data = yaml.safe_load(GLOSSARY.read_text("utf-8")) or {}
+    data = read_yaml(GLOSSARY.read_text("utf-8")) or {}
     return {str(k).lower(): tuple(fold_text(str(v)) for v in vs) for k, vs in data.items()}
 
 
@@ -121,7 +120,7 @@ SYNONYMS = Path(__file__).parent / "vocabulary" / "synonyms_no.yaml"
 
 @lru_cache(maxsize=1)
 def _synonym_groups() -> tuple[tuple[str, ...], ...]:
-    data = yaml.safe_load(SYNONYMS.read_text("utf-8")) if SYNONYMS.is_file() else []
+    data = read_yaml(SYNONYMS.read_text("utf-8")) if SYNONYMS.is_file() else []
     return tuple(tuple(fold_text(str(w)) for w in group) for group in data or [])
 
 
@@ -130,7 +129,7 @@ CHANGES = Path(__file__).parent / "vocabulary" / "changes_no.yaml"
 
 @lru_cache(maxsize=1)
 def _changes() -> tuple[str, ...]:
-    return tuple(fold_text(str(c)) for c in yaml.safe_load(CHANGES.read_text("utf-8")) or []) \
+    return tuple(fold_text(str(c)) for c in read_yaml(CHANGES.read_text("utf-8")) or []) \
         if CHANGES.is_file() else ()
 
 

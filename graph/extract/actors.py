@@ -6,14 +6,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
+from graph.datafile import read_yaml
 from graph.extract.vocab import Vocabulary, normal_name
 from loaders import slugify
 from loaders.persons import find_persons
 
 # "Helsefellesskapet" → the part's one helsefellesskap (data in speakers.yaml, with who speaks)
-SPEAKERS: dict = yaml.safe_load(Path(__file__).with_name("speakers.yaml").read_text("utf-8"))  # read once
+SPEAKERS: dict = read_yaml(Path(__file__).with_name("speakers.yaml").read_text("utf-8"))  # read once
 _DEFINITE: dict[str, str] = SPEAKERS["definite_references"]
 
 

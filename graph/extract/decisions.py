@@ -13,8 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from graph.datafile import read_yaml
 from loaders.names import normal_name, slugify
 
 ACTIONS = ("merge", "alias", "rename", "split")
@@ -28,7 +27,7 @@ class DecisionError(ValueError):
 def read_decisions(path: Path) -> list[dict[str, Any]]:
     if not path.is_file():
         return []
-    data = yaml.safe_load(path.read_text("utf-8")) or []
+    data = read_yaml(path.read_text("utf-8")) or []
     if not isinstance(data, list):
         raise DecisionError(f"{path}: expected a list of decisions")
     return data

@@ -8,11 +8,10 @@ from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
-import yaml
-
+from graph.datafile import read_yaml
 from graph.extract.prefilter import Filtered
 
-_CUES = yaml.safe_load(Path(__file__).with_name("cues.yaml").read_text("utf-8"))
+_CUES = read_yaml(Path(__file__).with_name("cues.yaml").read_text("utf-8"))
 _C = {k: [re.compile(p, re.IGNORECASE) for p in v] for k, v in _CUES.items()}
 
 

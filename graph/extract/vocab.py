@@ -15,8 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-import yaml
-
+from graph.datafile import read_yaml
 from graph.extract.decisions import apply_decisions, measure_decisions, read_decisions
 from loaders.names import normal_name, slugify
 
@@ -187,7 +186,7 @@ def english(entry: dict) -> list[str]:
 
 
 def _load(name: str) -> list[dict]:
-    return yaml.safe_load((VOCAB_DIR / f"{name}.yaml").read_text("utf-8")) or []
+    return read_yaml((VOCAB_DIR / f"{name}.yaml").read_text("utf-8")) or []
 
 
 def decisions_path() -> Path:
@@ -202,7 +201,7 @@ def load_vocabulary() -> Vocabulary:
 
 @lru_cache(maxsize=1)
 def _nynorsk() -> tuple[re.Pattern[str], dict[str, str]]:
-    forms = yaml.safe_load((VOCAB_DIR / "nynorsk.yaml").read_text("utf-8")) or {}
+    forms = read_yaml((VOCAB_DIR / "nynorsk.yaml").read_text("utf-8")) or {}
     return re.compile("|".join(sorted(map(re.escape, forms), key=len, reverse=True))), forms
 
 
@@ -240,11 +239,11 @@ def _load_vocabulary(decisions: str, _mtime: int) -> Vocabulary:
     groups = [Entry(g["id"], g["name"], "group", {"name_en": g.get("name_en"), "kind": g.get("kind"),
                     "english": english(g)}, _with_nynorsk(g)) for g in _load("groups")]
     themes = _load("themes")
-    orgs = yaml.safe_load((Path(__file__).with_name("org_patterns.yaml")).read_text("utf-8"))
+    orgs = read_yaml((Path(__file__).with_name("org_patterns.yaml")).read_text("utf-8"))
     vocab = Vocabulary(
         actors=Matcher(actors, suffix=1), measures=Matcher(measures), groups=Matcher(groups, suffix=10),
         themes=themes, org_patterns=[(re.compile(o["pattern"]), o["type"]) for o in orgs],
-        type_words=[(re.compile(o["pattern"], re.I), o["type"]) for o in yaml.safe_load(
+        type_words=[(re.compile(o["pattern"], re.I), o["type"]) for o in read_yaml(
             (Path(__file__).with_name("actor_types.yaml")).read_text("utf-8"))],
         measure_decisions=measure_decisions(read, {m.id: m for m in measures}),
     )

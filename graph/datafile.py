@@ -1,0 +1,17 @@
+"""The project's data files (vocabularies, cues, templates) are YAML read at every start, in every worker process:
+read with libyaml when PyYAML has it, about nine times faster than the pure-Python parser, same result."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def read_yaml(source: Path | str) -> Any:
+    """A YAML file (a Path) or text (a str), safely loaded."""
+    text = source.read_text("utf-8") if isinstance(source, Path) else source
+    return yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
