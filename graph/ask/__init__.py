@@ -211,8 +211,8 @@ def _retrieved(store: GraphStore, it: Interpretation, documents: list[str] | Non
     """Adds to the answers the speakers of the few statements of the stance asked for that share most of the
     question's words, weighed by rarity, whatever measure they were linked to: ranked retrieval is part of every
     answer (the extractor links a statement to a measure only when it names it in words it knows), after what the
-    graph's structure found. None when a word of the question is in no statement (the documents do not speak of
-    it). How many were added."""
+    graph's structure found. Nothing is added when a word of the question is in no statement (the documents do not
+    speak of it). How many were added."""
     words = it.phrase or it.wording
     if it.intent not in _RETRIEVING or not words or it.exact or it.actors or len(words.split()) < 3:
         return 0
