@@ -11,7 +11,6 @@ import yaml
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def read_yaml(source: Path | str) -> Any:
-    """A YAML file (a Path) or text (a str), safely loaded."""
-    text = source.read_text("utf-8") if isinstance(source, Path) else source
-    return yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
+def read_yaml(path: Path) -> Any:
+    """A YAML file, safely loaded."""
+    return yaml.load(path.read_text("utf-8"), Loader=_LOADER)  # noqa: S506 - a safe loader

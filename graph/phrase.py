@@ -96,7 +96,7 @@ def mentions(text: str, phrase: str) -> bool:
 def glossary() -> dict[str, tuple[str, ...]]:
     if not GLOSSARY.is_file():
         return {}
-    data = read_yaml(GLOSSARY.read_text("utf-8")) or {}
+    data = read_yaml(GLOSSARY) or {}
     return {str(k).lower(): tuple(fold_text(str(v)) for v in vs) for k, vs in data.items()}
 
 
@@ -120,7 +120,7 @@ SYNONYMS = Path(__file__).parent / "vocabulary" / "synonyms_no.yaml"
 
 @lru_cache(maxsize=1)
 def _synonym_groups() -> tuple[tuple[str, ...], ...]:
-    data = read_yaml(SYNONYMS.read_text("utf-8")) if SYNONYMS.is_file() else []
+    data = read_yaml(SYNONYMS) if SYNONYMS.is_file() else []
     return tuple(tuple(fold_text(str(w)) for w in group) for group in data or [])
 
 
@@ -129,7 +129,7 @@ CHANGES = Path(__file__).parent / "vocabulary" / "changes_no.yaml"
 
 @lru_cache(maxsize=1)
 def _changes() -> tuple[str, ...]:
-    return tuple(fold_text(str(c)) for c in read_yaml(CHANGES.read_text("utf-8")) or []) \
+    return tuple(fold_text(str(c)) for c in read_yaml(CHANGES) or []) \
         if CHANGES.is_file() else ()
 
 

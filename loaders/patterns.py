@@ -8,6 +8,6 @@ from typing import Any
 
 from graph.datafile import read_yaml
 
-PATTERNS: dict[str, Any] = read_yaml((Path(__file__).with_name("patterns.yaml")).read_text("utf-8"))
+PATTERNS: dict[str, Any] = read_yaml(Path(__file__).with_name("patterns.yaml"))
 # the closing line of a letter ("Med vennlig hilsen"): used by the block splitter, parts and authorship
 CLOSING = re.compile(PATTERNS["closing"], re.IGNORECASE)

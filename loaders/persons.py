@@ -20,7 +20,7 @@ _TWO_NAMES = re.compile(r"[A-ZÆØÅ][a-zæøåéèü]+(?:-[A-ZÆØÅ][a-zæøå
 
 @lru_cache(maxsize=1)
 def _names() -> tuple[re.Pattern[str], frozenset[str]]:
-    data = read_yaml(Path(__file__).with_name("given_names.yaml").read_text("utf-8"))
+    data = read_yaml(Path(__file__).with_name("given_names.yaml"))
     given = frozenset(n for key in ("women", "men") for n in data[key])
     stop = "|".join(map(re.escape, data["not_names"]))
     name = rf"(?!(?:{stop})\b){_NAME}"

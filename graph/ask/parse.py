@@ -99,7 +99,7 @@ class Interpretation:
 
 @lru_cache(maxsize=1)
 def templates() -> dict[str, Any]:
-    data = read_yaml(Path(__file__).with_name("questions.yaml").read_text("utf-8"))
+    data = read_yaml(Path(__file__).with_name("questions.yaml"))
     data["stop"] = {w for words in data["stop_words"].values() for w in words} | function_words()
     if not all(isinstance(w, str) for w in data["stop"]):  # YAML reads a bare on / no / yes as a boolean
         raise ValueError("questions.yaml: quote the stop words YAML reads as booleans or numbers")
@@ -290,7 +290,7 @@ DESCRIPTIONS = Path(__file__).parents[1] / "vocabulary" / "descriptions.yaml"
 def _descriptions(entries: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
     """(measure id, language, description, its content stems) for each everyday description of a vocabulary
     measure (descriptions.yaml): what a question says when it does not know the measure's name."""
-    data = read_yaml(DESCRIPTIONS.read_text("utf-8")) if DESCRIPTIONS.is_file() else {}
+    data = read_yaml(DESCRIPTIONS) if DESCRIPTIONS.is_file() else {}
     ids = {name: mid for mid, name in entries}
     out = []
     for name, by_language in (data or {}).items():

@@ -12,7 +12,7 @@ from loaders import slugify
 from loaders.persons import find_persons
 
 # "Helsefellesskapet" → the part's one helsefellesskap (data in speakers.yaml, with who speaks)
-SPEAKERS: dict = read_yaml(Path(__file__).with_name("speakers.yaml").read_text("utf-8"))  # read once
+SPEAKERS: dict = read_yaml(Path(__file__).with_name("speakers.yaml"))  # read once
 _DEFINITE: dict[str, str] = SPEAKERS["definite_references"]
 
 

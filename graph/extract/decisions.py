@@ -27,7 +27,7 @@ class DecisionError(ValueError):
 def read_decisions(path: Path) -> list[dict[str, Any]]:
     if not path.is_file():
         return []
-    data = read_yaml(path.read_text("utf-8")) or []
+    data = read_yaml(path) or []
     if not isinstance(data, list):
         raise DecisionError(f"{path}: expected a list of decisions")
     return data

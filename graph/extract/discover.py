@@ -21,7 +21,7 @@ from graph.datafile import read_yaml
 from graph.extract.vocab import Matcher
 from loaders import slugify
 
-_DATA = read_yaml(Path(__file__).with_name("discovery.yaml").read_text("utf-8"))
+_DATA = read_yaml(Path(__file__).with_name("discovery.yaml"))
 _LEAD_INS = [re.compile(p.replace("{ACTION}", _DATA["action_verbs"]).replace("{ADVERBS}", _DATA["adverbs"]),
                         re.IGNORECASE) for p in _DATA["object_lead_ins"]]
 _BOUNDARY = re.compile(_DATA["boundary"], re.IGNORECASE)

@@ -11,7 +11,7 @@ from pathlib import Path
 from graph.datafile import read_yaml
 from graph.extract.prefilter import Filtered
 
-_CUES = read_yaml(Path(__file__).with_name("cues.yaml").read_text("utf-8"))
+_CUES = read_yaml(Path(__file__).with_name("cues.yaml"))
 _C = {k: [re.compile(p, re.IGNORECASE) for p in v] for k, v in _CUES.items()}
 
 

@@ -186,7 +186,7 @@ def english(entry: dict) -> list[str]:
 
 
 def _load(name: str) -> list[dict]:
-    return read_yaml((VOCAB_DIR / f"{name}.yaml").read_text("utf-8")) or []
+    return read_yaml(VOCAB_DIR / f"{name}.yaml") or []
 
 
 def decisions_path() -> Path:
@@ -201,7 +201,7 @@ def load_vocabulary() -> Vocabulary:
 
 @lru_cache(maxsize=1)
 def _nynorsk() -> tuple[re.Pattern[str], dict[str, str]]:
-    forms = read_yaml((VOCAB_DIR / "nynorsk.yaml").read_text("utf-8")) or {}
+    forms = read_yaml(VOCAB_DIR / "nynorsk.yaml") or {}
     return re.compile("|".join(sorted(map(re.escape, forms), key=len, reverse=True))), forms
 
 
@@ -239,12 +239,12 @@ def _load_vocabulary(decisions: str, _mtime: int) -> Vocabulary:
     groups = [Entry(g["id"], g["name"], "group", {"name_en": g.get("name_en"), "kind": g.get("kind"),
                     "english": english(g)}, _with_nynorsk(g)) for g in _load("groups")]
     themes = _load("themes")
-    orgs = read_yaml((Path(__file__).with_name("org_patterns.yaml")).read_text("utf-8"))
+    orgs = read_yaml(Path(__file__).with_name("org_patterns.yaml"))
     vocab = Vocabulary(
         actors=Matcher(actors, suffix=1), measures=Matcher(measures), groups=Matcher(groups, suffix=10),
         themes=themes, org_patterns=[(re.compile(o["pattern"]), o["type"]) for o in orgs],
         type_words=[(re.compile(o["pattern"], re.I), o["type"]) for o in read_yaml(
-            (Path(__file__).with_name("actor_types.yaml")).read_text("utf-8"))],
+            Path(__file__).with_name("actor_types.yaml"))],
         measure_decisions=measure_decisions(read, {m.id: m for m in measures}),
     )
     for a in actors:
