@@ -240,6 +240,8 @@ def _best_evidence_first(store: GraphStore, it: Interpretation, documents: list[
     in the question's words)."""
     if not answers or not it.topic or it.intent in ("search", "when", "responsible"):
         return
+    if it.theme and not it.phrase:  # the topic is the theme's own words, which every quote concerns already
+        return
     phrase = Phrase.weigh(store, it.topic, english=it.language == "en")
     phrase.stems = [(alts, w) for alts, w in phrase.stems if alts not in phrase.unseen]  # (no quote has those)
     if not phrase.stems:
@@ -250,10 +252,13 @@ def _best_evidence_first(store: GraphStore, it: Interpretation, documents: list[
     docs = sorted({e["document"] for a in first for e in a["evidence"] if e.get("document")})
     rows = store.query(_SPOKEN, {"ids": sorted({a["actor"]["id"] for a in first}), "kinds": kinds,
                                  "documents": docs}) if first and docs else []
+    relations: dict[str, set[str]] = {}
+    for a in first:
+        relations.setdefault(a["actor"]["id"], set()).add(a["relation"])
     best: dict[tuple[str, str], tuple[float, dict[str, Any]]] = {}
     for row in rows:
         cover = phrase.coverage(f"{row['quote'] or ''} {row.get('context') or ''}")
-        for rel in {a["relation"] for a in first if a["actor"]["id"] == row["actor_id"]}:
+        for rel in relations.get(row["actor_id"], ()):
             if row["kind"] in KINDS[rel] and cover >= _BEST_SHARE and cover > best.get((row["actor_id"], rel),
                                                                                           (0.0, None))[0]:
                 best[(row["actor_id"], rel)] = (cover, row)

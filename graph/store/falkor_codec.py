@@ -56,11 +56,11 @@ def _text(raw: Any) -> str:
 
 
 def decode_value(cell: list[Any]) -> Any:
-    kind, raw = cell[0], cell[1]
+    kind, raw = cell
+    if kind == _STRING:  # (the commonest first: a question's reply holds thousands of cells)
+        return raw if raw.__class__ is str else _text(raw)
     if kind == _NULL:
         return None
-    if kind == _STRING:
-        return _text(raw)
     if kind == _INTEGER:
         return int(raw)
     if kind == _BOOLEAN:
@@ -82,4 +82,4 @@ def decode_reply(reply: list[Any]) -> list[dict[str, Any]]:
     if len(reply) < 3:  # write without RETURN: only statistics
         return []
     header = [_text(col[1]) for col in reply[0]]
-    return [dict(zip(header, (decode_value(c) for c in row), strict=True)) for row in reply[1]]
+    return [dict(zip(header, [decode_value(c) for c in row], strict=True)) for row in reply[1]]
