@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 
 from graph.datafile import read_yaml
-from graph.extract.prefilter import Filtered
+from graph.extract.prefilter import FilteredTable
 
 _CUES = read_yaml(Path(__file__).with_name("cues.yaml"))
 _C = {k: [re.compile(p, re.IGNORECASE) for p in v] for k, v in _CUES.items()}
@@ -19,12 +19,12 @@ _OFF: set[tuple[str, int]] = set()  # cues switched off (leave-one-out evaluatio
 
 
 # each cue behind the words it cannot match without (most sentences carry none of a table's words)
-_FILTERED = {k: [Filtered(p) for p in v] for k, v in _C.items()}
+_FILTERED = {k: FilteredTable(v) for k, v in _C.items()}
 
 
 def _any(key: str, text: str) -> bool:
-    low = text.lower()
-    return any(f.search(text, low) for i, f in enumerate(_FILTERED[key]) if not _OFF or (key, i) not in _OFF)
+    off = {i for k, i in _OFF if k == key} if _OFF else ()
+    return next(iter(_FILTERED[key].matching(text, text.lower(), off)), None) is not None
 
 
 def patterns(key: str) -> list[re.Pattern[str]]:

@@ -5,14 +5,21 @@ sentence; most sentences carry none of their words. Every cue needs some word ("
 "siden"): read from the pattern itself, those words decide with plain substring tests, which cost a
 fraction of a regex scan, whether the scan can find anything. The words are derived, never written by
 hand, so a cue and its filter cannot drift apart; a pattern whose words cannot be derived is always run.
+
+A table's patterns share one Aho-Corasick automaton over all their words: one pass over a sentence says which
+words it holds, and only the patterns needing one of those are run (a test per word and pattern cost more
+than the scans it saved once the tables held a few hundred words).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from re import _constants as c  # the standard library's own pattern parser (public since 1.5 as sre_parse)
 from re import _parser as parser
 from typing import Any
+
+import ahocorasick
 
 _MIN_LEN = 3  # shorter necessary strings ("å", "at") are in nearly every sentence: no use as a filter
 
@@ -106,3 +113,33 @@ class Filtered:
         if self.needs is not None and not any(s in low for s in self.needs):
             return None
         return self.pattern.search(text)
+
+
+def automaton(words: set[str]) -> ahocorasick.Automaton | None:
+    """Finds every one of ``words`` in a text (overlapping ones too) in one pass; None when there are none."""
+    if not words:
+        return None
+    found = ahocorasick.Automaton()
+    for w in words:
+        found.add_word(w, w)
+    found.make_automaton()
+    return found
+
+
+class FilteredTable:
+    """The patterns of one cue table, each behind its necessary words, found in one pass over the text."""
+
+    __slots__ = ("patterns", "_words")
+
+    def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
+        self.patterns = [Filtered(p) for p in patterns]
+        self._words = automaton({w for f in self.patterns for w in f.needs or ()})
+
+    def matching(self, text: str, low: str, skip: Iterable[int] = ()) -> Iterable[tuple[int, re.Match[str]]]:
+        """(index, match) of each pattern that matches, in table order; indexes in ``skip`` are not run."""
+        held = {w for _, w in self._words.iter(low)} if self._words is not None else set()
+        for i, f in enumerate(self.patterns):
+            if (f.needs is None or not f.needs.isdisjoint(held)) and i not in skip:
+                m = f.pattern.search(text)
+                if m:
+                    yield i, m

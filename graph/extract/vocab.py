@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from graph.datafile import read_yaml
 from graph.extract.decisions import apply_decisions, measure_decisions, read_decisions
+from graph.extract.prefilter import automaton
 from loaders.names import normal_name, slugify
 
 VOCAB_DIR = Path(__file__).resolve().parent.parent / "vocabulary"
@@ -129,17 +130,27 @@ class Matcher:
                 self._by_word.setdefault((exact, key), []).append(n)
         self._exact_firsts = {w for exact, w in self._by_word if exact}
         self._lower_firsts = {w for exact, w in self._by_word if not exact}
+        # the substring keys, as written and lower-cased, each found in one pass over the text
+        self._substrings = {exact: automaton({self._patterns[n][0] for n in self._substring
+                                               if self._patterns[n][1] == exact}) for exact in (True, False)}
+        self._by_substring: dict[tuple[bool, str], list[int]] = {}
+        for n in self._substring:
+            self._by_substring.setdefault((self._patterns[n][1], self._patterns[n][0]), []).append(n)
 
     def _candidates(self, text: str, among: set[str] | None = None) -> list[int]:
-        low = text.lower()
-        found = {n for n in self._substring if self._patterns[n][0] in (text if self._patterns[n][1] else low)}
+        found: set[int] = set()
+        for exact, words in self._substrings.items():
+            if words is not None:
+                for _, key in words.iter(text if exact else text.lower()):
+                    found.update(self._by_substring[(exact, key)])
         words = _words(text)
         for w in words.written & self._exact_firsts:
             found.update(self._by_word[(True, w)])
         for w in words.lower & self._lower_firsts:
             found.update(self._by_word[(False, w)])
         for p in words.prefixes & self._by_prefix.keys():
-            found.update(n for n in self._by_prefix[p] for w in words.lower if w.startswith(self._patterns[n][0]))
+            starting = [w for w in words.lower if w.startswith(p)]
+            found.update(n for n in self._by_prefix[p] if any(w.startswith(self._patterns[n][0]) for w in starting))
         return sorted(n for n in found if among is None or self._patterns[n][3] in among)
 
     def find(self, text: str, among: set[str] | None = None) -> list[tuple[str, int, int]]:
