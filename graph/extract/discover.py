@@ -98,8 +98,10 @@ def _stemmer() -> snowballstemmer.stemmer:
     return snowballstemmer.stemmer("norwegian")
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(word: str) -> str:
-    """Nynorsk morphemes to bokmål inside a word ("følgjetenesta" → "følgetjenesta")."""
+    """Nynorsk morphemes to bokmål inside a word ("følgjetenesta" → "følgetjenesta"); cached, as every word of
+    every statement is folded for the full-text index and words repeat."""
     w = word.lower()
     for nn, nb in _FOLD:
         w = w.replace(nn, nb)

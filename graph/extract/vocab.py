@@ -104,7 +104,10 @@ class Matcher:
 
     def __init__(self, entries: list[Entry], *, suffix: int = 6) -> None:
         self.entries = {e.id: e for e in entries}
-        self._patterns: list[tuple[str, bool, re.Pattern[str], str]] = []
+        # (first word, exact, (regex, flags), entry id); a regex is compiled when a text first opens it: of
+        # thousands of aliases a corpus names a few hundred, and compiling them all cost a second of every start
+        self._patterns: list[tuple[str, bool, tuple[str, int], str]] = []
+        self._compiled: dict[int, re.Pattern[str]] = {}
         inflecting: set[int] = set()  # one-word aliases whose word may go on ("stilling" in "stillingene")
         for e in entries:
             for alias in dict.fromkeys([e.name, *e.aliases]):
@@ -114,7 +117,7 @@ class Matcher:
                 if not exact and len(alias.split()) == 1 and _inflects(first):
                     inflecting.add(len(self._patterns))
                     first = _inflected_from(first)
-                self._patterns.append((first if exact else first.lower(), exact, re.compile(pat, flags), e.id))
+                self._patterns.append((first if exact else first.lower(), exact, (pat, flags), e.id))
         # the patterns a text word opens: as the whole first word, or (a one-word alias that inflects, "stilling"
         # in "stillingene") as its beginning, by the first four letters; a first word with other characters
         # ("kompetansebroen.no") is tested as a substring
@@ -153,10 +156,16 @@ class Matcher:
             found.update(n for n in self._by_prefix[p] if any(w.startswith(self._patterns[n][0]) for w in starting))
         return sorted(n for n in found if among is None or self._patterns[n][3] in among)
 
+    def _regex(self, n: int) -> re.Pattern[str]:
+        pattern = self._compiled.get(n)
+        if pattern is None:
+            pattern = self._compiled[n] = re.compile(*self._patterns[n][2])
+        return pattern
+
     def find(self, text: str, among: set[str] | None = None) -> list[tuple[str, int, int]]:
         """Hits of every entry, or only of the entries ``among``: (entry id, start, end)."""
         hits = [(self._patterns[n][3], m.start(), m.end()) for n in self._candidates(text, among)
-                for m in self._patterns[n][2].finditer(text)]
+                for m in self._regex(n).finditer(text)]
         hits.sort(key=lambda h: (h[1], -(h[2] - h[1])))
         out: list[tuple[str, int, int]] = []
         end = -1
