@@ -314,6 +314,24 @@ def test_a_measure_named_after_of_is_no_kind_of_actor() -> None:
     assert parse("Hvilke av sykehusene støtter hjemmesykehus?", vocab).actor_types
 
 
+def test_state_bodies_regional_councils_and_hospital_units_are_kinds_of_actor() -> None:
+    """"statlege etatar / state supervisory bodies" ask for agencies and county governors; "regionråd" for councils
+    by the word in their names; "sykehus eller sykehusavdelinger / hospitals or hospital divisions" for hospitals and
+    their clinics and divisions, not for a topic "divisions"."""
+    vocab = load_vocabulary()
+    for q in ("Kva statlege etatar har kome med framlegg om legevakt?",
+              "Which state supervisory bodies have made proposals on the out-of-hours medical service?"):
+        it = parse(q, vocab)
+        assert "county governor" in it.actor_types and "directorate/agency" in it.actor_types
+        assert it.measures == ["legevakt"] and not it.specifics
+    it = parse("Hvilke kommuner eller regionråd har uttalt seg om legevakt?", vocab)
+    assert it.actor_types == ["kommune"] and it.actor_names == ["regionråd"] and not it.specifics
+    for q in ("Hvilke sykehus eller sykehusavdelinger har foreslått tiltak innen psykisk helse?",
+              "Which hospitals or hospital divisions have proposed measures in mental health?"):
+        it = parse(q, vocab)
+        assert "HF" in it.actor_types and "divisjon" in it.actor_names and "divis" not in (it.topic or "")
+
+
 def test_a_contracted_plural_has_the_stem_of_its_singular() -> None:
     """Norwegian drops the e of -er/-el before an ending: "helikoptrene" is "helikopter", "legemidler" is
     "legemiddel"; a doubled consonant is no contraction ("kontroller")."""
