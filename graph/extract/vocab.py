@@ -142,9 +142,9 @@ class Matcher:
 
     def _candidates(self, text: str, among: set[str] | None = None) -> list[int]:
         found: set[int] = set()
-        for exact, words in self._substrings.items():
-            if words is not None:
-                for _, key in words.iter(text if exact else text.lower()):
+        for exact, finder in self._substrings.items():
+            if finder is not None:
+                for _, key in finder.iter(text if exact else text.lower()):
                     found.update(self._by_substring[(exact, key)])
         words = _words(text)
         for w in words.written & self._exact_firsts:
