@@ -442,11 +442,11 @@ _GROUP_DOCUMENTS = ("MATCH (g:Group)<-[:MENTIONS]-(:Statement)<-[:CONTAINS]-(d:D
 
 def _group_in_document(store: GraphStore, it: Interpretation, documents: list[str] | None, vocab: Vocabulary,
                        limit: int, answers: list[dict[str, Any]]) -> int:
-    """Adds the stances on the question's measure in documents that name its group elsewhere, when few name both: a
-    submission says once whom it speaks for ("kronisk syke", "jordmødre") and then names the measure alone, sentence
-    by sentence. How many were added."""
-    if not (it.groups and (it.measures or it.discovered)) or it.intent not in _RETRIEVING or len(answers) >= _LOOSE:
-        return 0  # (many that name both: the group is the question's own, and a thousand documents' scope is dear)
+    """Adds the stances on the question's measure in documents that name its group elsewhere: a submission says
+    once whom it speaks for ("kronisk syke", "jordmødre") and then names the measure alone, sentence by sentence.
+    How many were added."""
+    if not (it.groups and (it.measures or it.discovered)) or it.intent not in _RETRIEVING:
+        return 0
     scope = [r["id"] for r in store.query(_GROUP_DOCUMENTS, {"ids": it.groups})
              if documents is None or r["id"] in documents or r["file"] in documents]
     if not scope:
