@@ -84,9 +84,6 @@ def _ask(store: GraphStore, question: str, documents: list[str] | None, limit: i
             it = parse(question, vocab, known)
             answers = _answer(store, it, documents, vocab, limit) if it.intent != "search" else []
         answers = _relax(store, it, documents, vocab, limit, answers)
-        if answers and (grouped := _group_in_document(store, it, documents, vocab, limit, answers)):
-            it.add_note(f"the last {grouped} answer{'s' if grouped > 1 else ''} name the group elsewhere in the "
-                        "same document, not in the statement itself")
         if answers and (retrieved := _retrieved(store, it, documents, vocab, answers)):
             it.add_note(f"the last {retrieved} answer{'s' if retrieved > 1 else ''} found by the "
                         "question's words alone (no measure links them)")
@@ -434,26 +431,6 @@ def _relax(store: GraphStore, it: Interpretation, documents: list[str] | None, v
         answers = _actor_on_topic(store, it, documents, vocab, limit)
     first = {_key(a) for a in loose}
     return [*loose, *(a for a in answers if _key(a) not in first)][:limit] if loose else answers
-
-
-_GROUP_DOCUMENTS = ("MATCH (g:Group)<-[:MENTIONS]-(:Statement)<-[:CONTAINS]-(d:Document) WHERE g.id IN $ids "
-                    "RETURN DISTINCT d.id AS id, d.file AS file")
-
-
-def _group_in_document(store: GraphStore, it: Interpretation, documents: list[str] | None, vocab: Vocabulary,
-                       limit: int, answers: list[dict[str, Any]]) -> int:
-    """Adds the stances on the question's measure in documents that name its group elsewhere: a submission says
-    once whom it speaks for ("kronisk syke", "jordmødre") and then names the measure alone, sentence by sentence.
-    How many were added."""
-    if not (it.groups and (it.measures or it.discovered)) or it.intent not in _RETRIEVING:
-        return 0
-    scope = [r["id"] for r in store.query(_GROUP_DOCUMENTS, {"ids": it.groups})
-             if documents is None or r["id"] in documents or r["file"] in documents]
-    if not scope:
-        return 0
-    found = _answer(store, replace(it, groups=[]), scope, vocab, limit)
-    says = _saying(store, it.specifics or "", it.language == "en", _places(it.wording or ""))  # (as _retrieved)
-    return _merge(answers, [a for a in found if any(says(a, e) for e in a["evidence"])], limit)
 
 
 _NAMED_BY = "MATCH (a:Actor) WHERE a.name CONTAINS $w RETURN a.id AS id LIMIT 1"
