@@ -41,3 +41,18 @@ def test_the_filter_never_changes_what_a_cue_matches() -> None:
                 assert (f.search(ln, ln.lower()) is None) == (pattern.search(ln) is None), (table, pattern.pattern, ln)
             checked += 1
     assert checked > 50 and filtered >= 0.9 * checked  # nearly every cue can be skipped cheaply
+
+
+def test_a_tables_one_pass_finds_what_each_filtered_cue_finds() -> None:
+    """FilteredTable (what extraction runs: one Aho-Corasick pass per table) matches a line with exactly the cues the
+    plain patterns match, on every line of the corpus and the development set."""
+    from graph.extract.prefilter import FilteredTable
+
+    lines = [ln for folder in (CORPUS, GENRE) for f in sorted(folder.glob("*.txt"))
+             for ln in f.read_text("utf-8").splitlines() if ln.strip()]
+    for table in kinds._CUES:
+        patterns = kinds.patterns(table)
+        one_pass = FilteredTable(patterns)
+        for ln in lines:
+            assert [i for i, _ in one_pass.matching(ln, ln.lower())] == \
+                [i for i, p in enumerate(patterns) if p.search(ln)], (table, ln)
