@@ -186,7 +186,13 @@ def _as_written(org: str, text: str) -> str:
 
 
 def author_from_lines(lines: list[str]) -> tuple[str | None, str | None]:
-    """Try title lines anywhere, then a sender label, the letterhead, opening sentences, the signature block."""
+    """Try title lines anywhere, then a sender label, the letterhead, opening sentences, the signature block; a
+    unit named by its kind alone is named with the body over it."""
+    org, source = _author_from_lines(lines)
+    return (with_parent(org, lines) if org else org), source
+
+
+def _author_from_lines(lines: list[str]) -> tuple[str | None, str | None]:
     whole = "\n".join(lines)
     for text in lines:  # a title, or the sentence a news text opens a paragraph with ("X har levert sitt innspill …")
         if _LIST_ITEM.match(text):  # an item of a list ("Vedlegg: … 3. Uttalelse fra Eldrerådet") is no title
@@ -208,7 +214,7 @@ def author_from_lines(lines: list[str]) -> tuple[str | None, str | None]:
                 org = head
             return _as_written(org, whole), "title line"
     if org := sender_label(lines):
-        return of_municipality(org, lines), "sender label"
+        return _as_headed(of_municipality(org, lines), lines), "sender label"
     if org := letterhead(lines):
         return org, "letterhead"
     for text in lines[:40]:
@@ -218,6 +224,15 @@ def author_from_lines(lines: list[str]) -> tuple[str | None, str | None]:
         if (m := _BYLINE.match(text)) and (org := tidy_org(m["org"])):
             return org, "byline"
     return (org, "signature") if (org := signature(lines)) else (None, None)
+
+
+def _as_headed(org: str, lines: list[str]) -> str:
+    """A sender label's name as the letter's first line gives it in full: "Frå: Kommunalt råd for personar med
+    funksjonsnedsetjing" under "Kommunalt råd for personar med funksjonsnedsetjing i Sogndal"."""
+    first = next((t.split("\n")[0].strip() for t in lines if t.strip()), "")
+    more = first[len(org):]
+    return first if first.startswith(org) and re.fullmatch(r"(?:\s+i|,)\s+[A-ZÆØÅ][\wæøå-]*(?:\s+[\wæøå-]+){0,2}",
+                                                            more) else org
 
 
 def _a_persons_surname(name: str, lines: list[str]) -> bool:
@@ -302,6 +317,40 @@ def signature(lines: list[str]) -> str | None:
     if start < len(tail) and len(_FIRST_PERSON.findall(" ".join(tail))) >= 2:
         return next((found[0][2] for sig in closing if (found := find_persons(sig)) and found[0][0] == 0), None)
     return None
+
+
+_PARENT = re.compile(r"(?:.+\s(?:HF|RHF|kommune|herad|fylkeskommune|fylkeskommune)|(?:Universitetet|Høgskolen)\s+i\s+.+"
+                     r"|Sykehuset\s+.+|[A-ZÆØÅ][\wæøå-]+\s+(?:sykehus|sjukehus|universitetssykehus|universitetssjukehus))")
+# a name by its kind alone: in lower case after its first word, ending in the definite form ("Tannhelsetenesta",
+# "Helsestasjons- og skolehelsetjenesten")
+_KIND_ALONE = re.compile(r"[A-ZÆØÅ][\wæøå-]*(?:\s+[a-zæøå][\wæøå-]*)*?(?:en|et|a|ne)")
+
+
+def unit_and_parent(name: str) -> tuple[str, str] | None:
+    """The unit and the body over it of a name ``with_parent`` gives (or a letter writes so: "Medisinsk klinikk,
+    Stavanger universitetssjukehus"); None for other names with a comma ("Ulstein, Herøy og Sande kommunar")."""
+    unit, _, parent = name.partition(", ")
+    return (unit, parent) if parent and "," not in parent and _PARENT.fullmatch(parent) \
+        and (_UNIT.fullmatch(unit) or _KIND_ALONE.fullmatch(unit)) else None
+
+
+def with_parent(org: str, lines: list[str]) -> str:
+    """A unit a letter names by its kind alone ("Klinikk for psykisk helse og rus", "Tannhelsetenesta") is named
+    with the body its letterhead names over it, as other letters and analysts name it: "Klinikk for psykisk helse
+    og rus, Sykehuset Telemark HF", "Helsestasjons- og skolehelsetjenesten i Arendal kommune" (a municipality's
+    unit is "i" it). Every trust has a "Klinikk for psykisk helse og rus": alone, the name is many actors in one.
+    A unit with a name of its own ("Bydel Gamle Oslo", "Kongsberg sykehus") stays as it is."""
+    if "," in org or org.endswith(("kommune", "herad")) or not (_UNIT.fullmatch(org) or _KIND_ALONE.fullmatch(org)):
+        return org
+    head = [ln.strip() for t in lines[:3] for ln in t.split("\n") if ln.strip()][:4]
+    if org not in head[1:]:  # (under its parent's name, not the letter's first line: "Kreftforeningen" is itself)
+        return org
+    text = "\n".join(lines)
+    for line in head[:head.index(org, 1)]:
+        parent = _head_name(line, text)
+        if _PARENT.fullmatch(parent) and re.fullmatch(ORG, parent) and len(parent.split()) <= 6:
+            return f"{org} i {parent}" if parent.endswith(("kommune", "herad")) else f"{org}, {parent}"
+    return org
 
 
 # a unit of a hospital trust or a municipality, whose name goes on in lower case: "Klinikk psykisk helse og

@@ -21,10 +21,12 @@ def slugify(text: str) -> str:
 
 # a body of a municipality named by its place, with or without the word for the municipality: "Eldrerådet i
 # Bjørnafjorden kommune" is "Eldrerådet i Bjørnafjorden" ("Verdal kommune" alone keeps it: it is the name)
+_SHORT_NAME = re.compile(r"\s*\((?-i:[A-ZÆØÅ])[\wÆØÅæøå-]{1,14}\)$")  # "… samhandling (SESAM)": the short name it adds
 _OF_MUNICIPALITY = re.compile(r"(\s+i\s+[^\s,]+(?:\s+og\s+[^\s,]+)?)\s+(?:kommune|herad)$")
 
 
 def normal_name(name: str) -> str:
     """Key under which two spellings of one actor meet: spaces collapsed, lower case, no HF/RHF/AS suffix, no
-    "kommune" after a municipal body's place."""
-    return _OF_MUNICIPALITY.sub(r"\1", _SUFFIX.sub("", re.sub(r"\s+", " ", name).strip().lower()))
+    "kommune" after a municipal body's place, no short name in brackets after the name."""
+    name = _SHORT_NAME.sub("", re.sub(r"\s+", " ", name).strip()) or name
+    return _OF_MUNICIPALITY.sub(r"\1", _SUFFIX.sub("", name.lower()))

@@ -9,6 +9,7 @@ from pathlib import Path
 from graph.datafile import read_yaml
 from graph.extract.vocab import Vocabulary, normal_name
 from loaders import slugify
+from loaders.authorship import unit_and_parent
 from loaders.persons import find_persons
 
 # "Helsefellesskapet" → the part's one helsefellesskap (data in speakers.yaml, with who speaks)
@@ -83,7 +84,10 @@ class ActorResolver:
         if type_hint == "other":  # an author found by the loader: its name may still tell its type
             type_hint = next((t for p, t in self.vocab.org_patterns if p.fullmatch(name)), None) or \
                 next((t for p, t in self.vocab.type_words if p.search(name)), None) or self._branch_of(name)
-        self.actors.setdefault(aid, ActorRef(aid, name, type_hint, discovered=True))
+        # a unit with the body over it is also written the other way round, and by its own name within its body
+        pair = unit_and_parent(name)
+        aliases = [f"{pair[1]}, {pair[0]}", pair[0]] if pair else []
+        self.actors.setdefault(aid, ActorRef(aid, name, type_hint, aliases=aliases, discovered=True))
         return aid
 
     def _branch_of(self, name: str) -> str:
