@@ -197,10 +197,13 @@ def build(store: GraphStore, intent: str, params: dict[str, Any], vocab: Vocabul
         aid = actor_id(store, vocab, params["actor"])
         mentioned = " OR (s)-[:MENTIONS]->(:Actor {id: $actor_id})" if intent in DETAIL_INTENTS and aid else ""
         # its branches too: "Fagforbundet" speaks also as "Fagforbundet Vestfold og Telemark" (a name it begins)
-        branches = " OR any(p IN $branch_of WHERE toLower(a.name) STARTS WITH p)"
+        # and its units, named with it: "Fakultet for helse- og sosialvitenskap, Universitetet i Sørøst-Norge"
+        branches = (" OR any(p IN $branch_of WHERE toLower(a.name) STARTS WITH p)"
+                    " OR any(p IN $unit_of WHERE toLower(a.name) ENDS WITH p)")
         actor = f"AND (a.id = $actor_id OR a.id = $actor OR toLower(a.name) = $actor_name{branches}{mentioned})"
         qparams.update(actor_id=aid or "", actor=params["actor"], actor_name=params["actor"].lower(),
-                       branch_of=_branch_prefixes(vocab, aid))
+                       branch_of=_branch_prefixes(vocab, aid),
+                       unit_of=[f", {p[:-1]}" for p in _branch_prefixes(vocab, aid)])
     if params.get("named"):  # a second actor the statements must name ("… sammen med NAV", "… om Sykehuspartner")
         filters.append("named")
         qparams["named"] = actor_id(store, vocab, params["named"]) or params["named"]

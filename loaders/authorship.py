@@ -153,8 +153,8 @@ def letterhead(lines: list[str]) -> str | None:
     # a municipality's letterhead over the unit that writes ("Oslo kommune / Bydel Gamle Oslo – …"): the unit, when
     # the letter names it again
     unit = _head_name(following[0], text) if following and not _ADDRESS.match(following[0]) else ""
-    if 2 <= len(unit.split()) <= 9 and (org.endswith(("kommune", " HF", " RHF")) and re.fullmatch(ORG, unit)
-                                        or _UNIT.fullmatch(unit)) \
+    if (2 <= len(unit.split()) <= 9 and org.endswith(("kommune", " HF", " RHF")) and re.fullmatch(ORG, unit)
+            or _UNIT.fullmatch(unit)) \
             and _named_again([unit], rest[rest.index(following[0]) + len(following[0]):]):
         return unit
     words = org.split()
@@ -212,6 +212,10 @@ def _author_from_lines(lines: list[str]) -> tuple[str | None, str | None]:
             # it, as the letterhead gives it and the title line writes it
             if (head := letterhead(lines)) and head.startswith(f"{org} ") and head in text:
                 org = head
+            # (or the sender label's, when it goes on from it: "Innspill fra Molde legevakt" under "Fra: Molde
+            # legevakt og KAD <…>", which the title's capitals-only name stops short of)
+            if (label := sender_label(lines)) and label.startswith(f"{org} "):
+                org = label
             return _as_written(org, whole), "title line"
     if org := sender_label(lines):
         return _as_headed(of_municipality(org, lines), lines), "sender label"
@@ -319,19 +323,17 @@ def signature(lines: list[str]) -> str | None:
     return None
 
 
-_PARENT = re.compile(r"(?:.+\s(?:HF|RHF|kommune|herad|fylkeskommune|fylkeskommune)|(?:Universitetet|Høgskolen)\s+i\s+.+"
-                     r"|Sykehuset\s+.+|[A-ZÆØÅ][\wæøå-]+\s+(?:sykehus|sjukehus|universitetssykehus|universitetssjukehus))")
-# a name by its kind alone: in lower case after its first word, ending in the definite form ("Tannhelsetenesta",
-# "Helsestasjons- og skolehelsetjenesten")
-_KIND_ALONE = re.compile(r"[A-ZÆØÅ][\wæøå-]*(?:\s+[a-zæøå][\wæøå-]*)*?(?:en|et|a|ne)")
+_PARENT = re.compile(r"(?:.+\s(?:HF|RHF|kommune|herad|fylkeskommune)"
+                     r"|(?:Universitetet|Høgskolen|Høgskulen)\s+(?:i|på)\s+.+|Sykehuset\s+.+|[A-ZÆØÅ][\wæøå.-]*\s+(?:sykehus|sjukehus|universitetssykehus|universitetssjukehus|"
+                     r"hospital|universitet)|NTNU|OsloMet|UiT|UiO|UiB|USN|NMBU)")
 
 
 def unit_and_parent(name: str) -> tuple[str, str] | None:
     """The unit and the body over it of a name ``with_parent`` gives (or a letter writes so: "Medisinsk klinikk,
     Stavanger universitetssjukehus"); None for other names with a comma ("Ulstein, Herøy og Sande kommunar")."""
     unit, _, parent = name.partition(", ")
-    return (unit, parent) if parent and "," not in parent and _PARENT.fullmatch(parent) \
-        and (_UNIT.fullmatch(unit) or _KIND_ALONE.fullmatch(unit)) else None
+    return (unit, parent) if parent and "," not in parent and _PARENT.fullmatch(parent) and _UNIT.fullmatch(unit) \
+        else None
 
 
 def with_parent(org: str, lines: list[str]) -> str:
@@ -340,24 +342,28 @@ def with_parent(org: str, lines: list[str]) -> str:
     og rus, Sykehuset Telemark HF", "Helsestasjons- og skolehelsetjenesten i Arendal kommune" (a municipality's
     unit is "i" it). Every trust has a "Klinikk for psykisk helse og rus": alone, the name is many actors in one.
     A unit with a name of its own ("Bydel Gamle Oslo", "Kongsberg sykehus") stays as it is."""
-    if "," in org or org.endswith(("kommune", "herad")) or not (_UNIT.fullmatch(org) or _KIND_ALONE.fullmatch(org)):
-        return org
-    head = [ln.strip() for t in lines[:3] for ln in t.split("\n") if ln.strip()][:4]
-    if org not in head[1:]:  # (under its parent's name, not the letter's first line: "Kreftforeningen" is itself)
+    if "," in org or not _UNIT.fullmatch(org):
         return org
     text = "\n".join(lines)
-    for line in head[:head.index(org, 1)]:
+    head = [ln.strip() for t in lines[:3] for ln in t.split("\n") if ln.strip()][:4]
+    # (the line over it, or before it on its line: "Helse Bergen HF / Divisjon psykisk helsevern   Høyringsuttale …")
+    over = head[:head.index(org, 1)] if org in head[1:] else \
+        [re.sub(r"[\s/–—|·,]+$", "", ln[:ln.index(org)]) for ln in head if ln.find(org) > 0]
+    for line in over:
         parent = _head_name(line, text)
-        if _PARENT.fullmatch(parent) and re.fullmatch(ORG, parent) and len(parent.split()) <= 6:
+        parent = _as_written(parent, text)
+        parent = _in_lower_case(parent) if parent.isupper() and len(parent) > 5 else parent
+        if _PARENT.fullmatch(parent) and _NAME_LINE.fullmatch(parent) and len(parent.split()) <= 6:
             return f"{org} i {parent}" if parent.endswith(("kommune", "herad")) else f"{org}, {parent}"
     return org
 
 
 # a unit of a hospital trust or a municipality, whose name goes on in lower case: "Klinikk psykisk helse og
 # avhengighet", "Divisjon prehospitale tjenester", "Psykisk helse- og rusklinikken"
-_UNIT = re.compile(r"(?:Klinikk|Divisjon|Avdeling|Seksjon|Område|Senter)\s+(?:for\s+)?[a-zæøå][\wæøå-]*"
-                   r"(?:\s+[\wæøå-]+){0,5}"
-                   r"|[A-ZÆØÅ][\wæøå-]*(?:\s+[\wæøå-]+){0,4}?(?:klinikken|divisjonen|senteret|avdelingen)"
+_UNIT = re.compile(r"(?:Klinikk|Divisjon|Avdeling|Seksjon|Område|Senter|Institutt|Fakultet)\s+(?:for\s+)?"
+                   r"[a-zæøå][\wæøå-]*(?:\s+[\wæøå-]+){0,5}|Det\s+[a-zæøå]+\s+fakultet"
+                   r"|[A-ZÆØÅ][\wæøå-]*(?:\s+[\wæøå-]+){0,4}?(?:klinikken|divisjonen|senteret|avdelingen|avdelinga"
+                   r"|tjenesten|tenesta|tjenesta|vakten|vakta|stasjonen|kontoret|etaten)"
                    r"|(?:[A-ZÆØÅ]+s\s+)?(?:[Ff]aggruppe|[Ll]andsgruppe|[Yy]rkesseksjon)\w*\s+(?:for|av)\s+[\wæøå ,-]+")
 _BYLINE = re.compile(rf"^Av\s+(?-i:[A-ZÆØÅ])[^,\n]{{2,60}},\s+[a-zæøå][^.\n]*?\s(?:i|ved)\s+(?P<org>{ORG})\s*$")
 _SIGNER = re.compile(r"(?-i:[A-ZÆØÅ])[\wæøåÆØÅáÁ'.-]+(?:\s+(?-i:[A-ZÆØÅ])[\wæøåÆØÅáÁ'.-]+){1,3},"

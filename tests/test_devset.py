@@ -211,7 +211,7 @@ def test_support_and_rejection_in_one_sentence_are_two_statements() -> None:
       "Nesungdom", "Ingrid Berg, leder"], "Fjellungdom og Nesungdom"),
     (["Helse Fjord HF / Klinikk psykisk helse og rus Høyringsuttale – regional plan Side 1 av 5",
       "Helse Vest RHF, fagavdelinga", "Klinikk psykisk helse og rus viser til høyringa.",
-      "Klinikk psykisk helse og rus støttar planen."], "Klinikk psykisk helse og rus"),
+      "Klinikk psykisk helse og rus støttar planen."], "Klinikk psykisk helse og rus, Helse Fjord HF"),
     (["Norsk fjellterapeutisk forening", "Høringssvar om legevakt", "Foreningen støtter planen."],
      "Norsk fjellterapeutisk forening"),
     (["Fjellvik alderspsykiatriske sykehus AS Styremøte 12.03.2026 Side 1 av 6", "STYRESAK 09/2026",

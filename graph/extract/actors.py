@@ -81,12 +81,15 @@ class ActorResolver:
             self.actors.setdefault(aid, ActorRef(aid, e.name, e.props["type"], aliases=e.aliases))
             return aid
         aid = slugify(normal_name(name))
-        if type_hint == "other":  # an author found by the loader: its name may still tell its type
-            type_hint = next((t for p, t in self.vocab.org_patterns if p.fullmatch(name)), None) or \
-                next((t for p, t in self.vocab.type_words if p.search(name)), None) or self._branch_of(name)
-        # a unit with the body over it is also written the other way round, and by its own name within its body
+        # a unit with the body over it is of its body's type, also written the other way round or "ved" its body
+        # (with or without the body's legal form), and by its own name within its body
         pair = unit_and_parent(name)
-        aliases = [f"{pair[1]}, {pair[0]}", pair[0]] if pair else []
+        aliases = list(dict.fromkeys([f"{pair[1]}, {pair[0]}", f"{pair[0]} ved {pair[1]}",
+                                      f"{pair[0]} ved {re.sub(r' R?HF$', '', pair[1])}", pair[0]])) if pair else []
+        if type_hint == "other":  # an author found by the loader: its name may still tell its type
+            typed = pair[1] if pair else name
+            type_hint = next((t for p, t in self.vocab.org_patterns if p.fullmatch(typed)), None) or \
+                next((t for p, t in self.vocab.type_words if p.search(typed)), None) or self._branch_of(typed)
         self.actors.setdefault(aid, ActorRef(aid, name, type_hint, aliases=aliases, discovered=True))
         return aid
 
