@@ -324,8 +324,9 @@ def signature(lines: list[str]) -> str | None:
 
 
 _PARENT = re.compile(r"(?:.+\s(?:HF|RHF|kommune|herad|fylkeskommune)"
-                     r"|(?:Universitetet|Høgskolen|Høgskulen)\s+(?:i|på)\s+.+|Sykehuset\s+.+|[A-ZÆØÅ][\wæøå.-]*\s+(?:sykehus|sjukehus|universitetssykehus|universitetssjukehus|"
-                     r"hospital|universitet)|NTNU|OsloMet|UiT|UiO|UiB|USN|NMBU)")
+                     r"|(?:Universitetet|Høgskolen|Høgskulen)\s+(?:i|på)\s+.+|Sykehuset\s+.+"
+                     r"|[A-ZÆØÅ][\wæøå.-]*\s+(?:sykehus|sjukehus|universitetssykehus|universitetssjukehus|hospital"
+                     r"|universitet)|NTNU|OsloMet|UiT|UiO|UiB|USN|NMBU)")
 
 
 def unit_and_parent(name: str) -> tuple[str, str] | None:
