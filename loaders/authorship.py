@@ -323,10 +323,7 @@ def signature(lines: list[str]) -> str | None:
     return None
 
 
-_PARENT = re.compile(r"(?:.+\s(?:HF|RHF|kommune|herad|fylkeskommune)"
-                     r"|(?:Universitetet|Høgskolen|Høgskulen)\s+(?:i|på)\s+.+|Sykehuset\s+.+"
-                     r"|[A-ZÆØÅ][\wæøå.-]*\s+(?:sykehus|sjukehus|universitetssykehus|universitetssjukehus|hospital"
-                     r"|universitet)|NTNU|OsloMet|UiT|UiO|UiB|USN|NMBU)")
+_PARENT = re.compile(PATTERNS["unit_parent"])
 
 
 def unit_and_parent(name: str) -> tuple[str, str] | None:
@@ -351,21 +348,15 @@ def with_parent(org: str, lines: list[str]) -> str:
     over = head[:head.index(org, 1)] if org in head[1:] else \
         [re.sub(r"[\s/–—|·,]+$", "", ln[:ln.index(org)]) for ln in head if ln.find(org) > 0]
     for line in over:
-        parent = _head_name(line, text)
-        parent = _as_written(parent, text)
+        parent = _as_written(_head_name(line, text), text)
         parent = _in_lower_case(parent) if parent.isupper() and len(parent) > 5 else parent
         if _PARENT.fullmatch(parent) and _NAME_LINE.fullmatch(parent) and len(parent.split()) <= 6:
             return f"{org} i {parent}" if parent.endswith(("kommune", "herad")) else f"{org}, {parent}"
     return org
 
 
-# a unit of a hospital trust or a municipality, whose name goes on in lower case: "Klinikk psykisk helse og
-# avhengighet", "Divisjon prehospitale tjenester", "Psykisk helse- og rusklinikken"
-_UNIT = re.compile(r"(?:Klinikk|Divisjon|Avdeling|Seksjon|Område|Senter|Institutt|Fakultet)\s+(?:for\s+)?"
-                   r"[a-zæøå][\wæøå-]*(?:\s+[\wæøå-]+){0,5}|Det\s+[a-zæøå]+\s+fakultet"
-                   r"|[A-ZÆØÅ][\wæøå-]*(?:\s+[\wæøå-]+){0,4}?(?:klinikken|divisjonen|senteret|avdelingen|avdelinga"
-                   r"|tjenesten|tenesta|tjenesta|vakten|vakta|stasjonen|kontoret|etaten)"
-                   r"|(?:[A-ZÆØÅ]+s\s+)?(?:[Ff]aggruppe|[Ll]andsgruppe|[Yy]rkesseksjon)\w*\s+(?:for|av)\s+[\wæøå ,-]+")
+# a unit named by its kind (patterns.yaml "unit")
+_UNIT = re.compile(PATTERNS["unit"])
 _BYLINE = re.compile(rf"^Av\s+(?-i:[A-ZÆØÅ])[^,\n]{{2,60}},\s+[a-zæøå][^.\n]*?\s(?:i|ved)\s+(?P<org>{ORG})\s*$")
 _SIGNER = re.compile(r"(?-i:[A-ZÆØÅ])[\wæøåÆØÅáÁ'.-]+(?:\s+(?-i:[A-ZÆØÅ])[\wæøåÆØÅáÁ'.-]+){1,3},"
                      r"\s+[a-zæøå][\wæøå -]{2,40}")  # "Ingá Márjá Balto, leder": a name, then a lower-case title

@@ -170,6 +170,9 @@ def test_one_name_normaliser_and_one_slug_function() -> None:
     assert loaders.slugify is slugify and loaders.load.slugify is slugify
     assert normal_name("Helse  Sør-Øst RHF") == normal_name("helse sør-øst") == "helse sør-øst"
     assert normal_name("Lovisenberg Diakonale Sykehus AS") == "lovisenberg diakonale sykehus"
+    # a short name in brackets after the name is no part of it; a name that is only brackets keeps them
+    assert normal_name("Regionalt kompetansesenter for eldremedisin (SESAM)") == \
+        normal_name("Regionalt kompetansesenter for eldremedisin") and normal_name("(FFO)") == "(ffo)"
     assert slugify("Sykehuset Østfold HF") == "sykehuset-ostfold-hf" and slugify("Café Ærø") == "cafe-aero"
     # curator decisions find an actor under any spelling the normaliser joins
     actors = [{"name": "Sykehuset Østfold HF", "aliases": []}]
