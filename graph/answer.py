@@ -8,7 +8,7 @@ words in the statement text (prefix-stemmed, so
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -269,11 +269,31 @@ def answer(store: GraphStore, intent: str, params: dict[str, Any], vocab: Vocabu
     return rank(run(store, intent, query, relations), query, limit)
 
 
+def _in_turns(ranked: list[Any], actor_id: str | None, speaker: Callable[[Any], str]) -> list[Any]:
+    """"What does Fagforbundet want?": the union's own answers first, then its branches' and units' in turn, so
+    that a branch with fewer answers is not cut off by a busier one (each in its own order)."""
+    if not actor_id or len({speaker(e) for e in ranked}) < 2:
+        return ranked
+    shown: dict[str, int] = {}
+    turn = []
+    for e in ranked:
+        aid = speaker(e)
+        shown[aid] = shown.get(aid, 0) + 1
+        turn.append(0 if aid == actor_id else shown[aid])
+    return [e for _, _, e in sorted(zip(turn, range(len(ranked)), ranked, strict=True), key=lambda t: t[:2])]
+
+
+_BRANCH_ROWS = 4  # times the answers wanted: the rows an actor question reads to give its branches their turns
+
+
 def run_grouped(store: GraphStore, query: Query, relations: list[str], limit: int) -> list[dict[str, Any]]:
     """The best ``limit`` answers counted in the store, then the evidence of those alone."""
     kinds = [k for rel in relations for k in KINDS[rel]]
     relation_of = query.params["relation_of"] if "STATES" not in relations else {k: "STATES" for k in kinds}
-    rows = store.query(query.cypher, {**query.params, "kinds": kinds, "rows": limit, "relation_of": relation_of})
+    actor_id = query.params.get("actor_id")
+    rows = store.query(query.cypher, {**query.params, "kinds": kinds, "relation_of": relation_of,
+                                      "rows": limit * _BRANCH_ROWS if actor_id else limit})
+    rows = _in_turns(rows, actor_id, lambda r: r["actor_id"])[:limit]
     evidence = {r["id"]: r for r in store.query(_EVIDENCE, {"ids": [i for r in rows for i in r["ids"]]})}
     return [{"actor": {"id": r["actor_id"], "name": r["actor"], "type": r["type"], "aliases": r["aliases"] or []},
              "relation": r["relation"],
@@ -336,7 +356,8 @@ def rank(entries: list[dict[str, Any]], query: Query, limit: int) -> list[dict[s
         return (not wanted, -round(e["match"], 2), -len(e["evidence"]), e["actor"]["name"],
                 (e["measure"] or {}).get("name") or "")
 
-    ranked = sorted(entries, key=key)[:limit]
+    ranked = _in_turns(sorted(entries, key=key), q.get("actor_id"), lambda e: e["actor"]["id"])
+    ranked = ranked[:limit]
     for e in ranked:
         e.pop("match", None)
     return ranked
