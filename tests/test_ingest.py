@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from graph.export import export_json
 from graph.ingest import ingest, stats
@@ -307,11 +308,19 @@ def test_eval_on_the_corpus_meets_the_targets(loaded) -> None:
 
 def test_eval_and_vocab_suggest_commands(loaded, tmp_path: Path) -> None:
     env = {**__import__("os").environ, "INNSPILL_GRAPH": f"embedded:{loaded.folder}", "INNSPILL_GRAPH_NAME": "corpus"}
-    run = subprocess.run([sys.executable, "-m", "innspill", "eval", "--json"], capture_output=True, text=True,
-                         cwd=ROOT, timeout=600, env=env)
+    # one development set, not all of them (the whole set takes ten minutes and grows every session)
+    devset = tmp_path / "devset"
+    devset.mkdir()
+    genre = ROOT / "tests" / "fixtures" / "genre"
+    shutil.copy(genre / "genre-A.yaml", devset)
+    for entry in yaml.safe_load((genre / "genre-A.yaml").read_text(encoding="utf-8")):
+        shutil.copy(genre / entry["document"], devset)
+    run = subprocess.run([sys.executable, "-m", "innspill", "eval", "--json", "--devset", str(devset)],
+                         capture_output=True, text=True, cwd=ROOT, timeout=600, env=env)
     assert run.returncode == 0, run.stderr
     out = json.loads(run.stdout)
     assert {r["view"] for r in out["relations"]} == {"statements", "edges"}
+    assert out["devset"]["documents"] == 8 and out["devset"]["extractor"]
     assert out["questions"]["total"] == 60 and out["questions"]["correct"] >= 30
     run = subprocess.run([sys.executable, "-m", "innspill", "vocab", "suggest", "--json", "--limit", "10"],
                          capture_output=True, text=True, cwd=ROOT, timeout=600, env=env)
