@@ -205,9 +205,9 @@ def build(store: GraphStore, intent: str, params: dict[str, Any], vocab: Vocabul
         branches = (" OR any(p IN $branch_of WHERE toLower(a.name) STARTS WITH p)"
                     " OR any(p IN $unit_of WHERE toLower(a.name) ENDS WITH p)")
         actor = f"AND (a.id = $actor_id OR a.id = $actor OR toLower(a.name) = $actor_name{branches}{mentioned})"
+        branch_of = _branch_prefixes(vocab, aid)
         qparams.update(actor_id=aid or "", actor=params["actor"], actor_name=params["actor"].lower(),
-                       branch_of=_branch_prefixes(vocab, aid),
-                       unit_of=[f", {p[:-1]}" for p in _branch_prefixes(vocab, aid)])
+                       branch_of=branch_of, unit_of=[f", {p[:-1]}" for p in branch_of])
     if params.get("named"):  # a second actor the statements must name ("… sammen med NAV", "… om Sykehuspartner")
         filters.append("named")
         qparams["named"] = actor_id(store, vocab, params["named"]) or params["named"]

@@ -104,6 +104,10 @@ def _head_name(line: str, text: str) -> str:
     return line
 
 
+def _first_line(lines: list[str]) -> str:
+    return next((t.split("\n")[0].strip() for t in lines if t.strip()), "")
+
+
 def _written(name: str) -> re.Pattern[str]:
     """The name as a word of its own in a text."""
     return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
@@ -117,7 +121,7 @@ def letterhead(lines: list[str]) -> str | None:
     """The name a letter or a web page opens with ("Kvam herad", "Funksjonshemmedes Fellesorganisasjon
     (FFO)"), when the text names the sender again (in its body or signature): an address block or a
     recipient is named once, and a letter may open with its recipient ("Helse- og omsorgsdepartementet")."""
-    line = next((t.split("\n")[0].strip() for t in lines if t.strip()), "")
+    line = _first_line(lines)
     text = "\n".join(lines)
     # (whom it is kept by ends the name: "Ungdomsrådet i Helse Førde c/o Barne- og ungdomsklinikken")
     first = _head_name(_CARE_OF.split(line, maxsplit=1)[0], text)
@@ -233,7 +237,7 @@ def _author_from_lines(lines: list[str]) -> tuple[str | None, str | None]:
 def _as_headed(org: str, lines: list[str]) -> str:
     """A sender label's name as the letter's first line gives it in full: "Frå: Kommunalt råd for personar med
     funksjonsnedsetjing" under "Kommunalt råd for personar med funksjonsnedsetjing i Sogndal"."""
-    first = next((t.split("\n")[0].strip() for t in lines if t.strip()), "")
+    first = _first_line(lines)
     more = first[len(org):]
     return first if first.startswith(org) and re.fullmatch(r"(?:\s+i|,)\s+[A-ZÆØÅ][\wæøå-]*(?:\s+[\wæøå-]+){0,2}",
                                                             more) else org
@@ -247,7 +251,7 @@ def _a_persons_surname(name: str, lines: list[str]) -> bool:
 def of_municipality(org: str, lines: list[str]) -> str:
     """A council a municipality's minutes name by its kind alone ("HALDEN KOMMUNE … Utvalg: Ungdomsrådet") is that
     municipality's ("Ungdomsrådet i Halden")."""
-    head = next((t.split("\n")[0].strip() for t in lines if t.strip()), "")
+    head = _first_line(lines)
     m = re.fullmatch(r"(?i)(\w[\w-]*)\s+(?:kommune|herad)", head)
     if m and re.fullmatch(r"\w+(?:rådet|utvalget|utvalet)", org):
         place = next((w for w in re.findall(rf"(?i)\b{re.escape(m[1])}\b", "\n".join(lines)) if not w.isupper()), m[1])
