@@ -332,6 +332,23 @@ def test_state_bodies_regional_councils_and_hospital_units_are_kinds_of_actor() 
         assert "HF" in it.actor_types and "divisjon" in it.actor_names and "divis" not in (it.topic or "")
 
 
+def test_coordinated_kinds_of_actor_share_their_head() -> None:
+    """"forsknings- eller kompetansesentre", "frivillige eller ideelle organisasjoner", "youth or disability
+    councils": each word before the last names a kind with the head it shares; a word that names no kind so
+    ("organisasjoner eller brukerorgan": any organisation) leaves the question without a kind."""
+    vocab = load_vocabulary()
+    for q in ("Hvilke forsknings- eller kompetansesentre har uttalt seg om psykisk helse?",
+              "Which research or competence centres have commented on mental health?"):
+        it = parse(q, vocab)
+        assert it.actor_types == ["education/research"] and it.theme == "psykisk-helse-rus"
+    it = parse("Hvilke pasient-, bruker- eller frivillige organisasjoner foreslår tiltak for pårørende?", vocab)
+    assert set(it.actor_types) == {"voluntary organisation", "patient/user organisation"}
+    it = parse("Which youth, elderly or disability councils have commented on rehabilitation?", vocab)
+    assert it.actor_types == ["committee"] and "youth" not in (it.topic or "")
+    assert not parse("Hvilke organisasjoner eller brukerorganer har foreslått tiltak for pårørende?",
+                     vocab).actor_types
+
+
 def test_a_contracted_plural_has_the_stem_of_its_singular() -> None:
     """Norwegian drops the e of -er/-el before an ending: "helikoptrene" is "helikopter", "legemidler" is
     "legemiddel"; a doubled consonant is no contraction ("kontroller")."""

@@ -301,3 +301,20 @@ def test_a_two_cell_table_and_the_author_as_doer_after_another_body(tmp_path: Pa
     assert kinds["Statlig takstsystem for tannhelsetjenesten | Går imot"][0] == "opposition"
     practice = next(v for k, v in kinds.items() if k.startswith("Siden 2021"))
     assert practice == ("example", "elvik-kommune"), kinds
+
+
+def test_a_sender_whose_name_does_not_tell_its_kind_is_of_the_kind_it_says_it_is(tmp_path: Path) -> None:
+    """"Lysglimt er en landsdekkende interesseorganisasjon …" makes the sender a patient/user organisation (its
+    name says nothing); "… er en landsdekkende organisasjon" says too little; a vocabulary actor keeps its type."""
+    def author_type(text: str) -> str:
+        path = tmp_path / "innspill.txt"
+        path.write_text(text, "utf-8")
+        ex = extract(load_document(path))
+        return ex.actors[next(iter(ex.authors.values()))].type
+
+    body = "\n\nVi ber om at tilbudet til pårørende styrkes.\n"
+    assert author_type("Innspill fra Lysglimt\n\nLysglimt er en landsdekkende interesseorganisasjon for "
+                       "familier med alvorlig syke barn." + body) == "patient/user organisation"
+    assert author_type("Innspill frå Lysglimt\n\nVi er ei ideell stifting. Me er ein ideell stifting med "
+                       "tilbod over heile landet." + body) == "voluntary organisation"
+    assert author_type("Innspill fra Lysglimt\n\nLysglimt er en landsdekkende organisasjon." + body) == "other"

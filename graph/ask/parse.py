@@ -388,27 +388,94 @@ def _content(word: str) -> bool:
         re.search(p, word) for p in t["relation"].values())
 
 
-def _actor_types(r: _Reading, vocab: Vocabulary) -> None:
-    """The kind of actor asked for ("Hvilken fagforening …", "Which hospitals …", "… blant kommunene"); not a
-    word of a measure's name ("critical of hospital at home")."""
+_COORDINATOR = r"\s*(?:,\s*)?(?:eller|og|or|and)\s+|\s*,\s*"
+_MODIFIER = re.compile(r"[^\W\d_][\w-]*")
+
+
+@lru_cache(maxsize=1)
+def _kind_openings() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Where a question's kind of actor begins, after its question word or "blant / among": the opening is
+    followed by a kind's words, perhaps after coordinated words that share its head ("frivillige eller …")."""
     t = templates()
-    named = [(s, e) for _, s, e in _find(bilingual(vocab.measures), r.rest)]
-    for kind in t["actor_types"]:
-        m = re.match(rf"{t['actor_type_opening']}({kind['words']})\b", r.rest, re.I) or \
-            re.search(rf"{t['actor_type_among']}({kind['words']})\b", r.rest, re.I)
-        if m and m.start() and any(s <= m.start(1) < e for s, e in named):
-            continue
+    ahead = (rf"(?=(?:{_MODIFIER.pattern}(?:{_COORDINATOR})){{0,5}}"
+             rf"(?:{'|'.join(k['words'] for k in t['actor_types'])})\b)")
+    return (re.compile(f"(?:{t['actor_type_opening']}){ahead}", re.I),
+            re.compile(f"{t['actor_type_among']}{ahead}", re.I))
+
+
+def _kind_at(text: str, start: int, kinds: list[dict[str, Any]]) -> tuple[dict[str, Any], int] | None:
+    """The first kind of actor whose words begin at ``start`` (the table's order decides: a hospital's
+    clinics before the hospitals), and where its words end."""
+    for kind in kinds:
+        m = re.compile(rf"({kind['words']})\b", re.I).match(text, start)
         if m:
-            r.it.actor_types, r.it.actor_names = list(kind["types"]), list(kind.get("names", []))
-            r.rest = _mask(r.rest, [("", m.start(1), m.end(1))])
-            for other in t["actor_types"]:  # "universiteter eller høgskoler", "kommuner og bydeler": both kinds
-                also = re.match(rf"\s+(?:eller|og|or|and)\s+({other['words']})\b", r.rest[m.end(1):], re.I)
-                if also:
-                    r.it.actor_types += [x for x in other["types"] if x not in r.it.actor_types]
-                    r.it.actor_names += [x for x in other.get("names", []) if x not in r.it.actor_names]
-                    r.rest = _mask(r.rest, [("", m.end(1), m.end(1) + also.end(1))])
-                    break
-            return
+            return kind, m.end()
+    return None
+
+
+def _elided(modifier: str, head: str, kinds: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The kind a coordinated modifier names with the head it shares: "forsknings- eller kompetansesentre" →
+    "forskningssentre", "frivillige eller ideelle organisasjoner" → "frivillige organisasjoner", "youth or
+    disability councils" → "youth councils" (the shortest shared ending that names a kind)."""
+    joined = modifier[:-1] if modifier.endswith("-") else f"{modifier} "
+    for i in range(len(head) - 3, -1, -1):
+        for kind in kinds:
+            if re.fullmatch(kind["words"], joined + head[i:], re.I):
+                return kind
+    return None
+
+
+def _kinds_from(text: str, start: int, kinds: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], int]:
+    """The kinds a coordinated phrase at ``start`` names, and where it ends: "universiteter eller høgskoler",
+    "pasient-, bruker- eller frivillige organisasjoner", "frivillige, religiøse eller interesseorganisasjoner".
+    Words before the last that name no kind alone share its head (else the kind asked for is wider than the
+    table's: none); the phrase ends at the first kind not followed by another one."""
+    found: list[dict[str, Any]] = []
+    modifiers: list[str] = []
+    pos, end = start, start
+    while len(modifiers) < 5:
+        hit = _kind_at(text, pos, kinds)
+        if hit:
+            found.append(hit[0])
+            end = hit[1]
+            head = text[pos:end].split()[-1]
+            shared = [_elided(w, head, kinds) for w in modifiers]
+            if not all(shared):  # "organisasjoner eller brukerorgan": a wider kind than the table knows
+                return [], start
+            found += shared
+            modifiers = []
+        else:
+            word = _MODIFIER.match(text, pos)
+            if not word or found:
+                break
+            modifiers.append(word.group(0))
+            end = word.end()
+        gap = re.compile(_COORDINATOR, re.I).match(text, end)
+        if not gap:
+            break
+        pos = gap.end()
+    return (found, end) if found else ([], start)
+
+
+def _actor_types(r: _Reading, vocab: Vocabulary) -> None:
+    """The kind of actor asked for ("Hvilken fagforening …", "Which hospitals …", "… blant kommunene", "Hvilke
+    frivillige eller ideelle organisasjoner …"); not a word of a measure's name ("critical of hospital at home")."""
+    t = templates()
+    kinds = t["actor_types"]
+    named = [(s, e) for _, s, e in _find(bilingual(vocab.measures), r.rest)]
+    opening, among = _kind_openings()
+    first = opening.match(r.rest)
+    starts = [first.end()] if first else []
+    starts += [m.end() for m in among.finditer(r.rest)]
+    for start in starts:
+        found, end = _kinds_from(r.rest, start, kinds)
+        if not found or start and any(s <= start < e for s, e in named):
+            continue
+        for kind in found:
+            r.it.actor_types += [x for x in kind["types"] if x not in r.it.actor_types]
+            r.it.actor_names += [x for x in kind.get("names", []) if x not in r.it.actor_names]
+        r.rest = _mask(r.rest, [("", start, end)])
+        return
 
 
 def _relations(r: _Reading) -> None:

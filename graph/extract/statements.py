@@ -224,12 +224,34 @@ def _short_name(ref: ActorRef, text: str) -> None:
             ref.aliases.append(m[1])
 
 
+# "X er en landsdekkende interesseorganisasjon", "Vi er ein pasientorganisasjon": what comes after the article
+_IS_A = re.compile(r"(?P<subject>[^.!?\n]{0,80}?)\s(?:er|e)\s+(?:en|ein|et|eit)\s+"
+                   r"(?P<what>(?:[\w-]+\s+(?:og\s+)?){0,3}?[\w-]*(?:organisasjon|forening|foreining|forbund|stiftelse|stifting|selskap|senter|institutt)\w*)")
+
+
+def _self_described(ref: ActorRef, text: str, vocab: Vocabulary) -> None:
+    """The type a discovered author whose name does not tell it gives itself ("Barn av rusmisbrukere (BAR) er en
+    landsdekkende interesseorganisasjon", "Vi er ein pasientorganisasjon"): so that "which patient organisations
+    …" finds it."""
+    if not ref.discovered or ref.type != "other":
+        return
+    names = [ref.name, *ref.aliases]
+    for m in _IS_A.finditer(text):
+        subject = m["subject"].strip()
+        if subject in ("Vi", "Me") or any(n in subject for n in names):
+            typed = next((t for p, t in vocab.self_types if p.search(m["what"])), None)
+            if typed:
+                ref.type = typed
+                return
+
+
 def extract(doc: Document, vocab: Vocabulary | None = None) -> Extraction:
     vocab = vocab or load_vocabulary()
     resolver = ActorResolver(vocab, doc.text)
     authors = {p.index: resolver.resolve(p.author, "other") for p in doc.parts if p.author}
     for aid in set(authors.values()):
         _short_name(resolver.actors[aid], doc.text)
+        _self_described(resolver.actors[aid], doc.text, vocab)
     out: list[Statement] = []
     finder = MeasureFinder(vocab.measures, vocab.actors)
     part_texts: dict[int, list[str]] = {}

@@ -187,6 +187,7 @@ class Vocabulary:
     themes: list[dict]
     org_patterns: list[tuple[re.Pattern[str], str]]
     type_words: list[tuple[re.Pattern[str], str]] = field(default_factory=list)  # actor_types.yaml
+    self_types: list[tuple[re.Pattern[str], str]] = field(default_factory=list)  # self_types.yaml
     _alias_index: dict[str, str] = field(default_factory=dict)
     # the curator's decisions on discovered measures, applied as each extraction ends
     measure_decisions: list[dict] = field(default_factory=list)
@@ -265,6 +266,8 @@ def _load_vocabulary(decisions: str, _mtime: int) -> Vocabulary:
         themes=themes, org_patterns=[(re.compile(o["pattern"]), o["type"]) for o in orgs],
         type_words=[(re.compile(o["pattern"], re.I), o["type"]) for o in read_yaml(
             Path(__file__).with_name("actor_types.yaml"))],
+        self_types=[(re.compile(o["pattern"], re.I), o["type"]) for o in read_yaml(
+            Path(__file__).with_name("self_types.yaml"))],
         measure_decisions=measure_decisions(read, {m.id: m for m in measures}),
     )
     for a in actors:
