@@ -153,7 +153,7 @@ def letterhead(lines: list[str]) -> str | None:
     for minutes, council in pairs:
         council = _COUNCIL_FIELD.sub("", council)  # (or a field of the minutes: "MØTEBOK / Utvalg: Ungdomsrådet")
         if _MINUTES.fullmatch(minutes) and re.fullmatch(ORG, council) and re.search(r"(?i)råd|utval", council):
-            return f"{council} i {_in_lower_case(head) if head.isupper() else head}"
+            return _in_place(council, _in_lower_case(head) if head.isupper() else head)
     # a municipality's letterhead over the unit that writes ("Oslo kommune / Bydel Gamle Oslo – …"): the unit, when
     # the letter names it again
     unit = _head_name(following[0], text) if following and not _ADDRESS.match(following[0]) else ""
@@ -164,6 +164,17 @@ def letterhead(lines: list[str]) -> str | None:
     words = org.split()
     again = [org, *([m["short"]] if m["short"] else []), *([" ".join(words[:2]), words[0]] if len(words) > 2 else [])]
     return org if addressed or introduced or _named_again(again, rest) else None
+
+
+def _head_lines(lines: list[str]) -> list[str]:
+    """The first four lines of a letter, where its letterhead names the sender and the unit that writes."""
+    return [ln.strip() for t in lines[:4] for ln in t.split("\n") if ln.strip()][:4]
+
+
+def _in_place(unit: str, municipality: str) -> str:
+    """A municipality's council or unit named "i" it, unless its name says so already ("Rådet for personar med
+    funksjonsnedsetjing i Vestre Slidre kommune" under "VESTRE SLIDRE KOMMUNE")."""
+    return unit if unit.lower().endswith(municipality.lower()) else f"{unit} i {municipality}"
 
 
 def _in_lower_case(name: str) -> str:
@@ -216,6 +227,11 @@ def _author_from_lines(lines: list[str]) -> tuple[str | None, str | None]:
             # it, as the letterhead gives it and the title line writes it
             if (head := letterhead(lines)) and head.startswith(f"{org} ") and head in text:
                 org = head
+            # (or a line of the letterhead block: "Innspill fra Medisinsk klinikk til …" under "Oslo
+            # universitetssykehus HF / Medisinsk klinikk")
+            elif more := next((ln for ln in _head_lines(lines) if ln.startswith(f"{org} ") and ln in text
+                               and len(ln.split()) <= 8 and _NAME_LINE.fullmatch(ln)), None):
+                org = more
             # (or the sender label's, when it goes on from it: "Innspill fra Molde legevakt" under "Fra: Molde
             # legevakt og KAD <…>", which the title's capitals-only name stops short of)
             if (label := sender_label(lines)) and label.startswith(f"{org} "):
@@ -355,7 +371,7 @@ def with_parent(org: str, lines: list[str]) -> str:
         parent = _as_written(_head_name(line, text), text)
         parent = _in_lower_case(parent) if parent.isupper() and len(parent) > 5 else parent
         if _PARENT.fullmatch(parent) and _NAME_LINE.fullmatch(parent) and len(parent.split()) <= 6:
-            return f"{org} i {parent}" if parent.endswith(("kommune", "herad")) else f"{org}, {parent}"
+            return _in_place(org, parent) if parent.endswith(("kommune", "herad")) else f"{org}, {parent}"
     return org
 
 

@@ -399,11 +399,15 @@ def _names_itself(sentence: str, author_name: str) -> bool:
     opening = [w for w in re.findall(r"\w+", sentence.lower())[:4] if len(w) >= 6]
     if _HOSPITAL.search(author_name) and any(_HOSPITAL_WORD.fullmatch(w) for w in opening):
         return True  # "Sykehuset foreslår …", "Foretaket vil …" in a health trust's own letter
+    if _MUNICIPALITY.search(author_name) and any(_EXECUTIVE.fullmatch(w) for w in opening):
+        return True  # "Kommunedirektøren anbefaler …" in the municipality's own case paper: its recommendation
     return any(a.endswith(w) or w.endswith(a) for a in own for w in opening)
 
 
 _HOSPITAL = re.compile(r"\bHF\b|\bRHF\b|sykehus|sjukehus|hospital|^Helse\s", re.IGNORECASE)
 _HOSPITAL_WORD = re.compile(r"sykehuset|sjukehuset|helseforetaket|helseføretaket|foretaket|føretaket")
+_MUNICIPALITY = re.compile(r"\b(?:kommune|herad|fylkeskommune)$", re.IGNORECASE)
+_EXECUTIVE = re.compile(r"(?:fylkes)?(?:kommunedirektøren|rådmannen|kommunedirektøren|administrasjonen)")
 
 
 _BARE_STANCE = 6  # words: "Dette er vi ikke enige i.", "Det er ikke veien å gå."
