@@ -173,6 +173,12 @@ def english_stems(word: str) -> tuple[str, ...]:
     return _english(word) or ()
 
 
+def english_phrase(text: str) -> bool:
+    """Several words the glossary translates as one ("fire service", "substance use")."""
+    key = " ".join(words(text.replace("-", " ")))
+    return " " in key and _english(key) is not None
+
+
 def english_known(word: str) -> bool:
     """The glossary knows the word, or a gerund ("offering"): a word that does not make a measure another."""
     return _english(" ".join(words(word.replace("-", " ")))) is not None \

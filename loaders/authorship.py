@@ -236,7 +236,7 @@ def _author_from_lines(lines: list[str]) -> tuple[str | None, str | None]:
             # legevakt og KAD <…>", which the title's capitals-only name stops short of)
             if (label := sender_label(lines)) and label.startswith(f"{org} "):
                 org = label
-            return _as_written(org, whole), "title line"
+            return of_municipality(_as_written(org, whole), lines), "title line"
     if org := sender_label(lines):
         return _as_headed(of_municipality(org, lines), lines), "sender label"
     if org := letterhead(lines):

@@ -349,6 +349,16 @@ def test_coordinated_kinds_of_actor_share_their_head() -> None:
                      vocab).actor_types
 
 
+def test_an_english_phrase_the_glossary_translates_keeps_its_stop_words() -> None:
+    """"fire service" and "substance use" are translated as wholes ("brannvesen", "rus"), though "service" and
+    "use" alone are stop words; light verbs ("take", "make") are no topic."""
+    vocab = load_vocabulary()
+    assert "fire service" in parse("Who has the fire service respond to acute calls?", vocab).phrase
+    assert "substance use" in parse("Who wants better follow-up for people with substance use problems?",
+                                    vocab).phrase
+    assert "take" not in (parse("Who thinks health trusts should take on more apprentices?", vocab).phrase or "")
+
+
 def test_a_contracted_plural_has_the_stem_of_its_singular() -> None:
     """Norwegian drops the e of -er/-el before an ending: "helikoptrene" is "helikopter", "legemidler" is
     "legemiddel"; a doubled consonant is no contraction ("kontroller")."""

@@ -19,8 +19,9 @@ from typing import Any
 from graph.datafile import read_yaml
 from graph.extract.discover import function_words, is_action, is_generic, key_of, stem
 from graph.extract.vocab import Entry, Matcher, Vocabulary
-from graph.phrase import alternatives, english_known, english_stems, folded_words
+from graph.phrase import alternatives, english_known, english_phrase, english_stems, folded_words
 from graph.phrase import stem as word_stem
+from graph.phrase import words as phrase_words
 from graph.relations import STANCE_RELATIONS
 
 RELATIONS = STANCE_RELATIONS
@@ -526,7 +527,21 @@ def _only_theme_words(words: str, theme: str, themes: list[dict]) -> bool:
                for w in words.split())
 
 
-def _phrase(text: str) -> str | None:
+def _glossary_phrases(tokens: list[str]) -> set[int]:
+    """The tokens of an English question inside a phrase the glossary translates as a whole ("fire service",
+    "substance use"), whose words are kept though one alone is a stop word ("service", "use")."""
+    kept: set[int] = set()
+    for i in range(len(tokens)):
+        for n in (3, 2):
+            window = tokens[i:i + n]
+            if len(window) == n and "|" not in "".join(window) and english_phrase(" ".join(window)) \
+                    and phrase_words(window[0]) and phrase_words(window[-1]):  # (not "the" or "for" around it)
+                kept.update(range(i, i + n))
+                break
+    return kept
+
+
+def _phrase(text: str, english: bool = False) -> str | None:
     """The topic words left in the first clause once question words and cues are gone."""
     first = _CLAUSE_END.split(text, maxsplit=1)[0]
     first = _EITHER.sub(r"\1|\2", first)  # "styrke eller forskriftsfeste": either word will do
@@ -535,9 +550,11 @@ def _phrase(text: str) -> str | None:
         return w.lower() not in t["stop"] and len(w) > 1 and not any(re.search(p, w.lower())
                                                                     for p in t["relation"].values())
 
+    tokens = _ALTERNATIVES.findall(first)
+    kept = _glossary_phrases(tokens) if english else set()
     # (nor are two of them: "foreslår eller støtter")
-    words = [w for w in ("|".join(x for x in token.split("|") if topical(x)) for token in _ALTERNATIVES.findall(first))
-             if w]
+    words = [w for w in (token if i in kept else "|".join(x for x in token.split("|") if topical(x))
+                         for i, token in enumerate(tokens)) if w]
     while words and words[0].lower() in t["modifier"]:  # "more video consultations": the measure is the rest
         words.pop(0)
     return " ".join(words) or None
@@ -546,7 +563,7 @@ def _phrase(text: str) -> str | None:
 def _topic(r: _Reading, vocab: Vocabulary) -> None:
     """The theme, and the words left over as a phrase, unless the theme's own words are all there is."""
     it = r.it
-    words = _phrase(r.rest)
+    words = _phrase(r.rest, it.language == "en")
     if it.measures and it.actor_types and words and not it.relations and not r.quoted:
         # "Hvilke kommuner har uttalt seg om jordmortjenesten eller fødetilbudet?": a measure beside more words of
         # one theme asks which of them speak of the theme, not only of the measure
