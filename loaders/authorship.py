@@ -15,7 +15,8 @@ from loaders.patterns import CLOSING, PATTERNS
 from loaders.persons import find_persons
 
 # (a name may open in lower case before capitals, "proLAR"; "X- og Y" is one word, "Kvinne- og barneklinikken")
-_CAP = (r"(?:[A-ZÆØÅ]|[a-zæøå]{1,4}(?=[A-ZÆØÅ]{2}))[\wÆØÅæøå&'-]*"
+# (or a title's short form before a capitalised word: "Dr. Dropin AS")
+_CAP = (r"(?:(?:Dr|St)\.(?=\s+[A-ZÆØÅ])|(?:[A-ZÆØÅ]|[a-zæøå]{1,4}(?=[A-ZÆØÅ]{2}))[\wÆØÅæøå&'-]*)"
         r"(?:(?<=-)\s+(?:og|eller)\s+[\wÆØÅæøå][\wÆØÅæøå-]*)?")
 _LINK = "(?:" + "|".join(PATTERNS["org_words"]) + ")"
 # (and what a "for" names in lower case: "Senter for omsorgsforskning", "Rådet for psykisk helse", "… for aldring
@@ -350,6 +351,8 @@ def unit_and_parent(name: str) -> tuple[str, str] | None:
     """The unit and the body over it of a name ``with_parent`` gives (or a letter writes so: "Medisinsk klinikk,
     Stavanger universitetssjukehus"); None for other names with a comma ("Ulstein, Herøy og Sande kommunar")."""
     unit, _, parent = name.partition(", ")
+    if not parent and (within := re.fullmatch(r"(.+?)\s+i\s+(\S.*\s(?:kommune|fylkeskommune|herad))", name)):
+        unit, parent = within.groups()  # "Tannhelsetenesta i Troms fylkeskommune" (as ``with_parent`` names it)
     return (unit, parent) if parent and "," not in parent and _PARENT.fullmatch(parent) and _UNIT.fullmatch(unit) \
         else None
 
@@ -365,7 +368,10 @@ def with_parent(org: str, lines: list[str]) -> str:
     text = "\n".join(lines)
     head = [ln.strip() for t in lines[:3] for ln in t.split("\n") if ln.strip()][:4]
     # (the line over it, or before it on its line: "Helse Bergen HF / Divisjon psykisk helsevern   Høyringsuttale …")
-    over = head[:head.index(org, 1)] if org in head[1:] else \
+    # (or the line under it, when the letterhead names the unit first: "Akuttklinikken / Oslo universitetssykehus HF")
+    at = next((i for i, ln in enumerate(head) if ln == org or ln.startswith(org)
+               and re.match(r"\s+[/–—|·-]\s", ln[len(org):])), None)
+    over = head[:at] if at else head[1:2] if at == 0 else \
         [re.sub(r"[\s/–—|·,]+$", "", ln[:ln.index(org)]) for ln in head if ln.find(org) > 0]
     for line in over:
         parent = _as_written(_head_name(line, text), text)
