@@ -8,6 +8,7 @@ words in the statement text (prefix-stemmed, so
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -131,6 +132,22 @@ def _branch_prefixes(vocab: Vocabulary, aid: str | None) -> list[str]:
     return [f"{n.lower()} " for n in dict.fromkeys(names)]
 
 
+def _units_in(store: GraphStore, aid: str | None) -> list[str]:
+    """The units of a municipality or county ("Tannhelsetenesta i Troms fylkeskommune", "Helsestasjonen, Arendal
+    kommune"), which a question about it answers with; not its councils ("Eldrerådet i …"), which speak for
+    themselves."""
+    from loaders.authorship import unit_and_parent
+
+    rows = store.query("MATCH (a:Actor {id: $id}) RETURN a.name AS name", {"id": aid}) if aid else []
+    name = rows[0]["name"] or "" if rows else ""
+    if not re.search(r"\b(?:kommune|fylkeskommune|herad)$", name):
+        return []
+    ends = [f" i {name.lower()}", f", {name.lower()}"]
+    units = store.query("MATCH (a:Actor) WHERE any(e IN $ends WHERE toLower(a.name) ENDS WITH e) "
+                        "RETURN a.id AS id, a.name AS name", {"ends": ends})
+    return [u["id"] for u in units if unit_and_parent(u["name"] or "")]
+
+
 def discovered_ids(store: GraphStore, phrase: str) -> list[str]:
     """The discovered measures a phrase names (by key, see :func:`graph.ask.parse.discovered_matches`)."""
     from graph.ask import discovered_candidates
@@ -203,11 +220,11 @@ def build(store: GraphStore, intent: str, params: dict[str, Any], vocab: Vocabul
         # its branches too: "Fagforbundet" speaks also as "Fagforbundet Vestfold og Telemark" (a name it begins)
         # and its units, named with it: "Fakultet for helse- og sosialvitenskap, Universitetet i Sørøst-Norge"
         branches = (" OR any(p IN $branch_of WHERE toLower(a.name) STARTS WITH p)"
-                    " OR any(p IN $unit_of WHERE toLower(a.name) ENDS WITH p)")
+                    " OR any(p IN $unit_of WHERE toLower(a.name) ENDS WITH p) OR a.id IN $units")
         actor = f"AND (a.id = $actor_id OR a.id = $actor OR toLower(a.name) = $actor_name{branches}{mentioned})"
         branch_of = _branch_prefixes(vocab, aid)
         qparams.update(actor_id=aid or "", actor=params["actor"], actor_name=params["actor"].lower(),
-                       branch_of=branch_of, unit_of=[f", {p[:-1]}" for p in branch_of])
+                       branch_of=branch_of, unit_of=[f", {p[:-1]}" for p in branch_of], units=_units_in(store, aid))
     if params.get("named"):  # a second actor the statements must name ("… sammen med NAV", "… om Sykehuspartner")
         filters.append("named")
         qparams["named"] = actor_id(store, vocab, params["named"]) or params["named"]

@@ -205,7 +205,16 @@ def author_from_lines(lines: list[str]) -> tuple[str | None, str | None]:
     """Try title lines anywhere, then a sender label, the letterhead, opening sentences, the signature block; a
     unit named by its kind alone is named with the body over it."""
     org, source = _author_from_lines(lines)
-    return (with_parent(org, lines) if org else org), source
+    return (_the_body(with_parent(org, lines)) if org else org), source
+
+
+def _the_body(org: str) -> str:
+    """A municipality's or county's elected body is the municipality or county: "Fylkestinget i Troms" → "Troms
+    fylkeskommune", "Kommunestyret i Giske" → "Giske kommune"."""
+    m = _POLITICAL_ORGAN.fullmatch(org)
+    if not m:
+        return org
+    return f"{m['place']} {'fylkeskommune' if m['organ'].startswith('Fylkes') else 'kommune'}"
 
 
 def _author_from_lines(lines: list[str]) -> tuple[str | None, str | None]:
@@ -381,6 +390,7 @@ def with_parent(org: str, lines: list[str]) -> str:
     return org
 
 
+_POLITICAL_ORGAN = re.compile(PATTERNS["political_organ"])
 # a unit named by its kind (patterns.yaml "unit")
 _UNIT = re.compile(PATTERNS["unit"])
 _BYLINE = re.compile(rf"^Av\s+(?-i:[A-ZÆØÅ])[^,\n]{{2,60}},\s+[a-zæøå][^.\n]*?\s(?:i|ved)\s+(?P<org>{ORG})\s*$")
