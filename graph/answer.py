@@ -17,6 +17,7 @@ from graph.extract.vocab import Vocabulary, load_vocabulary
 from graph.phrase import Phrase
 from graph.relations import KINDS_OF_RELATION, RELATION_OF_KIND, STANCE_RELATIONS
 from graph.store import GraphStore
+from loaders.authorship import unit_and_parent
 
 # the stance relations take their statement kinds from graph/relations.py; STATES is any statement at all
 KINDS = {**KINDS_OF_RELATION,
@@ -136,8 +137,6 @@ def _units_in(store: GraphStore, aid: str | None) -> list[str]:
     """The units of a municipality or county ("Tannhelsetenesta i Troms fylkeskommune", "Helsestasjonen, Arendal
     kommune"), which a question about it answers with; not its councils ("Eldrerådet i …"), which speak for
     themselves."""
-    from loaders.authorship import unit_and_parent
-
     rows = store.query("MATCH (a:Actor {id: $id}) RETURN a.name AS name", {"id": aid}) if aid else []
     name = rows[0]["name"] or "" if rows else ""
     if not re.search(r"\b(?:kommune|fylkeskommune|herad)$", name):

@@ -389,7 +389,7 @@ def _content(word: str) -> bool:
         re.search(p, word) for p in t["relation"].values())
 
 
-_COORDINATOR = r"\s*(?:,\s*)?(?:eller|og|or|and)\s+|\s*,\s*"
+_COORDINATOR = re.compile(r"\s*(?:,\s*)?(?:eller|og|or|and)\s+|\s*,\s*", re.I)
 _MODIFIER = re.compile(r"[^\W\d_][\w-]*")
 
 
@@ -398,7 +398,7 @@ def _kind_openings() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Where a question's kind of actor begins, after its question word or "blant / among": the opening is
     followed by a kind's words, perhaps after coordinated words that share its head ("frivillige eller …")."""
     t = templates()
-    ahead = (rf"(?=(?:{_MODIFIER.pattern}(?:{_COORDINATOR})){{0,5}}"
+    ahead = (rf"(?=(?:{_MODIFIER.pattern}(?:{_COORDINATOR.pattern})){{0,5}}"
              rf"(?:{'|'.join(k['words'] for k in t['actor_types'])})\b)")
     return (re.compile(f"(?:{t['actor_type_opening']}){ahead}", re.I),
             re.compile(f"{t['actor_type_among']}{ahead}", re.I))
@@ -451,7 +451,7 @@ def _kinds_from(text: str, start: int, kinds: list[dict[str, Any]]) -> tuple[lis
                 break
             modifiers.append(word.group(0))
             end = word.end()
-        gap = re.compile(_COORDINATOR, re.I).match(text, end)
+        gap = _COORDINATOR.match(text, end)
         if not gap:
             break
         pos = gap.end()

@@ -407,7 +407,7 @@ def _names_itself(sentence: str, author_name: str) -> bool:
 _HOSPITAL = re.compile(r"\bHF\b|\bRHF\b|sykehus|sjukehus|hospital|^Helse\s", re.IGNORECASE)
 _HOSPITAL_WORD = re.compile(r"sykehuset|sjukehuset|helseforetaket|helseføretaket|foretaket|føretaket")
 _MUNICIPALITY = re.compile(r"\b(?:kommune|herad|fylkeskommune)$", re.IGNORECASE)
-_EXECUTIVE = re.compile(r"(?:fylkes)?(?:kommunedirektøren|rådmannen|kommunedirektøren|administrasjonen)")
+_EXECUTIVE = re.compile(r"(?:fylkes)?(?:kommunedirektøren|rådmannen|administrasjonen)")
 
 
 _BARE_STANCE = 6  # words: "Dette er vi ikke enige i.", "Det er ikke veien å gå."
