@@ -116,6 +116,20 @@ def test_sets_written_after_the_rules_stay_good(dev: dict) -> None:
     ("Fjellvik kommune kan støtte en felles legevakt, forutsatt at staten betaler.", "proposal"),
     ("Ein felles legevakt kan kommunen støtte, forutsett at staten betaler.", "proposal"),
     ("Hvordan kan kommunen støtte pårørende?", "other"),
+    # (session 22) rejections in a clause, with the subject after the verb, and by misgivings; another body's view
+    # told; the offer to take part; an elliptic "Viktig at …"
+    ("Laget meiner at ei slik omlegging ikkje er rett veg å gå.", "opposition"),
+    ("Rådet frykter at en regional samordning vil svekke beredskapen.", "opposition"),
+    ("Derfor kan Fjellvik kommune ikke støtte at basen flyttes.", "opposition"),
+    ("Vi ser ikkje behovet for ei ny rapporteringsordning.", "opposition"),
+    ("Foreningen har store betenkeligheter med en slik sammenslåing.", "opposition"),
+    ("Det er ikke forsvarlig å fjerne kravet om spesialist.", "opposition"),
+    ("Vi frårår at fristen blir kortare.", "opposition"),
+    ("Laget er uroa over framlegget om å leggje ned sengeposten.", "opposition"),
+    ("Pensjonistforbundet har pekt på at bussen må gå oftere.", "other"),
+    ("Ungdomsrådet peika på møtet i mars på at tilbodet må vere gratis.", "other"),
+    ("Forbundet bidrar gjerne i det videre arbeidet med planen.", "other"),
+    ("Viktig at kommunene får midler til opplæring av personalet.", "proposal"),
 ])
 def test_stance_language_of_the_genre(sentence: str, kind: str) -> None:
     assert statement_kind(sentence, None, positional=False) == kind
