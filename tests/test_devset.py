@@ -249,6 +249,12 @@ def test_support_and_rejection_in_one_sentence_are_two_statements() -> None:
       "Dato: 2. oktober 2026", "Klinikken støtter planen."], "Medisinsk klinikk, Fjellvik sykehus"),
     (["HØRINGSSVAR FRA FJELLTERAPEUTFORBUNDET", "Forbundet støtter planen.",
       "Fjellterapeutforbundet mener fristen bør kortes."], "Fjellterapeutforbundet"),
+    # (session 22) a council's letter under its municipality's letterhead, without minutes; not the executive
+    (["FJELLVIK KOMMUNE", "Eldrerådet", "", "Til: Fjellvik kommune, kommunalsjef for helse",
+      "Uttale frå eldrerådet til helse- og omsorgsplanen", "Eldrerådet støttar planen."],
+     "Eldrerådet i Fjellvik kommune"),
+    (["Fjellvik kommune", "Rådmannen", "Postboks 3, 4500 Fjellvik", "Rådmannen anbefaler at planen vedtas.",
+      "Fjellvik kommune støtter planen."], "Fjellvik kommune"),
 ])
 def test_sender_of_letters_and_news(lines: list[str], author: str) -> None:
     assert (author_from_lines(lines)[0] or stance_subject(lines)) == author

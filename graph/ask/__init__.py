@@ -36,7 +36,7 @@ _SPEAKERS = ("MATCH (a:Actor)-[:STATES]->(s:Statement) WHERE s.id IN $ids "
 # the intents whose measure is also looked for in the words of the statements (the extractor links a statement to
 # a measure only when it names it in a way the vocabulary or discovery knows)
 _WORDED = {"who_proposes", "who_opposes", "who_reports_example", "who_states", "what_does_actor_propose", "about"}
-_LOOSE = 5  # answers at most, when the statements hold only part of a question's description
+_LOOSE = 5  # actors at most, when the statements hold only part of a question's description
 _SOME = 1 / 3  # of a description's weight, when no statement holds most of it
 _ANY, _NEAREST = 0.15, 2  # a named actor's statements nearest a description none of them holds a third of
 # the statements nearest a description of _NEAREST_WORDS words or more that nothing holds a third of, when they hold
@@ -73,8 +73,8 @@ def ask(store: GraphStore, question: str, *, documents: list[str] | None = None,
 def _ask(store: GraphStore, question: str, documents: list[str] | None, limit: int, vocab: Vocabulary,
          context: Interpretation | None = None) -> tuple[dict[str, Any], Interpretation]:
     """One question (or one part of a compound one): its answers and what was understood."""
-    known = tuple((r["id"], r["name"] or r["id"], tuple(a for a in r["aliases"] or [] if _distinctive(a)))
-                  for r in store.query(_ACTORS))
+    known = _short_names(tuple((r["id"], r["name"] or r["id"], tuple(a for a in r["aliases"] or [] if _distinctive(a)))
+                               for r in store.query(_ACTORS)))
     it = parse(question, vocab, known, lambda phrase: discovered_candidates(store, phrase), context)
     answers: list[dict[str, Any]] = []
     related: list[dict[str, Any]] = []
@@ -92,7 +92,7 @@ def _ask(store: GraphStore, question: str, documents: list[str] | None, limit: i
             # a description all of whose words the statements use: those that share most of it (a word no
             # statement uses means the documents do not speak of it: nothing is the answer); a kind of actor
             # narrows a shorter one enough ("legekontor … video i pasientbehandlingen")
-            answers = _answer(store, it, documents, vocab, _LOOSE, share=_SOME)
+            answers = _first_actors(_answer(store, it, documents, vocab, limit, share=_SOME), _LOOSE)
             if answers:
                 it.add_note(f"no statement holds all of «{it.phrase}»: the {len(answers)} that share most of its words")
         if not answers and it.phrase and not it.exact and it.intent in _RETRIEVING \
@@ -484,6 +484,41 @@ def _actor_on_topic(store: GraphStore, it: Interpretation, documents: list[str] 
                         f"the theme {themes[0]}")
             return on_theme
     return []
+
+
+# the legal form or kind a name ends with, which a question leaves out: "Eldrerådet i Bjørnafjorden (kommune)",
+# "Luftambulansetjenesten (HF)"
+_LEGAL_FORM = re.compile(r"\s+(?:kommune|kommunar|kommuner|fylkeskommune|HF|RHF|IKS|AS|SA)$")
+# an organisation within another or a place, named first: "Farmasiforbundet i Parat", "Ambulanseforbundet i Delta"
+_MUNICIPAL = re.compile(r"(?:kommune|kommunar|kommuner)$")
+_WITHIN = re.compile(r"((?-i:[A-ZÆØÅ])[\wæøå-]{7,})\s+(?:i|ved)\s+\S")
+
+
+def _short_names(known: tuple[tuple[str, str, tuple[str, ...]], ...]) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """The graph's actors also by the shorter names questions use: without the legal form or kind their name ends
+    with (when more than a place is left: "Eldrerådet i Bjørnafjorden", "Luftambulansetjenesten", not "Rana" or
+    "Møre og Romsdal"), and an organisation within another by its own name when no other actor's name begins with
+    it ("Farmasiforbundet", not "Eldrerådet")."""
+    firsts: dict[str, int] = {}
+    for _, name, _ in known:
+        firsts[name.split()[0]] = firsts.get(name.split()[0], 0) + 1
+    out = []
+    for aid, name, aliases in known:
+        # (a municipality or county without its kind is a place: only its council or unit "i" it, or several
+        # municipalities together, "Lurøy, Rødøy og Træna", keep a name of their own)
+        short = [s for s in (_LEGAL_FORM.sub("", name),) if s != name and (
+            any(k in s for k in (" i ", ", ")) if _MUNICIPAL.search(name) else " " in s or len(s) >= 8)]
+        if (m := _WITHIN.match(name)) and firsts.get(m[1]) == 1:
+            short.append(m[1])
+        out.append((aid, name, tuple(dict.fromkeys([*aliases, *short]))))
+    return tuple(out)
+
+
+def _first_actors(answers: list[dict[str, Any]], n: int) -> list[dict[str, Any]]:
+    """The answers of the first ``n`` actors: a few best answers are a few senders, not one sender's several
+    measures."""
+    first = list(dict.fromkeys(a["actor"]["id"] for a in answers))[:n]
+    return [a for a in answers if a["actor"]["id"] in first]
 
 
 def _distinctive(alias: str) -> bool:
