@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
@@ -487,10 +488,10 @@ def _actor_on_topic(store: GraphStore, it: Interpretation, documents: list[str] 
 
 
 # the legal form or kind a name ends with, which a question leaves out: "Eldrerådet i Bjørnafjorden (kommune)",
-# "Luftambulansetjenesten (HF)"
+# "Luftambulansetjenesten (HF)"; of a municipality or county, what is left may be only its place
 _LEGAL_FORM = re.compile(r"\s+(?:kommune|kommunar|kommuner|fylkeskommune|HF|RHF|IKS|AS|SA)$")
-# an organisation within another or a place, named first: "Farmasiforbundet i Parat", "Ambulanseforbundet i Delta"
 _MUNICIPAL = re.compile(r"(?:kommune|kommunar|kommuner)$")
+# an organisation within another or a place, named first: "Farmasiforbundet i Parat", "Ambulanseforbundet i Delta"
 _WITHIN = re.compile(r"((?-i:[A-ZÆØÅ])[\wæøå-]{7,})\s+(?:i|ved)\s+\S")
 
 
@@ -499,9 +500,7 @@ def _short_names(known: tuple[tuple[str, str, tuple[str, ...]], ...]) -> tuple[t
     with (when more than a place is left: "Eldrerådet i Bjørnafjorden", "Luftambulansetjenesten", not "Rana" or
     "Møre og Romsdal"), and an organisation within another by its own name when no other actor's name begins with
     it ("Farmasiforbundet", not "Eldrerådet")."""
-    firsts: dict[str, int] = {}
-    for _, name, _ in known:
-        firsts[name.split()[0]] = firsts.get(name.split()[0], 0) + 1
+    firsts = Counter(name.split()[0] for _, name, _ in known)
     out = []
     for aid, name, aliases in known:
         # (a municipality or county without its kind is a place: only its council or unit "i" it, or several
