@@ -151,16 +151,17 @@ def letterhead(lines: list[str]) -> str | None:
     # a municipality's (or county's) minutes of one of its councils, either line first: "Larvik kommune /
     # MØTEPROTOKOLL / Rådet for personer med …", "Bjørnafjorden kommune / Eldrerådet / MØTEBOK"
     pairs = (following[:2], following[1::-1]) if head.lower().endswith("kommune") and len(following) >= 2 else ()
+    place = _in_lower_case(head) if head.isupper() else head
     for minutes, council in pairs:
         council = _COUNCIL_FIELD.sub("", council)  # (or a field of the minutes: "MØTEBOK / Utvalg: Ungdomsrådet")
         if _MINUTES.fullmatch(minutes) and re.fullmatch(ORG, council) and re.search(r"(?i)råd|utval", council):
-            return _in_place(council, _in_lower_case(head) if head.isupper() else head)
+            return _in_place(council, place)
     # (or its council's letter under its letterhead, without minutes: "STORD KOMMUNE / Eldrerådet / Til: …")
     council = _COUNCIL_FIELD.sub("", following[0]) if pairs else ""
     if re.fullmatch(ORG, council) and re.search(r"(?i)(?:råd|rådet|utval|utvalet|utvalg|utvalget)\b", council) \
             and not re.search(r"\si\s+[A-ZÆØÅ]", council) \
             and _named_again([council, council.lower()], rest[rest.index(following[0]) + len(following[0]):]):
-        return _in_place(council, _in_lower_case(head) if head.isupper() else head)
+        return _in_place(council, place)
     # a municipality's letterhead over the unit that writes ("Oslo kommune / Bydel Gamle Oslo – …"): the unit, when
     # the letter names it again
     unit = _head_name(following[0], text) if following and not _ADDRESS.match(following[0]) else ""

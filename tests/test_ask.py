@@ -445,12 +445,10 @@ def test_a_count_includes_the_speakers_found_by_the_questions_words(graph: Embed
 def test_an_actor_by_the_shorter_name_a_question_uses() -> None:
     """Without the legal form or kind its name ends with, and an organisation within another by its own name, unless
     that name begins another actor's name too."""
-    from graph.ask import _short_names
-
     vocab = load_vocabulary()
-    known = _short_names((("x", "Fjellfarmasiforbundet i Parat", ()), ("y", "Eldrerådet i Fjellvik kommune", ()),
-                          ("z", "Eldrerådet i Dalstrand", ()), ("w", "Fjordambulansetjenesten HF", ()),
-                          ("v", "Dalstrand kommune", ())))
+    known = (("x", "Fjellfarmasiforbundet i Parat", ()), ("y", "Eldrerådet i Fjellvik kommune", ()),
+             ("z", "Eldrerådet i Dalstrand", ()), ("w", "Fjordambulansetjenesten HF", ()),
+             ("v", "Dalstrand kommune", ()))
     assert parse("Hva mener Fjellfarmasiforbundet om vaksiner i apotek?", vocab, known).actor == "x"
     assert parse("Kva meiner Eldrerådet i Fjellvik om dagsenteret?", vocab, known).actor == "y"
     assert parse("What does Fjordambulansetjenesten think about ambulance boats?", vocab, known).actor == "w"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
@@ -74,8 +73,8 @@ def ask(store: GraphStore, question: str, *, documents: list[str] | None = None,
 def _ask(store: GraphStore, question: str, documents: list[str] | None, limit: int, vocab: Vocabulary,
          context: Interpretation | None = None) -> tuple[dict[str, Any], Interpretation]:
     """One question (or one part of a compound one): its answers and what was understood."""
-    known = _short_names(tuple((r["id"], r["name"] or r["id"], tuple(a for a in r["aliases"] or [] if _distinctive(a)))
-                               for r in store.query(_ACTORS)))
+    known = tuple((r["id"], r["name"] or r["id"], tuple(a for a in r["aliases"] or [] if _distinctive(a)))
+                  for r in store.query(_ACTORS))
     it = parse(question, vocab, known, lambda phrase: discovered_candidates(store, phrase), context)
     answers: list[dict[str, Any]] = []
     related: list[dict[str, Any]] = []
@@ -485,32 +484,6 @@ def _actor_on_topic(store: GraphStore, it: Interpretation, documents: list[str] 
                         f"the theme {themes[0]}")
             return on_theme
     return []
-
-
-# the legal form or kind a name ends with, which a question leaves out: "Eldrerådet i Bjørnafjorden (kommune)",
-# "Luftambulansetjenesten (HF)"; of a municipality or county, what is left may be only its place
-_LEGAL_FORM = re.compile(r"\s+(?:kommune|kommunar|kommuner|fylkeskommune|HF|RHF|IKS|AS|SA)$")
-_MUNICIPAL = re.compile(r"(?:kommune|kommunar|kommuner)$")
-# an organisation within another or a place, named first: "Farmasiforbundet i Parat", "Ambulanseforbundet i Delta"
-_WITHIN = re.compile(r"((?-i:[A-ZÆØÅ])[\wæøå-]{7,})\s+(?:i|ved)\s+\S")
-
-
-def _short_names(known: tuple[tuple[str, str, tuple[str, ...]], ...]) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
-    """The graph's actors also by the shorter names questions use: without the legal form or kind their name ends
-    with (when more than a place is left: "Eldrerådet i Bjørnafjorden", "Luftambulansetjenesten", not "Rana" or
-    "Møre og Romsdal"), and an organisation within another by its own name when no other actor's name begins with
-    it ("Farmasiforbundet", not "Eldrerådet")."""
-    firsts = Counter(name.split()[0] for _, name, _ in known)
-    out = []
-    for aid, name, aliases in known:
-        # (a municipality or county without its kind is a place: only its council or unit "i" it, or several
-        # municipalities together, "Lurøy, Rødøy og Træna", keep a name of their own)
-        short = [s for s in (_LEGAL_FORM.sub("", name),) if s != name and (
-            any(k in s for k in (" i ", ", ")) if _MUNICIPAL.search(name) else " " in s or len(s) >= 8)]
-        if (m := _WITHIN.match(name)) and firsts.get(m[1]) == 1:
-            short.append(m[1])
-        out.append((aid, name, tuple(dict.fromkeys([*aliases, *short]))))
-    return tuple(out)
 
 
 def _first_actors(answers: list[dict[str, Any]], n: int) -> list[dict[str, Any]]:

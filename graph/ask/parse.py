@@ -10,6 +10,7 @@ resembles ("caseload midwifery" is not the municipal midwife service).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
@@ -116,6 +117,19 @@ def _actor_matcher(known: tuple[tuple[str, str, tuple[str, ...]], ...]) -> Match
                    suffix=1)
 
 
+# an organisation within another or a place, named first: "Farmasiforbundet i Parat", "Ambulanseforbundet i Delta"
+_WITHIN = re.compile(r"((?-i:[A-ZÆØÅ])[\wæøå-]{7,})\s+(?:i|ved)\s+\S")
+
+
+def _own_names(known: tuple[tuple[str, str, tuple[str, ...]], ...], vocab: Vocabulary) -> dict[str, tuple[str, ...]]:
+    """An organisation within another by its own name, when no other actor's name begins with it and the vocabulary
+    names no organisation so ("Farmasiforbundet" for "Farmasiforbundet i Parat"; not "Eldrerådet", which the graph
+    has many of, nor "Fagforbundet" for "Fagforbundet i Innlandet")."""
+    firsts = Counter(n.split()[0] for _, n, _ in known if n.split())
+    return {i: (m[1],) for i, n, _ in known
+            if (m := _WITHIN.match(n)) and firsts[m[1]] == 1 and not vocab.actor_id(m[1])}
+
+
 def short_names(name: str) -> list[str]:
     """The name as a question may shorten it, without its legal form or the word for its municipality
     ("Møreforsking AS" → "Møreforsking", "Eldrerådet i Ullensvang herad" → "Eldrerådet i Ullensvang"), when what is
@@ -127,7 +141,11 @@ def short_names(name: str) -> list[str]:
     if m := re.fullmatch(t["actor_name_national"], name):  # "Norges Optikerforbund" → "Optikerforbundet"
         return [f"{m['w'][:1].upper()}{m['w'][1:]}{m['kind']}{t['actor_name_definite'][m['kind'].lower()]}"]
     if m := re.fullmatch(t["actor_name_place"], name):
-        return [f"{m['head']} {m['place']}"]  # "Fylkesrådet for personer med … i Innlandet" → "Fylkesrådet i Innlandet"
+        # "Fylkesrådet for personer med … i Innlandet" → "Fylkesrådet i Innlandet"; also without "kommune"
+        shorter = [f"{m['head']} {m['place']}", re.sub(r"\s+(?:kommune|herad)$", "", name)]
+        return [s for s in dict.fromkeys(shorter) if s != name]
+    if m := re.fullmatch(t["actor_name_within"], name):
+        return [m["rest"]]  # "Eldrerådet i Vestland fylkeskommune" → "Eldrerådet i Vestland"
     if m := re.fullmatch(t["actor_name_prefix"], name):
         rest = m["rest"]  # "Hovedorganisasjonen Virke" → "Virke": a capitalised name of its own
         return [rest] if len(rest) >= 4 else []
@@ -222,7 +240,8 @@ def _actors(r: _Reading, vocab: Vocabulary, known: tuple[tuple[str, str, tuple[s
     t = templates()
     listed = bilingual(vocab.actors)
     hits = _find(listed, r.text)
-    extra = tuple((i, n, (*a, *_branch_aliases(n, vocab.actors))) for i, n, a in known
+    own = _own_names(known, vocab)
+    extra = tuple((i, n, (*a, *_branch_aliases(n, vocab.actors), *own.get(i, ()))) for i, n, a in known
                   if i not in vocab.actors.entries)
     if extra:  # the longer name wins: "FFO Vestland" (a branch the graph knows) over the vocabulary's "FFO"
         # (a one-word name only as a name, capitalised: "Unio" is not "unions")
