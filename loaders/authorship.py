@@ -258,6 +258,8 @@ def _author_from_lines(lines: list[str]) -> tuple[str | None, str | None]:
         return _as_headed(of_municipality(org, lines), lines), "sender label"
     if org := letterhead(lines):
         return org, "letterhead"
+    if org := council_field(lines):
+        return org, "minutes"
     for text in lines[:40]:
         if (org := _first_match(_OPENING, text)) and not _a_persons_surname(org, lines):
             return of_municipality(org, lines), "sender line"
@@ -290,6 +292,25 @@ def of_municipality(org: str, lines: list[str]) -> str:
         place = next((w for w in re.findall(rf"(?i)\b{re.escape(m[1])}\b", "\n".join(lines)) if not w.isupper()), m[1])
         return f"{org} i {place}"
     return org
+
+
+def council_field(lines: list[str]) -> str | None:
+    """Minutes without a letterhead whose council field names the council with its place ("MØTEPROTOKOLL /
+    Utval: Rådet for personar med funksjonsnedsetjing – Vestland fylkeskommune"): that council; a council by its
+    kind alone ("Utvalg: Ungdomsrådet") needs the municipality's letterhead (``letterhead``)."""
+    for text in lines[:12]:
+        line = text.strip()
+        if not _COUNCIL_FIELD.match(line):
+            continue
+        council, _, place = _COUNCIL_FIELD.sub("", line).strip().partition(" – ")
+        council, place = council.strip(), place.strip()
+        if not re.search(r"(?i)(?:råd|rådet|utval|utvalet|utvalg|utvalget)\b", council) or not re.fullmatch(ORG, council):
+            return None
+        if place and re.fullmatch(r"[A-ZÆØÅ][\wæøå-]*(?:\s+(?:og\s+)?[A-ZÆØÅ][\wæøå-]*)*\s+(?:fylkes)?kommune|"
+                                  r"[A-ZÆØÅ][\wæøå-]*\s+herad", place):
+            return _in_place(council, place)
+        return council if re.search(r"\si\s+[A-ZÆØÅ]", council) else None
+    return None
 
 
 def sender_label(lines: list[str]) -> str | None:

@@ -105,7 +105,7 @@ def _ask(store: GraphStore, question: str, documents: list[str] | None, limit: i
                 it.add_note(f"nothing holds a third of «{it.phrase}»: the {len(answers)} nearest statements")
         if it.described and it.intent in _WORDED:
             answers = _with_described(store, it, documents, vocab, limit, answers)
-        answers = _qualified(it, question, answers)
+        answers = _speakers(it, question, _qualified(it, question, answers))
         _best_evidence_first(store, it, documents, answers)
         if not answers and it.intent != "whether" and not (it.measures or it.actor or it.theme or it.named
                                                            or it.actor_types or it.actors):
@@ -200,6 +200,14 @@ def _qualified(it: Interpretation, question: str, answers: list[dict[str, Any]])
     if not kept:
         it.add_note(f"no statement about it speaks of «{asked[0]}»")
     return kept
+
+
+def _speakers(it: Interpretation, question: str, answers: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """"Hvilke sykehus har uttalt seg om fødetilbodet?" asks who spoke: a hospital a municipality's statement names
+    is no answer, unless the question asks who is named (questions.yaml ``named_words``)."""
+    if not it.actor_types or re.search(templates()["named_words"], question, re.IGNORECASE):
+        return answers
+    return [a for a in answers if a["relation"] != "MENTIONED"]
 
 
 _RETRIEVED = 3  # statements retrieved by their words alone, added to every stance answer

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.datafile import read_yaml
-from graph.extract.discover import function_words, is_action, is_generic, key_of, stem
+from graph.extract.discover import fold_text, function_words, is_action, is_generic, key_of, stem
 from graph.extract.vocab import Entry, Matcher, Vocabulary
 from graph.phrase import alternatives, english_known, english_phrase, english_stems, folded_words
 from graph.phrase import stem as word_stem
@@ -231,6 +231,7 @@ class _Reading:
     subject: list[str] = field(default_factory=list)
     quoted: list[str] = field(default_factory=list)
     terms: list[str] = field(default_factory=list)  # the measures as the question words them
+    worded: list[str] = field(default_factory=list)  # the same, a compound also by the measure's name in it
     bracketed: str | None = None  # the Norwegian term an English question gives in brackets
 
 
@@ -292,6 +293,7 @@ def _measures(r: _Reading, vocab: Vocabulary) -> None:
     # gives a Norwegian name itself: "an escort service (følgetjeneste)")
     r.terms = [r.rest[s:e] if r.it.language == "no" or _norwegian_name(vocab.measures.entries[mid], r.rest[s:e])
                else _core_name(vocab.measures.entries[mid]) for mid, s, e in hits]
+    r.worded = [_compound_or_name(t, vocab.measures.entries[mid]) for t, (mid, _, _) in zip(r.terms, hits)]
     r.rest = _mask(r.rest, hits)
     r.it.measures = list(dict.fromkeys(h[0] for h in hits))
     # (in Norwegian a group with an adjective before it is still that group: "nyutdannede leger", "hjemmeboende
@@ -356,6 +358,16 @@ def _core_name(entry: Entry) -> str:
     if " " in entry.name:
         return entry.name
     return min([entry.name, *(a for a in entry.aliases if a.islower() and " " not in a)], key=len)
+
+
+def _compound_or_name(term: str, entry: Entry) -> str:
+    """A one-word term that holds the measure's one-word name and more ("hospiteringsordninger" for hospitering)
+    also as that name: the statements say "hospitert" or "hospitering" without the compound's head."""
+    core = _core_name(entry)
+    low, name = fold_text(term.lower()), fold_text(core.lower())
+    if re.fullmatch(r"\w+", low) and " " not in core and low.startswith(word_stem(name)) and len(low) >= len(name) + 4:
+        return f"{term}|{core}"
+    return term
 
 
 def _describes(word: str, entry: Entry | None) -> bool:
@@ -599,7 +611,7 @@ def _topic(r: _Reading, vocab: Vocabulary) -> None:
     it.topic = " ".join([*r.terms, words or ""]).strip() or None
     it.exact = bool(r.quoted)
     if it.measures:  # the question's own words, for the statements no measure names
-        it.wording = " ".join([*r.terms, words or ""]).strip() or None
+        it.wording = " ".join([*r.worded, words or ""]).strip() or None
     # what narrows the measure: not what is to be done to it ("… at pasientens legemiddelliste innføres")
     specific = [w for w in (words or "").split() if not is_generic(w) and not is_action(w)]
     if it.measures and specific and not r.quoted:  # "legevakt … samlokalisert med akuttmottaket": what narrows it
