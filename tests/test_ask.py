@@ -454,3 +454,49 @@ def test_an_actor_by_the_shorter_name_a_question_uses() -> None:
     assert parse("What does Fjordambulansetjenesten think about ambulance boats?", vocab, known).actor == "w"
     assert parse("Hva mener Eldrerådet om dagsenteret?", vocab, known).actor is None
     assert parse("Hvem vil beholde legevakten i Dalstrand?", vocab, known).actor is None
+
+
+def test_a_unit_before_its_trust_and_a_name_of_capitals_by_their_first_word() -> None:
+    """"Kvinneklinikken, Fjordby sykehus HF" is asked for as "Kvinneklinikken", "Fjellhavn Diakonale Sykehus" as
+    "Fjellhavn"; not when another actor's name begins with that word."""
+    vocab = load_vocabulary()
+    known = (("x", "Fjordklinikken, Fjordby sykehus HF", ()), ("y", "Fjellhavn Diakonale Sykehus", ()),
+             ("z", "Dalbygda Helsesenter", ()), ("w", "Dalbygda kommune", ()))
+    assert parse("Hva mener Fjordklinikken ved Fjordby om tidlig hjemreise?", vocab, known).actor == "x"
+    assert parse("Hva sier Fjellhavn om hoftebrudd?", vocab, known).actor == "y"
+    assert parse("Hva sier Dalbygda om hoftebrudd?", vocab, known).actor is None
+
+
+def test_a_compound_that_holds_a_measures_name_is_also_looked_for_by_the_name() -> None:
+    """"hospiteringsordninger" is hospitering: statements that say "hospitert" without "ordning" are in its words."""
+    it = parse("Hvem har allerede hospiteringsordninger i gang?", load_vocabulary())
+    assert it.measures == ["hospitering"] and "|" in (it.wording or "")
+    assert parse("Hvem vil ha kombinerte stillinger?", load_vocabulary()).wording == "kombinerte stillinger"
+
+
+def test_who_opposes_anything_answers_every_opposition(tmp_path: Path) -> None:
+    """A stance question with no topic but the draft ("Hvem går imot noe i utkastet?") is every sender of that
+    stance, and "how many" counts them; support is not opposition."""
+    with _one_letter(tmp_path, "Høringsinnspill\n\nKommunen går imot at fødeavdelingen legges ned.\n\n"
+                     "Kommunen støtter forslaget om flere kombinerte stillinger.\n\nMed vennlig hilsen") as store:
+        out = ask(store, "Hvem går imot noe i utkastet?")
+        assert out["interpretation"]["intent"] == "who_opposes"
+        assert _actors(out) == {"Fjellheim kommune"}
+        assert {a["relation"] for a in out["answers"]} == {"OPPOSES"}
+        assert ask(store, "Hvor mange går imot forslag i planen?")["interpretation"]["actors_counted"] == 1
+
+
+def test_which_kind_of_actor_spoke_is_not_answered_by_those_named(tmp_path: Path) -> None:
+    """"Hvilke sykehus har uttalt seg om …" asks who spoke: a hospital the municipality's letter names is no answer;
+    "Hvilke sykehus er nevnt …" asks for it."""
+    with _one_letter(tmp_path, "Høringsinnspill\n\nKommunen ber om at Sykehuset Innlandet HF beholder fødeavdelingen "
+                     "på Lillehammer.\n\nMed vennlig hilsen") as store:
+        assert "Sykehuset Innlandet HF" not in _actors(ask(store, "Hvilke sykehus har uttalt seg om fødeavdelingen?"))
+        assert "Sykehuset Innlandet HF" in _actors(ask(store, "Hvilke sykehus er nevnt om fødeavdelingen?"))
+
+
+def test_felles_for_two_actors_is_a_both_question() -> None:
+    vocab = load_vocabulary()
+    known = (("x", "Fjellheim kommune", ()), ("y", "Dalbygda kommune", ()))
+    it = parse("Hva er felles for det Fjellheim kommune og Dalbygda kommune ønsker om legevakt?", vocab, known)
+    assert it.actors == ["x", "y"]

@@ -255,6 +255,12 @@ def test_support_and_rejection_in_one_sentence_are_two_statements() -> None:
      "Eldrerådet i Fjellvik kommune"),
     (["Fjellvik kommune", "Rådmannen", "Postboks 3, 4500 Fjellvik", "Rådmannen anbefaler at planen vedtas.",
       "Fjellvik kommune støtter planen."], "Fjellvik kommune"),
+    # (session 23) minutes without a letterhead whose council field gives the council's place; the body the
+    # council writes to, named more often, is not the sender
+    (["MØTEPROTOKOLL", "", "Utval: Rådet for personar med funksjonsnedsetjing – Nordfjell fylkeskommune",
+      "Sak 10/27 Høyring – utviklingsplan for Helse Fjord", "Rådet gjev slik fråsegn til Helse Fjord:",
+      "1. Rådet går imot at Helse Fjord samlar habiliteringa.", "2. Helse Fjord må ha ambulante team."],
+     "Rådet for personar med funksjonsnedsetjing i Nordfjell fylkeskommune"),
 ])
 def test_sender_of_letters_and_news(lines: list[str], author: str) -> None:
     assert (author_from_lines(lines)[0] or stance_subject(lines)) == author

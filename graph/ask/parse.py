@@ -117,15 +117,17 @@ def _actor_matcher(known: tuple[tuple[str, str, tuple[str, ...]], ...]) -> Match
                    suffix=1)
 
 
-# an organisation within another or a place, named first: "Farmasiforbundet i Parat", "Ambulanseforbundet i Delta"
-_WITHIN = re.compile(r"((?-i:[A-ZÆØÅ])[\wæøå-]{7,})\s+(?:i|ved)\s+\S")
+# an organisation within another or a place, named first: "Farmasiforbundet i Parat", "Ambulanseforbundet i Delta",
+# a unit before its trust ("Kvinneklinikken, Oslo universitetssykehus HF"), or a name of capitalised words
+# ("Haraldsplass Diakonale Sykehus")
+_WITHIN = re.compile(r"((?-i:[A-ZÆØÅ])[\wæøå-]{7,})(?:\s+(?:i|ved)\s+\S|,\s|(?:\s+(?-i:[A-ZÆØÅ])[\wæøå-]+)+$)")
 
 
 def _own_names(known: tuple[tuple[str, str, tuple[str, ...]], ...], vocab: Vocabulary) -> dict[str, tuple[str, ...]]:
     """An organisation within another by its own name, when no other actor's name begins with it and the vocabulary
     names no organisation so ("Farmasiforbundet" for "Farmasiforbundet i Parat"; not "Eldrerådet", which the graph
     has many of, nor "Fagforbundet" for "Fagforbundet i Innlandet")."""
-    firsts = Counter(n.split()[0] for _, n, _ in known if n.split())
+    firsts = Counter(n.split()[0].rstrip(",") for _, n, _ in known if n.split())
     return {i: (m[1],) for i, n, _ in known
             if (m := _WITHIN.match(n)) and firsts[m[1]] == 1 and not vocab.actor_id(m[1])}
 
@@ -243,7 +245,7 @@ def _actors(r: _Reading, vocab: Vocabulary, known: tuple[tuple[str, str, tuple[s
     hits = _find(listed, r.text)
     own = _own_names(known, vocab)
     extra = tuple((i, n, (*a, *_branch_aliases(n, vocab.actors), *own.get(i, ()))) for i, n, a in known
-                  if i not in vocab.actors.entries)
+                  if i not in vocab.actors.entries or i in own)
     if extra:  # the longer name wins: "FFO Vestland" (a branch the graph knows) over the vocabulary's "FFO"
         # (a one-word name only as a name, capitalised: "Unio" is not "unions")
         hits = _longest(hits + [h for h in _find(_actor_matcher(extra), r.text)
