@@ -77,6 +77,7 @@ _TITLE_WORD = re.compile(PATTERNS["title_word"], re.IGNORECASE)
 _SIGNS_FOR = re.compile(r"^for\s+((?-i:[A-ZÆØÅ]).*?)\s*$", re.IGNORECASE)
 _CARE_OF = re.compile(r"\s+c/o\s+", re.IGNORECASE)
 _COUNCIL_FIELD = re.compile(r"(?i)^(?:utvalg|utval|organ)\s*:\s*")
+_COUNCIL_WORD = re.compile(r"(?i)(?:råd|rådet|utval|utvalet|utvalg|utvalget)\b")  # a council's name ends so
 _MINUTES = re.compile(r"(?i)møteprotokoll|saksprotokoll|møtebok|protokoll|særutskrift|utskrift\s+av\s+møtebok")
 _LIST_ITEM = re.compile(r"\s*(?:\d+[.)]|[-•*–])\s")
 _FIRST_PERSON = re.compile(r"\b(?:eg|jeg)\b", re.IGNORECASE)
@@ -158,7 +159,7 @@ def letterhead(lines: list[str]) -> str | None:
             return _in_place(council, place)
     # (or its council's letter under its letterhead, without minutes: "STORD KOMMUNE / Eldrerådet / Til: …")
     council = _COUNCIL_FIELD.sub("", following[0]) if pairs else ""
-    if re.fullmatch(ORG, council) and re.search(r"(?i)(?:råd|rådet|utval|utvalet|utvalg|utvalget)\b", council) \
+    if re.fullmatch(ORG, council) and _COUNCIL_WORD.search(council) \
             and not re.search(r"\si\s+[A-ZÆØÅ]", council) \
             and _named_again([council, council.lower()], rest[rest.index(following[0]) + len(following[0]):]):
         return _in_place(council, place)
@@ -304,7 +305,7 @@ def council_field(lines: list[str]) -> str | None:
             continue
         council, _, place = _COUNCIL_FIELD.sub("", line).strip().partition(" – ")
         council, place = council.strip(), place.strip()
-        if not re.search(r"(?i)(?:råd|rådet|utval|utvalet|utvalg|utvalget)\b", council) or not re.fullmatch(ORG, council):
+        if not _COUNCIL_WORD.search(council) or not re.fullmatch(ORG, council):
             return None
         if place and re.fullmatch(r"[A-ZÆØÅ][\wæøå-]*(?:\s+(?:og\s+)?[A-ZÆØÅ][\wæøå-]*)*\s+(?:fylkes)?kommune|"
                                   r"[A-ZÆØÅ][\wæøå-]*\s+herad", place):

@@ -11,7 +11,7 @@ from graph.answer import KINDS, answer, evidence_item, of_kind
 from graph.ask.parse import Interpretation, parse, templates
 from graph.extract.discover import fold_text, key_of
 from graph.extract.vocab import Vocabulary, load_vocabulary
-from graph.phrase import Phrase, alternatives, english_stems, is_change
+from graph.phrase import Phrase, english_stems
 from graph.store import GraphStore
 
 __all__ = ["Interpretation", "ask", "parse"]
@@ -163,13 +163,9 @@ def _answer(store: GraphStore, it: Interpretation, documents: list[str] | None, 
                     for a in found if any(says(a, e) for e in a["evidence"])]
         # (its evidence that says it first, the rest kept); "does anyone oppose extending the transition for
         # legevaktleger?" is not answered by those who oppose something else about legevakt
-        # a kind of change among them is the point of the question ("Kven føreslår at staten skal overta
-        # legevakta?" is not answered by those who want more legevakt): said by none, nobody answers
-        changing = [w for w in specifics.split() if is_change(alternatives(w, it.language == "en")[0][0])] \
-            if it.intent != "whether" else []
-        if not narrowed and (it.intent == "whether" or changing):
-            it.add_note(f"no statement about it also says «{' '.join(changing) or specifics}»")
-        found = narrowed if narrowed or it.intent == "whether" or changing else found
+        if not narrowed and it.intent == "whether":
+            it.add_note(f"no statement about it also says «{specifics}»")
+        found = narrowed if narrowed or it.intent == "whether" else found
     if it.actor_types:  # "which municipalities …": the actors of that kind (and the people who speak for them),
         found = [a for a in found if of_kind(a["actor"], (*it.actor_types, "person"), it.actor_names)]
     return found

@@ -295,7 +295,8 @@ def _measures(r: _Reading, vocab: Vocabulary) -> None:
     # gives a Norwegian name itself: "an escort service (følgetjeneste)")
     r.terms = [r.rest[s:e] if r.it.language == "no" or _norwegian_name(vocab.measures.entries[mid], r.rest[s:e])
                else _core_name(vocab.measures.entries[mid]) for mid, s, e in hits]
-    r.worded = [_compound_or_name(t, vocab.measures.entries[mid]) for t, (mid, _, _) in zip(r.terms, hits)]
+    r.worded = [_compound_or_name(t, vocab.measures.entries[mid])
+                for t, (mid, _, _) in zip(r.terms, hits, strict=True)]
     r.rest = _mask(r.rest, hits)
     r.it.measures = list(dict.fromkeys(h[0] for h in hits))
     # (in Norwegian a group with an adjective before it is still that group: "nyutdannede leger", "hjemmeboende
