@@ -204,8 +204,10 @@ def _qualified(it: Interpretation, question: str, answers: list[dict[str, Any]])
 
 def _speakers(it: Interpretation, question: str, answers: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """"Hvilke sykehus har uttalt seg om fødetilbodet?" asks who spoke: a hospital a municipality's statement names
-    is no answer, unless the question asks who is named (questions.yaml ``named_words``)."""
-    if not it.actor_types or re.search(templates()["named_words"], question, re.IGNORECASE):
+    is no answer, unless the question asks who is named, represented or responsible (questions.yaml ``named_words``,
+    ``detail_words``)."""
+    t = templates()
+    if not it.actor_types or any(re.search(t[k], question, re.IGNORECASE) for k in ("named_words", "detail_words")):
         return answers
     return [a for a in answers if a["relation"] != "MENTIONED"]
 
