@@ -500,3 +500,29 @@ def test_felles_for_two_actors_is_a_both_question() -> None:
     known = (("x", "Fjellheim kommune", ()), ("y", "Dalbygda kommune", ()))
     it = parse("Hva er felles for det Fjellheim kommune og Dalbygda kommune ønsker om legevakt?", vocab, known)
     assert it.actors == ["x", "y"]
+
+
+_NAMED = (("spiseforstyrrelsesforeningen", "Spiseforstyrrelsesforeningen", ()),
+          ("ungdomsradet-i-verdal", "Ungdomsrådet i Verdal kommune", ()),
+          ("norsk-pasientforening", "Norsk Pasientforening", ()),
+          ("akuttklinikken-ous", "Akuttklinikken, Oslo universitetssykehus HF", ()),
+          ("medisinsk-klinikk-sus", "Medisinsk klinikk, Stavanger universitetssjukehus", ()),
+          ("medisinsk-klinikk-ous", "Medisinsk klinikk, Oslo universitetssykehus HF", ()),
+          ("vefsn-kommune", "Vefsn kommune", ()), ("innlandet-fylkeskommune", "Innlandet fylkeskommune", ()))
+
+
+@pytest.mark.parametrize(("question", "named"), [
+    ("What does the Eating Disorders Association think about day care?", ["spiseforstyrrelsesforeningen"]),
+    ("What do the youth council in Verdal and Vefsn municipality want?", ["ungdomsradet-i-verdal"]),
+    ("What does the Department of Medicine at Stavanger University Hospital want?", ["medisinsk-klinikk-sus"]),
+    # (a kind of actor, a common noun, and words several names share name no organisation)
+    ("Which patient organisations want a patient navigator?", []),
+    ("Who wants more beds in the emergency department?", []),
+    ("What does the Department of Medicine want?", []),
+    # (two names joined by "and" stay two)
+    ("What do Vefsn municipality and Innlandet county want?", ["innlandet-fylkeskommune"]),
+])
+def test_an_english_translation_of_a_name_names_the_organisation(question: str, named: list[str]) -> None:
+    from graph.ask.english_actors import english_actor_hits
+
+    assert [h[0] for h in english_actor_hits(question, _NAMED)] == named
