@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from graph.ask.names_in_words import named_in_words
+from graph.ask.english_actors import english_actor_hits
 from graph.datafile import read_yaml
 from graph.extract.discover import fold_text, function_words, is_action, is_generic, key_of, stem
 from graph.extract.vocab import Entry, Matcher, Vocabulary
@@ -251,16 +251,16 @@ def _actors(r: _Reading, vocab: Vocabulary, known: tuple[tuple[str, str, tuple[s
         # (a one-word name only as a name, capitalised: "Unio" is not "unions")
         hits = _longest(hits + [h for h in _find(_actor_matcher(extra), r.text)
                                 if " " in r.text[h[1]:h[2]].strip() or r.text[h[1]].isupper()])
-    # a name in the question's own words: translated word by word ("the Eating Disorders Association"), inflected
-    # or rearranged ("eldrerådet på Bømlo"); where it holds the names found as written ("the Division of Psychiatry
-    # at Helse Bergen") or overlaps none. After a preposition it is where something is ("the beds at the hospital in
-    # Lærdal"): words. The name as written beside it in brackets is the asker's own gloss ("… (LSA)").
-    english = r.it.language == "en"
-    worded = [h for h in named_in_words(r.text, known, english) if all(
-        h[2] <= k[1] or h[1] >= k[2] or h[1] <= k[1] and k[2] <= h[2] and h[2] - h[1] > k[2] - k[1] for k in hits)
-        and not re.search(t["place_before_name_en" if english else "place_before_name_no"], r.low[:h[1]])
-        and not any(re.fullmatch(r"\s*[()]\s*", r.text[min(h[2], k[2]):max(h[1], k[1])]) for k in hits)]
-    hits = _longest(hits + worded)
+    if r.it.language == "en":  # a name translated word by word ("the Eating Disorders Association"): where it holds
+        # the names found as written ("the Division of Psychiatry at Helse Bergen") or overlaps none; after a
+        # preposition it is where something is ("the rehabilitation beds at the hospital in Lærdal"): words
+        # the name as written beside it in brackets is the asker's own gloss ("the doctors' union for community
+        # medicine (LSA)")
+        translated = [h for h in english_actor_hits(r.text, known) if all(
+            h[2] <= k[1] or h[1] >= k[2] or h[1] <= k[1] and k[2] <= h[2] and h[2] - h[1] > k[2] - k[1] for k in hits)
+            and not re.search(t["place_before_name_en"], r.low[:h[1]])
+            and not any(re.fullmatch(r"\s*[()]\s*", r.text[min(h[2], k[2]):max(h[1], k[1])]) for k in hits)]
+        hits = _longest(hits + translated)
     placed = [h for h in hits if re.search(r"\b(?:ved|at)\s+$", r.low[:h[1]]) and h[1] > 0]
     hits = [h for h in hits if h not in placed]  # "… døgnbehandlingen ved Oslo universitetssykehus": where, words
     for aid, s, e in sorted(hits, key=lambda h: h[1]):

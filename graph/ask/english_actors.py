@@ -1,11 +1,10 @@
-"""Organisations a question names in its own words: in English by a translation of the name ("the Eating Disorders
+"""Norwegian organisations named in an English question by a translation of their name ("the Eating Disorders
 Association" for Spiseforstyrrelsesforeningen, "the youth council in Verdal" for Ungdomsrådet i Verdal, "the Medical
-Clinic at Sørlandet Hospital" for Medisinsk klinikk, Sørlandet sykehus HF), in Norwegian by its words inflected or
-rearranged ("eldrerådet på Bømlo" for Eldrerådet i Bømlo kommune, "Ungdomsrådet ved OUS"). No list of names foresees
-every body the documents come from, or every way an analyst says one: each word of the question is translated with
-the glossaries (``organisation_words.yaml`` for the words of names, ``glossary_en.yaml`` for the subject words) or
-stemmed, a place or name is kept as written, an abbreviation stands for its organisation's words, and a run of such
-words that says every word of one organisation's name (a compound by most of its letters) names it."""
+Clinic at Sørlandet Hospital" for Medisinsk klinikk, Sørlandet sykehus HF). An analyst writing in English translates
+a name word by word, and no list of English names foresees every body the documents come from: each word of the
+question is translated with the glossaries (``names_en.yaml`` for the words of names, ``glossary_en.yaml`` for the
+subject words), a place or name is kept as written, and a run of such words that says every word of one
+organisation's name (a compound by most of its letters) names it."""
 
 from __future__ import annotations
 
@@ -16,22 +15,18 @@ from functools import lru_cache
 from pathlib import Path
 
 from graph.datafile import read_yaml
-from graph.extract.discover import fold_text, stem
+from graph.extract.discover import fold_text
 from graph.phrase import english_stems
 
-NAMES = Path(__file__).parents[1] / "vocabulary" / "organisation_words.yaml"
+NAMES = Path(__file__).parents[1] / "vocabulary" / "names_en.yaml"
 # words inside an English name that translate to nothing ("the Division of Psychiatry at Helse Bergen"); "and" only
 # inside a name that says "og" ("Vefsn municipality and Innlandet county" are two)
-_CONNECTORS = {"of", "the", "at", "in", "for", "and", "og", "i", "&", "on", "with", "ved", "på", "av", "til",
-               "de", "dei", "den", "det", "sin", "sitt", "sine"}
+_CONNECTORS = {"of", "the", "at", "in", "for", "and", "og", "i", "&", "on", "with"}
 # words of a Norwegian name a translation need not say: function words, legal forms, "Norwegian"
 _OPTIONAL = {"i", "ved", "for", "og", "med", "det", "den", "de", "dei", "av", "til", "på", "hf", "rhf", "as", "asa",
              "iks", "sa", "kf", "da", "ba", "norsk", "norske", "norges", "noreg", "norge", "landsforeningen"}
-# the word for a municipality or county after the place a body is in ("Fastlegane i Bømlo kommune" is "the GPs in
-# Bømlo"; "Bømlo kommune" is not "Bømlo")
-_PLACE_WORDS = {"kommune", "herad", "kommuner", "kommunar", "fylkeskommune"}
-_AT = {"i", "ved", "på"}
-_PLURAL = re.compile(r"(?:er|ar|ene|ane)$")
+# the word for a municipality after its place ("Fastlegane i Bømlo kommune" is "the GPs in Bømlo")
+_PLACE_WORDS = {"kommune", "herad", "kommuner", "kommunar"}
 # definite, plural and adjective endings of a name's word ("psykologiske" is "psychology" and an ending)
 _ENDINGS = ("iske", "ene", "ane", "isk", "et", "en", "er", "ar", "a", "e")
 # of a name word's letters (without its ending) the translated words must say ("ungdom" + "råd" in "ungdomsrådet";
@@ -49,17 +44,15 @@ class _Word:
     stems: tuple[str, ...]  # what it may say of a name
     literal: bool  # a place or name kept as written
     capital: bool  # written with a capital (not as the question's first word)
-    body: bool = False  # says a kind of body ("association", "rådet")
 
 
 @lru_cache(maxsize=1)
-def _glossary() -> tuple[dict[str, tuple[str, ...]], frozenset[str], tuple[str, ...]]:
-    """The names glossary, its kinds of body, and the Norwegian words for them."""
+def _glossary() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
+    """The names glossary, and its kinds of body."""
     data = (read_yaml(NAMES) if NAMES.is_file() else None) or {}
     words = {str(k).lower(): tuple(fold_text(str(v)) for v in vs)
              for section in ("bodies", "units", "words") for k, vs in (data.get(section) or {}).items()}
-    return words, frozenset(str(k).lower() for k in data.get("bodies") or {}), \
-        tuple(fold_text(str(w)) for w in data.get("bodies_no") or [])
+    return words, frozenset(str(k).lower() for k in data.get("bodies") or {})
 
 
 def _forms(word: str) -> tuple[str, ...]:
@@ -69,7 +62,7 @@ def _forms(word: str) -> tuple[str, ...]:
 def _translations(word: str) -> tuple[str, ...]:
     """Norwegian name parts an English word (or words) stands for: the names glossary's, and for a word that is no
     kind of body also the statements' glossary's one-word stems ("dental": tannhels)."""
-    names, bodies, _ = _glossary()
+    names, bodies = _glossary()
     found = next((names[f] for f in _forms(word) if f in names), ())
     if not any(f in bodies for f in _forms(word)):  # ("council" is no "kommune" of the statements' glossary)
         found = (*found, *(s for s in english_stems(word) if " " not in s and len(s) >= _GRAM))
@@ -79,9 +72,8 @@ def _translations(word: str) -> tuple[str, ...]:
 
 def _words_of(name: str) -> tuple[str, ...]:
     found = re.findall(r"\w+", fold_text(name))
-    within = bool(set(found[1:]) & _AT)  # a body in a place: its place's word for a municipality or county is spare
-    return tuple(dict.fromkeys(w for w in found if w not in _OPTIONAL and not (within and w in _PLACE_WORDS)
-                               and len(w) >= 2 and not w.isdigit()))
+    return tuple(dict.fromkeys(w for k, w in enumerate(found) if w not in _OPTIONAL
+                               and not (k and w in _PLACE_WORDS) and len(w) >= 2 and not w.isdigit()))
 
 
 @dataclass(frozen=True)
@@ -106,8 +98,6 @@ def _index(known: tuple[tuple[str, str, tuple[str, ...]], ...]) -> tuple[dict[st
              and sum(fold_text(_LEGAL.sub("", name)) in f for f in folded) >= 2}
     for aid, name, _ in known:
         own, _, parent = name.partition(",")
-        if " og " in parent.lower():  # ("Ulstein, Herøy og Sande kommunar": a list, not a unit of an organisation)
-            own, parent = name, ""
         entry = _Name(_words_of(own), _words_of(parent), " og " in name.lower())
         if not entry.needed:
             continue
@@ -143,26 +133,8 @@ def _question_words(text: str, short: dict[str, tuple[str, ...]]) -> list[_Word]
             literal = not stems and capital and len(w) >= _GRAM
             if literal:
                 stems = tuple(dict.fromkeys((fold_text(w), *fold_text(w).split("-"), *short.get(w, ()))))
-            out.append(_Word(start, end, w, stems, literal, capital, w in _glossary()[1]))
+            out.append(_Word(start, end, w, stems, literal, capital))
             i += 1
-    return out
-
-
-def _norwegian_words(text: str, short: dict[str, tuple[str, ...]]) -> list[_Word]:
-    """The question's words (a hyphen parts them: "Tourette-foreningen"), each as written, folded to bokmål and
-    stemmed; a capitalised one is a place or name; an abbreviation stands also for its organisation's words."""
-    out = []
-    for k, m in enumerate(re.finditer(r"\w+", text)):
-        w = m[0].lower()
-        if w in _CONNECTORS or len(w) < 2:
-            out.append(_Word(m.start(), m.end(), w, (), False, False))
-            continue
-        folded = fold_text(w)
-        capital = m[0][:1].isupper() and k > 0
-        stems = tuple(dict.fromkeys((folded, stem(w), *short.get(w, ()))))
-        # (a kind of body in the plural is a kind of actor: "foreninger for leger")
-        out.append(_Word(m.start(), m.end(), w, stems, capital, capital,
-                         any(b in folded for b in _glossary()[2]) and not _PLURAL.search(folded)))
     return out
 
 
@@ -176,13 +148,12 @@ def _covers(token: str, stems: list[str]) -> bool:
     return sum(marked) >= _COVERED * len(_uninflected(token))
 
 
-def named_in_words(text: str, known: tuple[tuple[str, str, tuple[str, ...]], ...], english: bool) \
-        -> list[tuple[str, int, int]]:
-    """(actor id, start, end) of the runs of the question's words that say one organisation's whole name; of runs
-    over the same words, the one whose words say most of a name ("the Department of Medicine at Stavanger University
-    Hospital"), none when several say as much."""
+def english_actor_hits(text: str, known: tuple[tuple[str, str, tuple[str, ...]], ...]) -> list[tuple[str, int, int]]:
+    """(actor id, start, end) of the runs of the question's words that translate one organisation's whole name; of
+    runs over the same words, the one whose words say most of a name ("the Department of Medicine at Stavanger
+    University Hospital"), none when several say as much."""
     names, grams, short = _index(known)
-    qwords = (_question_words if english else _norwegian_words)(text, short)
+    qwords = _question_words(text, short)
     touched: dict[str, set[int]] = defaultdict(set)  # actor → the question's words that say part of its name
     for i, w in enumerate(qwords):
         for s in w.stems:
@@ -190,34 +161,29 @@ def named_in_words(text: str, known: tuple[tuple[str, str, tuple[str, ...]], ...
                 name = names[aid]
                 if any(s in t for t in name.needed + name.within):
                     touched[aid].add(i)
-    found: dict[tuple[int, int], list[tuple[int, int, str]]] = defaultdict(list)
+    found: dict[tuple[int, int], list[tuple[int, str]]] = defaultdict(list)
     for aid, at in touched.items():
-        for run in _runs(sorted(at), qwords, names[aid], english) if len(at) >= 2 else ():
-            if len(run := _needed(run, names[aid], qwords)) >= 2 and _names_a_body(run, qwords, english):
-                said = [s for i in run for s in qwords[i].stems]
-                words = sum(any(s in t for s in said) for t in names[aid].needed + names[aid].within)
-                found[(qwords[run[0]].start, qwords[run[-1]].end)].append((len(run), words, aid))
+        for run in _runs(sorted(at), qwords, names[aid]) if len(at) >= 2 else ():
+            if (run := _needed(run, names[aid], qwords)) and _names_a_body(run, qwords):
+                found[(qwords[run[0]].start, qwords[run[-1]].end)].append((len(run), aid))
     hits: list[tuple[str, int, int]] = []
-    taken: list[tuple[int, int]] = []  # (words that name several organisations alike name none, nor a part of them)
     for (start, end), named in sorted(found.items(), key=lambda f: (-max(f[1])[0], f[0][0] - f[0][1])):
         named.sort(reverse=True)
-        if all(end <= s or start >= e for s, e in taken):
-            taken.append((start, end))
-            if len(named) == 1 or named[0][:2] > named[1][:2]:
-                hits.append((named[0][2], start, end))
+        if (len(named) == 1 or named[0][0] > named[1][0]) and all(end <= s or start >= e for _, s, e in hits):
+            hits.append((named[0][1], start, end))
     return sorted(hits, key=lambda h: h[1])
 
 
-def _runs(at: list[int], qwords: list[_Word], name: _Name, english: bool) -> list[list[int]]:
-    """The words that say part of a name, grouped where only connectors, or in English one other word in lower case
-    and nothing else ("the Hardanger regional council"), stand between."""
+def _runs(at: list[int], qwords: list[_Word], name: _Name) -> list[list[int]]:
+    """The words that say part of a name, grouped where only connectors, or one other word in lower case and nothing
+    else ("the Hardanger regional council"), stand between."""
     runs: list[list[int]] = [[at[0]]]
     for i in at[1:]:
         between = qwords[runs[-1][-1] + 1:i]
         others = [w for w in between if w.word not in _CONNECTORS]
         # (the other word alone between two that say the name: "Livsglede for Eldre say the foundation" is not one)
-        if (not others or english and len(between) == 1 and not others[0].capital) \
-                and (name.joined or all(w.word not in ("and", "og") for w in between)):
+        if (not others or len(between) == 1 and not others[0].capital) \
+                and (name.joined or all(w.word != "and" for w in between)):
             runs[-1].append(i)
         else:
             runs.append([i])
@@ -239,16 +205,14 @@ def _needed(run: list[int], name: _Name, qwords: list[_Word]) -> list[int]:
         w = qwords[i]
         return not w.literal and not any(s in t for s in w.stems for t in name.within)
 
-    while len(run) > 1 and spare(run[-1]) and _says(run[:-1], name, qwords):
+    while len(run) > 2 and spare(run[-1]) and _says(run[:-1], name, qwords):
         run = run[:-1]
-    while len(run) > 1 and spare(run[0]) and _says(run[1:], name, qwords):
+    while len(run) > 2 and spare(run[0]) and _says(run[1:], name, qwords):
         run = run[1:]
     return run
 
 
-def _names_a_body(run: list[int], qwords: list[_Word], english: bool) -> bool:
-    """A place or name kept as written, words written with capitals, or a kind of body (in English in the singular,
-    at its end)."""
+def _names_a_body(run: list[int], qwords: list[_Word]) -> bool:
+    """A place or name kept as written, words written with capitals, or a kind of body in the singular at its end."""
     words = [qwords[i] for i in run]
-    return any(w.literal for w in words) or all(w.capital for w in words) or \
-        (words[-1].body if english else any(w.body for w in words))
+    return any(w.literal for w in words) or all(w.capital for w in words) or words[-1].word in _glossary()[1]
