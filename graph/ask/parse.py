@@ -238,6 +238,23 @@ class _Reading:
     bracketed: str | None = None  # the Norwegian term an English question gives in brackets
 
 
+def _translated(r: _Reading, hits: list[tuple[str, int, int]],
+                known: tuple[tuple[str, str, tuple[str, ...]], ...]) -> list[tuple[str, int, int]]:
+    """Names an English question translates word by word ("the Eating Disorders Association"), where they hold the
+    names found as written ("the Division of Psychiatry at Helse Bergen") or overlap none; not after a preposition,
+    where a name says where something is ("the rehabilitation beds at the hospital in Lærdal"), nor beside a name
+    written in brackets, the asker's own gloss ("the doctors' union for community medicine (LSA)")."""
+    def holds_or_misses(h: tuple[str, int, int], k: tuple[str, int, int]) -> bool:
+        return h[2] <= k[1] or h[1] >= k[2] or h[1] <= k[1] and k[2] <= h[2] and h[2] - h[1] > k[2] - k[1]
+
+    def glossed(h: tuple[str, int, int], k: tuple[str, int, int]) -> bool:
+        return bool(re.fullmatch(r"\s*[()]\s*", r.text[min(h[2], k[2]):max(h[1], k[1])]))
+
+    return [h for h in english_actor_hits(r.text, known)
+            if all(holds_or_misses(h, k) for k in hits) and not any(glossed(h, k) for k in hits)
+            and not re.search(templates()["place_before_name_en"], r.low[:h[1]])]
+
+
 def _actors(r: _Reading, vocab: Vocabulary, known: tuple[tuple[str, str, tuple[str, ...]], ...]) -> None:
     """Actors of the vocabulary (also by English name) and of the graph; one named right by a word like
     "innspill" is the scope (the document's author), any other is a subject of the question."""
@@ -251,16 +268,8 @@ def _actors(r: _Reading, vocab: Vocabulary, known: tuple[tuple[str, str, tuple[s
         # (a one-word name only as a name, capitalised: "Unio" is not "unions")
         hits = _longest(hits + [h for h in _find(_actor_matcher(extra), r.text)
                                 if " " in r.text[h[1]:h[2]].strip() or r.text[h[1]].isupper()])
-    if r.it.language == "en":  # a name translated word by word ("the Eating Disorders Association"): where it holds
-        # the names found as written ("the Division of Psychiatry at Helse Bergen") or overlaps none; after a
-        # preposition it is where something is ("the rehabilitation beds at the hospital in Lærdal"): words
-        # the name as written beside it in brackets is the asker's own gloss ("the doctors' union for community
-        # medicine (LSA)")
-        translated = [h for h in english_actor_hits(r.text, known) if all(
-            h[2] <= k[1] or h[1] >= k[2] or h[1] <= k[1] and k[2] <= h[2] and h[2] - h[1] > k[2] - k[1] for k in hits)
-            and not re.search(t["place_before_name_en"], r.low[:h[1]])
-            and not any(re.fullmatch(r"\s*[()]\s*", r.text[min(h[2], k[2]):max(h[1], k[1])]) for k in hits)]
-        hits = _longest(hits + translated)
+    if r.it.language == "en":
+        hits = _longest(hits + _translated(r, hits, known))
     placed = [h for h in hits if re.search(r"\b(?:ved|at)\s+$", r.low[:h[1]]) and h[1] > 0]
     hits = [h for h in hits if h not in placed]  # "… døgnbehandlingen ved Oslo universitetssykehus": where, words
     for aid, s, e in sorted(hits, key=lambda h: h[1]):
