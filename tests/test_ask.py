@@ -526,3 +526,26 @@ def test_an_english_translation_of_a_name_names_the_organisation(question: str, 
     from graph.ask.english_actors import english_actor_hits
 
     assert [h[0] for h in english_actor_hits(question, _NAMED)] == named
+
+
+def test_what_an_organisation_says_is_answered_by_it_not_by_those_it_names(tmp_path: Path) -> None:
+    """"Hva sier X om problemene …" asks for X's own statements: a hospital X's letter names is no answer (unless
+    the question asks whom X names), and X's statement in other words that shares most of the question's words
+    answers first, with its own stance (an opposition, beside X's example)."""
+    with _one_letter(tmp_path, "Høringsinnspill\n\nKommunen ber om at Sykehuset Innlandet HF beholder fødeavdelingen "
+                     "på Lillehammer.\n\nSidan 2023 har kommunen hatt eit mobilt røntgenteam som køyrer ut til "
+                     "sjukeheimane.\n\nKommunen kan ikkje tilrå ei felles nattvakt i radiologi frå Bergen.\n\n"
+                     "Med vennlig hilsen") as store:
+        out = ask(store, "Hva sier Fjellheim kommune om problemene med vaktordningen for jordmødre?")
+        assert out["answers"] and _actors(out) == {"Fjellheim kommune"}
+        assert "Sykehuset Innlandet HF" in _actors(ask(store, "Hvilke sykehus nevner Fjellheim kommune?"))
+        first = ask(store, "Kva meiner Fjellheim kommune om at røntgenbilete om natta skal tolkast i Bergen?")["answers"][0]
+        assert first["relation"] == "OPPOSES" and "nattvakt i radiologi" in first["evidence"][0]["quote"]
+
+
+def test_an_organisation_the_question_does_not_ask_about_is_part_of_its_topic() -> None:
+    """"Who is against merging the Nordhordland out-of-hours call centre …" asks who opposes; the out-of-hours
+    service named is what is merged, so its words stay in what the statements must say."""
+    it = parse("Who is against merging the Nordhordland out-of-hours call centre with the one in Bergen?",
+               load_vocabulary(), (("x", "Nordhordland legevakt", ()),))
+    assert it.intent == "who_opposes" and "Nordhordland" in (it.phrase or "")

@@ -207,9 +207,12 @@ def _speakers(it: Interpretation, question: str, answers: list[dict[str, Any]]) 
     is no answer, unless the question asks who is named, represented or responsible (questions.yaml ``named_words``,
     ``detail_words``)."""
     t = templates()
-    if not it.actor_types or any(re.search(t[k], question, re.IGNORECASE) for k in ("named_words", "detail_words")):
-        return answers
-    return [a for a in answers if a["relation"] != "MENTIONED"]
+    asks_named = re.search(t["named_words"], question, re.IGNORECASE)
+    if it.actor_types and not (asks_named or re.search(t["detail_words"], question, re.IGNORECASE)) \
+            or it.actor and it.question_class == "actor_detail" and not asks_named:
+        # ("what does X say about …" is answered by X, not by those X's statements name)
+        return [a for a in answers if a["relation"] != "MENTIONED"]
+    return answers
 
 
 _RETRIEVED = 3  # statements retrieved by their words alone, added to every stance answer
@@ -256,6 +259,8 @@ def _best_evidence_first(store: GraphStore, it: Interpretation, documents: list[
     phrase.stems = [(alts, w) for alts, w in phrase.stems if alts not in phrase.unseen]  # (no quote has those)
     if not phrase.stems:
         return
+    if it.actor and it.intent in ("what_does_actor_propose", "about"):
+        _nearest_of_actor(store, it, phrase, answers)
     first = [a for a in answers[:_FIRST_OF] if a["relation"] in KINDS and a["relation"] != "MENTIONED"]
     kinds = sorted({k for a in first for k in KINDS[a["relation"]]})
     # (in the documents the answers' quotes come from: a speaker's own submissions, not all it ever said)
@@ -283,6 +288,37 @@ def _best_evidence_first(store: GraphStore, it: Interpretation, documents: list[
                     default=0.0)
         if cover > shown:
             a["evidence"] = [evidence_item(row)] + [e for e in a["evidence"] if e["quote"] != row["quote"]]
+
+
+_ACTOR_SHARE = 0.2  # of the topic's weight a statement of the actor asked about must hold to be its answer
+
+
+def _nearest_of_actor(store: GraphStore, it: Interpretation, phrase: Phrase, answers: list[dict[str, Any]]) -> None:
+    """"Kva meiner styret i Helse Fonna om at røntgenbilete om natta skal tolkast i Bergen?": the statement of the
+    actor asked about, of any kind the question asks for, that holds most of the question's words (weighed by
+    rarity) answers first, though it says the thing in other words ("ei felles regional nattvakt i radiologi frå
+    Bergen") and no measure links it; its stance is its own (an opposition, where the answers held an example)."""
+    own = [a for a in answers if a["actor"]["id"] == it.actor and a["relation"] in KINDS]
+    docs = sorted({e["document"] for a in own for e in a["evidence"] if e.get("document")})
+    relations = [r for r in it.relations if r in KINDS]
+    kinds = sorted({k for r in relations for k in KINDS[r]})
+    if not own or not docs or not kinds:
+        return
+    rows = store.query(_SPOKEN, {"ids": [it.actor], "kinds": kinds, "documents": docs})
+    cover, row = max(((phrase.coverage(f"{r['quote'] or ''} {r.get('context') or ''}"), r) for r in rows),
+                     key=lambda x: x[0], default=(0.0, None))
+    shown = max((phrase.coverage(f"{e['quote'] or ''} {e.get('context') or ''}") for a in own for e in a["evidence"]),
+                default=0.0)
+    if row is None or cover < _ACTOR_SHARE or cover <= shown:
+        return
+    relation = next(r for r in relations if row["kind"] in KINDS[r])
+    same = next((a for a in own if a["relation"] == relation), None)
+    if same:
+        same["evidence"] = [evidence_item(row)] + [e for e in same["evidence"] if e["quote"] != row["quote"]]
+        answers.remove(same)
+    else:
+        same = {**own[0], "relation": relation, "measure": None, "evidence": [evidence_item(row)]}
+    answers.insert(0, same)
 
 
 _SPOKEN = ("MATCH (d:Document) WHERE d.id IN $documents WITH d "
@@ -422,7 +458,7 @@ def _relax(store: GraphStore, it: Interpretation, documents: list[str] | None, v
     if not answers and it.phrase and not it.exact and not (it.actor or it.actors) and it.intent != "whether":
         answers = _by_place(store, it, documents, vocab, limit)
     loose: list[dict[str, Any]] = []
-    if not answers and it.actor and it.phrase and not it.exact and it.intent == "what_does_actor_propose":
+    if not answers and it.actor and it.phrase and not it.exact and it.intent in ("what_does_actor_propose", "about"):
         loose = _answer(store, replace(it, groups=[]), documents, vocab, limit, share=_SOME)
         if loose:
             it.add_note(f"no statement of this actor holds all of «{it.phrase}»: first those that share most of "

@@ -236,6 +236,7 @@ class _Reading:
     terms: list[str] = field(default_factory=list)  # the measures as the question words them
     worded: list[str] = field(default_factory=list)  # the same, a compound also by the measure's name in it
     bracketed: str | None = None  # the Norwegian term an English question gives in brackets
+    unnamed: frozenset[str] = frozenset()  # actors whose names are read as words of the topic
 
 
 def _translated(r: _Reading, hits: list[tuple[str, int, int]],
@@ -270,6 +271,7 @@ def _actors(r: _Reading, vocab: Vocabulary, known: tuple[tuple[str, str, tuple[s
                                 if " " in r.text[h[1]:h[2]].strip() or r.text[h[1]].isupper()])
     if r.it.language == "en":
         hits = _longest(hits + _translated(r, hits, known))
+    hits = [h for h in hits if h[0] not in r.unnamed]
     placed = [h for h in hits if re.search(r"\b(?:ved|at)\s+$", r.low[:h[1]]) and h[1] > 0]
     hits = [h for h in hits if h not in placed]  # "… døgnbehandlingen ved Oslo universitetssykehus": where, words
     for aid, s, e in sorted(hits, key=lambda h: h[1]):
@@ -791,7 +793,7 @@ def _coordinated(text: str, known: tuple[tuple[str, str, tuple[str, ...]], ...])
 def parse(question: str, vocab: Vocabulary,
           known_actors: tuple[tuple[str, str, tuple[str, ...]], ...] = (),
           known_measures: Callable[[str], tuple[tuple[str, str, str], ...]] | None = None,
-          context: Interpretation | None = None) -> Interpretation:
+          context: Interpretation | None = None, unnamed: frozenset[str] = frozenset()) -> Interpretation:
     """``known_actors``: (id, name, aliases) of the graph's actors, so discovered organisations are found too;
     ``known_measures``: given a phrase, returns (id, name, key) of the graph's discovered measures that share a
     key word with it (a graph of a thousand documents holds thousands of them); ``context``: the first part
@@ -802,7 +804,7 @@ def parse(question: str, vocab: Vocabulary,
     text = _coordinated(text, known_actors)
     low = text.lower()
     r = _Reading(text, low, text, Interpretation(intent="search", language="en" if re.search(t["english"], low)
-                                                 else "no"))
+                                                 else "no"), unnamed=unnamed)
     _actors(r, vocab, known_actors)
     _quoted(r, vocab)
     _actor_types(r, vocab)  # "Hvilke legevakter …" asks for a kind of actor before "legevakt" can be a measure
@@ -819,6 +821,10 @@ def parse(question: str, vocab: Vocabulary,
         r.it.note = (f"«{r.it.unrecognised}» is not in the vocabulary (it knows only a part of it): answered from "
                      "the statements that use the words")
     cls = _classify(r)
+    if cls and cls["intent"] == "stance" and not cls.get("subject") and r.subject and not unnamed:
+        # "Who is against merging the Nordhordland out-of-hours call centre with …": an organisation the class
+        # does not ask about is part of what is asked, its words the topic's
+        return parse(question, vocab, known_actors, known_measures, context, frozenset(r.subject))
     if cls is None or cls["intent"] == "search":
         why = (cls or {}).get("why", "the question matches no template")
         return _fallback(r.it, why)
