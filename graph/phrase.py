@@ -201,11 +201,13 @@ def alternatives(text: str, english: bool) -> list[tuple[tuple[str, ...], bool]]
                 out += alternatives(token, english)
         return out
     ws = words(fold_text(text))
+    names = _names(text)
     if not english:
         out = []
         while ws:  # a synonym of several words ("legge ned") stands for its group as one word of the phrase
             group, size = next(((g, len(m.split())) for g in _synonym_groups() for m in g
-                                if " " in m and ws[:len(m.split())] == m.split()), (_synonyms(stem(ws[0])), 1))
+                                if " " in m and ws[:len(m.split())] == m.split()),
+                               ((ws[0],) if ws[0] in names else _synonyms(stem(ws[0])), 1))
             out.append((group, False))
             ws = ws[size:]
         return out
@@ -218,9 +220,16 @@ def alternatives(text: str, english: bool) -> list[tuple[tuple[str, ...], bool]]
                 i += n
                 break
         else:
-            out.append(((stem(ws[i]),), False))
+            out.append(((ws[i] if ws[i] in names else stem(ws[i]),), False))
             i += 1
     return out
+
+
+def _names(text: str) -> set[str]:
+    """The words written with a capital (not all capitals): names of places, looked for whole, since a name does
+    not inflect like a word ("Valldal" is no "Valle")."""
+    return {w for w in words(fold_text(" ".join(t for t in re.findall(r"[^\W_]+", text)
+                                                 if t[:1].isupper() and not t.isupper() and len(t) >= 4)))}
 
 
 @dataclass
@@ -289,7 +298,8 @@ class Phrase:
         documents say "uten helsefaglig utdanning"); a name no statement uses (a place) always means they do not."""
         if not self.unseen:
             return True
-        names = {stem(w) for w in words(fold_text(" ".join(w for w in self.text.split() if w[:1].isupper())))}
+        names = {stem(w) for w in words(fold_text(" ".join(w for w in self.text.split() if w[:1].isupper())))} \
+            | _names(self.text)
         return len(self.unseen) == 1 and len(self.stems) - 1 >= _SEEN_BESIDE \
             and not any(a in names for a in self.unseen[0])
 

@@ -550,3 +550,15 @@ def test_an_organisation_the_question_does_not_ask_about_is_part_of_its_topic() 
     it = parse("Who is against merging the Nordhordland out-of-hours call centre with the one in Bergen?",
                load_vocabulary(), (("x", "Nordhordland legevakt", ()),))
     assert it.intent == "who_opposes" and "Nordhordland" in (it.phrase or "")
+
+
+def test_a_partner_in_a_senders_example_is_no_sender(tmp_path: Path) -> None:
+    """"Hvor mange innsendere …" counts those who sent something in: the partners a municipality names in its own
+    example say it with the municipality, and did not send anything; "hvor mange aktører" counts them too."""
+    with _one_letter(tmp_path, "Høringsinnspill\n\nSiden 2021 har kommunen, sammen med Dalbygda kommune og Sykehuset "
+                     "Innlandet HF, fulgt opp 50 pasienter med kols digitalt hjemme gjennom et nettbrett og en "
+                     "sykepleier på sykehuset.\n\nMed vennlig hilsen") as store:
+        senders = ask(store, "Hvor mange innsendere har erfaring med å følge opp pasienter med kols digitalt?")
+        assert _actors(senders) == {"Fjellheim kommune"} and senders["interpretation"]["actors_counted"] == 1
+        actors = ask(store, "Hvor mange aktører har erfaring med å følge opp pasienter med kols digitalt?")
+        assert actors["interpretation"]["actors_counted"] == 3

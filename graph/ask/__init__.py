@@ -92,7 +92,8 @@ def _ask(store: GraphStore, question: str, documents: list[str] | None, limit: i
             # a description all of whose words the statements use: those that share most of it (a word no
             # statement uses means the documents do not speak of it: nothing is the answer); a kind of actor
             # narrows a shorter one enough ("legekontor … video i pasientbehandlingen")
-            answers = _first_actors(_answer(store, it, documents, vocab, limit, share=_SOME), _LOOSE)
+            answers = _first_actors(_beyond_places(store, it, _answer(store, it, documents, vocab, limit,
+                                                                      share=_SOME)), _LOOSE)
             if answers:
                 it.add_note(f"no statement holds all of «{it.phrase}»: the {len(answers)} that share most of its words")
         if not answers and it.phrase and not it.exact and it.intent in _RETRIEVING \
@@ -100,12 +101,12 @@ def _ask(store: GraphStore, question: str, documents: list[str] | None, limit: i
             # a description of four words or more nothing holds a third of: the statements nearest it, as a ranked
             # search would answer (a paraphrase: "langsiktige avtaler … ikke-kommersielle sykehus" for "ideelle
             # sykehus får inngå avtaler … ti års varighet"); a shorter one names what nobody speaks of
-            answers = _answer(store, it, documents, vocab, _NEAREST, share=_NEAREST_SHARE)
+            answers = _beyond_places(store, it, _answer(store, it, documents, vocab, _NEAREST, share=_NEAREST_SHARE))
             if answers:
                 it.add_note(f"nothing holds a third of «{it.phrase}»: the {len(answers)} nearest statements")
         if it.described and it.intent in _WORDED:
             answers = _with_described(store, it, documents, vocab, limit, answers)
-        answers = _speakers(it, question, _qualified(it, question, answers))
+        answers = _senders(store, it, question, _speakers(it, question, _qualified(it, question, answers)))
         _best_evidence_first(store, it, documents, answers)
         if not answers and it.intent != "whether" and not (it.measures or it.actor or it.theme or it.named
                                                            or it.actor_types or it.actors):
@@ -202,6 +203,26 @@ def _qualified(it: Interpretation, question: str, answers: list[dict[str, Any]])
     return kept
 
 
+_CO_SPEAKERS = ("MATCH (a:Actor)-[:STATES]->(s:Statement)<-[:CONTAINS]-(d:Document) WHERE a.id IN $ids "
+                "AND s.text IN $quotes AND NOT (a)-[:AUTHORED]->(d) "
+                "OPTIONAL MATCH (au:Actor)-[:AUTHORED]->(d) WHERE (au)-[:STATES]->(s) "
+                "RETURN a.id AS id, count(DISTINCT s) AS said, count(DISTINCT au) AS with_sender")
+
+
+def _senders(store: GraphStore, it: Interpretation, question: str,
+             answers: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """"Hvor mange av innsenderne forteller om egen erfaring med …?" counts those who sent something in: a partner
+    a sender names in its own example ("Siden 2021 har senteret, sammen med Tromsø kommune, fulgt …"), who says it
+    only together with that sender and sent nothing itself, is not counted (questions.yaml ``senders_words``)."""
+    if not it.count or not answers or not re.search(templates()["senders_words"], question, re.IGNORECASE):
+        return answers
+    quotes = sorted({e["quote"] for a in answers for e in a["evidence"] if e.get("quote")})
+    rows = store.query(_CO_SPEAKERS, {"ids": sorted({a["actor"]["id"] for a in answers}), "quotes": quotes})
+    partners = {r["id"] for r in rows if r["said"] and r["with_sender"]} \
+        - {r["id"] for r in rows if r["said"] and not r["with_sender"]}
+    return [a for a in answers if a["actor"]["id"] not in partners]
+
+
 def _speakers(it: Interpretation, question: str, answers: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """"Hvilke sykehus har uttalt seg om fødetilbodet?" asks who spoke: a hospital a municipality's statement names
     is no answer, unless the question asks who is named, represented or responsible (questions.yaml ``named_words``,
@@ -237,7 +258,8 @@ def _retrieved(store: GraphStore, it: Interpretation, documents: list[str] | Non
     # adds to its measure, as the measure's answers had to say it
     says = _saying(store, it.specifics or "", it.language == "en", _places(words))
     # (an actor already answered: the statement in the question's own words is evidence too)
-    return _merge(answers, [a for a in found if any(says(a, e) for e in a["evidence"])])
+    return _merge(answers, [a for a in _beyond_places(store, loose, found)
+                            if any(says(a, e) for e in a["evidence"])])
 
 
 _FIRST_OF = 20  # answers whose evidence is ranked by the question's words
@@ -530,6 +552,24 @@ def _actor_on_topic(store: GraphStore, it: Interpretation, documents: list[str] 
                         f"the theme {themes[0]}")
             return on_theme
     return []
+
+
+_BESIDE_PLACES = 0.1  # of the weight of a description's words beside its places, a loose answer must hold
+
+
+def _beyond_places(store: GraphStore, it: Interpretation, answers: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A loose answer (a statement that holds only part of the description) must also say something of what the
+    description says beside the places it names: "Kven vil opprette ei fødestove i Valldal?" is not answered by
+    everything said about Valldal."""
+    places = set(_places(it.phrase or ""))
+    rest = " ".join(w for w in (it.phrase or "").split() if w.lower() not in places)
+    if not places or not rest:
+        return answers
+    phrase = Phrase.weigh(store, rest, english=it.language == "en")
+    kept = [{**a, "evidence": [e for e in a["evidence"]
+                               if phrase.coverage(f"{e['quote'] or ''} {e.get('context') or ''}") >= _BESIDE_PLACES]}
+            for a in answers]
+    return [a for a in kept if a["evidence"]]
 
 
 def _first_actors(answers: list[dict[str, Any]], n: int) -> list[dict[str, Any]]:
