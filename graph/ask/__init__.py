@@ -230,8 +230,9 @@ def _speakers(it: Interpretation, question: str, answers: list[dict[str, Any]]) 
     t = templates()
     asks_named = re.search(t["named_words"], question, re.IGNORECASE)
     if it.actor_types and not (asks_named or re.search(t["detail_words"], question, re.IGNORECASE)) \
-            or it.actor and it.question_class == "actor_detail" and not asks_named:
-        # ("what does X say about …" is answered by X, not by those X's statements name)
+            or it.actor and it.question_class == "actor_detail" and not asks_named \
+            and re.match(t["view_question"], question.strip().lower()):
+        # ("what does X say about …" is answered by X, not by those X's statements name; "what is X?" by them)
         return [a for a in answers if a["relation"] != "MENTIONED"]
     return answers
 
