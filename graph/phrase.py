@@ -228,8 +228,8 @@ def alternatives(text: str, english: bool) -> list[tuple[tuple[str, ...], bool]]
 def _names(text: str) -> set[str]:
     """The words written with a capital (not all capitals): names of places, looked for whole, since a name does
     not inflect like a word ("Valldal" is no "Valle")."""
-    return {w for w in words(fold_text(" ".join(t for t in re.findall(r"[^\W_]+", text)
-                                                 if t[:1].isupper() and not t.isupper() and len(t) >= 4)))}
+    return set(words(fold_text(" ".join(t for t in re.findall(r"[^\W_]+", text)
+                                        if t[:1].isupper() and not t.isupper() and len(t) >= 4))))
 
 
 @dataclass

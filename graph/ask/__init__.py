@@ -263,6 +263,11 @@ def _retrieved(store: GraphStore, it: Interpretation, documents: list[str] | Non
                             if any(says(a, e) for e in a["evidence"])])
 
 
+def _said(evidence: dict[str, Any]) -> str:
+    """A quote with the sentence it points back to: what a question's words are looked for in."""
+    return f"{evidence['quote'] or ''} {evidence.get('context') or ''}"
+
+
 _FIRST_OF = 20  # answers whose evidence is ranked by the question's words
 _BEST_SHARE = 0.3  # of the topic's weight (its words some statement uses) a statement must hold to be put first
 
@@ -295,7 +300,7 @@ def _best_evidence_first(store: GraphStore, it: Interpretation, documents: list[
         relations.setdefault(a["actor"]["id"], set()).add(a["relation"])
     best: dict[tuple[str, str], tuple[float, dict[str, Any]]] = {}
     for row in rows:
-        cover = phrase.coverage(f"{row['quote'] or ''} {row.get('context') or ''}")
+        cover = phrase.coverage(_said(row))
         for rel in relations.get(row["actor_id"], ()):
             if row["kind"] in KINDS[rel] and cover >= _BEST_SHARE and cover > best.get((row["actor_id"], rel),
                                                                                           (0.0, None))[0]:
@@ -307,8 +312,7 @@ def _best_evidence_first(store: GraphStore, it: Interpretation, documents: list[
             continue
         done.add(key)
         cover, row = best[key]
-        shown = max((phrase.coverage(f"{e['quote'] or ''} {e.get('context') or ''}") for e in a["evidence"]),
-                    default=0.0)
+        shown = max((phrase.coverage(_said(e)) for e in a["evidence"]), default=0.0)
         if cover > shown:
             a["evidence"] = [evidence_item(row)] + [e for e in a["evidence"] if e["quote"] != row["quote"]]
 
@@ -328,10 +332,8 @@ def _nearest_of_actor(store: GraphStore, it: Interpretation, phrase: Phrase, ans
     if not own or not docs or not kinds:
         return
     rows = store.query(_SPOKEN, {"ids": [it.actor], "kinds": kinds, "documents": docs})
-    cover, row = max(((phrase.coverage(f"{r['quote'] or ''} {r.get('context') or ''}"), r) for r in rows),
-                     key=lambda x: x[0], default=(0.0, None))
-    shown = max((phrase.coverage(f"{e['quote'] or ''} {e.get('context') or ''}") for a in own for e in a["evidence"]),
-                default=0.0)
+    cover, row = max(((phrase.coverage(_said(r)), r) for r in rows), key=lambda x: x[0], default=(0.0, None))
+    shown = max((phrase.coverage(_said(e)) for a in own for e in a["evidence"]), default=0.0)
     if row is None or cover < _ACTOR_SHARE or cover <= shown:
         return
     relation = next(r for r in relations if row["kind"] in KINDS[r])
@@ -381,7 +383,7 @@ def _saying(store: GraphStore, words: str, english: bool,
         phrase.share = 0.4  # most of what it adds, as the quotes of the measure word it
 
     def says(a: dict[str, Any], e: dict[str, Any]) -> bool:
-        return (phrase is None or phrase.holds(f"{e['quote'] or ''} {e.get('context') or ''}")) \
+        return (phrase is None or phrase.holds(_said(e))) \
             and _says_places(a, e, places)
 
     return says
@@ -567,8 +569,7 @@ def _beyond_places(store: GraphStore, it: Interpretation, answers: list[dict[str
     if not places or not rest:
         return answers
     phrase = Phrase.weigh(store, rest, english=it.language == "en")
-    kept = [{**a, "evidence": [e for e in a["evidence"]
-                               if phrase.coverage(f"{e['quote'] or ''} {e.get('context') or ''}") >= _BESIDE_PLACES]}
+    kept = [{**a, "evidence": [e for e in a["evidence"] if phrase.coverage(_said(e)) >= _BESIDE_PLACES]}
             for a in answers]
     return [a for a in kept if a["evidence"]]
 
