@@ -166,7 +166,8 @@ def _answer(store: GraphStore, it: Interpretation, documents: list[str] | None, 
         # legevaktleger?" is not answered by those who oppose something else about legevakt
         if not narrowed and it.intent == "whether":
             it.add_note(f"no statement about it also says «{specifics}»")
-        found = narrowed if narrowed or it.intent == "whether" else found
+        # (a place no answer says: the answers are of other places; the relaxed question may find that place's)
+        found = narrowed if narrowed or it.intent == "whether" or _places(specifics) and it.groups else found
     if it.actor_types:  # "which municipalities …": the actors of that kind (and the people who speak for them),
         found = [a for a in found if of_kind(a["actor"], (*it.actor_types, "person"), it.actor_names)]
     return found
