@@ -345,8 +345,10 @@ def test_coordinated_kinds_of_actor_share_their_head() -> None:
     assert set(it.actor_types) == {"voluntary organisation", "patient/user organisation"}
     it = parse("Which youth, elderly or disability councils have commented on rehabilitation?", vocab)
     assert it.actor_types == ["committee"] and "youth" not in (it.topic or "")
-    assert not parse("Hvilke organisasjoner eller brukerorganer har foreslått tiltak for pårørende?",
-                     vocab).actor_types
+    # organisations in general (not the public bodies) and the users' bodies
+    it = parse("Hvilke organisasjoner eller brukerorganer har foreslått tiltak for pårørende?", vocab)
+    assert {"committee", "patient/user organisation", "union"} <= set(it.actor_types)
+    assert not {"kommune", "HF"} & set(it.actor_types)
 
 
 def test_an_english_phrase_the_glossary_translates_keeps_its_stop_words() -> None:
@@ -562,3 +564,49 @@ def test_a_partner_in_a_senders_example_is_no_sender(tmp_path: Path) -> None:
         assert _actors(senders) == {"Fjellheim kommune"} and senders["interpretation"]["actors_counted"] == 1
         actors = ask(store, "Hvor mange aktører har erfaring med å følge opp pasienter med kols digitalt?")
         assert actors["interpretation"]["actors_counted"] == 3
+
+
+def test_a_kind_after_a_kind_with_the_head_it_shares_and_councils_by_what_they_are() -> None:
+    """"ideelle organisasjoner eller pasient- og pårørendeorganisasjoner": the second kind is asked for too, not left
+    in the topic; "råd for ungdom, eldre …", "interkommunale råd", "høgskular" and "tillitsvalgte" are kinds."""
+    vocab = load_vocabulary()
+    it = parse("Hvilke ideelle organisasjoner eller pasient- og pårørendeorganisasjoner har foreslått tiltak for "
+               "familier?", vocab)
+    assert "patient/user organisation" in it.actor_types and "organisasjon" not in (it.topic or "")
+    it = parse("Hvilke råd for ungdom, eldre eller personer med funksjonsnedsettelse har uttalt seg om psykisk "
+               "helse?", vocab)
+    assert it.actor_types == ["committee"] and it.theme == "psykisk-helse-rus" and not it.phrase
+    assert "interkommunalt selskap" in parse("Kva for kommunar eller interkommunale råd har kome med forslag om "
+                                             "pasientreiser?", vocab).actor_types
+    it = parse("Kva universitet eller høgskular har kome med framlegg om forsking?", vocab)
+    assert it.actor_types == ["education/research"] and it.theme == "forskning-innovasjon"
+    assert "union" in parse("Hvilke fagforeninger eller tillitsvalgte har forslag om bemanning?", vocab).actor_types
+
+
+def test_a_unit_named_before_its_organisation_is_the_unit() -> None:
+    """"etikkomiteen i Vestre Fjord" is the graph's "Klinisk etikkomité ved Vestre Fjord HF", not the trust; "de
+    tillitsvalgte ved Dalby sykehus" their own actor; "kommunene i Vestre Fjord" names no unit of it;
+    "Overlegeforeningen i Dalby" is its branch there; "fastlegene i Dalby" the graph's "Fastlegane i Dalby kommune"."""
+    vocab = load_vocabulary()
+    known = (("hf", "Vestre Fjord HF", ("Vestre Fjord",)), ("etikk", "Klinisk etikkomité ved Vestre Fjord HF", ()),
+             ("sh", "Dalby sykehus", ()), ("tv", "Tillitsvalgte og hovedverneombud ved Dalby sykehus", ()))
+    assert parse("Hva mener etikkomiteen i Vestre Fjord om digital oppfølging?", vocab, known).actor == "etikk"
+    assert parse("Hva mener de tillitsvalgte ved Dalby sykehus om lange vakter?", vocab, known).actor == "tv"
+    assert parse("Hva mener kommunene i Vestre Fjord om digital oppfølging?", vocab, known).actor != "etikk"
+    branch = (("overlegeforeningen", "Overlegeforeningen", ()), ("olv", "Overlegeforeningen ved Dalby sjukehus", ()))
+    assert parse("Hva ønsker Overlegeforeningen i Dalby for helikopterplassen?", vocab, branch).actor == "olv"
+    assert parse("Hva ønsker Overlegeforeningen for helikopterplassen?", vocab, branch).actor == "overlegeforeningen"
+    placed = (("er", "Eldrerådet i Dalby kommune", ()), ("fl", "Fastlegane i Dalby kommune", ()))
+    assert parse("Hva ønsker fastlegene i Dalby for jordmortjenesten?", vocab, placed).actor == "fl"
+    assert parse("Hva ønsker eldrerådet på Dalby for legevakten?", vocab, placed).actor == "er"
+
+
+def test_a_kind_of_actor_on_a_field_named_by_a_measure_is_answered_from_its_theme(tmp_path: Path) -> None:
+    """"Hvilke kommuner har uttalt seg om jordmortjenesten?" when the municipality wrote of combined posts for
+    midwives: no statement is about the municipal midwife service, but one is on its theme (pregnancy and birth),
+    and the note says that is how it was answered."""
+    with _one_letter(tmp_path, "Høringsinnspill\n\nKommunen ber om at sykehuset og kommunene oppretter kombinerte "
+                     "stillinger for jordmødre.\n\nMed vennlig hilsen") as store:
+        out = ask(store, "Hvilke kommuner har uttalt seg om jordmortjenesten?")
+        assert _actors(out) == {"Fjellheim kommune"}
+        assert "theme" in out["interpretation"]["note"]

@@ -318,3 +318,34 @@ def test_a_sender_whose_name_does_not_tell_its_kind_is_of_the_kind_it_says_it_is
     assert author_type("Innspill frå Lysglimt\n\nVi er ei ideell stifting. Me er ein ideell stifting med "
                        "tilbod over heile landet." + body) == "voluntary organisation"
     assert author_type("Innspill fra Lysglimt\n\nLysglimt er en landsdekkende organisasjon." + body) == "other"
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    ("Fjordrådet", "interkommunalt selskap"),  # a regional council: a place and "-rådet"
+    ("Dalbygda regionråd", "interkommunalt selskap"),
+    ("Eldrerådet", "committee"),  # a council of some people, not of a region
+    ("Brukarutvalet i Helse Nordvest", "committee"),
+    ("Stiftelsen Lysglimt", "voluntary organisation"),
+    ("Norsk nevrokirurgisk forening", "professional association"),  # a medical society
+    ("Norsk Kneskadeforbund", "other"),  # a federation whose name says no profession and no illness
+    ("Fotpleierforbundet", "other"),
+    ("Norsk Osteoporoseforbund", "patient/user organisation"),
+    ("Optikerforbundet Vest", "professional association"),
+])
+def test_the_words_of_a_senders_name_tell_its_kind(tmp_path: Path, name: str, kind: str) -> None:
+    """Regional councils, users' committees, foundations and the professions' and patients' federations the
+    vocabulary does not list are typed by the words of their names, so "which regional councils …" finds them."""
+    path = tmp_path / "innspill.txt"
+    path.write_text(f"Innspill fra {name}\n\nVi ber om at tilbudet til pårørende styrkes.\n", "utf-8")
+    ex = extract(load_document(path))
+    assert ex.actors[next(iter(ex.authors.values()))].type == kind
+
+
+def test_a_nynorsk_statement_has_the_themes_of_its_bokmal_words() -> None:
+    """Theme keywords in both written forms: "forsking", "meistring", "førebygging", "leiing", "brukarmedverknad"."""
+    from graph.extract.vocab import load_vocabulary, theme_ids
+
+    themes = load_vocabulary().themes
+    found = theme_ids("Me ønskjer meir forsking på meistring, betre leiing, førebygging og brukarmedverknad.", themes)
+    assert {"forskning-innovasjon", "rehabilitering-mestring", "ledelse-styring", "folkehelse-forebygging",
+            "brukermedvirkning"} <= set(found)

@@ -271,6 +271,7 @@ def _said(evidence: dict[str, Any]) -> str:
 
 _FIRST_OF = 20  # answers whose evidence is ranked by the question's words
 _BEST_SHARE = 0.3  # of the topic's weight (its words some statement uses) a statement must hold to be put first
+_ALSO_SHARE = 0.15  # … to be shown after the answer's quotes, when it holds more of it than they do
 
 
 def _best_evidence_first(store: GraphStore, it: Interpretation, documents: list[str] | None,
@@ -303,7 +304,7 @@ def _best_evidence_first(store: GraphStore, it: Interpretation, documents: list[
     for row in rows:
         cover = phrase.coverage(_said(row))
         for rel in relations.get(row["actor_id"], ()):
-            if row["kind"] in KINDS[rel] and cover >= _BEST_SHARE and cover > best.get((row["actor_id"], rel),
+            if row["kind"] in KINDS[rel] and cover >= _ALSO_SHARE and cover > best.get((row["actor_id"], rel),
                                                                                           (0.0, None))[0]:
                 best[(row["actor_id"], rel)] = (cover, row)
     done = set()
@@ -314,8 +315,10 @@ def _best_evidence_first(store: GraphStore, it: Interpretation, documents: list[
         done.add(key)
         cover, row = best[key]
         shown = max((phrase.coverage(_said(e)) for e in a["evidence"]), default=0.0)
-        if cover > shown:
+        if cover > shown and cover >= _BEST_SHARE:
             a["evidence"] = [evidence_item(row)] + [e for e in a["evidence"] if e["quote"] != row["quote"]]
+        elif cover > shown:  # it says more of the question than any quote shown, though not much: after them
+            a["evidence"] = [e for e in a["evidence"] if e["quote"] != row["quote"]] + [evidence_item(row)]
 
 
 _ACTOR_SHARE = 0.2  # of the topic's weight a statement of the actor asked about must hold to be its answer
@@ -447,11 +450,20 @@ def _both(store: GraphStore, it: Interpretation, documents: list[str] | None, vo
             found = answer(store, it.intent, _params(it, documents, share=_SOME), vocab, limit=_LOOSE)
         if not found and it.phrase and not it.exact:  # else the few of its statements nearest the question's words
             found = answer(store, it.intent, _params(it, documents, share=_ANY), vocab, limit=_NEAREST)
+        if not found and it.topic and not it.exact and (it.measures or it.groups or it.theme):
+            # (or to all the question's words, when the measure, group or theme it names is not how it says it)
+            named = [e.name for g in it.groups if (e := vocab.groups.entries.get(g))]
+            nearest = replace(it, measures=[], groups=[], theme=None, phrase=" ".join([*named, it.topic]))
+            found = answer(store, it.intent, _params(nearest, documents, share=_ANY), vocab, limit=_NEAREST)
         per_actor.append(found)
     it.actor = None
-    if it.phrase or it.theme or it.measures:  # "both … on Y": what each says on it, when every one of them does
-        # (Y a measure or a kind of it: "oppsøkende team" is one's FACT ung-team and the other's ACT team)
-        return [a for found in per_actor for a in found][:limit] if all(per_actor) else []
+    if it.phrase or it.theme or it.measures or it.groups:  # "both … on Y": what each says on it
+        # (Y a measure or a kind of it: "oppsøkende team" is one's FACT ung-team and the other's ACT team); one
+        # that says nothing of it is named in the note, and the others answer
+        silent = [a for a, found in zip(it.actors, per_actor, strict=True) if not found]
+        if silent and len(silent) < len(it.actors):
+            it.add_note(f"nothing said on it by {', '.join(silent)}")
+        return [a for found in per_actor for a in found][:limit]
     shared = set.intersection(*({a["measure"]["id"] for a in found if a["measure"]} for found in per_actor))
     if shared:
         return [a for found in per_actor for a in found if a["measure"] and a["measure"]["id"] in shared][:limit]
@@ -491,7 +503,7 @@ def _relax(store: GraphStore, it: Interpretation, documents: list[str] | None, v
                         "its words")
     for drop in ("phrase", "groups", "theme") if it.intent != "whether" else ():
         # what is left must still say what the question is about: a measure or an actor, not only a kind of actor
-        anchored = (it.measures or it.actor or it.named or it.intent.endswith("theme")
+        anchored = (it.measures or it.actor or it.actors or it.named or it.intent.endswith("theme")
                     or (drop != "phrase" or it.intent == "about") and it.actor_types)
         if answers or not getattr(it, drop) or (drop == "phrase" and it.exact and it.intent != "about") \
                 or not (anchored or drop != "phrase" and it.phrase):
@@ -501,6 +513,8 @@ def _relax(store: GraphStore, it: Interpretation, documents: list[str] | None, v
         answers = _answer(store, it, documents, vocab, limit)
     if not answers and it.actor and it.measures and it.intent != "whether":
         answers = _actor_on_topic(store, it, documents, vocab, limit)
+    if not answers and it.actor_types and it.measures and not it.actor and it.intent != "whether":
+        answers = _kind_on_theme(store, it, documents, vocab, limit)
     first = {_key(a) for a in loose}
     return [*loose, *(a for a in answers if _key(a) not in first)][:limit] if loose else answers
 
@@ -555,6 +569,22 @@ def _actor_on_topic(store: GraphStore, it: Interpretation, documents: list[str] 
             it.add_note(f"no statement of this actor is about {names} or uses the question's words: what it says on "
                         f"the theme {themes[0]}")
             return on_theme
+    return []
+
+
+def _kind_on_theme(store: GraphStore, it: Interpretation, documents: list[str] | None, vocab: Vocabulary,
+                   limit: int) -> list[dict[str, Any]]:
+    """"Hvilke kommuner har kome med forslag om rekruttering og kompetanse?" names a field by a measure's words: when
+    no actor of the kind speaks of the measure itself, those that speak of its theme answer, and the note says so."""
+    themes = dict.fromkeys(t for m in it.measures if (e := vocab.measures.entries.get(m))
+                           for t in e.props.get("themes", []))
+    for theme in themes:
+        found = _answer(store, replace(it, measures=[], theme=theme, phrase=None, specifics=None), documents, vocab,
+                        limit)
+        if found:
+            names = ", ".join(vocab.measures.entries[m].name for m in it.measures if m in vocab.measures.entries)
+            it.add_note(f"none of them speaks of {names}: those that speak of its theme {theme}")
+            return found
     return []
 
 

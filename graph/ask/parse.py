@@ -272,6 +272,7 @@ def _actors(r: _Reading, vocab: Vocabulary, known: tuple[tuple[str, str, tuple[s
     if r.it.language == "en":
         hits = _longest(hits + _translated(r, hits, known))
     hits = [h for h in hits if h[0] not in r.unnamed]
+    hits = _longest([_unit_of(r.text, h, known) for h in hits] + _units_at_places(r.text, known))
     placed = [h for h in hits if re.search(r"\b(?:ved|at)\s+$", r.low[:h[1]]) and h[1] > 0]
     hits = [h for h in hits if h not in placed]  # "… døgnbehandlingen ved Oslo universitetssykehus": where, words
     for aid, s, e in sorted(hits, key=lambda h: h[1]):
@@ -280,6 +281,75 @@ def _actors(r: _Reading, vocab: Vocabulary, known: tuple[tuple[str, str, tuple[s
         elif aid not in r.subject:
             r.subject.append(aid)
     r.rest = _mask(r.text, hits)
+
+
+_UNIT_BEFORE = re.compile(r"((?:[^\W\d_][\w-]*\s+){0,3}[^\W\d_][\w-]*)\s+(?:i|ved|på)\s+$")
+_ACCENTS = str.maketrans("éèêáàóòúü", "eeeaaoouu")  # "etikkomité" as a question writes it, "etikkomite"
+_UNIT_WORD = 5  # letters: a word of a unit's name, not "de" or "og"
+
+
+def _unit_of(text: str, hit: tuple[str, int, int],
+             known: tuple[tuple[str, str, tuple[str, ...]], ...]) -> tuple[str, int, int]:
+    """"etikkomiteen i Vestre Viken", "de tillitsvalgte ved Kongsberg sykehus", "Kvinne- og barneklinikken i Helse
+    Førde": a unit named before the organisation it belongs to is the graph's actor whose name holds both the
+    organisation's name and the unit's words (it speaks for itself, not for the trust)."""
+    aid, s, e = hit
+    m = _UNIT_BEFORE.search(text[:s])
+    if not m:
+        return _placed_unit(text, hit, known)
+    parent = " ".join(folded_words(text[s:e]))
+    words = [(w.start(), word_stem(folded_words(w[0].translate(_ACCENTS))[0]))
+             for w in re.finditer(r"[^\W\d_][\w-]*", m[1]) if folded_words(w[0])]
+    best: list[tuple[int, str, int]] = []
+    for i, name, _ in known:
+        have = folded_words(name.translate(_ACCENTS))
+        if i == aid or parent not in " ".join(have):
+            continue
+        said = [at for at, st in words if len(st) >= _UNIT_WORD and any(h.startswith(st) for h in have)]
+        if said:
+            best.append((len(said), i, m.start(1) + min(at for at, st in words
+                                                          if any(h.startswith(st) for h in have))))
+    best.sort(reverse=True)
+    if not best or len(best) > 1 and best[1][0] == best[0][0]:
+        return hit
+    return best[0][1], best[0][2], e
+
+
+_PLACE_AFTER = re.compile(r"\s+(?:i|ved|på)\s+((?-i:[A-ZÆØÅ])[\w-]+(?:\s+(?-i:[A-ZÆØÅ])[\w-]+)*)")
+
+
+def _placed_unit(text: str, hit: tuple[str, int, int],
+                 known: tuple[tuple[str, str, tuple[str, ...]], ...]) -> tuple[str, int, int]:
+    """"Overlegeforeningen i Volda": an organisation's branch at a place is the one graph actor whose name holds the
+    name and the place ("Overlegeforeningen ved Volda sjukehus"), not the organisation as a whole."""
+    aid, s, e = hit
+    m = _PLACE_AFTER.match(text, e)
+    if not m:
+        return hit
+    name, place = " ".join(folded_words(text[s:e])), " ".join(folded_words(m[1]))
+    found = [i for i, n, _ in known if i != aid and name in (have := " ".join(folded_words(n)))
+             and re.search(rf"\b{re.escape(place)}\b", have)]
+    return (found[0], s, m.end()) if len(found) == 1 else hit
+
+
+_UNIT_AT = re.compile(r"\b((?-i:[a-zæøå])[\w-]{4,})\s+(?:i|ved|på)\s+"
+                      r"((?-i:[A-ZÆØÅ])[\w-]+(?:\s+(?:og\s+)?(?-i:[A-ZÆØÅ])[\w-]+)*)")
+
+
+def _units_at_places(text: str, known: tuple[tuple[str, str, tuple[str, ...]], ...]) -> list[tuple[str, int, int]]:
+    """"eldrerådet på Bømlo", "fastlegene i Bømlo": a body named by its kind and its place, when one graph actor's
+    name holds both ("Eldrerådet i Bømlo kommune", "Fastlegane i Bømlo kommune")."""
+    hits = []
+    for m in _UNIT_AT.finditer(text):
+        unit = word_stem(folded_words(m[1].translate(_ACCENTS))[0]) if folded_words(m[1]) else ""
+        place = " ".join(folded_words(m[2]))
+        if len(unit) < _UNIT_WORD:
+            continue
+        found = [i for i, n, _ in known if (have := folded_words(n.translate(_ACCENTS)))
+                 and have[0].startswith(unit) and re.search(rf"\b{re.escape(place)}\b", " ".join(have))]
+        if len(found) == 1:
+            hits.append((found[0], m.start(1), m.end(2)))
+    return hits
 
 
 def _quoted(r: _Reading, vocab: Vocabulary) -> None:
@@ -493,21 +563,20 @@ def _kinds_from(text: str, start: int, kinds: list[dict[str, Any]]) -> tuple[lis
     while len(modifiers) < 5:
         hit = _kind_at(text, pos, kinds)
         if hit:
-            found.append(hit[0])
-            end = hit[1]
-            head = text[pos:end].split()[-1]
+            head = text[pos:hit[1]].split()[-1]
             shared = [_elided(w, head, kinds) for w in modifiers]
             if not all(shared):  # "organisasjoner eller brukerorgan": a wider kind than the table knows
-                return [], start
-            found += shared
-            modifiers = []
-        else:
+                break
+            found += [hit[0], *shared]
+            modifiers, end = [], hit[1]
+            at = end
+        else:  # a modifier that shares the next kind's head ("ideelle organisasjoner eller pasient- og …")
             word = _MODIFIER.match(text, pos)
-            if not word or found:
+            if not word:
                 break
             modifiers.append(word.group(0))
-            end = word.end()
-        gap = _COORDINATOR.match(text, end)
+            at = word.end()
+        gap = _COORDINATOR.match(text, at)
         if not gap:
             break
         pos = gap.end()
@@ -782,8 +851,8 @@ def _coordinated(text: str, known: tuple[tuple[str, str, tuple[str, ...]], ...])
     names = [n.lower() for _, n, _ in known]
 
     def each(m: re.Match[str]) -> str:
-        if any(m[0].lower() in n for n in names):
-            return m[0]
+        if any(m[0].lower() in n for n in names) or m["a"].lower() in names:  # (or the first is an actor's name:
+            return m[0]  # "både Norsk Kvinnesaksforening og Årdal kommune")
         kind = t["coordinated_kind"][m["kind"].lower()]
         return f"{m['a']} {kind} {m['and']} {m['b']} {kind}"
 
