@@ -610,3 +610,28 @@ def test_a_kind_of_actor_on_a_field_named_by_a_measure_is_answered_from_its_them
         out = ask(store, "Hvilke kommuner har uttalt seg om jordmortjenesten?")
         assert _actors(out) == {"Fjellheim kommune"}
         assert "theme" in out["interpretation"]["note"]
+
+
+def test_both_actors_answer_in_their_own_words_and_one_that_says_nothing_is_named(tmp_path: Path) -> None:
+    """"Hva vil både A og B med følgetjenesten for gravide?" when B writes of a midwife who follows pregnant women,
+    not of the escort service by name: each answers with its statements nearest the question; a third that says
+    nothing of it is named in the note, and the others still answer."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    letters = {"fjellheim": "Fjellheim kommune\n\nHøringsinnspill\n\nKommunen ber om at følgetjenesten for gravide "
+                            "blir videreført.\n\nFjellheim kommune\n",
+               "dalbygda": "Dalbygda kommune\n\nHøringsinnspill\n\nDalbygda kommune vil at gravide med lang reisevei "
+                           "skal ha en jordmor med seg i bilen til fødeavdelingen.\n\nDalbygda kommune\n",
+               "nordvik": "Nordvik kommune\n\nHøringsinnspill\n\nNordvik kommune ber om en ny legevaktsentral.\n\n"
+                          "Nordvik kommune\n"}
+    for name, text in letters.items():
+        (folder / f"{name}.txt").write_text(text, "utf-8")
+    store = EmbeddedStore(tmp_path / "g")
+    try:
+        ingest(store, [folder])
+        out = ask(store, "Hva vil både Fjellheim kommune og Dalbygda kommune med følgetjenesten for gravide?")
+        assert _actors(out) == {"Fjellheim kommune", "Dalbygda kommune"}
+        out = ask(store, "Hva vil både Fjellheim kommune og Nordvik kommune med følgetjenesten for gravide?")
+        assert _actors(out) == {"Fjellheim kommune"} and "Nordvik kommune" in out["interpretation"]["note"]
+    finally:
+        store.close()

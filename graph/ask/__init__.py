@@ -440,6 +440,9 @@ def _keep(found: list[dict[str, Any]], pattern: re.Pattern[str]) -> list[dict[st
     return kept or found
 
 
+_NAMES = "MATCH (a:Actor) WHERE a.id IN $ids RETURN a.name AS name ORDER BY name"
+
+
 def _both(store: GraphStore, it: Interpretation, documents: list[str] | None, vocab: Vocabulary,
           limit: int) -> list[dict[str, Any]]:
     per_actor = []
@@ -462,7 +465,8 @@ def _both(store: GraphStore, it: Interpretation, documents: list[str] | None, vo
         # that says nothing of it is named in the note, and the others answer
         silent = [a for a, found in zip(it.actors, per_actor, strict=True) if not found]
         if silent and len(silent) < len(it.actors):
-            it.add_note(f"nothing said on it by {', '.join(silent)}")
+            names = [r["name"] for r in store.query(_NAMES, {"ids": silent})]
+            it.add_note(f"nothing said on it by {', '.join(names)}")
         return [a for found in per_actor for a in found][:limit]
     shared = set.intersection(*({a["measure"]["id"] for a in found if a["measure"]} for found in per_actor))
     if shared:
