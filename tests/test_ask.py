@@ -635,3 +635,34 @@ def test_both_actors_answer_in_their_own_words_and_one_that_says_nothing_is_name
         assert _actors(out) == {"Fjellheim kommune"} and "Nordvik kommune" in out["interpretation"]["note"]
     finally:
         store.close()
+
+
+def test_the_scopes_statement_nearest_the_question_answers_unless_it_wishes_the_opposite(tmp_path: Path) -> None:
+    """Among the statements of the asked stance in the question's documents, the one that holds most of its words
+    (weighed by rarity there) answers too, in its own words; not a wish that the change not happen ("ikke legges
+    ned" for "who proposes closing"), nor one that does not say the place asked about."""
+    from graph.ask import _nearest_in_scope
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "fjellheim.txt").write_text("Fjellheim kommune\n\nHøringsinnspill\n\nKommunen ber om at fødestua i "
+                                          "Dalby ikke legges ned.\n\nFjellheim kommune\n", "utf-8")
+    (folder / "dalbygda.txt").write_text("Dalbygda kommune\n\nHøringsinnspill\n\nDalbygda kommune ber om at syke "
+                                         "barn kan få behandling fra sykehuset hjemme hos familien.\n\nDalbygda "
+                                         "kommune\n", "utf-8")
+    store = EmbeddedStore(tmp_path / "g")
+    vocab = load_vocabulary()
+    scope = ["fjellheim.txt", "dalbygda.txt"]
+    try:
+        ingest(store, [folder])
+
+        def added(question: str) -> set[str]:
+            answers: list[dict] = []
+            _nearest_in_scope(store, parse(question, vocab), scope, answers)
+            return {a["actor"]["name"] for a in answers}
+
+        assert added("Hvem vil at syke barn får behandling fra sykehuset hjemme hos familien?") == {"Dalbygda kommune"}
+        assert added("Hvem vil at syke barn får behandling fra sykehuset hjemme i Fjordvik?") == set()  # (the place)
+        assert added("Hvem foreslår å legge ned fødestua i Dalby?") == set()
+    finally:
+        store.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -11,7 +12,7 @@ from graph.answer import KINDS, answer, evidence_item, of_kind
 from graph.ask.parse import Interpretation, parse, templates
 from graph.extract.discover import fold_text, key_of
 from graph.extract.vocab import Vocabulary, load_vocabulary
-from graph.phrase import Phrase, english_stems
+from graph.phrase import Phrase, english_stems, folded_words, has, is_change
 from graph.store import GraphStore
 
 __all__ = ["Interpretation", "ask", "parse"]
@@ -104,6 +105,8 @@ def _ask(store: GraphStore, question: str, documents: list[str] | None, limit: i
             answers = _beyond_places(store, it, _answer(store, it, documents, vocab, _NEAREST, share=_NEAREST_SHARE))
             if answers:
                 it.add_note(f"nothing holds a third of «{it.phrase}»: the {len(answers)} nearest statements")
+        if documents and it.intent in _SCOPED and not it.count:
+            _nearest_in_scope(store, it, documents, answers)
         if it.described and it.intent in _WORDED:
             answers = _with_described(store, it, documents, vocab, limit, answers)
         answers = _senders(store, it, question, _speakers(it, question, _qualified(it, question, answers)))
@@ -262,6 +265,57 @@ def _retrieved(store: GraphStore, it: Interpretation, documents: list[str] | Non
     # (an actor already answered: the statement in the question's own words is evidence too)
     return _merge(answers, [a for a in _beyond_places(store, loose, found)
                             if any(says(a, e) for e in a["evidence"])])
+
+
+_NEGATED = re.compile(r"\b(?:ikke|ikkje|not|aldri|never)\b")
+_SCOPED = {"who_proposes": "PROPOSES", "who_opposes": "OPPOSES", "who_reports_example": "REPORTS_AS_EXAMPLE"}
+_SCOPE_SHARE = 0.6  # of the topic's weight, weighed within the scope, the nearest statement must hold
+_SCOPE_STATEMENTS = ("MATCH (d:Document) WHERE d.file IN $documents OR d.id IN $documents WITH d "
+                     "MATCH (d)-[:CONTAINS]->(s:Statement)<-[:STATES]-(a:Actor) WHERE s.kind IN $kinds "
+                     "RETURN a.id AS actor_id, a.name AS name, a.type AS type, a.aliases AS aliases, d.id AS document, "
+                     "d.file AS file, s.page AS page, s.text AS quote, s.kind AS kind, s.context AS context")
+
+
+def _nearest_in_scope(store: GraphStore, it: Interpretation, documents: list[str],
+                      answers: list[dict[str, Any]]) -> None:
+    """The documents a question is asked of hold few statements of the stance asked for: the one among them that
+    holds most of the question's words, each weighed by how rare it is among them (as a ranked search of those
+    documents would rank it), answers too, though it says the thing in its own words and no measure links it
+    ("eit oppsøkjande behandlingsteam for Sogn" for "an outreach team … in Sogn"). Only when it holds most of
+    the weight, so a question nothing answers stays unanswered."""
+    topic = it.topic or it.phrase or it.wording
+    if not topic or it.exact or it.actors:
+        return
+    phrase = Phrase.weigh(store, topic, english=it.language == "en")
+    if not phrase.speaks_of() or len(phrase.stems) < 2:
+        return
+    relation = _SCOPED[it.intent]
+    rows = store.query(_SCOPE_STATEMENTS, {"documents": documents, "kinds": KINDS[relation]})
+    if it.actor_types:
+        rows = [r for r in rows if of_kind({"type": r["type"], "name": r["name"]}, (*it.actor_types, "person"),
+                                           it.actor_names)]
+    if not rows:
+        return
+    texts = [" ".join(folded_words(_said(r))) for r in rows]
+    hits = [[any(a in t if " " in a else has(t, a) for a in alts) for t in texts] for alts, _ in phrase.stems]
+    weights = [math.log((len(rows) - sum(h) + 0.5) / (sum(h) + 0.5) + 1) for h in hits]
+    total = sum(weights) or 1.0
+    cover = [sum(w for w, h in zip(weights, hits, strict=True) if h[i]) / total for i in range(len(rows))]
+    best = max(range(len(rows)), key=cover.__getitem__)
+    if cover[best] < _SCOPE_SHARE:
+        return
+    row = rows[best]
+    found = [{"actor": {"id": row["actor_id"], "name": row["name"], "type": row["type"],
+                        "aliases": row["aliases"] or []},
+              "relation": relation, "measure": None, "evidence": [evidence_item(row)]}]
+    said = texts[best]
+    changes = [alts for alts, _ in phrase.stems if is_change(alts)]
+    if not _says_places(found[0], found[0]["evidence"][0], _places(topic)) or changes and (
+            not all(hits[i][best] for i, (alts, _) in enumerate(phrase.stems) if alts in changes)
+            or relation != "OPPOSES" and _NEGATED.search(said)):
+        return  # (a place it does not say; a change it does not name, or, as a wish, names with a "not")
+    if _merge(answers, _beyond_places(store, it, found)):
+        it.add_note("the last answer is the statement in the question's documents nearest its words")
 
 
 def _said(evidence: dict[str, Any]) -> str:
