@@ -324,8 +324,10 @@ def test_state_bodies_regional_councils_and_hospital_units_are_kinds_of_actor() 
         it = parse(q, vocab)
         assert "county governor" in it.actor_types and "directorate/agency" in it.actor_types
         assert it.measures == ["legevakt"] and not it.specifics
-    it = parse("Hvilke kommuner eller regionråd har uttalt seg om legevakt?", vocab)
-    assert it.actor_types == ["kommune"] and it.actor_names == ["regionråd"] and not it.specifics
+    it = parse("Hvilke kommuner eller regionråd har uttalt seg om legevakt?", vocab)  # (regional councils are
+    # intermunicipal bodies: actor_types.yaml types "Hardangerrådet" so)
+    assert it.actor_types == ["kommune", "interkommunalt selskap"] and it.actor_names == ["regionråd"]
+    assert not it.specifics
     for q in ("Hvilke sykehus eller sykehusavdelinger har foreslått tiltak innen psykisk helse?",
               "Which hospitals or hospital divisions have proposed measures in mental health?"):
         it = parse(q, vocab)
@@ -666,3 +668,14 @@ def test_the_scopes_statement_nearest_the_question_answers_unless_it_wishes_the_
         assert added("Hvem foreslår å legge ned fødestua i Dalby?") == set()
     finally:
         store.close()
+
+
+def test_a_wish_that_a_change_not_happen_does_not_answer_who_proposes_it(tmp_path: Path) -> None:
+    """"Hvem foreslår å legge ned fødestua?" is not answered by "fødestua må ikke legges ned" (and the note says
+    why); the same sender's wish to close something else still answers a question about that."""
+    with _one_letter(tmp_path, "Høringsinnspill\n\nKommunen ber om at fødestua i Dalby ikke legges ned.\n\n"
+                     "Kommunen ber om at den gamle legevakten i Dalby legges ned når den nye står ferdig.\n\n"
+                     "Med vennlig hilsen") as store:
+        out = ask(store, "Hvem foreslår å legge ned fødestua i Dalby?")
+        assert not out["answers"] and "not" in out["interpretation"]["note"]
+        assert _actors(ask(store, "Hvem foreslår å legge ned den gamle legevakten i Dalby?")) == {"Fjellheim kommune"}

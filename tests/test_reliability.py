@@ -507,13 +507,22 @@ def test_an_upload_never_stalls_reads(live, monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def test_a_slow_upload_answers_202_with_a_job_url(live, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
     import time
 
     import httpx
 
+    import api.upload
+
+    # the upload is held back until the answer has come (a loaded machine may finish a small letter inside a short
+    # wait, and the test would race): it is slow for certain, and the real pipeline then loads it
+    answered = threading.Event()
+    run = api.upload._run
+    monkeypatch.setattr(api.upload, "_run", lambda *a: answered.wait(30) and run(*a))
     monkeypatch.setenv("INNSPILL_UPLOAD_WAIT_S", "0.01")
     r = httpx.post(live["url"] + "/v1/documents", headers={"X-API-Key": "s3cret"},
                    files={"file": ("jobvik.txt", LETTER.format(name="Jobvik").encode(), "text/plain")}, timeout=60)
+    answered.set()
     assert r.status_code == 202 and r.json()["status_url"].startswith("/v1/jobs/")
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:

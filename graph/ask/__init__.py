@@ -110,6 +110,7 @@ def _ask(store: GraphStore, question: str, documents: list[str] | None, limit: i
         if it.described and it.intent in _WORDED:
             answers = _with_described(store, it, documents, vocab, limit, answers)
         answers = _senders(store, it, question, _speakers(it, question, _qualified(it, question, answers)))
+        answers = _not_wished_against(store, it, answers)
         _best_evidence_first(store, it, documents, answers)
         if not answers and it.intent != "whether" and not (it.measures or it.actor or it.theme or it.named
                                                            or it.actor_types or it.actors):
@@ -204,6 +205,33 @@ def _qualified(it: Interpretation, question: str, answers: list[dict[str, Any]])
     kept = [a for a in kept if a["evidence"]]
     if not kept:
         it.add_note(f"no statement about it speaks of «{asked[0]}»")
+    return kept
+
+
+_NEAR_NOT = 4  # words before a change that a "not" turns into its opposite ("ikke legges ned")
+
+
+def _not_wished_against(store: GraphStore, it: Interpretation, answers: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """"Hvem foreslår å legge ned fødestua?" is not answered by "fødestua må ikke legges ned", a wish against the
+    change the question asks who wants: a quote that says "not" just before the change it names is no evidence for
+    proposing or reporting it; an answer left without evidence goes."""
+    if it.intent not in ("who_proposes", "who_reports_example") or not answers or not it.topic:
+        return answers
+    changes = [alts for alts, _ in Phrase.weigh(store, it.topic, english=it.language == "en").stems
+               if is_change(alts)]
+    if not changes:
+        return answers
+
+    def against(quote: str) -> bool:
+        words = folded_words(quote)
+        return any(_NEGATED.search(" ".join(words[max(0, i - _NEAR_NOT):i]))
+                   for i in range(len(words)) for alts in changes
+                   if any(" ".join(words[i:]).startswith(a) if " " in a else words[i].startswith(a) for a in alts))
+
+    kept = [{**a, "evidence": [e for e in a["evidence"] if not against(e["quote"] or "")]} for a in answers]
+    kept = [a for a in kept if a["evidence"]]
+    if len(kept) < len(answers):
+        it.add_note("left out: statements that wish the change not to happen (a «not» before it)")
     return kept
 
 
