@@ -208,6 +208,7 @@ def _qualified(it: Interpretation, question: str, answers: list[dict[str, Any]])
     return kept
 
 
+_NEGATED = re.compile(r"\b(?:ikke|ikkje|not|aldri|never)\b")
 _NEAR_NOT = 4  # words before a change that a "not" turns into its opposite ("ikke legges ned")
 
 
@@ -295,7 +296,6 @@ def _retrieved(store: GraphStore, it: Interpretation, documents: list[str] | Non
                             if any(says(a, e) for e in a["evidence"])])
 
 
-_NEGATED = re.compile(r"\b(?:ikke|ikkje|not|aldri|never)\b")
 _SCOPED = {"who_proposes": "PROPOSES", "who_opposes": "OPPOSES", "who_reports_example": "REPORTS_AS_EXAMPLE"}
 _SCOPE_SHARE = 0.6  # of the topic's weight, weighed within the scope, the nearest statement must hold
 _SCOPE_STATEMENTS = ("MATCH (d:Document) WHERE d.file IN $documents OR d.id IN $documents WITH d "
