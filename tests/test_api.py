@@ -159,13 +159,14 @@ def test_ask_falls_back_to_search_and_says_so(client) -> None:
 
 def test_gold_questions_through_ask(client) -> None:
     """The visible gold questions, asked as written (Norwegian and English), through /v1/ask with the question's
-    document scope. Floors, not targets: the figures are printed by `innspill eval`."""
+    document scope. Floors, not targets: the figures are printed by `innspill eval` (59/60 in each language at the
+    end of session 26; a floor of 57 would have caught a generic "organisasjoner" kind that took three of them)."""
     import yaml
 
     from graph.evaluate import evaluate_questions
 
     questions = yaml.safe_load((GOLD / "questions.yaml").read_text("utf-8"))
-    for lang, floor in (("no", 0.7), ("en", 0.65)):
+    for lang, floor in (("no", 0.95), ("en", 0.95)):
         def asked(q, lang=lang):
             return client.get("/v1/ask", params={"q": q[f"question_{lang}"], "document": q.get("documents")}).json()[
                 "answers"]
