@@ -100,13 +100,13 @@ def glossary() -> dict[str, tuple[str, ...]]:
     return {str(k).lower(): tuple(fold_text(str(v)) for v in vs) for k, vs in data.items()}
 
 
-_ACCENTS = str.maketrans("áàâäéèêëíìîïóòôúùûü", "aaaaeeeeiiiiooouuuu")
+ACCENTS = str.maketrans("áàâäéèêëíìîïóòôúùûü", "aaaaeeeeiiiiooouuuu")  # "Sámi", "etikkomité"
 
 
 def _english(key: str) -> tuple[str, ...] | None:
     """The Norwegian stems of an English word or phrase, also when it is written in the plural or as a verb form."""
     g = glossary()
-    key = key.translate(_ACCENTS)  # "Sámi", "café": the glossary writes English without accents
+    key = key.translate(ACCENTS)  # "Sámi", "café": the glossary writes English without accents
     for form in (key, re.sub(r"ies$", "y", key), re.sub(r"e?s$", "", key), re.sub(r"s$", "", key),
                  re.sub(r"ing$", "", key), re.sub(r"ing$", "e", key), re.sub(r"ed$", "", key), re.sub(r"d$", "", key),
                  re.sub(r"(\w)\1(?:ing|ed)$", r"\1", key)):  # "cutting", "planned": the doubled consonant

@@ -21,7 +21,7 @@ from graph.ask.english_actors import english_actor_hits
 from graph.datafile import read_yaml
 from graph.extract.discover import fold_text, function_words, is_action, is_generic, key_of, stem
 from graph.extract.vocab import Entry, Matcher, Vocabulary
-from graph.phrase import alternatives, english_known, english_phrase, english_stems, folded_words
+from graph.phrase import ACCENTS, alternatives, english_known, english_phrase, english_stems, folded_words
 from graph.phrase import stem as word_stem
 from graph.phrase import words as phrase_words
 from graph.relations import STANCE_RELATIONS
@@ -284,7 +284,6 @@ def _actors(r: _Reading, vocab: Vocabulary, known: tuple[tuple[str, str, tuple[s
 
 
 _UNIT_BEFORE = re.compile(r"((?:[^\W\d_][\w-]*\s+){0,3}[^\W\d_][\w-]*)\s+(?:i|ved|på)\s+$")
-_ACCENTS = str.maketrans("éèêáàóòúü", "eeeaaoouu")  # "etikkomité" as a question writes it, "etikkomite"
 _UNIT_WORD = 5  # letters: a word of a unit's name, not "de" or "og"
 
 
@@ -298,11 +297,11 @@ def _unit_of(text: str, hit: tuple[str, int, int],
     if not m:
         return _placed_unit(text, hit, known)
     parent = " ".join(folded_words(text[s:e]))
-    words = [(w.start(), word_stem(folded_words(w[0].translate(_ACCENTS))[0]))
+    words = [(w.start(), word_stem(folded_words(w[0].translate(ACCENTS))[0]))
              for w in re.finditer(r"[^\W\d_][\w-]*", m[1]) if folded_words(w[0])]
     best: list[tuple[int, str, int]] = []
     for i, name, _ in known:
-        have = folded_words(name.translate(_ACCENTS))
+        have = folded_words(name.translate(ACCENTS))
         if i == aid or parent not in " ".join(have):
             continue
         said = [at for at, st in words if len(st) >= _UNIT_WORD and any(h.startswith(st) for h in have)]
@@ -341,11 +340,11 @@ def _units_at_places(text: str, known: tuple[tuple[str, str, tuple[str, ...]], .
     name holds both ("Eldrerådet i Bømlo kommune", "Fastlegane i Bømlo kommune")."""
     hits = []
     for m in _UNIT_AT.finditer(text):
-        unit = word_stem(folded_words(m[1].translate(_ACCENTS))[0]) if folded_words(m[1]) else ""
+        unit = word_stem(folded_words(m[1].translate(ACCENTS))[0]) if folded_words(m[1]) else ""
         place = " ".join(folded_words(m[2]))
         if len(unit) < _UNIT_WORD:
             continue
-        found = [i for i, n, _ in known if (have := folded_words(n.translate(_ACCENTS)))
+        found = [i for i, n, _ in known if (have := folded_words(n.translate(ACCENTS)))
                  and have[0].startswith(unit) and re.search(rf"\b{re.escape(place)}\b", " ".join(have))]
         if len(found) == 1:
             hits.append((found[0], m.start(1), m.end(2)))
