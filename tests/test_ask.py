@@ -586,6 +586,34 @@ def test_a_kind_after_a_kind_with_the_head_it_shares_and_councils_by_what_they_a
     assert "union" in parse("Hvilke fagforeninger eller tillitsvalgte har forslag om bemanning?", vocab).actor_types
 
 
+def test_kinds_of_actor_in_nynorsk_after_the_senders_and_before_a_colon() -> None:
+    """Kinds the table knows are read in nynorsk ("brukarorganisasjonar", "profesjonsforeiningar", "faglege
+    foreiningar"), as a municipality's services ("kommunale tenester"), after "Hvilke av avsenderne er …", before
+    "…: hvem av dem", and after an adjective said of them all ("regionale kunnskaps- eller kompetansesentre")."""
+    vocab = load_vocabulary()
+    it = parse("Kva pasient- eller brukarorganisasjonar ber om meir pengar til forsking?", vocab)
+    assert it.actor_types == ["patient/user organisation"] and "brukar" not in (it.topic or "")
+    for q in ("Kva for profesjonsforeiningar har føreslått tiltak for rekruttering?",
+              "Kva for faglege foreiningar har kome med framlegg om akuttkirurgi?"):
+        assert parse(q, vocab).actor_types == ["professional association"]
+    assert parse("Hvilke brukerutvalg har kommet med forslag om medvirkning?", vocab).actor_types == ["committee"]
+    it = parse("Kva for kommunar eller kommunale tenester har kome med forslag om jordmortenesta?", vocab)
+    assert it.actor_types == ["kommune"] and "tenester" not in (it.topic or "")
+    it = parse("Hvilke av avsenderne er fylkeskommuner eller kommunale råd og har kommet med forslag om forebygging "
+               "og folkehelse?", vocab)
+    assert set(it.actor_types) == {"fylkeskommune", "committee"} and it.theme == "folkehelse-forebygging"
+    it = parse("Fagforeninger og universiteter: hvem av dem foreslår flere studieplasser?", vocab)
+    assert {"union", "education/research"} <= set(it.actor_types)
+    it = parse("Hvilke regionale kunnskaps- eller kompetansesentre har foreslått tiltak for psykisk helse?", vocab)
+    assert it.actor_types == ["education/research"] and "regional" not in (it.topic or "")
+    # "digitale løsninger" is the theme's field, not two words every quote must hold
+    it = parse("Hvilke pårørendeorganisasjoner har uttalt seg om digitale løsninger?", vocab)
+    assert it.theme == "digitalisering"
+    # (an adjective that is one of the coordinated kinds is not passed over)
+    assert "voluntary organisation" in parse("Kva frivillige eller ideelle organisasjonar har forslag om omsorg?",
+                                             vocab).actor_types
+
+
 def test_a_unit_named_before_its_organisation_is_the_unit() -> None:
     """"etikkomiteen i Vestre Fjord" is the graph's "Klinisk etikkomité ved Vestre Fjord HF", not the trust; "de
     tillitsvalgte ved Dalby sykehus" their own actor; "kommunene i Vestre Fjord" names no unit of it;

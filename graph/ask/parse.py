@@ -516,6 +516,8 @@ def _content(word: str) -> bool:
 
 _COORDINATOR = re.compile(r"\s*(?:,\s*)?(?:eller|og|or|and)\s+|\s*,\s*", re.I)
 _MODIFIER = re.compile(r"[^\W\d_][\w-]*")
+# an adjective before the kinds asked for, said of them all ("regionale", "nasjonale", "lokale", "national")
+_ADJECTIVE_PLURAL = re.compile(r"[a-zæøå]{3,}(?:ale|ele|ige|iske|ske|nal|ional)", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -523,7 +525,7 @@ def _kind_openings() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Where a question's kind of actor begins, after its question word or "blant / among": the opening is
     followed by a kind's words, perhaps after coordinated words that share its head ("frivillige eller …")."""
     t = templates()
-    ahead = (rf"(?=(?:{_MODIFIER.pattern}(?:{_COORDINATOR.pattern})){{0,5}}"
+    ahead = (rf"(?=(?:{_ADJECTIVE_PLURAL.pattern}\s+)?(?:{_MODIFIER.pattern}(?:{_COORDINATOR.pattern})){{0,5}}"
              rf"(?:{'|'.join(k['words'] for k in t['actor_types'])})\b)")
     return (re.compile(f"(?:{t['actor_type_opening']}){ahead}", re.I),
             re.compile(f"{t['actor_type_among']}{ahead}", re.I))
@@ -573,6 +575,11 @@ def _kinds_from(text: str, start: int, kinds: list[dict[str, Any]]) -> tuple[lis
             word = _MODIFIER.match(text, pos)
             if not word:
                 break
+            adjective = re.match(r"\s+", text[word.end():])
+            if adjective and not found and not modifiers and _ADJECTIVE_PLURAL.fullmatch(word.group(0)) \
+                    and not _COORDINATOR.match(text, word.end()):
+                pos = word.end() + adjective.end()  # "regionale kunnskaps- eller kompetansesentre": of them all
+                continue
             modifiers.append(word.group(0))
             at = word.end()
         gap = _COORDINATOR.match(text, at)
