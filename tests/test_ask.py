@@ -614,6 +614,22 @@ def test_kinds_of_actor_in_nynorsk_after_the_senders_and_before_a_colon() -> Non
                                              vocab).actor_types
 
 
+def test_a_vocabulary_actor_by_one_capitalised_word_of_its_name() -> None:
+    """"både Luftambulansetjenesten og …" names the trust Luftambulansetjenesten HF, "Legemiddelindustrien" the
+    association "Legemiddelindustrien (LMI)"; the lower-case word is the service, and no actor."""
+    vocab = load_vocabulary()
+    known = (("luftambulansetjenesten-hf", "Luftambulansetjenesten HF", ()),
+             ("legemiddelindustrien-lmi", "Legemiddelindustrien (LMI)", ("LMI",)),
+             ("olv", "Overlegeforeningen ved Volda sjukehus", ()))
+    it = parse("Hva ønsker både Luftambulansetjenesten og Overlegeforeningen i Volda for landingsplassene?", vocab,
+               known)
+    assert it.actors == ["luftambulansetjenesten-hf", "olv"]
+    it = parse("Hva mener Legemiddelindustrien om kliniske studier?", vocab, known)
+    assert it.actor == "legemiddelindustrien-lmi"
+    it = parse("Hvem vil styrke luftambulansetjenesten?", vocab, known)
+    assert not it.actor and not it.actors
+
+
 def test_a_unit_named_before_its_organisation_is_the_unit() -> None:
     """"etikkomiteen i Vestre Fjord" is the graph's "Klinisk etikkomité ved Vestre Fjord HF", not the trust; "de
     tillitsvalgte ved Dalby sykehus" their own actor; "kommunene i Vestre Fjord" names no unit of it;

@@ -139,6 +139,8 @@ def short_names(name: str) -> list[str]:
     left still names it: several words, or one long capitalised word (not a bare place name like "Ullensvang"); or
     without the word for its kind before the name ("Stiftelsen Norsk Luftambulanse" → "Norsk Luftambulanse")."""
     t, name = templates(), name.strip()
+    if m := re.fullmatch(r"(.+?)\s+\((?-i:[A-ZÆØÅ][\wæøå-]*)\)", name):  # "Legemiddelindustrien (LMI)"
+        return [m[1], *short_names(m[1])]
     if "," in name and _named_by(head := name.split(",")[0].strip()):
         return [head]  # "NTNU, Institutt for samfunnsmedisin og sykepleie" → "NTNU"
     if m := re.fullmatch(t["actor_name_national"], name):  # "Norges Optikerforbund" → "Optikerforbundet"
@@ -269,6 +271,7 @@ def _actors(r: _Reading, vocab: Vocabulary, known: tuple[tuple[str, str, tuple[s
         # (a one-word name only as a name, capitalised: "Unio" is not "unions")
         hits = _longest(hits + [h for h in _find(_actor_matcher(extra), r.text)
                                 if " " in r.text[h[1]:h[2]].strip() or r.text[h[1]].isupper()])
+    hits = _longest(hits + _capitalised_short_names(r.text, known, vocab))
     if r.it.language == "en":
         hits = _longest(hits + _translated(r, hits, known))
     hits = [h for h in hits if h[0] not in r.unnamed]
@@ -283,6 +286,23 @@ def _actors(r: _Reading, vocab: Vocabulary, known: tuple[tuple[str, str, tuple[s
     r.rest = _mask(r.text, hits)
 
 
+def _capitalised_short_names(text: str, known: tuple[tuple[str, str, tuple[str, ...]], ...],
+                             vocab: Vocabulary) -> list[tuple[str, int, int]]:
+    """A vocabulary actor named by one word of its name, capitalised inside the question ("Hva ønsker både
+    Luftambulansetjenesten og …", "… Legemiddelindustrien …"): the organisation, though a document's lower-case
+    word is the service or the industry, which is why the vocabulary has no such alias."""
+    out = []
+    for i, name, _ in known:
+        if i not in vocab.actors.entries:
+            continue
+        for short in short_names(name):
+            if " " not in short and len(short) >= _ONE_WORD_NAME:
+                out += [(i, m.start(), m.end()) for m in re.finditer(rf"(?<!\w){re.escape(short)}s?(?!\w)", text)
+                        if m.start() > 0]
+    return out
+
+
+_ONE_WORD_NAME = 8  # letters: a one-word name this long names one organisation ("Legemiddelindustrien")
 _UNIT_BEFORE = re.compile(r"((?:[^\W\d_][\w-]*\s+){0,3}[^\W\d_][\w-]*)\s+(?:i|ved|på)\s+$")
 _UNIT_WORD = 5  # letters: a word of a unit's name, not "de" or "og"
 
