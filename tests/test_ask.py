@@ -659,6 +659,23 @@ def test_a_kind_of_actor_on_a_field_named_by_a_measure_is_answered_from_its_them
         assert "theme" in out["interpretation"]["note"]
 
 
+def test_an_answer_shows_its_speakers_next_nearest_statements_after_its_quote(tmp_path: Path) -> None:
+    """The sentence beside the answer, which says part of the question in other words ("gravide med lang reisevei
+    … jordmor med seg i bilen" for "følgetjenesten for gravide med lang reisevei"), is shown after the quote that
+    answers; a statement of the speaker that shares nothing with the question is not."""
+    body = ("Høringsinnspill\n\nKommunen ber om at følgetjenesten for gravide blir videreført.\n\n"
+            "Kommunen vil at gravide med lang reisevei skal ha en jordmor med seg i bilen til fødeavdelingen.\n\n"
+            "Kommunen ber om at jordmortjenesten får flere stillinger for å følge gravide på lange reiser.\n\n"
+            "Kommunen ber om en ny legevaktsentral i sentrum.\n\nMed vennlig hilsen")
+    with _one_letter(tmp_path, body) as store:
+        out = ask(store, "Hvem vil videreføre følgetjenesten for gravide med lang reisevei?")
+        assert _actors(out) == {"Fjellheim kommune"}
+        quotes = [e["quote"] for e in out["answers"][0]["evidence"]]
+        assert quotes[0].startswith("Kommunen ber om at følgetjenesten")
+        assert any("jordmor med seg i bilen" in q for q in quotes[1:])
+        assert not any("legevaktsentral" in q for q in quotes)
+
+
 def test_both_actors_answer_in_their_own_words_and_one_that_says_nothing_is_named(tmp_path: Path) -> None:
     """"Hva vil både A og B med følgetjenesten for gravide?" when B writes of a midwife who follows pregnant women,
     not of the escort service by name: each answers with its statements nearest the question; a third that says

@@ -354,6 +354,7 @@ def _said(evidence: dict[str, Any]) -> str:
 _FIRST_OF = 20  # answers whose evidence is ranked by the question's words
 _BEST_SHARE = 0.3  # of the topic's weight (its words some statement uses) a statement must hold to be put first
 _ALSO_SHARE = 0.15  # … to be shown after the answer's quotes, when it holds more of it than they do
+_ALSO_MORE = 2  # of the speaker's further statements holding that much, shown after its quotes
 
 
 def _best_evidence_first(store: GraphStore, it: Interpretation, documents: list[str] | None,
@@ -362,7 +363,7 @@ def _best_evidence_first(store: GraphStore, it: Interpretation, documents: list[
     the question asks, when one says most of it: "what does X say about the discharge times?" is answered by X's
     sentence on discharge times, not by X's first proposal; "who wants legemiddelsamstemming within 24 hours"
     by the sentence with the 24 hours. A statement the answer did not hold is added (as ``_retrieved`` adds those
-    in the question's words)."""
+    in the question's words), and the speaker's next nearest statements after its quotes."""
     if not answers or not it.topic or it.intent in ("search", "when", "responsible"):
         return
     if it.theme and not it.phrase:  # the topic is the theme's own words, which every quote concerns already
@@ -382,25 +383,29 @@ def _best_evidence_first(store: GraphStore, it: Interpretation, documents: list[
     relations: dict[str, set[str]] = {}
     for a in first:
         relations.setdefault(a["actor"]["id"], set()).add(a["relation"])
-    best: dict[tuple[str, str], tuple[float, dict[str, Any]]] = {}
+    near: dict[tuple[str, str], list[tuple[float, dict[str, Any]]]] = {}
     for row in rows:
         cover = phrase.coverage(_said(row))
         for rel in relations.get(row["actor_id"], ()):
-            if row["kind"] in KINDS[rel] and cover >= _ALSO_SHARE and cover > best.get((row["actor_id"], rel),
-                                                                                          (0.0, None))[0]:
-                best[(row["actor_id"], rel)] = (cover, row)
+            if row["kind"] in KINDS[rel] and cover >= _ALSO_SHARE:
+                near.setdefault((row["actor_id"], rel), []).append((cover, row))
     done = set()
     for a in first:
         key = (a["actor"]["id"], a["relation"])
-        if key not in best or key in done:
+        if key not in near or key in done:
             continue
         done.add(key)
-        cover, row = best[key]
+        ranked = sorted(near[key], key=lambda c: -c[0])
+        cover, row = ranked[0]
         shown = max((phrase.coverage(_said(e)) for e in a["evidence"]), default=0.0)
         if cover > shown and cover >= _BEST_SHARE:
             a["evidence"] = [evidence_item(row)] + [e for e in a["evidence"] if e["quote"] != row["quote"]]
         elif cover > shown:  # it says more of the question than any quote shown, though not much: after them
             a["evidence"] = [e for e in a["evidence"] if e["quote"] != row["quote"]] + [evidence_item(row)]
+        # and the speaker's next nearest statements, after what was shown (the same view in other words, or the
+        # sentence beside it, which the strict match passed over)
+        quotes = {e["quote"] for e in a["evidence"]}
+        a["evidence"] += [evidence_item(r) for _, r in [c for c in ranked if c[1]["quote"] not in quotes][:_ALSO_MORE]]
 
 
 _ACTOR_SHARE = 0.2  # of the topic's weight a statement of the actor asked about must hold to be its answer
