@@ -291,15 +291,18 @@ def _capitalised_short_names(text: str, known: tuple[tuple[str, str, tuple[str, 
     """A vocabulary actor named by one word of its name, capitalised inside the question ("Hva ønsker både
     Luftambulansetjenesten og …", "… Legemiddelindustrien …"): the organisation, though a document's lower-case
     word is the service or the industry, which is why the vocabulary has no such alias."""
-    out = []
-    for i, name, _ in known:
-        if i not in vocab.actors.entries:
-            continue
-        for short in short_names(name):
-            if " " not in short and len(short) >= _ONE_WORD_NAME:
-                out += [(i, m.start(), m.end()) for m in re.finditer(rf"(?<!\w){re.escape(short)}s?(?!\w)", text)
-                        if m.start() > 0]
-    return out
+    pattern, ids = _one_word_names(known, frozenset(vocab.actors.entries))
+    return [(ids[m[1]], m.start(), m.end()) for m in pattern.finditer(text) if m.start() > 0] if ids else []
+
+
+@lru_cache(maxsize=8)
+def _one_word_names(known: tuple[tuple[str, str, tuple[str, ...]], ...],
+                    listed: frozenset[str]) -> tuple[re.Pattern[str], dict[str, str]]:
+    """The one-word short names of the vocabulary's actors in the graph, as one pattern (case as written)."""
+    ids = {short: i for i, name, _ in known if i in listed
+           for short in short_names(name) if " " not in short and len(short) >= _ONE_WORD_NAME}
+    alternatives = "|".join(re.escape(s) for s in sorted(ids, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)({alternatives})s?(?!\w)"), ids
 
 
 _ONE_WORD_NAME = 8  # letters: a one-word name this long names one organisation ("Legemiddelindustrien")
