@@ -349,3 +349,16 @@ def test_a_nynorsk_statement_has_the_themes_of_its_bokmal_words() -> None:
     found = theme_ids("Me ønskjer meir forsking på meistring, betre leiing, førebygging og brukarmedverknad.", themes)
     assert {"forskning-innovasjon", "rehabilitering-mestring", "ledelse-styring", "folkehelse-forebygging",
             "brukermedvirkning"} <= set(found)
+
+
+def test_a_sentence_that_names_no_theme_is_on_its_headings(tmp_path: Path) -> None:
+    """"Fotterapeututdanningen bør bli en treårig bachelorutdanning." under the heading "8. Utdanning" concerns staff
+    and competence, as the heading says; a sentence that names a theme of its own keeps only its own."""
+    path = tmp_path / "innspill.txt"
+    path.write_text("Fotterapeutforbundet\n\nHøringsinnspill\n\n8. Utdanning\n\nFotterapeututdanningen bør bli en "
+                    "treårig bachelorutdanning ved en høyskole.\n\nVi ber om at pasientens legemiddelliste innføres "
+                    "raskt.\n\nMed vennlig hilsen\nFotterapeutforbundet\n", "utf-8")
+    ex = extract(load_document(path))
+    themes = {s.text.split()[0]: s.themes for s in ex.statements}
+    assert themes["Fotterapeututdanningen"] == ["personell-kompetanse"]
+    assert "personell-kompetanse" not in themes["Vi"]

@@ -487,7 +487,10 @@ def _block_statements(doc: Document, block: Block, vocab: Vocabulary, resolver: 
         themes = list(dict.fromkeys(
             [t for m in measures if m in vocab.measures.entries for t in vocab.measures.entries[m].props["themes"]]
             + theme_ids(text, vocab.themes)
-            + row_themes)) or ["unclassified"]
+            + row_themes))
+        if not themes and block.section:  # a sentence that names no theme is on its heading's ("8. Utdanning")
+            themes = theme_ids(block.section[-1], vocab.themes)
+        themes = themes or ["unclassified"]
         if kind in RELATION_OF_KIND and len(text.split()) <= _BARE_STANCE and points_back(text) \
                 and n + 1 < len(spans) and "\n" not in block.text[b:spans[n + 1][0]]:
             # "Dette kan vi ikke anbefale. Ved stengte flyplasser …": a bare stance is quoted with the reason
