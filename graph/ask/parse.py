@@ -540,7 +540,7 @@ def _content(word: str) -> bool:
 _COORDINATOR = re.compile(r"\s*(?:,\s*)?(?:eller|og|or|and)\s+|\s*,\s*", re.I)
 _MODIFIER = re.compile(r"[^\W\d_][\w-]*")
 # an adjective before the kinds asked for, said of them all ("regionale", "nasjonale", "lokale", "national")
-_ADJECTIVE_PLURAL = re.compile(r"[a-zæøå]{3,}(?:ale|ele|ige|iske|ske|nal|ional)", re.I)
+_ADJECTIVE_PLURAL = re.compile(r"[a-zæøå]{3,}(?:ale|ele|ige|ske|nal)", re.I)
 
 
 @lru_cache(maxsize=1)
