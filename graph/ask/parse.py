@@ -541,6 +541,7 @@ _COORDINATOR = re.compile(r"\s*(?:,\s*)?(?:eller|og|or|and)\s+|\s*,\s*", re.I)
 _MODIFIER = re.compile(r"[^\W\d_][\w-]*")
 # an adjective before the kinds asked for, said of them all ("regionale", "nasjonale", "lokale", "national")
 _ADJECTIVE_PLURAL = re.compile(r"[a-zæøå]{3,}(?:ale|ele|ige|ske|nal)", re.I)
+_SPACE = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=1)
@@ -598,10 +599,10 @@ def _kinds_from(text: str, start: int, kinds: list[dict[str, Any]]) -> tuple[lis
             word = _MODIFIER.match(text, pos)
             if not word:
                 break
-            adjective = re.match(r"\s+", text[word.end():])
-            if adjective and not found and not modifiers and _ADJECTIVE_PLURAL.fullmatch(word.group(0)) \
+            space = _SPACE.match(text, word.end())
+            if space and not found and not modifiers and _ADJECTIVE_PLURAL.fullmatch(word.group(0)) \
                     and not _COORDINATOR.match(text, word.end()):
-                pos = word.end() + adjective.end()  # "regionale kunnskaps- eller kompetansesentre": of them all
+                pos = space.end()  # "regionale kunnskaps- eller kompetansesentre": said of them all
                 continue
             modifiers.append(word.group(0))
             at = word.end()
