@@ -141,9 +141,14 @@ def is_change(alts: tuple[str, ...]) -> bool:
 def _synonyms(st: str) -> tuple[str, ...]:
     """A Norwegian word's stem with the stems that stand for the same (synonyms_no.yaml, else the stems the English
     glossary gives for one English word beside it), itself first."""
-    for group in _synonym_groups():
-        if any(" " not in g and (st.startswith(g) or len(st) >= 6 and g.startswith(st)) for g in group):
-            return (st, *(g for g in group if not st.startswith(g)))
+    def said(g: str) -> float:  # how much of the stem a word of a group says: the word it starts with, else itself
+        return 0.0 if " " in g else len(g) if st.startswith(g) else len(st) - 0.5 \
+            if len(st) >= 6 and g.startswith(st) else 0.0
+
+    # the group whose word says most of it: "distriktspsykiatrisk" is DPS, not the "distrikt" of bygd and utkant
+    found = max(_synonym_groups(), key=lambda group: max(map(said, group)), default=())
+    if any(map(said, found)):
+        return (st, *(g for g in found if not st.startswith(g)))
     return (st, *(g for g in _translated_alike(st) if not st.startswith(g)))
 
 
@@ -312,6 +317,22 @@ class Phrase:
                    else self.head_weight.get(alts, 0.0) if alts in self.parts and has(flat, self.parts[alts][-1])
                    else 0.0 for alts, w in self.stems) / total
 
+    def held(self, alts: tuple[str, ...], flat: str) -> float:
+        """How much of one word of the phrase a text (its folded words joined by spaces) holds: all of it, or,
+        for a compound, its parts close together; part of it when only one part is there, said on its own or in
+        another compound ("video" for "videokonsultasjon", "kvalitetsindikatorer" for "kvalitetsmål",
+        "FACT-team" for "behandlingsteam"), as a ranking among a few statements may count it."""
+        if any(a in flat if " " in a else has(flat, a) for a in alts):
+            return 1.0
+        parts = self.parts.get(alts)
+        if not parts:
+            return 0.0
+        if _near(tuple(flat.split()), parts):
+            return 1.0
+        first, *_, head = parts
+        return _PART_CREDIT if has(flat, head) or len(first) >= 4 and re.search(rf"(?<!\S){re.escape(first)}", flat) \
+            else 0.0
+
     def holds(self, text: str) -> bool:
         changes = [(alts, w) for alts, w in self.stems if is_change(alts)]
         if changes and len(changes) < len(self.stems):
@@ -338,7 +359,8 @@ _SEEN_BESIDE = 3  # words the statements use, beside one they do not, for a desc
 _ADJECTIVE = re.compile(r"(?:ende|ande|ige|lige|iske|ske|elle)$")  # "begynnende", "langvarige", "kroniske"
 _SPLIT_FROM = 10  # letters: a word the statements use this long is also looked for as its two parts
 _LINKS = ("s", "e", "")  # what joins the parts of a compound ("helsestasjon", "barnehage"), tried first
-_PART_CREDIT = 0.5  # of the weight of a compound's head, for the head said in another compound
+_PART_CREDIT = 0.5  # of the weight of a compound's head, for the head said in another compound (in the few
+# statements of a question's documents: of the compound's weight, for either part said without the other)
 _NEAR = 4  # words: a compound's parts said apart belong together this close ("kjernetjenester innen rusfeltet")
 
 

@@ -740,3 +740,44 @@ def test_a_wish_that_a_change_not_happen_does_not_answer_who_proposes_it(tmp_pat
         out = ask(store, "Hvem foreslår å legge ned fødestua i Dalby?")
         assert not out["answers"] and "not" in out["interpretation"]["note"]
         assert _actors(ask(store, "Hvem foreslår å legge ned den gamle legevakten i Dalby?")) == {"Fjellheim kommune"}
+
+
+def test_one_part_of_a_compound_counts_for_part_of_it_among_the_scopes_statements(tmp_path: Path) -> None:
+    """"videokonsultasjon" is said "video" in the statement that answers: among the few statements of a question's
+    documents that counts for part of the word (each part alone: half), so the statement still comes nearest."""
+    from graph.ask import _nearest_in_scope
+    from graph.phrase import Phrase
+
+    whole = ("videokonsultasjo",)
+    phrase = Phrase("videokonsultasjon", [(whole, 1.0)], parts={whole: ("video", "konsultasjo")})
+    assert phrase.held(whole, "videokonsultasjoner på kontoret") == 1.0
+    assert phrase.held(whole, "vi går imot at video blir hovedregelen") == 0.5
+    assert phrase.held(whole, "flere konsultasjoner på kontoret") == 0.5
+    assert phrase.held(whole, "fysisk oppmøte") == 0.0
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "fjellheim.txt").write_text("Fjellheim kommune\n\nHøringsinnspill\n\nKommunen går imot at video blir "
+                                          "hovedregelen for pasienter med psykose.\n\nKommunen går imot at "
+                                          "legevakten flyttes.\n\nFjellheim kommune\n", "utf-8")
+    (folder / "dalbygda.txt").write_text("Dalbygda kommune\n\nHøringsinnspill\n\nDalbygda kommune vil ha flere "
+                                         "videokonsultasjoner og færre konsultasjoner på kontoret.\n\nDalbygda "
+                                         "kommune\n", "utf-8")
+    store = EmbeddedStore(tmp_path / "g")
+    try:
+        ingest(store, [folder])
+        answers: list[dict] = []
+        _nearest_in_scope(store, parse("Hvem er imot videokonsultasjon ved psykose?", load_vocabulary()),
+                          ["fjellheim.txt", "dalbygda.txt"], answers)
+        assert [a["actor"]["name"] for a in answers] == ["Fjellheim kommune"]
+        assert "video" in answers[0]["evidence"][0]["quote"]
+    finally:
+        store.close()
+
+
+def test_a_word_takes_the_synonyms_of_the_longest_entry_it_starts_with() -> None:
+    """"distriktspsykiatrisk" is DPS, not the "distrikt" whose synonyms are bygd and utkant; "distriktet" is."""
+    from graph.phrase import _synonyms, stem
+
+    assert "dps" in _synonyms(stem("distriktspsykiatriske"))
+    assert "bygd" not in _synonyms(stem("distriktspsykiatriske"))
+    assert "bygd" in _synonyms(stem("distriktet")) and "dps" not in _synonyms(stem("distriktet"))

@@ -12,7 +12,7 @@ from graph.answer import KINDS, answer, evidence_item, of_kind
 from graph.ask.parse import Interpretation, parse, templates
 from graph.extract.discover import fold_text, key_of
 from graph.extract.vocab import Vocabulary, load_vocabulary
-from graph.phrase import Phrase, english_stems, folded_words, has, is_change
+from graph.phrase import Phrase, english_stems, folded_words, is_change
 from graph.store import GraphStore
 
 __all__ = ["Interpretation", "ask", "parse"]
@@ -325,10 +325,10 @@ def _nearest_in_scope(store: GraphStore, it: Interpretation, documents: list[str
     if not rows:
         return
     texts = [" ".join(folded_words(_said(r))) for r in rows]
-    hits = [[any(a in t if " " in a else has(t, a) for a in alts) for t in texts] for alts, _ in phrase.stems]
+    hits = [[phrase.held(alts, t) for t in texts] for alts, _ in phrase.stems]
     weights = [math.log((len(rows) - sum(h) + 0.5) / (sum(h) + 0.5) + 1) for h in hits]
     total = sum(weights) or 1.0
-    cover = [sum(w for w, h in zip(weights, hits, strict=True) if h[i]) / total for i in range(len(rows))]
+    cover = [sum(w * h[i] for w, h in zip(weights, hits, strict=True)) / total for i in range(len(rows))]
     best = max(range(len(rows)), key=cover.__getitem__)
     if cover[best] < _SCOPE_SHARE:
         return
@@ -339,7 +339,7 @@ def _nearest_in_scope(store: GraphStore, it: Interpretation, documents: list[str
     said = texts[best]
     changes = [alts for alts, _ in phrase.stems if is_change(alts)]
     if not _says_places(found[0], found[0]["evidence"][0], _places(topic)) or changes and (
-            not all(hits[i][best] for i, (alts, _) in enumerate(phrase.stems) if alts in changes)
+            not all(hits[i][best] == 1.0 for i, (alts, _) in enumerate(phrase.stems) if alts in changes)
             or relation != "OPPOSES" and _NEGATED.search(said)):
         return  # (a place it does not say; a change it does not name, or, as a wish, names with a "not")
     if _merge(answers, _beyond_places(store, it, found)):
