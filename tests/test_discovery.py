@@ -76,6 +76,8 @@ def test_generic_phrases_are_no_measures(sentence: str) -> None:
 def test_inflections_and_nynorsk_share_a_key() -> None:
     assert key_of("ambulerende sårteam") == key_of("ambulerande sårteamet")
     assert key_of("følgjetenesta for gravide") == key_of("følgetjenesten for gravide")
+    assert key_of("lågterskeltilbod ved alvorleg liding") == key_of("lavterskeltilbud ved alvorlig lidelse")
+    assert key_of("utgreiing av einsemd og sjølvmord") == key_of("utredning av ensomhet og selvmord")
 
 
 def test_one_measure_across_documents(tmp_path: Path) -> None:
