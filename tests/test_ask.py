@@ -268,6 +268,10 @@ def test_a_compound_no_statement_uses_is_looked_for_by_its_parts(tmp_path: Path)
     ("Who doesn't support centralising maternity care?", ["OPPOSES"]),
     ("Hvem tilbyr kombinerte stillinger i dag?", ["REPORTS_AS_EXAMPLE"]),
     ("Who offers combined positions?", ["REPORTS_AS_EXAMPLE"]),
+    ("Kven har allereie kombinerte stillingar?", ["REPORTS_AS_EXAMPLE"]),
+    ("Kven har røynsle med kombinerte stillingar?", ["REPORTS_AS_EXAMPLE"]),
+    ("Who is against requiring combined positions?", ["OPPOSES"]),
+    ("Hvem fraråder å ta i bruk kombinerte stillinger?", ["OPPOSES"]),
 ])
 def test_ways_of_asking_for_a_stance(question: str, relations: list[str]) -> None:
     """How analysts ask for support, rejection and practice, in bokmål, nynorsk and English: the stance words
@@ -276,6 +280,13 @@ def test_ways_of_asking_for_a_stance(question: str, relations: list[str]) -> Non
     assert it.relations == relations
     words = (it.phrase or "").split()
     assert it.measures == ["kombinerte-stillinger"] or words[0].startswith(("sentralis", "centralis"))
+
+
+def test_stances_named_later_in_a_question_are_all_asked_for() -> None:
+    """An opposition the question opens with governs what follows it; named later, it is one stance of several."""
+    it = parse("Hvilke kommuner sier noe om legevakt, enten som innspill, innvending eller egen erfaring?",
+               load_vocabulary())
+    assert set(it.relations) == {"OPPOSES", "REPORTS_AS_EXAMPLE"}
 
 
 def test_short_names_an_organisation_is_asked_by() -> None:

@@ -647,10 +647,20 @@ def _relations(r: _Reading) -> None:
     r.it.relations = (_stances(head) if head != low else []) or _stances(low)
 
 
+_OPENING_WORDS = 4  # words before a question's stance verb ("Hvilke av kommunene går imot …")
+
+
 def _stances(low: str) -> list[str]:
     t = templates()
     opposed = re.search(t["relation"]["OPPOSES"], low)
-    rest = re.sub(f'{t["relation"]["OPPOSES"]}|{t["opposition_object"]}', " ", low) if opposed else low
+    if not opposed:
+        return [rel for rel in RELATIONS if re.search(t["relation"][rel], low)]
+    # what follows an opposition the question opens with is what it is against, not a second stance asked about
+    # ("Who is against requiring …", "Hvem fraråder å ta i bruk …"); later in a question it may be one of several
+    # ("… enten som forslag, innvending eller egen erfaring")
+    opens = len(low[:opposed.start()].split()) <= _OPENING_WORDS
+    rest = re.sub(f'{t["relation"]["OPPOSES"]}|{t["opposition_object"]}', " ",
+                  low[:opposed.start()] if opens else low)
     return [rel for rel in RELATIONS if re.search(t["relation"][rel], low if rel == "OPPOSES" else rest)]
 
 
