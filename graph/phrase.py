@@ -246,8 +246,9 @@ class Phrase:
     unseen: tuple[tuple[str, ...], ...] = ()  # words no statement uses
     size: int = 0  # the phrase's words ("A eller B" is two): with two or fewer, each is needed
     parts: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)  # a compound's parts, both needed
-    # what a compound's head alone earns, said in another compound ("helikopterbesetningen" for
-    # "ambulansehelikoptrene"): part of the head's own weight, next to nothing for a common one ("ordning")
+    # what one part of a compound alone earns, said in another compound ("helikopterbesetningen" for
+    # "ambulansehelikoptrene", "video" for "videokonsultasjon"): part of the head's own weight, next to nothing
+    # for a common head ("ordning")
     head_weight: dict[tuple[str, ...], float] = field(default_factory=dict)
 
     @classmethod
@@ -314,7 +315,7 @@ class Phrase:
         total = sum(w for _, w in self.stems) or 1.0
         return sum(w if any(a in flat if " " in a else has(flat, a) for a in alts)
                    or alts in self.parts and _near(have, self.parts[alts])
-                   else self.head_weight.get(alts, 0.0) if alts in self.parts and has(flat, self.parts[alts][-1])
+                   else self.head_weight.get(alts, 0.0) if alts in self.parts and self.held(alts, flat)
                    else 0.0 for alts, w in self.stems) / total
 
     def held(self, alts: tuple[str, ...], flat: str) -> float:
@@ -359,8 +360,8 @@ _SEEN_BESIDE = 3  # words the statements use, beside one they do not, for a desc
 _ADJECTIVE = re.compile(r"(?:ende|ande|ige|lige|iske|ske|elle)$")  # "begynnende", "langvarige", "kroniske"
 _SPLIT_FROM = 10  # letters: a word the statements use this long is also looked for as its two parts
 _LINKS = ("s", "e", "")  # what joins the parts of a compound ("helsestasjon", "barnehage"), tried first
-_PART_CREDIT = 0.5  # of the weight of a compound's head, for the head said in another compound (in the few
-# statements of a question's documents: of the compound's weight, for either part said without the other)
+_PART_CREDIT = 0.5  # of the weight of a compound's head, for either part said without the other (in the few
+# statements of a question's documents: of the compound's weight)
 _NEAR = 4  # words: a compound's parts said apart belong together this close ("kjernetjenester innen rusfeltet")
 
 

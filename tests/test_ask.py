@@ -765,6 +765,10 @@ def test_one_part_of_a_compound_counts_for_part_of_it_among_the_scopes_statement
     assert phrase.held(whole, "vi går imot at video blir hovedregelen") == 0.5
     assert phrase.held(whole, "flere konsultasjoner på kontoret") == 0.5
     assert phrase.held(whole, "fysisk oppmøte") == 0.0
+    # (and across the graph: either part earns what the head said in another compound earns)
+    weighed = Phrase("videokonsultasjon psykose", [(whole, 1.0), (("psykos",), 1.0)], parts=phrase.parts,
+                     head_weight={whole: 0.5})
+    assert weighed.coverage("Video for pasienter med psykose.") == 0.75
     folder = tmp_path / "docs"
     folder.mkdir()
     (folder / "fjellheim.txt").write_text("Fjellheim kommune\n\nHøringsinnspill\n\nKommunen går imot at video blir "
