@@ -310,13 +310,10 @@ class Phrase:
             and not any(a in names for a in self.unseen[0])
 
     def coverage(self, text: str) -> float:
-        have = folded_words(text)
-        flat = " ".join(have)
+        flat = " ".join(folded_words(text))
         total = sum(w for _, w in self.stems) or 1.0
-        return sum(w if any(a in flat if " " in a else has(flat, a) for a in alts)
-                   or alts in self.parts and _near(have, self.parts[alts])
-                   else self.head_weight.get(alts, 0.0) if alts in self.parts and self.held(alts, flat)
-                   else 0.0 for alts, w in self.stems) / total
+        held = [(self.held(alts, flat), alts, w) for alts, w in self.stems]
+        return sum(w if h == 1.0 else self.head_weight.get(alts, 0.0) if h else 0.0 for h, alts, w in held) / total
 
     def held(self, alts: tuple[str, ...], flat: str) -> float:
         """How much of one word of the phrase a text (its folded words joined by spaces) holds: all of it, or,

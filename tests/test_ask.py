@@ -4,6 +4,7 @@ development set's annotations), not from what the code happened to answer."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -405,12 +406,13 @@ def test_a_measure_described_in_everyday_words_adds_its_answers(graph: EmbeddedS
 
 
 def test_a_paraphrase_nothing_holds_is_answered_by_the_nearest_statements(graph: EmbeddedStore) -> None:
-    """(session 18) a description of four words or more that no statement holds a third of is answered by the
-    statements nearest it, said so in the note; a short one (a thing nobody speaks of) still gets nothing."""
+    """(session 18) a description of four words or more that no statement holds is answered by the statements
+    nearest it or sharing most of its words (since session 28 "helseregionen" earns part of its weight from "Helse
+    Sør-Øst"), said so in the note; a short one (a thing nobody speaks of) still gets nothing."""
     docs = sorted(p.name for p in FOLDERS[1].glob("g25[1-8]_*.txt"))
     out = ask(graph, "Hvem ønsker langsiktige avtaler mellom helseregionen og ideelle, ikke-kommersielle sykehus?",
               documents=docs)
-    assert "nearest statements" in out["interpretation"]["note"]
+    assert re.search(r"nearest statements|share most of its words", out["interpretation"]["note"])
     assert "Betanien Hospital" in _actors(out)
     assert not ask(graph, "Hvem vil ha en helikopterbase i Lærdal?", documents=docs)["answers"]
 
