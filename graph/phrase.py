@@ -218,7 +218,7 @@ def alternatives(text: str, english: bool) -> list[tuple[tuple[str, ...], bool]]
         return out
     out, i = [], 0
     while i < len(ws):
-        for n in (3, 2, 1):
+        for n in (4, 3, 2, 1):
             found = _english(" ".join(ws[i:i + n])) if i + n <= len(ws) else None
             if found:
                 out.append((found, True))

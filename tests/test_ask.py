@@ -798,3 +798,12 @@ def test_a_word_takes_the_synonyms_of_the_longest_entry_it_starts_with() -> None
     assert "dps" in _synonyms(stem("distriktspsykiatriske"))
     assert "bygd" not in _synonyms(stem("distriktspsykiatriske"))
     assert "bygd" in _synonyms(stem("distriktet")) and "dps" not in _synonyms(stem("distriktet"))
+
+
+def test_a_four_word_english_name_and_pay_as_financing() -> None:
+    """"community mental health centres" is DPS (four words the glossary knows as one, not "community mental
+    health" and "centres"); "pay" in a wish is also said "finansiere"."""
+    from graph.phrase import alternatives
+
+    assert any("dps" in alts for alts, _ in alternatives("merging the community mental health centres", True))
+    assert any("finansier" in alts for alts, _ in alternatives("the state should pay for psychologists", True))
