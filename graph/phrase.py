@@ -141,11 +141,16 @@ def is_change(alts: tuple[str, ...]) -> bool:
 def _synonyms(st: str) -> tuple[str, ...]:
     """A Norwegian word's stem with the stems that stand for the same (synonyms_no.yaml, else the stems the English
     glossary gives for one English word beside it), itself first."""
-    def said(g: str) -> float:  # how much of the stem a word of a group says: the word it starts with, else itself
-        return 0.0 if " " in g else len(g) if st.startswith(g) else len(st) - 0.5 \
-            if len(st) >= 6 and g.startswith(st) else 0.0
+    def said(g: str) -> float:
+        """How much of the stem a one-word entry says: all of the entry it starts with, else (a little less) the
+        stem itself when a long stem starts the entry."""
+        if " " in g:
+            return 0.0
+        if st.startswith(g):
+            return len(g)
+        return len(st) - 0.5 if len(st) >= 6 and g.startswith(st) else 0.0
 
-    # the group whose word says most of it: "distriktspsykiatrisk" is DPS, not the "distrikt" of bygd and utkant
+    # the group whose entry says most of it: "distriktspsykiatrisk" is DPS, not the "distrikt" of bygd and utkant
     found = max(_synonym_groups(), key=lambda group: max(map(said, group)), default=())
     if any(map(said, found)):
         return (st, *(g for g in found if not st.startswith(g)))
@@ -327,9 +332,9 @@ class Phrase:
             return 0.0
         if _near(tuple(flat.split()), parts):
             return 1.0
-        first, *_, head = parts
-        return _PART_CREDIT if has(flat, head) or len(first) >= 4 and re.search(rf"(?<!\S){re.escape(first)}", flat) \
-            else 0.0
+        first, *_, head = parts  # the head anywhere a stem may be; the first part only where a word starts
+        one = has(flat, head) or len(first) >= 4 and re.search(rf"(?<!\S){re.escape(first)}", flat) is not None
+        return _PART_CREDIT if one else 0.0
 
     def holds(self, text: str) -> bool:
         changes = [(alts, w) for alts, w in self.stems if is_change(alts)]
