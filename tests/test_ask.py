@@ -13,6 +13,7 @@ import pytest
 
 from graph.ask import ask, parse
 from graph.ask_eval import Bm25Baseline, evaluate, load_questions, summary
+from graph.extract.actors import ActorResolver
 from graph.extract.vocab import load_vocabulary
 from graph.ingest import ingest
 from graph.store.embedded import EmbeddedStore
@@ -658,6 +659,27 @@ def test_a_unit_named_before_its_organisation_is_the_unit() -> None:
     placed = (("er", "Eldrerådet i Dalby kommune", ()), ("fl", "Fastlegane i Dalby kommune", ()))
     assert parse("Hva ønsker fastlegene i Dalby for jordmortjenesten?", vocab, placed).actor == "fl"
     assert parse("Hva ønsker eldrerådet på Dalby for legevakten?", vocab, placed).actor == "er"
+
+
+def test_a_unit_of_a_county_speaks_for_it_a_clinic_of_a_trust_does_not(tmp_path: Path) -> None:
+    """The dental service of a county (a faculty of a university, a unit of a municipality) writes as the county:
+    asked what the county proposes, its letter answers, and its answer carries the county's name. A hospital's clinic
+    mostly answers its own trust's draft: the trust is another voice and not one of the clinic's names."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "innspill.txt").write_text(
+        "Fjellheim fylkeskommune\nTannhelsetenesta\nPostboks 1, 9999 Fjellheim\n\nHøyringsinnspel\n\n"
+        "Tannhelsetenesta meiner at det bør opprettast ei mobil tannklinikk som besøkjer øysamfunna.\n\n"
+        "Med helsing\nTannhelsetenesta i Fjellheim fylkeskommune\n", "utf-8")
+    with EmbeddedStore(tmp_path / "g") as store:
+        ingest(store, [folder])
+        out = ask(store, "Hva foreslår Fjellheim fylkeskommune?")
+        assert _actors(out) == {"Tannhelsetenesta i Fjellheim fylkeskommune"}
+        assert "Fjellheim fylkeskommune" in out["answers"][0]["actor"]["aliases"]
+    resolver = ActorResolver(load_vocabulary())
+    clinic = resolver.resolve("Medisinsk klinikk, Sykehuset Fjellheim HF")
+    assert "Medisinsk klinikk" in resolver.actors[clinic].aliases
+    assert "Sykehuset Fjellheim HF" not in resolver.actors[clinic].aliases
 
 
 def test_a_kind_of_actor_on_a_field_named_by_a_measure_is_answered_from_its_theme(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from loaders.persons import find_persons
 # "Helsefellesskapet" → the part's one helsefellesskap (data in speakers.yaml, with who speaks)
 SPEAKERS: dict = read_yaml(Path(__file__).with_name("speakers.yaml"))  # read once
 _DEFINITE: dict[str, str] = SPEAKERS["definite_references"]
+_HOSPITAL_BODY = re.compile(r"\bR?HF$|^Helse\s|sykehus|sjukehus|hospital", re.I)
 
 
 @dataclass
@@ -82,10 +83,13 @@ class ActorResolver:
             return aid
         aid = slugify(normal_name(name))
         # a unit with the body over it is of its body's type, also written the other way round or "ved" its body
-        # (with or without the body's legal form), and by its own name within its body
+        # (with or without the body's legal form), and by its own name within its body; a unit of a municipality,
+        # county or university speaks for it (its body's name too), a hospital's clinic mostly answers its own
+        # trust's draft (the trust is another voice)
         pair = unit_and_parent(name)
         aliases = list(dict.fromkeys([f"{pair[1]}, {pair[0]}", f"{pair[0]} ved {pair[1]}",
-                                      f"{pair[0]} ved {re.sub(r' R?HF$', '', pair[1])}", pair[0]])) if pair else []
+                                      f"{pair[0]} ved {re.sub(r' R?HF$', '', pair[1])}", pair[0],
+                                      *([] if _HOSPITAL_BODY.search(pair[1]) else [pair[1]])])) if pair else []
         if type_hint == "other":  # an author found by the loader: its name may still tell its type
             typed = pair[1] if pair else name
             type_hint = next((t for p, t in self.vocab.org_patterns if p.fullmatch(typed)), None) or \
