@@ -151,7 +151,8 @@ def letterhead(lines: list[str]) -> str | None:
     org = _as_written(org, rest)  # "HADSEL KOMMUNE" in the letterhead, "Hadsel kommune" in the text
     # a municipality's (or county's) minutes of one of its councils, either line first: "Larvik kommune /
     # MØTEPROTOKOLL / Rådet for personer med …", "Bjørnafjorden kommune / Eldrerådet / MØTEBOK"
-    pairs = (following[:2], following[1::-1]) if head.lower().endswith("kommune") and len(following) >= 2 else ()
+    municipal = head.lower().endswith(("kommune", "herad"))
+    pairs = (following[:2], following[1::-1]) if municipal and len(following) >= 2 else ()
     place = _in_lower_case(head) if head.isupper() else head
     for minutes, council in pairs:
         council = _COUNCIL_FIELD.sub("", council)  # (or a field of the minutes: "MØTEBOK / Utvalg: Ungdomsrådet")

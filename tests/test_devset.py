@@ -217,6 +217,9 @@ def test_support_and_rejection_in_one_sentence_are_two_statements() -> None:
       "Divisjon prehospitale tjenester støtter planen."], "Divisjon prehospitale tjenester"),
     (["Fjellvik kommune", "Eldrerådet", "MØTEBOK", "Sak 4/27", "Eldrerådet støttar planen."],
      "Eldrerådet i Fjellvik kommune"),
+    # (session 29) a nynorsk municipality is a "herad"
+    (["FJELLVIK HERAD", "Eldrerådet", "", "MØTEBOK", "Sak 4/27", "Eldrerådet støttar planen."],
+     "Eldrerådet i Fjellvik herad"),
     (["Fjellvik kommune · Dalstrand kommune · Nesbygd kommune", "Dato: 1. mars 2027",
       "Felles høyringsuttale frå Fjellvik, Dalstrand og Nesbygd til utkast til utviklingsplan",
       "Dei tre kommunane er små kommunar ved kysten.", "Kommunane støttar planen."],
@@ -287,6 +290,19 @@ def test_an_example_with_a_definite_subject_after_a_fronted_time_is_the_authors(
     x = extract(load_document(f))
     example = next(s for s in x.statements if s.text.startswith("I løpet av 2023"))
     assert example.kind == "example" and x.actors[example.speaker].name == "Fjellby kommune"
+
+
+def test_a_branch_named_in_full_in_its_own_letter_is_the_branch(tmp_path: Path) -> None:
+    """"NSF Fjellheim meiner …" in NSF Fjellheim's letter is the branch that writes, not Norsk Sykepleierforbund,
+    though "NSF" alone is the national union."""
+    f = tmp_path / "nsf.txt"
+    f.write_text("NSF Fjellheim\nPostboks 1\n9999 Fjellheim\n\nHøyringsfråsegn\n\n"
+                 "NSF Fjellheim meiner det må opprettast fleire delte stillingar for sjukepleiarar.\n\n"
+                 "NSF Fjellheim åtvarar mot å gjere lange vakter til hovudregel.\n\nMed helsing\nNSF Fjellheim\n",
+                 "utf-8")
+    x = extract(load_document(f))
+    stances = [s for s in x.statements if s.kind in ("proposal", "opposition")]
+    assert len(stances) == 2 and {x.actors[s.speaker].name for s in stances} == {"NSF Fjellheim"}
 
 
 def test_a_hospital_where_a_practice_is_located_is_not_its_doer(tmp_path: Path) -> None:

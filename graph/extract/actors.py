@@ -97,6 +97,22 @@ class ActorResolver:
         self.actors.setdefault(aid, ActorRef(aid, name, type_hint, aliases=aliases, discovered=True))
         return aid
 
+    def _own_name(self, text: str, hits: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+        """The part's author named in full is the author, not the known body a shorter name inside it is: "NSF
+        Vestland meiner …" in NSF Vestland's letter is the branch, though "NSF" alone is Norsk Sykepleierforbund. A
+        longer name around it stays ("Eldrerådet i Voss herad" in Voss herad's letter)."""
+        if not self.part_author or self.part_author in self.vocab.actors.entries:
+            return hits
+        ref = self.actors[self.part_author]
+        names = "|".join(re.escape(n) for n in sorted({ref.name, *(a for a in ref.aliases if " " in a)}, key=len,
+                                                      reverse=True))
+        for m in re.finditer(rf"(?<![\w-])(?:{names})(?![\w-])", text):
+            if any(s <= m.start() and m.end() <= e and e - s > m.end() - m.start() for _, s, e in hits):
+                continue
+            hits = [h for h in hits if not (m.start() <= h[1] and h[2] <= m.end())] + \
+                [(self.part_author, m.start(), m.end())]
+        return hits
+
     def _branch_of(self, name: str) -> str:
         """The type of the known organisation a name begins with: "FFO Vestland", "Norsk Sykepleierforbund Agder"
         are branches of FFO and Norsk Sykepleierforbund."""
@@ -119,6 +135,7 @@ class ActorResolver:
             for m in re.finditer(rf"\b{word}\b(?!\s+(?:i\s+|på\s+)?[A-ZÆØÅ])", text):
                 if not any(m.start() < e and s < m.end() for s, e in taken) and (aid := self._definite(word)):
                     hits.append((aid, m.start(), m.end()))
+        hits = self._own_name(text, hits)
         for aid, _, _ in hits:
             if aid in self.vocab.actors.entries:
                 e = self.vocab.actors.entries[aid]
