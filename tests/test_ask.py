@@ -114,6 +114,13 @@ def test_theme_questions_read_the_same_whatever_the_verb(graph: EmbeddedStore, v
     assert len(_actors(out)) >= 5
 
 
+@pytest.mark.parametrize("words", ["rekruttere og utdanne helsepersonell", "bemanne helsetjenestene"])
+def test_a_themes_verbs_name_it_as_its_nouns_do(words: str) -> None:
+    """A theme's keywords are stems: "utdanne", "bemanne" are the staff theme as "utdanning", "bemanning" are."""
+    it = parse(f"Hvilke kommuner har foreslått tiltak for å {words}?", load_vocabulary(), ())
+    assert it.intent == "actors_by_theme" and it.theme == "personell-kompetanse"
+
+
 def test_how_many_counts_the_backers(graph: EmbeddedStore) -> None:
     out = ask(graph, "Hvor mange aktører støtter kombinerte stillinger?")
     it = out["interpretation"]
