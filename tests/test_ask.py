@@ -836,3 +836,13 @@ def test_a_four_word_english_name_and_pay_as_financing() -> None:
 
     assert any("dps" in alts for alts, _ in alternatives("merging the community mental health centres", True))
     assert any("finansier" in alts for alts, _ in alternatives("the state should pay for psychologists", True))
+
+
+def test_a_price_said_inside_a_compound_is_a_price() -> None:
+    """"Who is against patients having to pay for parking" is answered by "innføre parkeringsavgift": a fee named in a
+    compound speaks of a price as "avgift" alone does."""
+    from graph.ask.parse import templates
+
+    price = re.compile(templates()["must_say"], re.IGNORECASE)
+    assert price.search("Eldrerådet er usamd i at det skal innførast parkeringsavgift for pasientar")
+    assert price.search("Brukaravgifta bør fjernast") and not price.search("Parkeringsplassen bør utvidast")
