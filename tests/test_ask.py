@@ -846,3 +846,11 @@ def test_a_price_said_inside_a_compound_is_a_price() -> None:
     price = re.compile(templates()["must_say"], re.IGNORECASE)
     assert price.search("Eldrerådet er usamd i at det skal innførast parkeringsavgift for pasientar")
     assert price.search("Brukaravgifta bør fjernast") and not price.search("Parkeringsplassen bør utvidast")
+
+
+def test_no_name_is_read_across_what_the_question_glosses_in_brackets() -> None:
+    """"assertive outreach (FACT) teams": the bracket is the asker's gloss of the FACT alias before it, and once it is
+    blanked the words around it are not ACT's "assertive outreach teams"; written without the bracket they are."""
+    vocab = load_vocabulary()
+    assert parse("Who wants assertive outreach (FACT) teams?", vocab, ()).measures == ["fact"]
+    assert parse("Who wants assertive outreach teams?", vocab, ()).measures == ["act-team"]

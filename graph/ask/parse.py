@@ -191,8 +191,11 @@ def bilingual(matcher: Matcher) -> Matcher:
 
 
 def _find(matcher: Matcher, text: str) -> list[tuple[str, int, int]]:
-    """Hits in the text as written and with possessive endings blanked, longest first, no overlaps."""
-    hits = matcher.find(text) + matcher.find(_POSSESSIVE.sub(lambda m: " " * len(m[0]), text))
+    """Hits in the text as written and with possessive endings blanked, longest first, no overlaps. A hit across
+    something the reading blanked out is no name the question writes ("assertive outreach (FACT) teams" with the
+    bracket blanked is not ACT's "assertive outreach teams")."""
+    hits = [h for h in matcher.find(text) + matcher.find(_POSSESSIVE.sub(lambda m: " " * len(m[0]), text))
+            if _BLANKED not in text[h[1]:h[2]]]
     hits.sort(key=lambda h: (h[1], -(h[2] - h[1])))
     out, end = [], -1
     for h in hits:
@@ -217,6 +220,9 @@ def _longest(hits: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
         if all(h[2] <= k[1] or h[1] >= k[2] for k in kept):
             kept.append(h)
     return sorted(kept, key=lambda h: h[1])
+
+
+_BLANKED = "   "  # three spaces: what the reading blanks out leaves at least as many (a question writes one)
 
 
 def _mask(text: str, hits: list[tuple[str, int, int]]) -> str:
