@@ -15,7 +15,8 @@ from loaders.persons import find_persons
 # "Helsefellesskapet" → the part's one helsefellesskap (data in speakers.yaml, with who speaks)
 SPEAKERS: dict = read_yaml(Path(__file__).with_name("speakers.yaml"))  # read once
 _DEFINITE: dict[str, str] = SPEAKERS["definite_references"]
-_HOSPITAL_BODY = re.compile(r"\bR?HF$|^Helse\s|sykehus|sjukehus|hospital", re.I)
+# a hospital, a health trust or a regional health authority, by its name
+HOSPITAL_NAME = re.compile(r"\bHF\b|\bRHF\b|sykehus|sjukehus|hospital|^Helse\s", re.IGNORECASE)
 
 
 @dataclass
@@ -89,7 +90,7 @@ class ActorResolver:
         pair = unit_and_parent(name)
         aliases = list(dict.fromkeys([f"{pair[1]}, {pair[0]}", f"{pair[0]} ved {pair[1]}",
                                       f"{pair[0]} ved {re.sub(r' R?HF$', '', pair[1])}", pair[0],
-                                      *([] if _HOSPITAL_BODY.search(pair[1]) else [pair[1]])])) if pair else []
+                                      *([] if HOSPITAL_NAME.search(pair[1]) else [pair[1]])])) if pair else []
         if type_hint == "other":  # an author found by the loader: its name may still tell its type
             typed = pair[1] if pair else name
             type_hint = next((t for p, t in self.vocab.org_patterns if p.fullmatch(typed)), None) or \

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from graph.extract.actors import SPEAKERS, ActorRef, ActorResolver
+from graph.extract.actors import HOSPITAL_NAME, SPEAKERS, ActorRef, ActorResolver
 from graph.extract.curation import apply_measure_decisions
 from graph.extract.discover import DiscoveredMeasure, MeasureFinder
 from graph.extract.kinds import (
@@ -397,14 +397,13 @@ def _names_itself(sentence: str, author_name: str) -> bool:
     Helsedirektoratet, "Departementet vil …" by Helse- og omsorgsdepartementet)."""
     own = [w for w in re.findall(r"\w+", author_name.lower()) if len(w) >= 6]
     opening = [w for w in re.findall(r"\w+", sentence.lower())[:4] if len(w) >= 6]
-    if _HOSPITAL.search(author_name) and any(_HOSPITAL_WORD.fullmatch(w) for w in opening):
+    if HOSPITAL_NAME.search(author_name) and any(_HOSPITAL_WORD.fullmatch(w) for w in opening):
         return True  # "Sykehuset foreslår …", "Foretaket vil …" in a health trust's own letter
     if _MUNICIPALITY.search(author_name) and any(_EXECUTIVE.fullmatch(w) for w in opening):
         return True  # "Kommunedirektøren anbefaler …" in the municipality's own case paper: its recommendation
     return any(a.endswith(w) or w.endswith(a) for a in own for w in opening)
 
 
-_HOSPITAL = re.compile(r"\bHF\b|\bRHF\b|sykehus|sjukehus|hospital|^Helse\s", re.IGNORECASE)
 _HOSPITAL_WORD = re.compile(r"sykehuset|sjukehuset|helseforetaket|helseføretaket|foretaket|føretaket")
 _MUNICIPALITY = re.compile(r"\b(?:kommune|herad|fylkeskommune)$", re.IGNORECASE)
 _EXECUTIVE = re.compile(r"(?:fylkes)?(?:kommunedirektøren|rådmannen|administrasjonen)")
