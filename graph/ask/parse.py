@@ -190,6 +190,9 @@ def bilingual(matcher: Matcher) -> Matcher:
                     for e in matcher.entries.values()], suffix=suffix)
 
 
+_BLANKED = "   "  # three spaces: what the reading blanks out leaves at least as many (a question writes one)
+
+
 def _find(matcher: Matcher, text: str) -> list[tuple[str, int, int]]:
     """Hits in the text as written and with possessive endings blanked, longest first, no overlaps. A hit across
     something the reading blanked out is no name the question writes ("assertive outreach (FACT) teams" with the
@@ -220,9 +223,6 @@ def _longest(hits: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
         if all(h[2] <= k[1] or h[1] >= k[2] for k in kept):
             kept.append(h)
     return sorted(kept, key=lambda h: h[1])
-
-
-_BLANKED = "   "  # three spaces: what the reading blanks out leaves at least as many (a question writes one)
 
 
 def _mask(text: str, hits: list[tuple[str, int, int]]) -> str:
@@ -388,7 +388,7 @@ def _quoted(r: _Reading, vocab: Vocabulary) -> None:
         hits = bilingual(vocab.measures).find(inner)
         if m.group(0).startswith("("):
             before = _find(bilingual(vocab.measures), r.rest[:m.start()].rstrip())
-            remark = not _phrase(inner) or r.rest[:m.start()].endswith(" " * 3)  # after an actor named: its name
+            remark = not _phrase(inner) or r.rest[:m.start()].endswith(_BLANKED)  # after an actor named: its name
             if remark or before and before[-1][2] == len(r.rest[:m.start()].rstrip()):  # "eMestring (any spelling)"
                 r.rest = _mask(r.rest, [("", m.start(), m.end())])
                 continue
