@@ -450,7 +450,27 @@ def stance_subject(lines: list[str]) -> str | None:
             # an abbreviation the text spells out once: "Norsk helsenett SF (NHN)"
             full = next((m for line in lines for m in [re.search(rf"({ORG})\s*\(\s*{re.escape(name)}\s*\)", line)]
                          if m), None) if name.isupper() else None
-            return tidy_org(full[1]) or name if full else name
+            return tidy_org(full[1]) or name if full else _spelled_out(name, lines) or name
+    return None
+
+
+_NOT_INITIAL = {"og", "i", "for", "av", "til", "på"}  # words an abbreviation leaves out ("Senter for …", "… og …")
+
+
+def _spelled_out(abbreviation: str, lines: list[str]) -> str | None:
+    """The words before "(NCS)" whose initials spell it ("Norsk cardiologisk selskap (NCS)"), for a name whose
+    kind of body is no word the name patterns know."""
+    if not abbreviation.isupper() or len(abbreviation) < 2:
+        return None
+    for line in lines:
+        m = re.search(rf"([^\W\d][\w -]*?)\s*\(\s*{re.escape(abbreviation)}\s*\)", line)
+        if not m:
+            continue
+        words = m[1].split()
+        for start in range(len(words) - 1, -1, -1):
+            initials = "".join(w[0] for w in words[start:] if w.lower() not in _NOT_INITIAL).upper()
+            if initials == abbreviation and words[start][:1].isupper():
+                return " ".join(words[start:])
     return None
 
 

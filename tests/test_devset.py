@@ -264,6 +264,10 @@ def test_support_and_rejection_in_one_sentence_are_two_statements() -> None:
       "Sak 10/27 Høyring – utviklingsplan for Helse Fjord", "Rådet gjev slik fråsegn til Helse Fjord:",
       "1. Rådet går imot at Helse Fjord samlar habiliteringa.", "2. Helse Fjord må ha ambulante team."],
      "Rådet for personar med funksjonsnedsetjing i Nordfjell fylkeskommune"),
+    # (session 30) an abbreviation the letter spells out in words no name pattern knows as a kind of body: the
+    # words whose initials spell it
+    (["Norsk fjellmedisinsk selskap", "Til: Legeforeningen", "Norsk fjellmedisinsk selskap (NFS) har behandlet saken.",
+      "NFS støtter planen.", "NFS går imot forslaget om færre legevakter."], "Norsk fjellmedisinsk selskap"),
 ])
 def test_sender_of_letters_and_news(lines: list[str], author: str) -> None:
     assert (author_from_lines(lines)[0] or stance_subject(lines)) == author
