@@ -447,10 +447,7 @@ def stance_subject(lines: list[str]) -> str | None:
             counts[name] += 1
     for name, n in counts.most_common():
         if n >= 2 or len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text)) >= 2:
-            # an abbreviation the text spells out once: "Norsk helsenett SF (NHN)"
-            full = next((m for line in lines for m in [re.search(rf"({ORG})\s*\(\s*{re.escape(name)}\s*\)", line)]
-                         if m), None) if name.isupper() else None
-            return tidy_org(full[1]) or name if full else _spelled_out(name, lines) or name
+            return _spelled_out(name, lines) or name
     return None
 
 
@@ -458,9 +455,16 @@ _NOT_INITIAL = {"og", "i", "for", "av", "til", "på"}  # words an abbreviation l
 
 
 def _spelled_out(abbreviation: str, lines: list[str]) -> str | None:
-    """The words before "(NCS)" whose initials spell it ("Norsk cardiologisk selskap (NCS)"), for a name whose
-    kind of body is no word the name patterns know."""
-    if not abbreviation.isupper() or len(abbreviation) < 2:
+    """The name an abbreviation the text spells out once stands for: the name before "(NHN)" ("Norsk helsenett SF
+    (NHN)"), else, for a name whose kind of body is no word the name patterns know, the words before the bracket
+    whose initials spell it ("Norsk cardiologisk selskap (NCS)")."""
+    if not abbreviation.isupper():
+        return None
+    full = next((m for line in lines for m in [re.search(rf"({ORG})\s*\(\s*{re.escape(abbreviation)}\s*\)", line)]
+                 if m), None)
+    if full:
+        return tidy_org(full[1])
+    if len(abbreviation) < 2:
         return None
     for line in lines:
         m = re.search(rf"([^\W\d][\w -]*?)\s*\(\s*{re.escape(abbreviation)}\s*\)", line)
