@@ -854,3 +854,38 @@ def test_no_name_is_read_across_what_the_question_glosses_in_brackets() -> None:
     vocab = load_vocabulary()
     assert parse("Who wants assertive outreach (FACT) teams?", vocab, ()).measures == ["fact"]
     assert parse("Who wants assertive outreach teams?", vocab, ()).measures == ["act-team"]
+
+
+def test_two_modifiers_of_one_head_each_name_a_measure_with_it() -> None:
+    """"oppsøkende eller ambulante behandlingsteam" is "oppsøkende behandlingsteam" (a name of ambulante team) or
+    "ambulante behandlingsteam"; a first word that is a thing of its own (a group: "midwifery or maternity
+    services") is not read with the head."""
+    vocab = load_vocabulary()
+    it = parse("Hvem ønsker oppsøkende eller ambulante behandlingsteam innen psykisk helse?", vocab)
+    assert it.measures == ["ambulante-team"]
+    assert "jordmortjeneste-i-kommunene" not in parse(
+        "Which municipalities have proposals on midwifery or maternity services?", vocab).measures
+
+
+def test_posts_shared_between_places_describe_combined_posts_and_both_keeps_its_two(tmp_path: Path) -> None:
+    """"stillinger som deles mellom sykehus og kommune" describes kombinerte stillinger; asked what two
+    organisations both want on it, the measure's other backers are no answer."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    letters = {"fjellheim": "Fjellheim kommune ber om kombinerte stillinger for sykepleiere mellom sykehuset og "
+                            "kommunen.",
+               "dalbygda": "Dalbygda kommune vil ha flere delte stillinger for jordmødre mellom sykehuset og "
+                           "kommunen.",
+               "nordvik": "Nordvik kommune ber om kombinerte stillinger for leger mellom sykehuset og kommunen."}
+    for name, body in letters.items():
+        kommune = body.split(" kommune")[0] + " kommune"
+        (folder / f"{name}.txt").write_text(f"{kommune}\n\nHøringsinnspill\n\n{body}\n\n{kommune}\n", "utf-8")
+    store = EmbeddedStore(tmp_path / "g")
+    try:
+        ingest(store, [folder])
+        question = ("Hva ønsker både Fjellheim kommune og Dalbygda kommune for stillinger som deles mellom sykehus "
+                    "og kommune?")
+        assert parse(question, load_vocabulary()).described == ["kombinerte-stillinger"]
+        assert _actors(ask(store, question)) == {"Fjellheim kommune", "Dalbygda kommune"}
+    finally:
+        store.close()

@@ -183,6 +183,8 @@ def _with_described(store: GraphStore, it: Interpretation, documents: list[str] 
     also say most of what the question adds to the description (every answer, when it adds nothing)."""
     described = answer(store, it.intent, {**_params(it, documents), "measure_ids": it.described, "phrase": None},
                        vocab, limit=limit)
+    if it.actors:  # "what do A and B both want on …": theirs, not every backer of the measure
+        described = [a for a in described if a["actor"]["id"] in it.actors]
     said = set((it.described_by or "").lower().split())
     rest = " ".join(w for w in (it.phrase or "").split() if w.lower() not in said)
     if rest:

@@ -411,6 +411,7 @@ def _measures(r: _Reading, vocab: Vocabulary) -> None:
     vocabulary does not know ("caseload midwifery", "ambulante sårteam") is not that measure or group: the
     whole phrase is looked for instead, and the interpretation says what was not recognised."""
     hits = _unqualified(r, _find(bilingual(vocab.measures), r.rest), vocab.measures.entries)
+    hits += _elided_heads(r, vocab, {h[0] for h in hits})
     # the measure as the question words it, or by its Norwegian name when the question is in English (unless it
     # gives a Norwegian name itself: "an escort service (følgetjeneste)")
     r.terms = [r.rest[s:e] if r.it.language == "no" or _norwegian_name(vocab.measures.entries[mid], r.rest[s:e])
@@ -429,6 +430,20 @@ def _measures(r: _Reading, vocab: Vocabulary) -> None:
 
 
 DESCRIPTIONS = Path(__file__).parents[1] / "vocabulary" / "descriptions.yaml"
+
+
+def _elided_heads(r: _Reading, vocab: Vocabulary, known: set[str]) -> list[tuple[str, int, int]]:
+    """Two modifiers of one head name two things ("oppsøkende eller ambulante behandlingsteam"): the measure the
+    first modifier names with the head ("oppsøkende behandlingsteam"), over the whole coordination. Not when the
+    first is a thing of its own, a group or a theme ("midwifery or maternity services")."""
+    out: list[tuple[str, int, int]] = []
+    for m in re.finditer(templates()["elided_head"], r.rest):
+        if bilingual(vocab.groups).find(m["a"]) or _theme(m["a"], vocab.themes, r.it.language == "en"):
+            continue
+        whole = f"{m['a']} {m['head']}"
+        out += [(mid, m.start(), m.end()) for mid, s, e in _find(bilingual(vocab.measures), whole)
+                if s == 0 and e == len(whole) and mid not in known | {h[0] for h in out}]
+    return out
 
 
 @lru_cache(maxsize=4)
