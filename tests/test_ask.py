@@ -889,3 +889,28 @@ def test_posts_shared_between_places_describe_combined_posts_and_both_keeps_its_
         assert _actors(ask(store, question)) == {"Fjellheim kommune", "Dalbygda kommune"}
     finally:
         store.close()
+
+
+def test_a_public_body_that_pays_is_funding_not_a_price(tmp_path: Path) -> None:
+    """"Who asks the state to pay for X?" is answered by who asks for state funding of X; a price the patients pay
+    is still a price the evidence must speak of."""
+    body = "Høringsinnspill\n\nKommunen ber om at staten finansierer flere studieplasser for jordmødre.\n"
+    with _one_letter(tmp_path, body) as store:
+        assert _actors(ask(store, "Who asks the state to pay for more study places for midwives?")) == {
+            "Fjellheim kommune"}
+        assert _actors(ask(store, "Hvem ber om at staten skal betale for flere studieplasser for jordmødre?")) == {
+            "Fjellheim kommune"}
+        assert not ask(store, "Who wants students to pay for study places for midwives?")["answers"]
+
+
+def test_a_verb_or_adjective_the_glossary_knows_is_no_qualifier_of_an_english_name() -> None:
+    """"only accept remote monitoring", "publicly accessible defibrillators", "propose or promise job shadowing":
+    words the glossary translates do not make the measure another one."""
+    vocab = load_vocabulary()
+    for question, measure in (
+            ("Who will only accept remote monitoring of the chronically ill as a standard service?",
+             "digital-hjemmeoppfolging"),
+            ("Who wants all publicly accessible defibrillators registered?", "hjertestartere-og-forstehjelp"),
+            ("How many of the senders propose or promise job shadowing (hospitering)?", "hospitering")):
+        it = parse(question, vocab)
+        assert it.measures == [measure] and not it.unrecognised
