@@ -201,8 +201,8 @@ def _qualified(it: Interpretation, question: str, answers: list[dict[str, Any]])
     """Who wants patients to pay for X, or X free of charge, is not answered by those who want X: a question that
     names a price (questions.yaml ``must_say``) is answered only by evidence that speaks of one."""
     pattern = re.compile(templates()["must_say"], re.IGNORECASE)
-    question = re.sub(templates()["public_payer"], " ", question, flags=re.IGNORECASE)
-    if it.intent not in _RETRIEVING or not answers or not (asked := pattern.search(question)):
+    unpaid = re.sub(templates()["public_payer"], " ", question, flags=re.IGNORECASE)  # (funding is no price)
+    if it.intent not in _RETRIEVING or not answers or not (asked := pattern.search(unpaid)):
         return answers
     kept = [{**a, "evidence": [e for e in a["evidence"] if pattern.search(e["quote"] or "")]} for a in answers]
     kept = [a for a in kept if a["evidence"]]

@@ -437,12 +437,15 @@ def _elided_heads(r: _Reading, vocab: Vocabulary, known: set[str]) -> list[tuple
     first modifier names with the head ("oppsøkende behandlingsteam"), over the whole coordination. Not when the
     first is a thing of its own, a group or a theme ("midwifery or maternity services")."""
     out: list[tuple[str, int, int]] = []
+    seen = set(known)
     for m in re.finditer(templates()["elided_head"], r.rest):
         if bilingual(vocab.groups).find(m["a"]) or _theme(m["a"], vocab.themes, r.it.language == "en"):
             continue
         whole = f"{m['a']} {m['head']}"
-        out += [(mid, m.start(), m.end()) for mid, s, e in _find(bilingual(vocab.measures), whole)
-                if s == 0 and e == len(whole) and mid not in known | {h[0] for h in out}]
+        for mid, s, e in _find(bilingual(vocab.measures), whole):
+            if s == 0 and e == len(whole) and mid not in seen:
+                out.append((mid, m.start(), m.end()))
+                seen.add(mid)
     return out
 
 
