@@ -255,6 +255,9 @@ class Phrase:
     # "ambulansehelikoptrene", "video" for "videokonsultasjon"): part of the head's own weight, next to nothing
     # for a common head ("ordning")
     head_weight: dict[tuple[str, ...], float] = field(default_factory=dict)
+    # per word, the full-text query that finds it: its prefixes, and the compounds of the statements it ends or is
+    # inside ("skolehelsetjenesten" for "helsetjenesten"), which a prefix query of the index cannot find
+    queries: dict[tuple[str, ...], str] = field(default_factory=dict)
 
     @classmethod
     def weigh(cls, store: GraphStore, text: str, *, exact: bool = False, english: bool = False) -> Phrase:
@@ -266,12 +269,14 @@ class Phrase:
         groups = list(dict.fromkeys(alternatives(text, english)))
         said = {stem(w): w for w in words(fold_text(text))}  # a stem's word as the question writes it
         singles = {alts[0] for alts, _ in groups if len(alts) == 1}
+        queries: dict[tuple[str, ...], str] = {}
         for alts, translated in groups:
             if len(alts) == 1 and any(alts[0] != o and alts[0].startswith(o) for o in singles):
                 continue  # "simulering og simuleringstrening": the longer word says the shorter again
             if not _query([alts]):  # too short to look up ("ta", "KI"): carries nothing
                 continue
-            df = _count(store, _query([alts]))
+            queries[alts] = _query([alts], store, total)
+            df = _count(store, queries[alts])
             whole = alts[0]
             if not df and not translated and (parts := _compound_parts(store, whole, total)):
                 # "røntgenbilder" that no statement uses: "røntgen" and "bild", each looked for on its own
@@ -282,7 +287,8 @@ class Phrase:
                 if starts_a_head(whole[len(alts[0]) - 1:]):  # not the first part of a compound without its head
                     break  # ("vaksinasjonsprogram" is no "vaksinasjonsregister")
                 alts = (alts[0][:-1],)
-                df = _count(store, _query([alts]))
+                queries[alts] = _query([alts], store, total)
+                df = _count(store, queries[alts])
             seen.setdefault(alts, df)
             if df and len(alts) == 1 and not translated and len(whole) >= _SPLIT_FROM \
                     and (parts := _compound_parts(store, whole, total)):
@@ -301,7 +307,10 @@ class Phrase:
         return cls(text, [(alts, math.log((total + 1) / (df + 0.5)) if df else math.log(total + 2) + 2.0)
                           for alts, df in seen.items()], 1.0 if exact else 0.6, total, unseen,
                    len(seen) + text.count("|"), {a: p for a, p in split.items() if a in seen},
-                   {a: w for a, w in heads.items() if a in seen})
+                   {a: w for a, w in heads.items() if a in seen}, {a: q for a, q in queries.items() if a in seen})
+
+    def _query_of(self, alts: tuple[str, ...]) -> str:
+        return self.queries.get(alts) or _query([alts])
 
     def speaks_of(self) -> bool:
         """Whether the statements speak of what the phrase describes: every word is in some statement, or all but
@@ -352,10 +361,10 @@ class Phrase:
         words when all are needed, else the word no statement can do without, else any of them."""
         total = sum(w for _, w in self.stems) or 1.0
         if self.size <= 2 and self.share > 0.5 or self.share >= 0.999:
-            return " ".join(f"({q})" for alts, _ in self.stems if (q := _query([alts])))
+            return " ".join(f"({q})" for alts, _ in self.stems if (q := self._query_of(alts)))
         needed = [alts for alts, w in self.stems if total - w < self.share * total]
-        return " ".join(f"({q})" for alts in needed if (q := _query([alts]))) or \
-            _query([alts for alts, _ in self.stems])
+        return " ".join(f"({q})" for alts in needed if (q := self._query_of(alts))) or \
+            " | ".join(q for alts, _ in self.stems if (q := self._query_of(alts)))
 
 
 _SEEN_BESIDE = 3  # words the statements use, beside one they do not, for a description they speak of
@@ -407,15 +416,58 @@ def _split_compound(store: GraphStore, word: str) -> list[tuple[str, int]]:
     return []
 
 
-def _query(groups: list[tuple[str, ...]]) -> str:
-    """Prefix terms, any of which may match."""
+def _query(groups: list[tuple[str, ...]], store: GraphStore | None = None, statements: int = 0) -> str:
+    """Prefix terms, any of which may match; with the store, also the statements' compounds that hold a word
+    where ``has`` finds it (the index knows a word by its start only)."""
     terms = []
     for alts in groups:
         for a in alts:
             word = max(a.split(), key=len)  # of a multi-word stem ("legges ned"), its longest word
             if len(word) >= 3 and re.fullmatch(r"\w+", word):
                 terms.append(f"{word}*")
+                if store is not None and " " not in a:
+                    terms += _inside(store, statements, word)
     return " | ".join(dict.fromkeys(terms))
+
+
+_WORDS: dict[tuple[int, int], tuple[str, dict[str, set[str]]]] = {}  # (store, its statements): their words
+
+
+def _statement_words(store: GraphStore, statements: int) -> tuple[str, dict[str, set[str]]]:
+    """The statements' distinct words folded to bokmål, one a line, and the words as written behind each."""
+    key = (id(store), statements)
+    if key not in _WORDS:
+        _WORDS.clear()
+        _INSIDE.clear()
+        written: dict[str, set[str]] = {}
+        for r in store.query("MATCH (s:Statement) RETURN s.text AS text"):
+            for w in set(re.findall(r"[^\W_]+", (r["text"] or "").lower())):
+                written.setdefault(fold_text(w), set()).add(w)
+        _WORDS[key] = ("\n".join(sorted(written)), written)
+    return _WORDS[key]
+
+
+_INSIDE: dict[tuple[int, int, str], tuple[str, ...]] = {}
+_FIRST_PART = 3  # letters at least before a word inside a compound
+
+
+def _inside(store: GraphStore, statements: int, st: str) -> tuple[str, ...]:
+    """Index terms for the statements' compounds that end with the stem or (a long one) hold it: the compound
+    up to the stem's end as a prefix, or the word as written when nynorsk folding moved the letters."""
+    key = (id(store), statements, st)
+    if key not in _INSIDE:
+        joined, written = _statement_words(store, statements)
+        e = re.escape(st)
+        body = rf"{e}[^\W_]*" if len(st) >= 7 else e + _TAIL[len(st) >= 5].replace("(?!\\S)", "")
+        terms: list[str] = []
+        if len(st) >= 4:
+            for m in re.finditer(rf"^[^\W_]{{{_FIRST_PART},}}?{body}$", joined, re.M):
+                folded = m[0]
+                at = folded.find(st, _FIRST_PART)
+                for w in sorted(written[folded]):
+                    terms.append(f"{w[:at + len(st)]}*" if w == folded else w)
+        _INSIDE[key] = tuple(dict.fromkeys(terms))
+    return _INSIDE[key]
 
 
 def _count(store: GraphStore, ft: str) -> int:

@@ -259,6 +259,23 @@ def test_a_compound_no_statement_uses_is_looked_for_by_its_parts(tmp_path: Path)
         assert "Fjellheim kommune" in _actors(out)
 
 
+def test_a_word_inside_the_statements_compounds_is_found_through_the_index(tmp_path: Path) -> None:
+    """"helsetjenesten" is in no statement as a word of its own, only inside "skolehelsetjenesten" and
+    nynorsk "skulehelsetenesta": the index (which knows a word by its start) is asked for those compounds too,
+    so the word is seen, weighed and found; a word in no compound of the statements stays unseen."""
+    from graph.phrase import Phrase
+
+    with _one_letter(tmp_path, "Innspill til planen\n\n"
+                     "Kommunen vil ha psykolog i skolehelsetjenesten.\n\n"
+                     "Kommunen ønskjer ei sterkare skulehelseteneste i distrikta.\n\nMed vennlig hilsen") as store:
+        words = Phrase.weigh(store, "helsetjenesten")
+        assert not words.unseen
+        found = store.query(f"{store.fulltext_match()} RETURN s.text AS text", {"ft": words.query()})
+        assert {r["text"] for r in found} >= {"Kommunen vil ha psykolog i skolehelsetjenesten.",
+                                              "Kommunen ønskjer ei sterkare skulehelseteneste i distrikta."}
+        assert Phrase.weigh(store, "tannhelsetjenesten").unseen
+
+
 @pytest.mark.parametrize(("question", "relations"), [
     ("Hvem sier nei til sentralisering av fødetilbudet?", ["OPPOSES"]),
     ("Kven åtvarar mot sentralisering av fødetilbodet?", ["OPPOSES"]),
