@@ -136,7 +136,8 @@ def create_app(store: GraphStore) -> FastAPI:
         rows = store.fulltext("Statement", q, limit)
         return {"query": q, "results": [
             {"id": r["node"].get("id"), "quote": r["node"].get("text"), "document": r["node"].get("document_id"),
-             "page": r["node"].get("page"), "kind": r["node"].get("kind"), "score": r["score"]} for r in rows]}
+             "page": r["node"].get("page"), "kind": r["node"].get("kind"), "score": r["score"],
+             **({"line": r["node"].get("line")} if r["node"].get("page") is None else {})} for r in rows]}
 
     # (the answer is plain JSON already: returned as it is, not walked by FastAPI's encoder, which took 8 ms of a
     # theme question's 50 answers and 300 quotes)

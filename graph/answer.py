@@ -87,7 +87,8 @@ WITH a, s, d, collect(m.id) AS measure_ids, collect(m.name) AS measures
 {tail}"""
 _ROWS = """{mentioned}
 RETURN a.id AS actor_id, a.name AS actor, a.type AS type, a.aliases AS aliases, s.kind AS kind, s.text AS quote,
-       s.context AS context, s.page AS page, d.id AS document, d.file AS file, measure_ids, measures{mentioned_column}
+       s.context AS context, s.page AS page, s.line AS line, d.id AS document, d.file AS file, measure_ids,
+       measures{mentioned_column}
 """
 # a stance question with no words to check in the quotes is grouped and ranked in the store: a theme of a
 # thousand documents holds thousands of statements, and only the best answers' evidence needs to leave it
@@ -102,8 +103,8 @@ RETURN a.id AS actor_id, actor, a.type AS type, a.aliases AS aliases, m.id AS me
        ids[..$per] AS ids
 """
 _EVIDENCE = ("MATCH (d:Document)-[:CONTAINS]->(s:Statement) WHERE s.id IN $ids "
-             "RETURN s.id AS id, d.id AS document, d.file AS file, s.page AS page, s.text AS quote, s.kind AS kind, "
-             "s.context AS context")
+             "RETURN s.id AS id, d.id AS document, d.file AS file, s.page AS page, s.line AS line, s.text AS quote, "
+             "s.kind AS kind, s.context AS context")
 EVIDENCE_PER_ANSWER = 20  # quotes an answer of a grouped question carries; evidence_total says how many there are
 # who a statement names: only detail questions answer with them (else a needless match per statement)
 _MENTIONED = ("OPTIONAL MATCH (s)-[:MENTIONS]->(ma:Actor)",
@@ -319,8 +320,10 @@ def run_grouped(store: GraphStore, query: Query, relations: list[str], limit: in
 
 
 def evidence_item(row: dict[str, Any]) -> dict[str, Any]:
-    """Document, file, page, verbatim quote and kind; and the sentence the quote points back to, when it does."""
+    """Document, file, page, verbatim quote and kind; the line the quote starts on in a document without pages (a
+    text file); and the sentence the quote points back to, when it does."""
     return {**{k: row[k] for k in ("document", "file", "page", "quote", "kind")},
+            **({"line": row["line"]} if row.get("page") is None and row.get("line") else {}),
             **({"context": row["context"]} if row.get("context") else {})}
 
 

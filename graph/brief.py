@@ -39,7 +39,8 @@ MATCH (s:Statement {id: sid})
 WHERE $documents IS NULL OR s.document_id IN $documents
 RETURN m.id AS measure_id, m.name AS measure, coalesce(m.origin, 'vocabulary') AS origin, m.broader AS broader,
        a.id AS actor_id, a.name AS actor, coalesce(a.type, 'other') AS actor_type, type(r) AS relation,
-       s.id AS statement_id, s.text AS quote, s.document_id AS document, s.page AS page, s.start AS start"""
+       s.id AS statement_id, s.text AS quote, s.document_id AS document, s.page AS page, s.start AS start,
+       CASE WHEN s.page IS NULL THEN s.line END AS line"""
 
 _GROUPS = """MATCH (a:Actor)-[:STATES]->(s:Statement)-[:CONCERNS]->(:Theme {id: $theme})
 WHERE ($actor_type IS NULL OR coalesce(a.type, 'other') = $actor_type)
@@ -198,5 +199,6 @@ def pick_quotes(candidates: list[dict[str, Any]], limit: int = QUOTES_PER_MEASUR
         chosen.append(best)
         pool.remove(best)
     return [{"actor_id": c["actor_id"], "actor": c["actor"], "actor_type": c["actor_type"], "quote": c["quote"],
-             "document": c["document"], "page": c["page"], "start": c["start"], "statement_id": c["statement_id"]}
+             "document": c["document"], "page": c["page"], "line": c.get("line"), "start": c["start"],
+             "statement_id": c["statement_id"]}
             for c in chosen]

@@ -17,13 +17,14 @@ MEDIA_TYPES = {"md": "text/markdown; charset=utf-8", "html": "text/html; charset
                "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
 
 
-def _page(page: Any) -> str:
-    return "page unknown" if page is None else f"p. {page}"
+def _page(page: Any, line: Any = None) -> str:
+    """Where the quote is: a PDF's page, a text file's line."""
+    return f"p. {page}" if page is not None else f"line {line}" if line else "page unknown"
 
 
 def _quotes(items: list[dict[str, Any]]) -> Block:
-    return ("quotes", [(q["quote"], f"{q['actor']} ({q['actor_type']}), {q['document']}, {_page(q['page'])}",
-                        q["source"]) for q in items])
+    return ("quotes", [(q["quote"], f"{q['actor']} ({q['actor_type']}), {q['document']}, "
+                                    f"{_page(q['page'], q.get('line'))}", q["source"]) for q in items])
 
 
 def blocks(brief: dict[str, Any]) -> list[Block]:

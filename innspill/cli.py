@@ -362,7 +362,8 @@ def ask(
         measure = (a.get("measure") or {}).get("name") or "-"
         typer.echo(f"\n{a['actor']['name']} ({a['actor'].get('type') or '?'})  {a['relation']}  {measure}")
         for e in a["evidence"]:
-            page = f"p. {e['page']}" if e.get("page") is not None else "page unknown"
+            page = f"p. {e['page']}" if e.get("page") is not None else f"line {e['line']}" if e.get("line") \
+                else "page unknown"
             typer.echo(f"  - «{e['quote']}»  [{e['document']}, {page}]")
 
 

@@ -166,14 +166,17 @@ def block_text(block: RawBlock) -> str:
     return block_text_and_pages(block)[0]
 
 
-def block_text_and_pages(block: RawBlock) -> tuple[str, list[tuple[int, int]]]:
-    """The joined text, and the offsets in it where a new page begins."""
+def block_text_and_pages(block: RawBlock) -> tuple[str, list[tuple[int, int]], list[tuple[int, int]]]:
+    """The joined text, the offsets in it where a new page begins, and where each source line begins (with its
+    number: a plain-text document's quote is found by its line, as a PDF's by its page)."""
     text = ""
     breaks: list[tuple[int, int]] = []
+    lines: list[tuple[int, int]] = []
     page = block.first.page
     for ln in block.lines:
         text = join_lines(text, ln.text)
+        lines.append((max(0, len(text) - len(ln.text)), ln.line_no))
         if ln.page is not None and ln.page != page:
             breaks.append((len(text) - len(ln.text), ln.page))
             page = ln.page
-    return text, breaks
+    return text, breaks, lines

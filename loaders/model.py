@@ -37,6 +37,7 @@ class Block:
     level: int = 9  # heading level: numbering depth, 9 for unnumbered
     cells: dict[str, str] | None = None  # table rows: column label -> cell text (each a substring of text)
     page_breaks: list[tuple[int, int]] = field(default_factory=list)  # (offset in text, page) where a page begins
+    line_breaks: list[tuple[int, int]] = field(default_factory=list)  # (offset in text, line number) of each line
 
     def page_at(self, offset: int) -> int | None:
         """The page of a character in this block: a paragraph may run over a page break."""
@@ -45,6 +46,14 @@ class Block:
             if at <= offset:
                 page = p
         return page
+
+    def line_at(self, offset: int) -> int:
+        """The source line a character of this block is on (a paragraph's lines are joined in its text)."""
+        line = self.line_start
+        for at, n in self.line_breaks:
+            if at <= offset:
+                line = n
+        return line
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

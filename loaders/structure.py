@@ -96,7 +96,7 @@ class _SectionTracker:
         self.signed = False
 
     def add_raw(self, raw: RawBlock) -> None:
-        text, breaks = block_text_and_pages(raw)
+        text, breaks, lines = block_text_and_pages(raw)
         if not text:
             return
         kind, level = _classify(raw, text)
@@ -130,7 +130,7 @@ class _SectionTracker:
             line_end=raw.lines[-1].line_no, part=self.part, section=[h for _, h in self.stack],
             prompt=open_prompt[1] if open_prompt else None,
             role=open_prompt[2] if open_prompt else prompt_role(text) if kind == "prompt" else None,
-            level=level, page_breaks=breaks,
+            level=level, page_breaks=breaks, line_breaks=lines,
         ))
 
     def add_table(self, table: Table) -> None:

@@ -276,6 +276,18 @@ def test_a_word_inside_the_statements_compounds_is_found_through_the_index(tmp_p
         assert Phrase.weigh(store, "tannhelsetjenesten").unseen
 
 
+def test_a_text_files_quote_is_found_by_the_line_it_starts_on(tmp_path: Path) -> None:
+    """A text file has no pages: its evidence says the line the quote starts on, also inside a paragraph whose
+    lines the loader joined."""
+    with _one_letter(tmp_path, "Innspill til planen\n\nKommunen har mange utfordringer i dag. Vi ser at mange\n"
+                     "eldre bor alene. Kommunen vil ha kombinerte stillinger\nfor jordmødre mellom sykehus og "
+                     "kommune.\n\nMed vennlig hilsen") as store:
+        out = ask(store, "Hvem foreslår kombinerte stillinger for jordmødre?")
+        lines = (tmp_path / "docs" / "innspill.txt").read_text("utf-8").splitlines()
+        evidence = [e for a in out["answers"] for e in a["evidence"]]
+        assert evidence and all(e["page"] is None and e["quote"][:30] in lines[e["line"] - 1] for e in evidence)
+
+
 @pytest.mark.parametrize(("question", "relations"), [
     ("Hvem sier nei til sentralisering av fødetilbudet?", ["OPPOSES"]),
     ("Kven åtvarar mot sentralisering av fødetilbodet?", ["OPPOSES"]),

@@ -117,7 +117,9 @@ function evidenceList(items) {
     const d = document.createElement("div");
     d.className = "evidence";
     d.append(text("q", ev.quote));
-    const page = ev.page === null || ev.page === undefined ? "page unknown" : `p. ${ev.page}`;
+    // a PDF's quote by its page, a text file's by its line
+    const page = ev.page !== null && ev.page !== undefined ? `p. ${ev.page}`
+      : ev.line !== null && ev.line !== undefined ? `line ${ev.line}` : "page unknown";
     d.append(text("span", `${ev.document}, ${page}${ev.kind ? " · " + ev.kind : ""}`, "source"));
     box.append(d);
   }

@@ -304,7 +304,8 @@ _SCOPE_SHARE = 0.6  # of the topic's weight, weighed within the scope, the neare
 _SCOPE_STATEMENTS = ("MATCH (d:Document) WHERE d.file IN $documents OR d.id IN $documents WITH d "
                      "MATCH (d)-[:CONTAINS]->(s:Statement)<-[:STATES]-(a:Actor) WHERE s.kind IN $kinds "
                      "RETURN a.id AS actor_id, a.name AS name, a.type AS type, a.aliases AS aliases, d.id AS document, "
-                     "d.file AS file, s.page AS page, s.text AS quote, s.kind AS kind, s.context AS context")
+                     "d.file AS file, s.page AS page, s.line AS line, s.text AS quote, s.kind AS kind, "
+                     "s.context AS context")
 
 
 def _nearest_in_scope(store: GraphStore, it: Interpretation, documents: list[str],
@@ -442,8 +443,8 @@ def _nearest_of_actor(store: GraphStore, it: Interpretation, phrase: Phrase, ans
 
 _SPOKEN = ("MATCH (d:Document) WHERE d.id IN $documents WITH d "
            "MATCH (d)-[:CONTAINS]->(s:Statement)<-[:STATES]-(a:Actor) WHERE a.id IN $ids AND s.kind IN $kinds "
-           "RETURN a.id AS actor_id, d.id AS document, d.file AS file, s.page AS page, s.text AS quote, "
-           "s.kind AS kind, s.context AS context")
+           "RETURN a.id AS actor_id, d.id AS document, d.file AS file, s.page AS page, s.line AS line, "
+           "s.text AS quote, s.kind AS kind, s.context AS context")
 
 
 def _merge(found: list[dict[str, Any]], more: list[dict[str, Any]], limit: int | None = None) -> int:
@@ -743,6 +744,6 @@ def _search(store: GraphStore, question: str, limit: int) -> list[dict[str, Any]
             "actor": {"id": r["actor_id"], "name": r["actor"], "type": r["type"], "aliases": r["aliases"] or []},
             "relation": "STATES", "measure": {"id": mid, "name": r["measures"][0]} if mid else None,
             "evidence": []})
-        entry["evidence"].append({"document": n.get("document_id"), "page": n.get("page"), "quote": n.get("text"),
-                                  "kind": n.get("kind")})
+        entry["evidence"].append(evidence_item({"document": n.get("document_id"), "file": None, "page": n.get("page"),
+                                                "line": n.get("line"), "quote": n.get("text"), "kind": n.get("kind")}))
     return list(groups.values())

@@ -510,7 +510,7 @@ def _block_statements(doc: Document, block: Block, vocab: Vocabulary, resolver: 
             id=_statement_id(doc.id, start, text), text=text, kind=kind, document_id=doc.id, page=block.page_at(a),
             section=" › ".join(block.section), start=start, end=start + len(text), speaker=speaker,
             measures=measures, groups=vocab.groups.ids(text), themes=themes, mentions=list(dict.fromkeys(mentions)),
-            confidence=0.9 if block.role else 0.7, prompt=block.prompt, line=block.line_start,
+            confidence=0.9 if block.role else 0.7, prompt=block.prompt, line=block.line_at(a),
             co_speakers=co_speakers, context=context,
         ))
     return found, block.text[slice(*sents[-1])].strip() if sents else before
