@@ -318,8 +318,10 @@ def _nearest_in_scope(store: GraphStore, it: Interpretation, documents: list[str
     topic = it.topic or it.phrase or it.wording
     if not topic or it.exact or it.actors:
         return
+    # (a word no statement uses is kept, at the weight of a word none of the scope's statements holds: the
+    # nearest must hold most of the rest; a place it does not say is checked below)
     phrase = Phrase.weigh(store, topic, english=it.language == "en")
-    if not phrase.speaks_of() or len(phrase.stems) < 2:
+    if len(phrase.stems) < 2:
         return
     relation = _SCOPED[it.intent]
     rows = store.query(_SCOPE_STATEMENTS, {"documents": documents, "kinds": KINDS[relation]})
