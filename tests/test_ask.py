@@ -288,6 +288,23 @@ def test_a_text_files_quote_is_found_by_the_line_it_starts_on(tmp_path: Path) ->
         assert evidence and all(e["page"] is None and e["quote"][:30] in lines[e["line"] - 1] for e in evidence)
 
 
+@pytest.mark.parametrize(("question", "intent"), [
+    ("Vis meg hvem som foreslår kombinerte stillinger.", "who_proposes"),
+    ("Show me who proposes combined positions.", "who_proposes"),
+    ("Finn alle som støtter hjemmesykehus.", "who_proposes"),
+    ("Finn dei som går imot nedlegging av fødeavdelingar.", "who_opposes"),
+    ("Gi meg en oversikt over hvem som ønsker hjemmesykehus.", "who_proposes"),
+    ("Give me a list of organisations that oppose closing maternity wards.", "who_opposes"),
+    ("List opp hvem som allerede har hjemmesykehus.", "who_reports_example"),
+])
+def test_a_request_before_the_question_is_the_question_after_it(question: str, intent: str) -> None:
+    """"Vis meg …", "Finn alle som …", "Show me who …": the request is how the question is put, not what it asks
+    (it was read as "what is said about" the measure, every stance at once) and none of its words is the topic."""
+    it = parse(question, load_vocabulary())
+    assert it.intent == intent
+    assert not re.search(r"\b(?:vis|meg|show|me|finn|alle|give|list)\b", it.topic or "", re.IGNORECASE)
+
+
 @pytest.mark.parametrize(("question", "relations"), [
     ("Hvem sier nei til sentralisering av fødetilbudet?", ["OPPOSES"]),
     ("Kven åtvarar mot sentralisering av fødetilbodet?", ["OPPOSES"]),
