@@ -33,6 +33,8 @@ _SUFFIXES = ("elsene", "elsen", "else", "ingane", "ingene", "ingen", "inga", "in
              "en", "et", "e", "a")  # inflection and the -else/-ing of a verb made noun, longest first
 
 
+# a definite plural leaves a short noun whole: "skolene" is "skol" (skole, skolen), not "skolen"; "sengene" is "seng"
+_SHORTEST = {"ene": 4, "ane": 4}
 _CONTRACTED = re.compile(r"[^aeiouyæøå\W\dlr][rl]$")
 
 
@@ -42,7 +44,7 @@ def stem(word: str) -> str:
     for suffix in _SUFFIXES:
         if health and suffix.startswith("else"):
             continue
-        if word.endswith(suffix) and len(word) - len(suffix) >= 5:
+        if word.endswith(suffix) and len(word) - len(suffix) >= _SHORTEST.get(suffix, 5):
             st = word[:-len(suffix)]
             # an m doubled before the ending is single in the bare word: "sykehjemmet" → "sykehjem", "programmet";
             # an -er/-el the ending contracted is cut from the bare word too: "helikoptrene" → "helikopt"

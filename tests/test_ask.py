@@ -441,6 +441,16 @@ def test_a_contracted_plural_has_the_stem_of_its_singular() -> None:
     assert stem("kontroller") == "kontroll"
 
 
+def test_a_short_nouns_definite_plural_has_the_stem_of_its_other_forms() -> None:
+    """"skolene" is "skole", "skolen", "skoler" ("skolehelsetjenesten" too), not "skolen" alone; "sengene" is
+    "seng"; a stem of three letters is too short to stand for a word ("legene" keeps its "n")."""
+    from graph.phrase import has, stem
+
+    assert stem("skolene") == stem("skoler") and has("skole skolehelsetjenesten", stem("skolene"))
+    assert stem("sengene") == stem("senger") == "seng"
+    assert len(stem("legene")) > 3
+
+
 def test_an_answers_first_quote_is_the_one_that_says_what_was_asked(graph: EmbeddedStore) -> None:
     """(session 17) "what does X think about discharge times?" is answered first by X's sentence on them, not by
     X's first proposal on anything."""
