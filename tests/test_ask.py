@@ -305,6 +305,16 @@ def test_a_request_before_the_question_is_the_question_after_it(question: str, i
     assert not re.search(r"\b(?:vis|meg|show|me|finn|alle|give|list)\b", it.topic or "", re.IGNORECASE)
 
 
+def test_common_english_words_of_questions_are_translated_or_no_topic(tmp_path: Path) -> None:
+    """"closed down", "longer" are words the documents say in Norwegian ("legges ned", "lengre"); "people" is how
+    English asks, not what: none of them may leave the question unanswered as a word no statement uses."""
+    with _one_letter(tmp_path, "Innspill til planen\n\nKommunen går imot at sykehuset i Fjellheim legges ned.\n\n"
+                     "Kommunen vil ha lengre åpningstider for legevakten.\n\nMed vennlig hilsen") as store:
+        for question in ("Who is against the hospital being closed down?",
+                         "Who wants longer opening hours for people?"):
+            assert _actors(ask(store, question)) == {"Fjellheim kommune"}, question
+
+
 @pytest.mark.parametrize(("question", "relations"), [
     ("Hvem sier nei til sentralisering av fødetilbudet?", ["OPPOSES"]),
     ("Kven åtvarar mot sentralisering av fødetilbodet?", ["OPPOSES"]),
