@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from graph.datafile import read_yaml
 from graph.extract.discover import fold_text, starts_a_head
@@ -432,44 +434,56 @@ def _query(groups: list[tuple[str, ...]], store: GraphStore | None = None, state
     return " | ".join(dict.fromkeys(terms))
 
 
-_WORDS: dict[tuple[int, int], tuple[str, dict[str, set[str]]]] = {}  # (store, its statements): their words
+class _StatementWords(NamedTuple):
+    joined: str  # the statements' distinct words folded to bokmål, one a line
+    written: dict[str, set[str]]  # per folded word, the words as written
+    statements: Counter[str]  # per folded word, the statements that use it
 
 
-def _statement_words(store: GraphStore, statements: int) -> tuple[str, dict[str, set[str]]]:
-    """The statements' distinct words folded to bokmål, one a line, and the words as written behind each."""
+_WORDS: dict[tuple[int, int], _StatementWords] = {}  # (store, its statements)
+
+
+def _statement_words(store: GraphStore, statements: int) -> _StatementWords:
     key = (id(store), statements)
-    if key not in _WORDS:
+    if (found := _WORDS.get(key)) is None:  # (the value itself is returned: another thread may clear the cache)
         _WORDS.clear()
         _INSIDE.clear()
         written: dict[str, set[str]] = {}
+        used: Counter[str] = Counter()
         for r in store.query("MATCH (s:Statement) RETURN s.text AS text"):
+            folded = set()
             for w in set(re.findall(r"[^\W_]+", (r["text"] or "").lower())):
-                written.setdefault(fold_text(w), set()).add(w)
-        _WORDS[key] = ("\n".join(sorted(written)), written)
-    return _WORDS[key]
+                folded.add(f := fold_text(w))
+                written.setdefault(f, set()).add(w)
+            used.update(folded)
+        _WORDS[key] = found = _StatementWords("\n".join(sorted(written)), written, used)
+    return found
 
 
 _INSIDE: dict[tuple[int, int, str], tuple[str, ...]] = {}
 _FIRST_PART = 3  # letters at least before a word inside a compound
+_MOST_INSIDE = 200  # compounds a word is looked for in, the most used first (a store's query holds only so many terms)
 
 
 def _inside(store: GraphStore, statements: int, st: str) -> tuple[str, ...]:
     """Index terms for the statements' compounds that end with the stem or (a long one) hold it: the compound
     up to the stem's end as a prefix, or the word as written when nynorsk folding moved the letters."""
     key = (id(store), statements, st)
-    if key not in _INSIDE:
-        joined, written = _statement_words(store, statements)
+    if (inside := _INSIDE.get(key)) is None:
+        if len(_INSIDE) > 65536:
+            _INSIDE.clear()
+        words = _statement_words(store, statements)
         e = re.escape(st)
         body = rf"{e}[^\W_]*" if len(st) >= 7 else e + _TAIL[len(st) >= 5].replace("(?!\\S)", "")
         terms: list[str] = []
         if len(st) >= 4:
-            for m in re.finditer(rf"^[^\W_]{{{_FIRST_PART},}}?{body}$", joined, re.M):
-                folded = m[0]
+            found = [m[0] for m in re.finditer(rf"^[^\W_]{{{_FIRST_PART},}}?{body}$", words.joined, re.M)]
+            for folded in sorted(found, key=lambda f: -words.statements[f])[:_MOST_INSIDE]:
                 at = folded.find(st, _FIRST_PART)
-                for w in sorted(written[folded]):
+                for w in sorted(words.written[folded]):
                     terms.append(f"{w[:at + len(st)]}*" if w == folded else w)
-        _INSIDE[key] = tuple(dict.fromkeys(terms))
-    return _INSIDE[key]
+        _INSIDE[key] = inside = tuple(dict.fromkeys(terms))
+    return inside
 
 
 def _count(store: GraphStore, ft: str) -> int:
