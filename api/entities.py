@@ -103,12 +103,12 @@ def _example(body: dict[str, Any]) -> dict[int, dict[str, Any]]:
 
 
 _EVIDENCE_EXAMPLE = {"quote": "Testvik kommune går imot forslaget om å legge ned legevakten i Testvik.",
-                     "document": "testvik-kommune-innspill", "page": 2, "kind": "opposition"}
+                     "document": "testvik-kommune-innspill", "page": 2, "line": None, "kind": "opposition"}
 _RELATION_EXAMPLES = [
     {"actor_id": "nordvik-kommune", "actor": "Nordvik kommune", "actor_type": "kommune", "relation": "PROPOSES",
      "measure_id": "legevakt", "measure": "legevakt", "evidence": [
          {"quote": "Nordvik kommune foreslår en styrket interkommunal legevakt.",
-          "document": "nordvik-kommune-innspill", "page": 1, "kind": "proposal"}]},
+          "document": "nordvik-kommune-innspill", "page": 1, "line": None, "kind": "proposal"}]},
     {"actor_id": "testvik-kommune", "actor": "Testvik kommune", "actor_type": "kommune", "relation": "OPPOSES",
      "measure_id": "legevakt", "measure": "legevakt", "evidence": [_EVIDENCE_EXAMPLE]},
 ]

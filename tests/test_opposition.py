@@ -185,8 +185,9 @@ def test_api_lists_opposition_with_evidence(opposing) -> None:
         m = client.get("/v1/measures/hjemmesykehus").json()
         opposed = [r for r in m["relations"] if r["relation"] == "OPPOSES"]
         assert [r["actor_id"] for r in opposed] == ["testvik-kommune"]
+        # (a PDF's quote is found by its page; the line is a text file's)
         assert opposed[0]["evidence"] == [{"quote": OPPOSED_QUOTE, "document": "testvik-kommune-innspill", "page": 2,
-                                           "kind": "opposition"}]
+                                           "line": None, "kind": "opposition"}]
         assert [r["actor_id"] for r in m["relations"] if r["relation"] == "PROPOSES"] == ["nordvik-kommune"]
         a = client.get("/v1/actors/testvik-kommune").json()
         assert {(r["relation"], r["measure_id"]) for r in a["relations"] if _vocabulary({r["measure_id"]})} == {
