@@ -137,7 +137,7 @@ def create_app(store: GraphStore) -> FastAPI:
         return {"query": q, "results": [
             {"id": r["node"].get("id"), "quote": r["node"].get("text"), "document": r["node"].get("document_id"),
              "page": r["node"].get("page"), "kind": r["node"].get("kind"), "score": r["score"],
-             **({"line": r["node"].get("line")} if r["node"].get("page") is None else {})} for r in rows]}
+             **({"line": r["node"]["line"]} if r["node"].get("line") else {})} for r in rows]}
 
     # (the answer is plain JSON already: returned as it is, not walked by FastAPI's encoder, which took 8 ms of a
     # theme question's 50 answers and 300 quotes)

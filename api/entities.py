@@ -52,8 +52,8 @@ UNWIND r.statement_ids AS sid
 MATCH (s:Statement {{id: sid}})
 WITH a, r, m, s ORDER BY s.document_id, s.start
 RETURN a.id AS actor_id, a.name AS actor, a.type AS actor_type, type(r) AS relation, m.id AS measure_id,
-       m.name AS measure, collect({{quote: s.text, document: s.document_id, page: s.page,
-                        line: CASE WHEN s.page IS NULL THEN s.line END, kind: s.kind}}) AS evidence
+       m.name AS measure, collect({{quote: s.text, document: s.document_id, page: s.page, line: s.line,
+                        kind: s.kind}}) AS evidence
 ORDER BY relation, size(evidence) DESC, actor, measure"""
 
 
@@ -215,7 +215,7 @@ def group(request: Request, group_id: str, limit: int = Limit, offset: int = Off
     rows = store.query("""MATCH (a:Actor)-[:STATES]->(s:Statement)-[:MENTIONS]->(:Group {id: $id})
         WITH a, s ORDER BY s.document_id, s.start SKIP $offset LIMIT $limit
         RETURN a.name AS actor, s.kind AS kind, s.text AS quote, s.document_id AS document, s.page AS page,
-               CASE WHEN s.page IS NULL THEN s.line END AS line""",
+               s.line AS line""",
                        {"id": group_id, "offset": offset, "limit": limit})
     return {"group": node, "statements": rows, "offset": offset, "limit": limit}
 
@@ -252,7 +252,7 @@ def document(request: Request, document_id: str, kind: str | None = Query(None, 
         WITH s, a ORDER BY a.name
         WITH s, collect(a.name) AS speakers
         RETURN s.id AS id, speakers[0] AS speaker, speakers, s.kind AS kind, s.text AS quote, s.page AS page,
-               CASE WHEN s.page IS NULL THEN s.line END AS line, s.section AS section ORDER BY s.start""",
+               s.line AS line, s.section AS section ORDER BY s.start""",
                        {"id": document_id, "kind": kind, "offset": offset, "limit": limit})
     return {"document": node, "authors": authors, "kinds": kinds, "statements": rows, "offset": offset,
             "limit": limit}

@@ -323,7 +323,7 @@ def evidence_item(row: dict[str, Any]) -> dict[str, Any]:
     """Document, file, page, verbatim quote and kind; the line the quote starts on in a document without pages (a
     text file); and the sentence the quote points back to, when it does."""
     return {**{k: row[k] for k in ("document", "file", "page", "quote", "kind")},
-            **({"line": row["line"]} if row.get("page") is None and row.get("line") else {}),
+            **({"line": row["line"]} if row.get("line") else {}),
             **({"context": row["context"]} if row.get("context") else {})}
 
 

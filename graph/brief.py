@@ -40,7 +40,7 @@ WHERE $documents IS NULL OR s.document_id IN $documents
 RETURN m.id AS measure_id, m.name AS measure, coalesce(m.origin, 'vocabulary') AS origin, m.broader AS broader,
        a.id AS actor_id, a.name AS actor, coalesce(a.type, 'other') AS actor_type, type(r) AS relation,
        s.id AS statement_id, s.text AS quote, s.document_id AS document, s.page AS page, s.start AS start,
-       CASE WHEN s.page IS NULL THEN s.line END AS line"""
+       s.line AS line"""
 
 _GROUPS = """MATCH (a:Actor)-[:STATES]->(s:Statement)-[:CONCERNS]->(:Theme {id: $theme})
 WHERE ($actor_type IS NULL OR coalesce(a.type, 'other') = $actor_type)

@@ -41,19 +41,11 @@ class Block:
 
     def page_at(self, offset: int) -> int | None:
         """The page of a character in this block: a paragraph may run over a page break."""
-        page = self.page
-        for at, p in self.page_breaks:
-            if at <= offset:
-                page = p
-        return page
+        return _last_at(self.page_breaks, offset, self.page)
 
     def line_at(self, offset: int) -> int:
         """The source line a character of this block is on (a paragraph's lines are joined in its text)."""
-        line = self.line_start
-        for at, n in self.line_breaks:
-            if at <= offset:
-                line = n
-        return line
+        return _last_at(self.line_breaks, offset, self.line_start)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -119,3 +111,12 @@ class Document:
             ],
             "warnings": self.warnings,
         }
+
+
+def _last_at(starts: list[tuple[int, Any]], offset: int, first: Any) -> Any:
+    """The value of the last of ``starts`` (offset, value) at or before ``offset``; ``first`` before them all."""
+    value = first
+    for at, v in starts:
+        if at <= offset:
+            value = v
+    return value

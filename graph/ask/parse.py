@@ -934,8 +934,8 @@ def parse(question: str, vocab: Vocabulary,
     t = templates()
     text = re.sub(r"\s+", " ", question).strip()
     text = re.sub(t["purpose_lead"], "", text, flags=re.IGNORECASE) or text  # "For å knytte … sammen: hvem …"
-    for lead, question_word in t["imperative_lead"].items():  # "Vis meg hvem som …", "Finn alle som …"
-        text = re.sub(lead, question_word, text, count=1, flags=re.IGNORECASE) or text
+    for asks, question_word in t["imperative_asks"].items():  # "Vis meg hvem som …", "Finn alle som …"
+        text = re.sub(t["imperative_lead"] + asks, question_word, text, count=1, flags=re.IGNORECASE) or text
     text = _coordinated(text, known_actors)
     low = text.lower()
     r = _Reading(text, low, text, Interpretation(intent="search", language="en" if re.search(t["english"], low)

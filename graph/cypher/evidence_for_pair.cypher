@@ -6,4 +6,4 @@ MATCH (a:Actor {id: $actor})-[:STATES]->(s:Statement)-[:ABOUT]->(m:Measure {id: 
 MATCH (d:Document)-[:CONTAINS]->(s)
 WITH a, m, s, d ORDER BY d.id, s.start
 RETURN a.name AS actor, m.name AS measure, s.kind AS kind, s.relation AS relation, s.text AS quote, d.id AS document, d.title AS title,
-       s.page AS page, CASE WHEN s.page IS NULL THEN s.line END AS line
+       s.page AS page, s.line AS line

@@ -7,5 +7,5 @@ WHERE toLower(s.text) CONTAINS toLower($q)
 MATCH (a:Actor)-[:STATES]->(s)
 WITH s, a ORDER BY s.document_id, s.start
 RETURN s.id AS statement_id, a.name AS speaker, s.kind AS kind, s.text AS quote, s.document_id AS document,
-       s.page AS page, CASE WHEN s.page IS NULL THEN s.line END AS line
+       s.page AS page, s.line AS line
 LIMIT $limit

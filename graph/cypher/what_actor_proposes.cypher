@@ -8,6 +8,5 @@ UNWIND r.statement_ids AS sid
 MATCH (s:Statement {id: sid})
 WITH m, r, s ORDER BY s.document_id, s.start
 RETURN m.id AS measure_id, m.name AS measure, type(r) AS relation,
-       collect({quote: s.text, document: s.document_id, page: s.page,
-               line: CASE WHEN s.page IS NULL THEN s.line END, kind: s.kind}) AS evidence
+       collect({quote: s.text, document: s.document_id, page: s.page, line: s.line, kind: s.kind}) AS evidence
 ORDER BY size(evidence) DESC, measure

@@ -12,6 +12,5 @@ OPTIONAL MATCH (s)-[:MENTIONS]->(g:Group {id: $group})
 WITH a, m, s, g WHERE $group = '' OR g IS NOT NULL
 WITH a, m, s ORDER BY s.document_id, s.start
 RETURN a.id AS actor_id, a.name AS actor, a.type AS actor_type, m.id AS measure_id, m.name AS measure,
-       collect({quote: s.text, document: s.document_id, page: s.page,
-               line: CASE WHEN s.page IS NULL THEN s.line END, kind: s.kind}) AS evidence
+       collect({quote: s.text, document: s.document_id, page: s.page, line: s.line, kind: s.kind}) AS evidence
 ORDER BY size(evidence) DESC, actor

@@ -178,7 +178,8 @@ def document_params(x: Extraction, vocab: Vocabulary) -> dict[str, Any]:
             "text": s.text, "norm": _norm(s.text, s.context), "context": s.context, "kind": s.kind,
             "document_id": s.document_id, "page": s.page,
             "section": s.section, "start": s.start, "end": s.end, "confidence": s.confidence, "extractor": s.extractor,
-            "prompt": s.prompt, "line": s.line, "relation": RELATION_OF_KIND.get(s.kind)}),
+            # (the line locates a quote of a document without pages, a text file; a PDF's quote is found by its page)
+            "prompt": s.prompt, "line": s.line if s.page is None else None, "relation": RELATION_OF_KIND.get(s.kind)}),
             "about": _unique(s.measures), "concerns": _unique(s.themes), "groups": _unique(s.groups),
             "mentions": _unique(s.mentions)} for s in x.statements],
         "run": f"{doc.id}:",  # the prefix of every statement id of this document
