@@ -32,9 +32,20 @@ class Outcome:
     why: list[str] = field(default_factory=list)
 
 
+WRITTEN_AGAINST = "written_against.yaml"  # per set, the documents its unscoped questions were written against
+
+
 def load_questions(folder: Path, name: str) -> list[dict[str, Any]]:
+    """A set's questions; one with no documents of its own is asked of the documents its set was written against
+    (``written_against.yaml``), when the file names them: the development graph grows, and a question checked for
+    completeness against 46 documents says nothing of the 500 added after it."""
     path = folder / f"{name}.yaml"
-    return yaml.safe_load(path.read_text("utf-8")) if path.is_file() else []
+    if not path.is_file():
+        return []
+    questions = yaml.safe_load(path.read_text("utf-8"))
+    scopes = folder / WRITTEN_AGAINST
+    scope = (yaml.safe_load(scopes.read_text("utf-8")) or {}).get(name) if scopes.is_file() else None
+    return [{**q, "documents": q.get("documents") or scope} for q in questions]
 
 
 def _keys(entry: dict[str, Any]) -> set[str]:
