@@ -207,7 +207,17 @@ def _as_written(org: str, text: str) -> str:
         found = [m.group(0) for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE)]
         if written := next((f for f in found if not f.isupper() and f[:1].isupper()), None):
             return written
-    return org
+    # (each of its words as the text writes it elsewhere, when it writes every one: "UTTALE FRÅ ELDRERÅDET I KINN"
+    # with "Organ: Eldrerådet" and "eldre i Kinn" is "Eldrerådet i Kinn")
+    written = [_word_as_written(w, text) for w in words]
+    if len(words) < 2 or not all(written):
+        return org
+    return " ".join([written[0][:1].upper() + written[0][1:], *written[1:]])  # ("eldrerådet" in a sentence)
+
+
+def _word_as_written(word: str, text: str) -> str | None:
+    return next((f for f in re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE)
+                 if not f.isupper()), None)
 
 
 def author_from_lines(lines: list[str]) -> tuple[str | None, str | None]:

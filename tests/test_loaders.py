@@ -337,3 +337,12 @@ def test_letterheads_without_an_address(tmp_path: Path, head: str, author: str |
     path = tmp_path / "innspill.txt"
     path.write_text(head, encoding="utf-8")
     assert [p.author for p in load_document(path).parts] == [author]
+
+
+def test_a_capitals_title_is_named_as_the_text_writes_its_words(tmp_path: Path) -> None:
+    """Minutes whose statement is headed "UTTALE FRÅ ELDRERÅDET I KINN", and that write "Eldrerådet" and "Kinn"
+    only apart, are by "Eldrerådet i Kinn" (a name in capitals is found by no question and reads as shouting)."""
+    f = tmp_path / "x.txt"
+    f.write_text("KINN KOMMUNE\nMØTEBOK\n\nOrgan: Eldrerådet\n\nSak 4/26\n\nUTTALE FRÅ ELDRERÅDET I KINN\n\n"
+                 "Mange eldre i Kinn har lange reiser. Eldrerådet meiner at pasientreisene må bli enklare.\n", "utf-8")
+    assert load_document(f).author == "Eldrerådet i Kinn"
