@@ -228,7 +228,7 @@ def build(store: GraphStore, intent: str, params: dict[str, Any], vocab: Vocabul
     if params.get("named"):  # a second actor the statements must name ("… sammen med NAV", "… om Sykehuspartner")
         filters.append("named")
         qparams["named"] = actor_id(store, vocab, params["named"]) or params["named"]
-    if params.get("actor_types"):  # "which union …", "which hospitals …"
+    if params.get("actor_types") or params.get("actor_names"):  # "which union …", "which hospitals …"
         # (or whose name says it is of the kind: "Innherred Interkommunale Legevakt IKS" is a legevakt)
         qparams["actor_types"] = list(params["actor_types"])
         qparams["actor_names"] = list(params.get("actor_names") or [])

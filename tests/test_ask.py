@@ -980,3 +980,22 @@ def test_a_verb_or_adjective_the_glossary_knows_is_no_qualifier_of_an_english_na
             ("How many of the senders propose or promise job shadowing (hospitering)?", "hospitering")):
         it = parse(question, vocab)
         assert it.measures == [measure] and not it.unrecognised
+
+
+def test_a_kind_of_actor_known_only_by_its_names_keeps_that_kind(tmp_path: Path) -> None:
+    """"Hvilke legeforeninger …" names a kind by words of its members' names (questions.yaml: no type of its own):
+    it is asked who of that kind spoke, and a municipality that says the same is no answer."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for file, sender in (("lege.txt", "Fjordvik legeforening"), ("kommune.txt", "Fjellheim kommune")):
+        (folder / file).write_text(f"{sender}\n\nHøringsinnspill\n\n{sender} foreslår at det etableres ambulante "
+                                   f"akutteam i psykisk helsevern ved alle distriktspsykiatriske sentre.\n\n{sender}\n",
+                                   "utf-8")
+    store = EmbeddedStore(tmp_path / "g")
+    try:
+        ingest(store, [folder])
+        out = ask(store, "Hvilke legeforeninger har kommet med forslag om psykisk helsevern?")
+        assert out["interpretation"]["intent"] != "measures_by_theme"
+        assert _actors(out) == {"Fjordvik legeforening"}
+    finally:
+        store.close()

@@ -88,7 +88,7 @@ def _ask(store: GraphStore, question: str, documents: list[str] | None, limit: i
         if answers and (retrieved := _retrieved(store, it, documents, vocab, answers)):
             it.add_note(f"the last {retrieved} answer{'s' if retrieved > 1 else ''} found by the "
                         "question's words alone (no measure links them)")
-        if not answers and it.phrase and not it.exact and (len(it.phrase.split()) >= 3 or it.actor_types) \
+        if not answers and it.phrase and not it.exact and (len(it.phrase.split()) >= 3 or it.kinds) \
                 and Phrase.weigh(store, it.phrase, english=it.language == "en").speaks_of():
             # a description all of whose words the statements use: those that share most of it (a word no
             # statement uses means the documents do not speak of it: nothing is the answer); a kind of actor
@@ -113,7 +113,7 @@ def _ask(store: GraphStore, question: str, documents: list[str] | None, limit: i
         answers = _not_wished_against(store, it, answers)
         _best_evidence_first(store, it, documents, answers)
         if not answers and it.intent != "whether" and not (it.measures or it.actor or it.theme or it.named
-                                                           or it.actor_types or it.actors):
+                                                           or it.kinds or it.actors):
             if it.phrase and it.intent != "search":  # honest: nothing says it; related statements apart
                 it.add_note(f"no statement in the graph says «{it.phrase}»")
                 related = _search(store, it.phrase, limit)
@@ -172,7 +172,7 @@ def _answer(store: GraphStore, it: Interpretation, documents: list[str] | None, 
             it.add_note(f"no statement about it also says «{specifics}»")
         # (a place no answer says: the answers are of other places; the relaxed question may find that place's)
         found = narrowed if narrowed or it.intent == "whether" or _places(specifics) and it.groups else found
-    if it.actor_types:  # "which municipalities …": the actors of that kind (and the people who speak for them),
+    if it.kinds:  # "which municipalities …": the actors of that kind (and the people who speak for them),
         found = [a for a in found if of_kind(a["actor"], (*it.actor_types, "person"), it.actor_names)]
     return found
 
@@ -265,7 +265,7 @@ def _speakers(it: Interpretation, question: str, answers: list[dict[str, Any]]) 
     ``detail_words``)."""
     t = templates()
     asks_named = re.search(t["named_words"], question, re.IGNORECASE)
-    if it.actor_types and not (asks_named or re.search(t["detail_words"], question, re.IGNORECASE)) \
+    if it.kinds and not (asks_named or re.search(t["detail_words"], question, re.IGNORECASE)) \
             or it.actor and it.question_class == "actor_detail" and not asks_named \
             and re.match(t["view_question"], question.strip().lower()):
         # ("what does X say about …" is answered by X, not by those X's statements name; "what is X?" by them)
@@ -325,7 +325,7 @@ def _nearest_in_scope(store: GraphStore, it: Interpretation, documents: list[str
         return
     relation = _SCOPED[it.intent]
     rows = store.query(_SCOPE_STATEMENTS, {"documents": documents, "kinds": KINDS[relation]})
-    if it.actor_types:
+    if it.kinds:
         rows = [r for r in rows if of_kind({"type": r["type"], "name": r["name"]}, (*it.actor_types, "person"),
                                            it.actor_names)]
     if not rows:
@@ -601,7 +601,7 @@ def _relax(store: GraphStore, it: Interpretation, documents: list[str] | None, v
     for drop in ("phrase", "groups", "theme") if it.intent != "whether" else ():
         # what is left must still say what the question is about: a measure or an actor, not only a kind of actor
         anchored = (it.measures or it.actor or it.actors or it.named or it.intent.endswith("theme")
-                    or (drop != "phrase" or it.intent == "about") and it.actor_types)
+                    or (drop != "phrase" or it.intent == "about") and it.kinds)
         if answers or not getattr(it, drop) or (drop == "phrase" and it.exact and it.intent != "about") \
                 or not (anchored or drop != "phrase" and it.phrase):
             continue
@@ -610,7 +610,7 @@ def _relax(store: GraphStore, it: Interpretation, documents: list[str] | None, v
         answers = _answer(store, it, documents, vocab, limit)
     if not answers and it.actor and it.measures and it.intent != "whether":
         answers = _actor_on_topic(store, it, documents, vocab, limit)
-    if not answers and it.actor_types and it.measures and not it.actor and it.intent != "whether":
+    if not answers and it.kinds and it.measures and not it.actor and it.intent != "whether":
         answers = _kind_on_theme(store, it, documents, vocab, limit)
     first = {_key(a) for a in loose}
     return [*loose, *(a for a in answers if _key(a) not in first)][:limit] if loose else answers

@@ -70,6 +70,11 @@ class Interpretation:
     described_by: str | None = None  # the question's words that describe them
     note: str | None = None
 
+    @property
+    def kinds(self) -> bool:
+        """A kind of actor is asked for, by its type or only by words of its names ("legeforeninger")."""
+        return bool(self.actor_types or self.actor_names)
+
     def add_note(self, text: str) -> None:
         """What the answer had to do beyond the question's plain reading, after what was noted before."""
         self.note = f"{self.note}; {text}" if self.note else text
@@ -88,7 +93,7 @@ class Interpretation:
     def recipe(self) -> tuple[str, dict[str, str]] | None:
         """The canned recipe that asks the same thing, for users who want to rerun or adapt it."""
         rel = self.relations[0] if len(self.relations) == 1 else None
-        one = len(self.measures) == 1 and len(self.groups) <= 1 and not self.actor_types
+        one = len(self.measures) == 1 and len(self.groups) <= 1 and not self.kinds
         if self.intent in ("who_proposes", "who_opposes") and one:
             return self.intent, {"measure": self.measures[0], "group": self.groups[0] if self.groups else ""}
         if self.intent == "who_reports_example" and one and not self.groups:
@@ -753,7 +758,7 @@ def _topic(r: _Reading, vocab: Vocabulary) -> None:
     """The theme, and the words left over as a phrase, unless the theme's own words are all there is."""
     it = r.it
     words = _phrase(r.rest, it.language == "en")
-    if it.measures and it.actor_types and words and not it.relations and not r.quoted:
+    if it.measures and it.kinds and words and not it.relations and not r.quoted:
         # "Hvilke kommuner har uttalt seg om jordmortjenesten eller fødetilbudet?": a measure beside more words of
         # one theme asks which of them speak of the theme, not only of the measure
         broad = _theme(" ".join(r.terms), vocab.themes)
@@ -860,7 +865,7 @@ def _conditions(r: _Reading) -> dict[str, bool]:
     t, it, low = templates(), r.it, r.low
     topic = bool(it.measures or it.groups or it.phrase)
     facts = {"topic": topic, "subject": bool(r.subject), "two_actors": len(r.subject) >= 2,
-             "authors": bool(it.authors), "actor_types": bool(it.actor_types), "theme": bool(it.theme),
+             "authors": bool(it.authors), "actor_types": it.kinds, "theme": bool(it.theme),
              "relations": bool(it.relations), "quoted": bool(r.quoted),
              "topic_or_subject": topic or bool(r.subject), "view": bool(re.match(t["view_question"], low)),
              "detail": bool(re.match(t["detail"], low) or re.search(t["detail_words"], low))}
