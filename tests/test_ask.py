@@ -997,5 +997,8 @@ def test_a_kind_of_actor_known_only_by_its_names_keeps_that_kind(tmp_path: Path)
         out = ask(store, "Hvilke legeforeninger har kommet med forslag om psykisk helsevern?")
         assert out["interpretation"]["intent"] != "measures_by_theme"
         assert _actors(out) == {"Fjordvik legeforening"}
+        # (in English the kind's words are also the Norwegian Medical Association's name, in the plural)
+        en = ask(store, "Which medical associations have made proposals on mental health care?")["interpretation"]
+        assert "actor" not in en and en["actor_names"]
     finally:
         store.close()
