@@ -1002,3 +1002,13 @@ def test_a_kind_of_actor_known_only_by_its_names_keeps_that_kind(tmp_path: Path)
         assert "actor" not in en and en["actor_names"]
     finally:
         store.close()
+
+
+def test_a_theme_answers_evidence_shows_what_is_said_on_it_first(tmp_path: Path) -> None:
+    """"Hvilke kommuner har uttalt seg om psykisk helse?": every quote of the answer concerns the theme, a signature
+    under its heading too; what the sender proposes on it comes before that."""
+    with _one_letter(tmp_path, "Psykisk helse\n\nKari Nordmann, fagdirektør i psykisk helse og rus\n\nKommunen "
+                     "foreslår at det etableres et lavterskeltilbud i psykisk helse for unge.\n") as store:
+        out = ask(store, "Hvilke kommuner har uttalt seg om psykisk helse?")
+        evidence = [e for a in out["answers"] if a["actor"]["name"] == "Fjellheim kommune" for e in a["evidence"]]
+        assert len(evidence) >= 2 and evidence[0]["kind"] == "proposal", evidence

@@ -372,7 +372,12 @@ def _best_evidence_first(store: GraphStore, it: Interpretation, documents: list[
     in the question's words), and the speaker's next nearest statements after its quotes."""
     if not answers or not it.topic or it.intent in ("search", "when", "responsible"):
         return
-    if it.theme and not it.phrase:  # the topic is the theme's own words, which every quote concerns already
+    if it.theme and not it.phrase:  # the topic is the theme's own words, which every quote concerns already:
+        # what each says on it first (its proposals, oppositions and examples), then the rest (a signature under
+        # a heading of the theme concerns it too)
+        order = {k: n for n, k in enumerate(KINDS["STATES"])}
+        for a in answers:
+            a["evidence"].sort(key=lambda e: order.get(e.get("kind"), len(order)))
         return
     phrase = Phrase.weigh(store, it.topic, english=it.language == "en")
     phrase.stems = [(alts, w) for alts, w in phrase.stems if alts not in phrase.unseen]  # (no quote has those)

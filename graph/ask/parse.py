@@ -291,7 +291,7 @@ def _actors(r: _Reading, vocab: Vocabulary, known: tuple[tuple[str, str, tuple[s
     hits = [h for h in hits if h not in placed]  # "… døgnbehandlingen ved Oslo universitetssykehus": where, words
     if (first := _kind_openings()[0].match(r.text)) and (kind := _kind_at(r.text, first.end(), t["actor_types"])):
         # "Which medical associations …" asks for a kind, not for the Norwegian Medical Association in the plural
-        hits = [h for h in hits if not first.end() <= h[1] < kind[1]]
+        hits = [h for h in hits if not (first.end() <= h[1] and h[2] <= kind[1])]  # (not a name that says more)
     for aid, s, e in sorted(hits, key=lambda h: h[1]):
         if re.match(t["scope_after_actor"], r.low[e:]) or re.search(t["scope_before_actor"], r.low[:s]):
             r.it.authors.append(aid)
