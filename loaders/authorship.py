@@ -204,20 +204,20 @@ def _as_written(org: str, text: str) -> str:
     # is itself: "FOTTERAPEUTFORBUNDET", not an abbreviation like "KS")
     for n in range(len(words), 1 if len(words) > 1 or len(org) < 8 else 0, -1):
         name = " ".join(words[:n])
-        found = [m.group(0) for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE)]
-        if written := next((f for f in found if not f.isupper() and f[:1].isupper()), None):
+        if written := next((f for f in _not_in_capitals(name, text) if f[:1].isupper()), None):
             return written
     # (each of its words as the text writes it elsewhere, when it writes every one: "UTTALE FRÅ ELDRERÅDET I KINN"
     # with "Organ: Eldrerådet" and "eldre i Kinn" is "Eldrerådet i Kinn")
-    written = [_word_as_written(w, text) for w in words]
-    if len(words) < 2 or not all(written):
+    forms = [_not_in_capitals(w, text) for w in words]
+    if len(words) < 2 or not all(forms):
         return org
-    return " ".join([written[0][:1].upper() + written[0][1:], *written[1:]])  # ("eldrerådet" in a sentence)
+    first, *rest = (f[0] for f in forms)
+    return " ".join([first[:1].upper() + first[1:], *rest])  # ("eldrerådet" in a sentence)
 
 
-def _word_as_written(word: str, text: str) -> str | None:
-    return next((f for f in re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE)
-                 if not f.isupper()), None)
+def _not_in_capitals(name: str, text: str) -> list[str]:
+    """How the text writes the name (as a word of its own, any case) where it does not write it in capitals."""
+    return [m[0] for m in re.finditer(_written(name).pattern, text, re.IGNORECASE) if not m[0].isupper()]
 
 
 def author_from_lines(lines: list[str]) -> tuple[str | None, str | None]:

@@ -357,6 +357,7 @@ def _said(evidence: dict[str, Any]) -> str:
     return f"{evidence['quote'] or ''} {evidence.get('context') or ''}"
 
 
+_KIND_ORDER = {k: n for n, k in enumerate(KINDS["STATES"])}  # a stance before a challenge, "other" last
 _FIRST_OF = 20  # answers whose evidence is ranked by the question's words
 _BEST_SHARE = 0.3  # of the topic's weight (its words some statement uses) a statement must hold to be put first
 _ALSO_SHARE = 0.15  # … to be shown after the answer's quotes, when it holds more of it than they do
@@ -375,9 +376,8 @@ def _best_evidence_first(store: GraphStore, it: Interpretation, documents: list[
     if it.theme and not it.phrase:  # the topic is the theme's own words, which every quote concerns already:
         # what each says on it first (its proposals, oppositions and examples), then the rest (a signature under
         # a heading of the theme concerns it too)
-        order = {k: n for n, k in enumerate(KINDS["STATES"])}
         for a in answers:
-            a["evidence"].sort(key=lambda e: order.get(e.get("kind"), len(order)))
+            a["evidence"].sort(key=lambda e: _KIND_ORDER.get(e.get("kind"), len(_KIND_ORDER)))
         return
     phrase = Phrase.weigh(store, it.topic, english=it.language == "en")
     phrase.stems = [(alts, w) for alts, w in phrase.stems if alts not in phrase.unseen]  # (no quote has those)
