@@ -135,6 +135,16 @@ def test_stance_language_of_the_genre(sentence: str, kind: str) -> None:
     assert statement_kind(sentence, None, positional=False) == kind
 
 
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("Å la målingar på nettbrett erstatte besøk frå heimesjukepleia vil svekke tryggleiken.", "opposition"),
+    ("Sidan 2021 har kommunen drive eit ambulant team for eldre.", "example"),
+])
+@pytest.mark.parametrize("number", ["", "1. ", "2.5 ", "3) ", "b) "])
+def test_a_list_items_number_does_not_change_its_kind(sentence: str, kind: str, number: str) -> None:
+    """Cues that read a sentence's start read it after the item's number ("1. Å la …" is "Å la …")."""
+    assert statement_kind(number + sentence, None, positional=False) == kind
+
+
 def test_support_and_rejection_in_one_sentence_are_two_statements() -> None:
     text = "Vi støtter målet om kortere ventetid, men går imot at dette skal skje ved å kutte i poliklinikkene."
     at = contrast_split(text)

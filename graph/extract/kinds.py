@@ -22,7 +22,13 @@ _OFF: set[tuple[str, int]] = set()  # cues switched off (leave-one-out evaluatio
 _FILTERED = {k: FilteredTable(v) for k, v in _C.items()}
 
 
+# a list item's number or letter ("1. Å la …", "2.5 Vi er bekymret …", "b) Kommunen bør …"): not part of what the
+# sentence says, and it would hide the sentence's start from the cues that read the start
+_LIST_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|\d{1,2}(?:\.\d{1,2})+|[a-zæøå][.)])\s+(?=\S)")
+
+
 def _any(key: str, text: str) -> bool:
+    text = _LIST_NUMBER.sub("", text, count=1)
     off = {i for k, i in _OFF if k == key} if _OFF else ()
     return next(iter(_FILTERED[key].matching(text, text.lower(), off)), None) is not None
 
