@@ -130,6 +130,10 @@ def test_sets_written_after_the_rules_stay_good(dev: dict) -> None:
     ("Ungdomsrådet peika på møtet i mars på at tilbodet må vere gratis.", "other"),
     ("Forbundet bidrar gjerne i det videre arbeidet med planen.", "other"),
     ("Viktig at kommunene får midler til opplæring av personalet.", "proposal"),
+    # what a proposed change would weaken, said of the change itself
+    ("Færre jordmødre på vakt om natta vil svekke beredskapen.", "opposition"),
+    ("Ein felles nattevakt for tre kommunar vil svekke tryggleiken.", "opposition"),
+    ("Kommunen vurderer at ei nedlegging vil ramme dei eldste.", "opposition"),
     # a vote recorded in the minutes is procedure, not a practice of the sender's
     ("Forslaget fra Ap om nytt punkt 4 ble enstemmig vedtatt.", "other"),
     ("Innstillingen ble vedtatt med 31 mot 4 stemmer.", "other"),
