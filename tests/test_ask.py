@@ -1012,3 +1012,22 @@ def test_a_theme_answers_evidence_shows_what_is_said_on_it_first(tmp_path: Path)
         out = ask(store, "Hvilke kommuner har uttalt seg om psykisk helse?")
         evidence = [e for a in out["answers"] if a["actor"]["name"] == "Fjellheim kommune" for e in a["evidence"]]
         assert len(evidence) >= 2 and evidence[0]["kind"] == "proposal", evidence
+
+
+def test_a_narrower_measure_nobody_asked_about_backs_leaves_the_question_its_own(graph: EmbeddedStore) -> None:
+    """A narrower measure whose name holds the question's further words is someone else's ("ambulant geriatrisk
+    team med base i Nordfjordeid" for "… for Nordfjord"): when nobody in the documents asked about backs it, the
+    question's own measure answers, but only through statements that also say what the question adds."""
+    first = [f"g35{i}_{n}.txt" for i, n in enumerate(
+        ["sykehusapotekene-i-midt-norge-hf", "styret-i-helse-midt-norge-rhf", "nordfjord-psykiatrisenter",
+         "fagforbundet-nordlandssykehuset", "hernes-institutt", "nakos", "ungdomsradet-sorlandet-sykehus",
+         "helsefellesskapet-i-bergensomradet"], start=1)]
+    out = ask(graph, "Hvem vil ha et oppsøkende behandlingsteam etter FACT-modellen for Nordfjord?", documents=first)
+    assert _actors(out) == {"Nordfjord psykiatrisenter"}
+    assert any("Nordfjord" in e["quote"] for a in out["answers"] for e in a["evidence"])
+    # (no FACT ung team is proposed for Vest-Telemark in these letters: FACT's backers elsewhere are no answer)
+    second = [f"g68{i}_{n}.txt" for i, n in enumerate(
+        ["senja-kommune", "tvedestrand-kommune", "ryggforeningen-i-norge", "norsk-fysioterapeutforbund-vestland",
+         "nidaros-dps", "rkbu-vest", "senior-norge", "vest-telemarkradet"], start=1)]
+    assert not ask(graph, "Kven føreslår eit FACT ung-team i Vest-Telemark?", documents=second)["answers"]
+

@@ -150,11 +150,16 @@ def _answer(store: GraphStore, it: Interpretation, documents: list[str] | None, 
         return _keep(found, _DATE)[:limit]
     # (not to count: "how many back X between hospitals and municipalities" counts every backer of X)
     narrower = _narrower(store, it) if it.specifics and it.measures and not it.count else []
-    if narrower:  # "… LIS1-stillinger delt mellom sykehus og kommuner": the narrower measure the question names
-        params = {**params, "measure_ids": narrower}
+    # "… LIS1-stillinger delt mellom sykehus og kommuner": the narrower measure the question names; when nobody
+    # (in the documents asked about) backs it, the question's own measure ("FACT-team for Nordfjord" is no
+    # backer of another's "ambulant geriatrisk team med base i Nordfjordeid")
+    found = answer(store, it.intent, {**params, "measure_ids": narrower}, vocab, limit=limit) if narrower else []
+    fell_back = bool(narrower) and not found and _names_its_own(store, it.specifics or "", it.language == "en")
+    if found:
         it.add_note("answered through the narrower measure" + ("s" if len(narrower) > 1 else "")
                     + " the question's further words name")
-    found = answer(store, it.intent, params, vocab, limit=limit)
+    else:  # (and when what the question adds names a thing of its own, only the backers who also say it)
+        found = answer(store, it.intent, params, vocab, limit=limit)
     if it.wording and it.intent in _WORDED:  # statements in the same words that name no measure: ranked after
         # (with the words the question adds that are no measure: "… et øremerket tilskudd til hverdagsrehabilitering")
         words = f"{it.wording} {it.phrase}" if it.phrase and it.phrase not in it.wording else it.wording
@@ -171,7 +176,8 @@ def _answer(store: GraphStore, it: Interpretation, documents: list[str] | None, 
         if not narrowed and it.intent == "whether":
             it.add_note(f"no statement about it also says «{specifics}»")
         # (a place no answer says: the answers are of other places; the relaxed question may find that place's)
-        found = narrowed if narrowed or it.intent == "whether" or _places(specifics) and it.groups else found
+        found = narrowed if narrowed or it.intent == "whether" or fell_back or _places(specifics) and it.groups \
+            else found
     if it.kinds:  # "which municipalities …": the actors of that kind (and the people who speak for them),
         found = [a for a in found if of_kind(a["actor"], (*it.actor_types, "person"), it.actor_names)]
     return found
@@ -489,6 +495,14 @@ def _saying(store: GraphStore, words: str, english: bool,
             and _says_places(a, e, places)
 
     return says
+
+
+def _names_its_own(store: GraphStore, words: str, english: bool) -> bool:
+    """Whether what a question adds to a measure names a thing of its own: a place, or a word fewer than one
+    statement in a hundred uses ("hjerneslag" in "pakkeforløp for hjerneslag"; not "drift" or "ansatte")."""
+    phrase = Phrase.weigh(store, words, english=english)
+    rare = math.log((phrase.statements + 1) / (phrase.statements / 100 + 0.5))
+    return bool(_places(words)) or any(weight >= rare for _, weight in phrase.stems)
 
 
 def _capitalised(words: str) -> list[str]:
