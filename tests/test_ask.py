@@ -1031,3 +1031,13 @@ def test_a_narrower_measure_nobody_asked_about_backs_leaves_the_question_its_own
          "nidaros-dps", "rkbu-vest", "senior-norge", "vest-telemarkradet"], start=1)]
     assert not ask(graph, "Kven føreslår eit FACT ung-team i Vest-Telemark?", documents=second)["answers"]
 
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("Hvem vil ha flere helsesøstre i skolen?", "Kommunen ber om flere helsesykepleiere i skolehelsetjenesten."),
+    ("Hvem vil ha en avgift på brus?", "Kommunen ber staten innføre en avgift på sukkerholdig drikke."),
+    ("Hvem vil ha flere kostholdseksperter på sykehjem?", "Kommunen ber om flere ernæringsfysiologer på sykehjem."),
+])
+def test_a_lay_word_finds_the_documents_word_for_it(tmp_path: Path, question: str, said: str) -> None:
+    """synonyms_no.yaml: an asker's lay or older word is the title or term the letter writes."""
+    with _one_letter(tmp_path, f"Høringsinnspill\n\n{said}\n") as store:
+        assert _actors(ask(store, question)) == {"Fjellheim kommune"}
