@@ -134,6 +134,13 @@ def test_sets_written_after_the_rules_stay_good(dev: dict) -> None:
     ("Færre jordmødre på vakt om natta vil svekke beredskapen.", "opposition"),
     ("Ein felles nattevakt for tre kommunar vil svekke tryggleiken.", "opposition"),
     ("Kommunen vurderer at ei nedlegging vil ramme dei eldste.", "opposition"),
+    # a refusal with the subject or an adverb between its words, and what is proposed judged not justifiable
+    ("Dette er vi slett ikke enige i.", "opposition"),
+    ("Eit slikt krav kan me ikkje gå med på.", "opposition"),
+    ("Forbundet kan ikke stille seg bak at kursene legges ned.", "opposition"),
+    ("Ei slik nattbemanning er ikkje fagleg forsvarleg.", "opposition"),
+    ("Kommunen kan ikke påta seg ansvaret for utstyret.", "opposition"),
+    ("Dagens bemanning er ikke forsvarlig.", "other"),
     # a vote recorded in the minutes is procedure, not a practice of the sender's
     ("Forslaget fra Ap om nytt punkt 4 ble enstemmig vedtatt.", "other"),
     ("Innstillingen ble vedtatt med 31 mot 4 stemmer.", "other"),
