@@ -141,6 +141,9 @@ def test_sets_written_after_the_rules_stay_good(dev: dict) -> None:
     ("Ei slik nattbemanning er ikkje fagleg forsvarleg.", "opposition"),
     ("Kommunen kan ikke påta seg ansvaret for utstyret.", "opposition"),
     ("Dagens bemanning er ikke forsvarlig.", "other"),
+    # another body's proposal, told after where it stands; what people have to do today
+    ("I kapittel 6.2 foreslår departementene at alle kommuner skal ha en frisklivssentral.", "other"),
+    ("I dag må pasientene reise til Bodø for hver kontroll.", "challenge"),
     # a vote recorded in the minutes is procedure, not a practice of the sender's
     ("Forslaget fra Ap om nytt punkt 4 ble enstemmig vedtatt.", "other"),
     ("Innstillingen ble vedtatt med 31 mot 4 stemmer.", "other"),
