@@ -14,8 +14,9 @@ from loaders.model import SourceLine
 from loaders.patterns import CLOSING, PATTERNS
 
 _PUNCT_END = (".", "!", "?", ":", ";")
+ITEM_NUMBER = r"\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}[.)]"  # "2.", "3)", "2.5", "4.1.2."
 NUMBERED = re.compile(
-    r"^(?:(?:spørsmål|pkt\.?|punkt)\s*(?P<q>\d{1,2})\s*[:.)]?|(?P<num>\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}[.)]))"
+    rf"^(?:(?:spørsmål|pkt\.?|punkt)\s*(?P<q>\d{{1,2}})\s*[:.)]?|(?P<num>{ITEM_NUMBER}))"
     r"\s+(?P<rest>\S.*)$",
     re.IGNORECASE,
 )

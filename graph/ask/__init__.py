@@ -150,9 +150,9 @@ def _answer(store: GraphStore, it: Interpretation, documents: list[str] | None, 
         return _keep(found, _DATE)[:limit]
     # (not to count: "how many back X between hospitals and municipalities" counts every backer of X)
     narrower = _narrower(store, it) if it.specifics and it.measures and not it.count else []
-    # "… LIS1-stillinger delt mellom sykehus og kommuner": the narrower measure the question names; when nobody
-    # (in the documents asked about) backs it, the question's own measure ("FACT-team for Nordfjord" is no
-    # backer of another's "ambulant geriatrisk team med base i Nordfjordeid")
+    # "… LIS1-stillinger delt mellom sykehus og kommuner": the narrower measure the question names answers; when
+    # nobody in the documents asked about backs it, the question's own measure does ("FACT-team for Nordfjord" is
+    # no backer of another's "ambulant geriatrisk team med base i Nordfjordeid")
     found = answer(store, it.intent, {**params, "measure_ids": narrower}, vocab, limit=limit) if narrower else []
     fell_back = bool(narrower) and not found and _names_its_own(store, it.specifics or "", it.language == "en")
     if found:

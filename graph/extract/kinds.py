@@ -10,6 +10,7 @@ from pathlib import Path
 
 from graph.datafile import read_yaml
 from graph.extract.prefilter import FilteredTable
+from loaders.blocks import ITEM_NUMBER
 
 _CUES = read_yaml(Path(__file__).with_name("cues.yaml"))
 _C = {k: [re.compile(p, re.IGNORECASE) for p in v] for k, v in _CUES.items()}
@@ -24,7 +25,7 @@ _FILTERED = {k: FilteredTable(v) for k, v in _C.items()}
 
 # a list item's number or letter ("1. Å la …", "2.5 Vi er bekymret …", "b) Kommunen bør …"): not part of what the
 # sentence says, and it would hide the sentence's start from the cues that read the start
-_LIST_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|\d{1,2}(?:\.\d{1,2})+|[a-zæøå][.)])\s+(?=\S)")
+_LIST_NUMBER = re.compile(rf"^\s*(?:{ITEM_NUMBER}|[a-zæøå][.)])\s+(?=\S)")
 
 
 def _any(key: str, text: str) -> bool:
