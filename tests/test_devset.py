@@ -147,6 +147,21 @@ def test_sets_written_after_the_rules_stay_good(dev: dict) -> None:
     ("Forslaget fra Ap om nytt punkt 4 ble enstemmig vedtatt.", "other"),
     ("Innstillingen ble vedtatt med 31 mot 4 stemmer.", "other"),
     ("Følgende uttalelse ble enstemmig vedtatt: Kommunen går imot at fødeavdelingen legges ned.", "opposition"),
+    # a goal or the draft's direction shared, another's view shared, the draft judged as a whole: no measure
+    ("Fylkeskommunen sluttar seg til hovudretninga i planen om meir behandling nær heimen.", "other"),
+    ("Vi stiller oss bak målet om at flere eldre skal kunne bo hjemme.", "other"),
+    ("Dette er en retning foreningen slutter seg til.", "other"),
+    ("Kommunen deler direktoratets vurdering av at samarbeidet må bli tettere.", "other"),
+    ("Vi mener utkastet i for liten grad tar hensyn til de minste kommunene.", "other"),
+    ("Vi støtter hovedretningen i planen, særlig satsingen på hjemmesykehus.", "proposal"),
+    ("Forbundet deler synet og mener at en bemanningsnorm bør innføres.", "proposal"),
+    ("Kommunen deler ikke denne vurderingen.", "opposition"),
+    # what many have to do is told, not demanded
+    ("Mange pasienter må reise over fire timer til nærmeste sykehus.", "challenge"),
+    # a plan's or a council's proposal, reported
+    ("Omstillingsplanen foreslår at laboratoriet flyttes til Fjellby.", "other"),
+    ("Handlingsdelen foreslår at alle kommuner skal ha et rusteam.", "other"),
+    ("Brukerutvalget ved Fjellby sykehus har bedt om at pårørende får en fast kontaktperson.", "other"),
 ])
 def test_stance_language_of_the_genre(sentence: str, kind: str) -> None:
     assert statement_kind(sentence, None, positional=False) == kind
@@ -334,6 +349,21 @@ def test_a_branch_named_in_full_in_its_own_letter_is_the_branch(tmp_path: Path) 
     x = extract(load_document(f))
     stances = [s for s in x.statements if s.kind in ("proposal", "opposition")]
     assert len(stances) == 2 and {x.actors[s.speaker].name for s in stances} == {"NSF Fjellheim"}
+
+
+@pytest.mark.parametrize(("author", "sentence", "own"), [
+    ("Fjellby sykehus", "Brukerutvalget i Fjellby sykehus har bedt om at pårørende får en fast kontaktperson.", False),
+    ("Eldrerådet i Fjellby kommune", "Eldrerådet i Fjellby kommune ber om at dagsenteret blir værende.", True),
+])
+def test_a_council_reporting_its_request_speaks_for_the_sender_only_when_it_is_the_sender(
+        tmp_path: Path, author: str, sentence: str, own: bool) -> None:
+    """"Brukerutvalget i Fjellby sykehus har bedt om …" in the hospital's letter is its committee's request, told;
+    the same words from the council itself are its own proposal."""
+    f = tmp_path / "brev.txt"
+    f.write_text(f"{author}\nPostboks 1\n9999 Fjellby\n\nHøringssvar\n\n{sentence}\n\nMed hilsen\n{author}\n", "utf-8")
+    x = extract(load_document(f))
+    proposals = [s for s in x.statements if s.kind == "proposal" and x.actors[s.speaker].name == author]
+    assert bool(proposals) == own
 
 
 def test_a_hospital_where_a_practice_is_located_is_not_its_doer(tmp_path: Path) -> None:

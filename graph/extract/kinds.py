@@ -75,7 +75,16 @@ def attributes_to(before: str) -> bool:
 
 def reports_another(sentence: str) -> bool:
     """Another body's proposal, reported ("Departementet foreslår …"): no stance, but what follows may take one."""
-    return _any("reported_proposal", sentence)
+    return _any("reported_proposal", sentence) or _any("reported_member", sentence)
+
+
+def reporting_member(sentence: str) -> str | None:
+    """The council or committee whose request a sentence reports ("Brukerutvalget ved SSHF har bedt om …"): the
+    sender's own only when the sender is that council, which its name alone cannot tell ("… i Helgelandssykehuset")."""
+    if not _any("reported_member", sentence):
+        return None
+    text = _LIST_NUMBER.sub("", sentence, count=1)
+    return next(m.group("body") for p in _C["reported_member"] if (m := p.search(text)))
 
 
 def own_commitment(sentence: str) -> bool:
@@ -109,7 +118,7 @@ def statement_kind(sentence: str, role: str | None, positional: bool = True, own
         return "commitment"
     if role in ("mandate", "target") or _any("lead_in", sentence):
         return "other"  # a task given to the author, a target state or a list's lead-in is no statement
-    if _any("not_stance", sentence) or (_any("reported_proposal", sentence) and not own_report):
+    if _any("not_stance", sentence) or (reports_another(sentence) and not own_report):
         return "other"
     if _any("opposition", sentence):
         return "opposition"

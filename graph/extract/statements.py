@@ -18,6 +18,7 @@ from graph.extract.kinds import (
     own_commitment,
     points_back,
     refers_back,
+    reporting_member,
     reports_another,
     statement_kind,
 )
@@ -149,7 +150,8 @@ _TAG_END = re.compile(r"\(([^()]{3,80})\)\s*\.?\s*$")
 _PAREN_TAG = re.compile(r"\(([^()]{3,60})\)\s*$")
 _TAG_START = re.compile(r"^([^:]{3,60}):\s+\S")
 _SUBJECT = re.compile(r"^(?:I\s+\w+\s+)?(.{2,60}?)\s+(har|er|driver|driv|viser|ønsker|ønskjer|foreslår|føreslår|"
-                      r"gjer\s+framlegg|oppfordrer|oppmodar|anbefaler|tilrår|mener|meiner)\b")
+                      r"gjer\s+framlegg|oppfordrer|oppmodar|anbefaler|tilrår|rår|mener|meiner|vil|skriver|skriv|ber|bed|"
+                      r"krever|krev)\b")
 
 
 def inline_speaker(block_text: str, sentence: str, resolver: ActorResolver) -> str | None:
@@ -395,6 +397,8 @@ _SELF_SUBJECT = re.compile(r"^\W*(?:vi|eg|jeg|foretaket|føretaket|sykehuset|sju
 def _names_itself(sentence: str, author_name: str) -> bool:
     """The body a reported proposal opens with is the author itself ("Direktoratet anbefaler …" by
     Helsedirektoratet, "Departementet vil …" by Helse- og omsorgsdepartementet)."""
+    if member := reporting_member(sentence):  # "Brukerutvalget i Helgelandssykehuset …" is not the hospital
+        return author_name.lower().startswith(member.lower())
     own = [w for w in re.findall(r"\w+", author_name.lower()) if len(w) >= 6]
     opening = [w for w in re.findall(r"\w+", sentence.lower())[:4] if len(w) >= 6]
     if HOSPITAL_NAME.search(author_name) and any(_HOSPITAL_WORD.fullmatch(w) for w in opening):
