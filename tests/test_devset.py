@@ -162,6 +162,14 @@ def test_sets_written_after_the_rules_stay_good(dev: dict) -> None:
     ("Omstillingsplanen foreslår at laboratoriet flyttes til Fjellby.", "other"),
     ("Handlingsdelen foreslår at alle kommuner skal ha et rusteam.", "other"),
     ("Brukerutvalget ved Fjellby sykehus har bedt om at pårørende får en fast kontaktperson.", "other"),
+    # posts nobody fills are a problem, though told like a practice; the sender described, or a practice of nobody
+    # in particular, is no example; the sender's members' practice is
+    ("Klinikken har hatt ni ubesatte stillinger for psykologer gjennom hele året.", "challenge"),
+    ("Kommunen har i flere år hatt vansker med å rekruttere sykepleiere til hjemmetjenesten.", "challenge"),
+    ("Foreningen er en landsdekkende organisasjon for pårørende til rusavhengige.", "other"),
+    ("Stiftelsen driver to poliklinikker og har om lag 120 ansatte.", "other"),
+    ("Mange kommuner har kjøpt inn sensorer de siste årene.", "other"),
+    ("Fleire av medlemene våre har sidan 2023 hatt faste dagar på helsestasjonane.", "example"),
 ])
 def test_stance_language_of_the_genre(sentence: str, kind: str) -> None:
     assert statement_kind(sentence, None, positional=False) == kind

@@ -104,6 +104,13 @@ def opens_target(sentence: str) -> bool:
 
 
 def statement_kind(sentence: str, role: str | None, positional: bool = True, own_report: bool = False) -> str:
+    """proposal | opposition | example | challenge | commitment | other (see ``_kind_of``); a practice of nobody in
+    particular ("Mange kommuner har …") is no example."""
+    kind = _kind_of(sentence, role, positional, own_report)
+    return "other" if kind == "example" and _any("not_example", sentence) else kind
+
+
+def _kind_of(sentence: str, role: str | None, positional: bool, own_report: bool) -> str:
     """proposal | opposition | example | challenge | commitment | other.
 
     The sentence decides first: procedure, a quoted question or another body's proposal is no stance of the
