@@ -158,6 +158,8 @@ def test_sets_written_after_the_rules_stay_good(dev: dict) -> None:
     ("Kommunen deler ikke denne vurderingen.", "opposition"),
     # what many have to do is told, not demanded
     ("Mange pasienter må reise over fire timer til nærmeste sykehus.", "challenge"),
+    ("Kommunen har ikkje jordmor i dag, og gravide må reise til byen for kontrollar.", "challenge"),
+    ("Poliklinikken bør ha ope om kvelden, slik at ungdom ikkje må ta fri frå skulen.", "proposal"),
     # a plan's or a council's proposal, reported
     ("Omstillingsplanen foreslår at laboratoriet flyttes til Fjellby.", "other"),
     ("Handlingsdelen foreslår at alle kommuner skal ha et rusteam.", "other"),
@@ -372,6 +374,18 @@ def test_a_council_reporting_its_request_speaks_for_the_sender_only_when_it_is_t
     x = extract(load_document(f))
     proposals = [s for s in x.statements if s.kind == "proposal" and x.actors[s.speaker].name == author]
     assert bool(proposals) == own
+
+
+def test_another_bodys_plan_told_in_a_letter_is_no_stance(tmp_path: Path) -> None:
+    """"Sykehuset Innlandet HF vil …" in a municipality's letter is the hospital's plan, told: no proposal of the
+    municipality's, nor one the hospital made in the consultation; the municipality's own demand stays."""
+    f = tmp_path / "fjellby.txt"
+    f.write_text("Fjellby kommune\nPostboks 4\n2600 Fjellby\n\nHøringssvar\n\n"
+                 "Sykehuset Innlandet HF vil at all oppfølging etter utskriving skal skje på video fra 2028.\n\n"
+                 "Fjellby kommune krever at pasientene får velge et fysisk besøk.\n", "utf-8")
+    x = extract(load_document(f))
+    proposals = [s for s in x.statements if s.kind == "proposal"]
+    assert [x.actors[s.speaker].name for s in proposals] == ["Fjellby kommune"]
 
 
 def test_a_hospital_where_a_practice_is_located_is_not_its_doer(tmp_path: Path) -> None:

@@ -150,8 +150,8 @@ _TAG_END = re.compile(r"\(([^()]{3,80})\)\s*\.?\s*$")
 _PAREN_TAG = re.compile(r"\(([^()]{3,60})\)\s*$")
 _TAG_START = re.compile(r"^([^:]{3,60}):\s+\S")
 _SUBJECT = re.compile(r"^(?:I\s+\w+\s+)?(.{2,60}?)\s+(har|er|driver|driv|viser|ønsker|ønskjer|foreslår|føreslår|"
-                      r"gjer\s+framlegg|oppfordrer|oppmodar|anbefaler|tilrår|rår|mener|meiner|vil|skriver|skriv|ber|bed|"
-                      r"krever|krev)\b")
+                      r"gjer\s+framlegg|oppfordrer|oppmodar|anbefaler|tilrår|mener|meiner|vil|skriver|skriv)\b")
+_PLAN_OF = re.compile(r"^(?:I\s+\w+\s+)?(.{2,60}?)\s+(?:vil|skriver|skriv)\b")
 
 
 def inline_speaker(block_text: str, sentence: str, resolver: ActorResolver) -> str | None:
@@ -178,6 +178,14 @@ def inline_speaker(block_text: str, sentence: str, resolver: ActorResolver) -> s
                 resolver.find_in(inner.group(1)):
             return resolver.find_in(inner.group(1))[0][0]  # "«Hva er innafor?» (Sykehuset Østfold HF): …"
     return None
+
+
+def reports_plan_of_another(sentence: str, resolver: ActorResolver, author: str | None) -> bool:
+    """"Helse Vest vil at all bestilling …", "Helse Førde skriv òg at legevaktsentralen bør flyttast …" in another's
+    letter: a named body's plan, told; no stance of the sender's, nor one that body took in the consultation."""
+    m = _PLAN_OF.match(sentence)
+    hits = [h for h in resolver.find_in(m.group(1)) if resolver.actors[h[0]].type != "person"] if m else []
+    return bool(hits) and hits[0][1] == 0 and hits[0][0] != author
 
 
 def _clauses(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
@@ -456,6 +464,8 @@ def _block_statements(doc: Document, block: Block, vocab: Vocabulary, resolver: 
         implementing = implementer(text, hits, resolver, author)
         kind = _kind(text, "target" if target else block.role, positional, measures, implementing,
                      resolver.actors[author].name if author else None)
+        if kind in ("proposal", "commitment") and reports_plan_of_another(text, resolver, author):
+            kind = "other"
         member = member_speaker(text, author, member, resolver)
         named = implementing or (named if same_line else None)
         speaker = member or inline_speaker(block.text, text, resolver)
