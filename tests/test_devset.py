@@ -157,6 +157,7 @@ def test_sets_written_after_the_rules_stay_good(dev: dict) -> None:
     ("Forbundet deler synet og mener at en bemanningsnorm bør innføres.", "proposal"),
     ("Kommunen deler ikke denne vurderingen.", "opposition"),
     # what many have to do is told, not demanded
+    ("Fødestua i Fjellby legges ned fra 2028 | Kan ikke aksepteres | Reisetida blir for lang", "opposition"),
     ("Mange pasienter må reise over fire timer til nærmeste sykehus.", "challenge"),
     ("Kommunen har ikkje jordmor i dag, og gravide må reise til byen for kontrollar.", "challenge"),
     ("Poliklinikken bør ha ope om kvelden, slik at ungdom ikkje må ta fri frå skulen.", "proposal"),
