@@ -169,6 +169,7 @@ def test_sets_written_after_the_rules_stay_good(dev: dict) -> None:
     # in particular, is no example; the sender's members' practice is
     ("Klinikken har hatt ni ubesatte stillinger for psykologer gjennom hele året.", "challenge"),
     ("Kommunen har i flere år hatt vansker med å rekruttere sykepleiere til hjemmetjenesten.", "challenge"),
+    ("Kommunen har de siste årene hatt vakanser i to av sju fastlegehjemler.", "challenge"),
     ("Foreningen er en landsdekkende organisasjon for pårørende til rusavhengige.", "other"),
     ("Stiftelsen driver to poliklinikker og har om lag 120 ansatte.", "other"),
     ("Mange kommuner har kjøpt inn sensorer de siste årene.", "other"),
@@ -387,6 +388,21 @@ def test_another_bodys_plan_told_in_a_letter_is_no_stance(tmp_path: Path) -> Non
     x = extract(load_document(f))
     proposals = [s for s in x.statements if s.kind == "proposal"]
     assert [x.actors[s.speaker].name for s in proposals] == ["Fjellby kommune"]
+
+
+def test_a_heading_that_is_a_stance_is_a_statement(tmp_path: Path) -> None:
+    """"Behov for flere LIS1-stillinger i Fjelldalen" over its paragraph says what the sender wants; a heading that
+    only names a section ("Rekruttering") is no statement."""
+    f = tmp_path / "fjelldalen.txt"
+    body = "Kommunen har i mange år samarbeidet tett med sykehuset om legetjenester, vaktordninger og veiledning.\n"
+    f.write_text("Fjelldalen kommune\nPostboks 4\n2600 Fjelldalen\n\nHøringssvar\n\n" + body + "\nRekruttering\n"
+                 + body + "\nBehov for flere LIS1-stillinger i Fjelldalen\n" + body
+                 + "\nNei til parkeringsavgift ved sykehusene\n" + body, "utf-8")
+    x = extract(load_document(f))
+    kinds = {s.text: s.kind for s in x.statements}
+    assert kinds.get("Behov for flere LIS1-stillinger i Fjelldalen") == "proposal"
+    assert kinds.get("Nei til parkeringsavgift ved sykehusene") == "opposition"
+    assert "Rekruttering" not in kinds
 
 
 def test_a_hospital_where_a_practice_is_located_is_not_its_doer(tmp_path: Path) -> None:

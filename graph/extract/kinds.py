@@ -73,6 +73,11 @@ def attributes_to(before: str) -> bool:
     return _any("attributes_to", before)
 
 
+def stance_heading(heading: str) -> bool:
+    """A heading that says what its sender wants or rejects ("Behov for fleire LIS1-stillingar …", "Nei til …")."""
+    return _any("stance_heading", heading)
+
+
 def reports_another(sentence: str) -> bool:
     """Another body's proposal, reported ("Departementet foreslår …"): no stance, but what follows may take one."""
     return _any("reported_proposal", sentence) or _any("reported_member", sentence)

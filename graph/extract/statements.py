@@ -20,6 +20,7 @@ from graph.extract.kinds import (
     refers_back,
     reporting_member,
     reports_another,
+    stance_heading,
     statement_kind,
 )
 from graph.extract.vocab import Vocabulary, load_vocabulary, theme_ids
@@ -275,7 +276,7 @@ def extract(doc: Document, vocab: Vocabulary | None = None) -> Extraction:
             finder.new_part()
             resolver.set_part("\n".join(part_texts[part]), authors.get(part))
         if block.kind not in ("paragraph", "bullet", "table_row") and not (
-            block.kind == "heading" and block.role in ("proposal", "example")
+            block.kind == "heading" and (block.role in ("proposal", "example") or stance_heading(block.text))
         ):
             before = block.text.strip() if block.kind == "heading" else before
             continue  # a heading under "Hvilke tiltak …?" or "… gode eksempler?" names a measure itself
