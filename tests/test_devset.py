@@ -390,6 +390,18 @@ def test_another_bodys_plan_told_in_a_letter_is_no_stance(tmp_path: Path) -> Non
     assert [x.actors[s.speaker].name for s in proposals] == ["Fjellby kommune"]
 
 
+def test_the_plan_of_the_collective_the_sender_belongs_to_is_a_proposal(tmp_path: Path) -> None:
+    """"Helsefellesskapet vil …" in a hospital's plan is the health community's plan, of which the hospital is part:
+    a proposal, not another body's plan told."""
+    f = tmp_path / "plan.txt"
+    f.write_text("Sykehuset Fjellby HF\n\nUtviklingsplan 2030\n\nSykehuset Fjellby HF og kommunene samarbeider i "
+                 "Helsefellesskapet Fjellby om pasienter med sammensatte behov.\n\n"
+                 "Helsefellesskapet vil etablere et felles ambulant team for skrøpelige eldre.\n", "utf-8")
+    x = extract(load_document(f))
+    plan = next(s for s in x.statements if s.text.startswith("Helsefellesskapet vil"))
+    assert plan.kind in ("proposal", "commitment")
+
+
 def test_a_heading_that_is_a_stance_is_a_statement(tmp_path: Path) -> None:
     """"Behov for flere LIS1-stillinger i Fjelldalen" over its paragraph says what the sender wants; a heading that
     only names a section ("Rekruttering") is no statement."""

@@ -183,8 +183,11 @@ def inline_speaker(block_text: str, sentence: str, resolver: ActorResolver) -> s
 
 def reports_plan_of_another(sentence: str, resolver: ActorResolver, author: str | None) -> bool:
     """"Helse Vest vil at all bestilling …", "Helse Førde skriv òg at legevaktsentralen bør flyttast …" in another's
-    letter: a named body's plan, told; no stance of the sender's, nor one that body took in the consultation."""
+    letter: a named body's plan, told; no stance of the sender's, nor one that body took in the consultation. A bare
+    definite name ("Helsefellesskapet vil …") is the collective the sender belongs to: its plan is theirs."""
     m = _PLAN_OF.match(sentence)
+    if m and m.group(1).strip() in _SPEAKERS["definite_references"]:
+        return False
     hits = [h for h in resolver.find_in(m.group(1)) if resolver.actors[h[0]].type != "person"] if m else []
     return bool(hits) and hits[0][1] == 0 and hits[0][0] != author
 
