@@ -499,8 +499,10 @@ def _block_statements(doc: Document, block: Block, vocab: Vocabulary, resolver: 
                                           or finder.referred(text, measures)):  # "Kommunen støtter forslaget."
             measures = previous_measures = [*measures, *discovered]
         finder.note(text, measures, kind == "other" and reports_another(text))
-        if kind not in RELATION_OF_KIND and not measures and not [m for m in mentions if m != author]:
-            continue  # a sentence is evidence when it takes a stance, names a measure or names someone
+        if kind not in RELATION_OF_KIND and not measures and speaker == author \
+                and not [m for m in mentions if m != author]:
+            continue  # a sentence is evidence when it takes a stance, names a measure or names someone (also as
+            # its subject: "Helsefellesskapet vil følge opp arbeidet.")
         themes = list(dict.fromkeys(
             [t for m in measures if m in vocab.measures.entries for t in vocab.measures.entries[m].props["themes"]]
             + theme_ids(text, vocab.themes)
