@@ -10,7 +10,7 @@ import pytest
 from graph.devset import evaluate_devset
 from graph.extract.cue_support import support, texts_of
 from graph.extract.kinds import contrast_split, statement_kind
-from graph.extract.statements import extract
+from graph.extract.statements import Extraction, extract
 from loaders import load_document
 from loaders.authorship import author_from_lines, stance_subject
 
@@ -363,6 +363,13 @@ def test_a_branch_named_in_full_in_its_own_letter_is_the_branch(tmp_path: Path) 
     assert len(stances) == 2 and {x.actors[s.speaker].name for s in stances} == {"NSF Fjellheim"}
 
 
+def _extracted(tmp_path: Path, text: str) -> Extraction:
+    """A letter written to a file and extracted, as a loader would meet it."""
+    f = tmp_path / "brev.txt"
+    f.write_text(text, "utf-8")
+    return extract(load_document(f))
+
+
 @pytest.mark.parametrize(("author", "sentence", "own"), [
     ("Fjellby sykehus", "Brukerutvalget i Fjellby sykehus har bedt om at pårørende får en fast kontaktperson.", False),
     ("Eldrerådet i Fjellby kommune", "Eldrerådet i Fjellby kommune ber om at dagsenteret blir værende.", True),
@@ -371,9 +378,8 @@ def test_a_council_reporting_its_request_speaks_for_the_sender_only_when_it_is_t
         tmp_path: Path, author: str, sentence: str, own: bool) -> None:
     """"Brukerutvalget i Fjellby sykehus har bedt om …" in the hospital's letter is its committee's request, told;
     the same words from the council itself are its own proposal."""
-    f = tmp_path / "brev.txt"
-    f.write_text(f"{author}\nPostboks 1\n9999 Fjellby\n\nHøringssvar\n\n{sentence}\n\nMed hilsen\n{author}\n", "utf-8")
-    x = extract(load_document(f))
+    x = _extracted(tmp_path, f"{author}\nPostboks 1\n9999 Fjellby\n\nHøringssvar\n\n{sentence}\n\n"
+                             f"Med hilsen\n{author}\n")
     proposals = [s for s in x.statements if s.kind == "proposal" and x.actors[s.speaker].name == author]
     assert bool(proposals) == own
 
@@ -381,11 +387,9 @@ def test_a_council_reporting_its_request_speaks_for_the_sender_only_when_it_is_t
 def test_another_bodys_plan_told_in_a_letter_is_no_stance(tmp_path: Path) -> None:
     """"Sykehuset Innlandet HF vil …" in a municipality's letter is the hospital's plan, told: no proposal of the
     municipality's, nor one the hospital made in the consultation; the municipality's own demand stays."""
-    f = tmp_path / "fjellby.txt"
-    f.write_text("Fjellby kommune\nPostboks 4\n2600 Fjellby\n\nHøringssvar\n\n"
-                 "Sykehuset Innlandet HF vil at all oppfølging etter utskriving skal skje på video fra 2028.\n\n"
-                 "Fjellby kommune krever at pasientene får velge et fysisk besøk.\n", "utf-8")
-    x = extract(load_document(f))
+    x = _extracted(tmp_path, "Fjellby kommune\nPostboks 4\n2600 Fjellby\n\nHøringssvar\n\n"
+                   "Sykehuset Innlandet HF vil at all oppfølging etter utskriving skal skje på video fra 2028.\n\n"
+                   "Fjellby kommune krever at pasientene får velge et fysisk besøk.\n")
     proposals = [s for s in x.statements if s.kind == "proposal"]
     assert [x.actors[s.speaker].name for s in proposals] == ["Fjellby kommune"]
 
@@ -393,11 +397,9 @@ def test_another_bodys_plan_told_in_a_letter_is_no_stance(tmp_path: Path) -> Non
 def test_the_plan_of_the_collective_the_sender_belongs_to_is_a_proposal(tmp_path: Path) -> None:
     """"Helsefellesskapet vil …" in a hospital's plan is the health community's plan, of which the hospital is part:
     a proposal, not another body's plan told."""
-    f = tmp_path / "plan.txt"
-    f.write_text("Sykehuset Fjellby HF\n\nUtviklingsplan 2030\n\nSykehuset Fjellby HF og kommunene samarbeider i "
-                 "Helsefellesskapet Fjellby om pasienter med sammensatte behov.\n\n"
-                 "Helsefellesskapet vil etablere et felles ambulant team for skrøpelige eldre.\n", "utf-8")
-    x = extract(load_document(f))
+    x = _extracted(tmp_path, "Sykehuset Fjellby HF\n\nUtviklingsplan 2030\n\nSykehuset Fjellby HF og kommunene "
+                   "samarbeider i Helsefellesskapet Fjellby om pasienter med sammensatte behov.\n\n"
+                   "Helsefellesskapet vil etablere et felles ambulant team for skrøpelige eldre.\n")
     plan = next(s for s in x.statements if s.text.startswith("Helsefellesskapet vil"))
     assert plan.kind in ("proposal", "commitment")
 
@@ -405,12 +407,10 @@ def test_the_plan_of_the_collective_the_sender_belongs_to_is_a_proposal(tmp_path
 def test_a_heading_that_is_a_stance_is_a_statement(tmp_path: Path) -> None:
     """"Behov for flere LIS1-stillinger i Fjelldalen" over its paragraph says what the sender wants; a heading that
     only names a section ("Rekruttering") is no statement."""
-    f = tmp_path / "fjelldalen.txt"
     body = "Kommunen har i mange år samarbeidet tett med sykehuset om legetjenester, vaktordninger og veiledning.\n"
-    f.write_text("Fjelldalen kommune\nPostboks 4\n2600 Fjelldalen\n\nHøringssvar\n\n" + body + "\nRekruttering\n"
-                 + body + "\nBehov for flere LIS1-stillinger i Fjelldalen\n" + body
-                 + "\nNei til parkeringsavgift ved sykehusene\n" + body, "utf-8")
-    x = extract(load_document(f))
+    x = _extracted(tmp_path, "Fjelldalen kommune\nPostboks 4\n2600 Fjelldalen\n\nHøringssvar\n\n" + body
+                   + "\nRekruttering\n" + body + "\nBehov for flere LIS1-stillinger i Fjelldalen\n" + body
+                   + "\nNei til parkeringsavgift ved sykehusene\n" + body)
     kinds = {s.text: s.kind for s in x.statements}
     assert kinds.get("Behov for flere LIS1-stillinger i Fjelldalen") == "proposal"
     assert kinds.get("Nei til parkeringsavgift ved sykehusene") == "opposition"
