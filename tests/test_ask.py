@@ -114,6 +114,23 @@ def test_theme_questions_read_the_same_whatever_the_verb(graph: EmbeddedStore, v
     assert len(_actors(out)) >= 5
 
 
+@pytest.mark.parametrize("words", ["mental health and substance abuse", "substance-abuse treatment",
+                                   "addiction treatment"])
+def test_english_words_the_glossary_translates_together_name_a_theme(words: str) -> None:
+    """"substance abuse" and "addiction treatment" are the theme's words though "abuse" and "treatment" alone are
+    no keyword: the question asks which research institutes speak on the theme, not of some measure."""
+    it = parse(f"Which research institutes have proposed measures in {words}?", load_vocabulary(), ())
+    assert it.intent == "actors_by_theme" and it.theme == "psykisk-helse-rus" and not it.measures
+
+
+@pytest.mark.parametrize("question", ["Who runs peer support groups for people with COPD?",
+                                      "Kven driv samtalegrupper med likepersonar for folk med kols?"])
+def test_who_runs_something_asks_who_does_it_not_who_is_responsible(question: str) -> None:
+    """"Who runs X" reads as "Hvem driver X": those who say they do it, not the role statements a "who is
+    responsible" question is answered with."""
+    assert parse(question, load_vocabulary(), ()).intent != "responsible"
+
+
 @pytest.mark.parametrize("words", ["rekruttere og utdanne helsepersonell", "bemanne helsetjenestene"])
 def test_a_themes_verbs_name_it_as_its_nouns_do(words: str) -> None:
     """A theme's keywords are stems: "utdanne", "bemanne" are the staff theme as "utdanning", "bemanning" are."""
@@ -600,7 +617,10 @@ _NAMED = (("spiseforstyrrelsesforeningen", "Spiseforstyrrelsesforeningen", ()),
           ("akuttklinikken-ous", "Akuttklinikken, Oslo universitetssykehus HF", ()),
           ("medisinsk-klinikk-sus", "Medisinsk klinikk, Stavanger universitetssjukehus", ()),
           ("medisinsk-klinikk-ous", "Medisinsk klinikk, Oslo universitetssykehus HF", ()),
-          ("vefsn-kommune", "Vefsn kommune", ()), ("innlandet-fylkeskommune", "Innlandet fylkeskommune", ()))
+          ("vefsn-kommune", "Vefsn kommune", ()), ("innlandet-fylkeskommune", "Innlandet fylkeskommune", ()),
+          ("ipr-fjellby", "Interkommunalt politisk råd for Fjellbygda", ()), ("lofotradet", "Lofotrådet", ()),
+          ("nff-sordal", "Norsk Fysioterapeutforbund Sørdal", ()), ("olav-bergseng", "Olav Bergseng", ()),
+          ("sykehuset-sordal", "Sykehuset Sørdal HF", ()), ("legeforeningen-sordal", "Sørdal legeforening", ()))
 
 
 @pytest.mark.parametrize(("question", "named"), [
@@ -613,6 +633,13 @@ _NAMED = (("spiseforstyrrelsesforeningen", "Spiseforstyrrelsesforeningen", ()),
     ("What does the Department of Medicine want?", []),
     # (two names joined by "and" stay two)
     ("What do Vefsn municipality and Innlandet county want?", ["innlandet-fylkeskommune"]),
+    # a body by its place and its kind, when one organisation's name holds both
+    ("What does the Fjellbygda council want?", ["ipr-fjellby"]),
+    ("What does the Lofoten regional council think?", ["lofotradet"]),
+    ("What do the Sørdal physiotherapists' branch want?", ["nff-sordal"]),
+    # (not a place beside a plural kind, nor a place two organisations' names hold with no word that tells them apart)
+    ("Which hospitals in Bergen want more beds?", []),
+    ("What does the Sørdal association want?", []),
 ])
 def test_an_english_translation_of_a_name_names_the_organisation(question: str, named: list[str]) -> None:
     from graph.ask.english_actors import english_actor_hits

@@ -171,7 +171,47 @@ def english_actor_hits(text: str, known: tuple[tuple[str, str, tuple[str, ...]],
         named.sort(reverse=True)
         if (len(named) == 1 or named[0][0] > named[1][0]) and all(end <= s or start >= e for _, s, e in hits):
             hits.append((named[0][1], start, end))
+    hits += [h for h in _by_place_and_kind(qwords, names, grams)
+             if all(h[2] <= s or h[1] >= e for _, s, e in hits)]
     return sorted(hits, key=lambda h: h[1])
+
+
+_NEAR_PLACE = 2  # words between a place and what kind of body it is ("the Lofoten regional council")
+_PLACE_STEM = 5  # letters of a place's name (less its last two) an organisation's name must start a word with
+
+
+def _by_place_and_kind(qwords: list[_Word], names: dict[str, _Name],
+                       grams: dict[str, set[str]]) -> list[tuple[str, int, int]]:
+    """A body named by its place and its kind, not its whole name ("the Nordhordland council" for Interkommunalt
+    politisk råd for Nordhordland, "the Lofoten regional council" for Lofotrådet, "the Akershus physiotherapists'
+    branch" for Norsk Fysioterapeutforbund Akershus): the one organisation whose name holds the place and a
+    translation of a word beside it that names a body (a kind, unit or service of the names glossary); none when
+    several do."""
+    kinds = set(_glossary()[0])
+    hits = []
+    for i, w in enumerate(qwords):
+        place = fold_text(w.word)  # (without a definite ending: "Lofoten" is the "Lofot" of Lofotrådet)
+        place = place[:max(_PLACE_STEM, len(place) - 2)]
+        if not w.literal or len(place) < _PLACE_STEM:
+            continue
+        near = [j for j in range(max(0, i - _NEAR_PLACE - 1), min(len(qwords), i + _NEAR_PLACE + 2))
+                if j != i and qwords[j].word not in _CONNECTORS and not qwords[j].literal]
+        if not any(qwords[j].word in kinds for j in near):  # (in the singular: "hospitals in Bergen" name none)
+            continue
+        places = {aid for aid in grams.get(place[:_GRAM], ())
+                  if any(t.startswith(place) for t in names[aid].needed)}
+        said: dict[str, list[int]] = {}
+        for aid in places:
+            name = names[aid].needed
+            used = [j for j in near if any(s in t.replace(place, " ") for s in qwords[j].stems
+                                           if len(s) >= _GRAM for t in name)]
+            if used:
+                said[aid] = used
+        if len(said) == 1:
+            (aid, used), = said.items()
+            span = [i, *used]
+            hits.append((aid, qwords[min(span)].start, qwords[max(span)].end))
+    return hits
 
 
 def _runs(at: list[int], qwords: list[_Word], name: _Name) -> list[list[int]]:

@@ -190,9 +190,18 @@ def english_names(name: str) -> list[str]:
 def bilingual(matcher: Matcher) -> Matcher:
     """The matcher with its entries' English names added (questions only: the documents are Norwegian)."""
     suffix = 1 if next(iter(matcher.entries.values()), Entry("", "", "")).kind == "actor" else 6
-    return Matcher([Entry(e.id, e.name, e.kind, e.props, [*e.aliases, *e.props.get("english", []),
+    return Matcher([Entry(e.id, e.name, e.kind, e.props, [*e.aliases, *_either_preposition(e.props.get("english", [])),
                                                           *(english_names(e.name) if e.kind == "actor" else [])])
                     for e in matcher.entries.values()], suffix=suffix)
+
+
+_OF_FOR = re.compile(r"\b(of|for)\b")
+
+
+def _either_preposition(names: list[str]) -> list[str]:
+    """English names with "of" and "for" either way: a translator writes "the Norwegian Society for Infectious
+    Diseases" as readily as "… of Infectious Diseases"."""
+    return list(dict.fromkeys([*names, *(_OF_FOR.sub(lambda m: "for" if m[1] == "of" else "of", n) for n in names)]))
 
 
 _BLANKED = "   "  # three spaces: what the reading blanks out leaves at least as many (a question writes one)
@@ -720,8 +729,16 @@ def _only_theme_words(words: str, theme: str, themes: list[dict]) -> bool:
         return w in names or any(w.startswith(k) or k.startswith(w) for k in stems)
     # an English word is the theme's when its Norwegian stems are ("preparedness" → beredskap)
     neutral = templates()["theme_neutral"]  # "health" in "recruiting and retaining health personnel"
-    return all(w.lower() in neutral or own(w.lower()) or any(own(a) for a in english_stems(w.lower()))
-               for w in words.split())
+    # (words the glossary translates together are the theme's when that translation is: "substance abuse
+    # treatment", "addiction treatment" → rusbehandling, though "abuse" or "treatment" alone is no keyword)
+    tokens = words.replace("-", " ").lower().split()
+    kept = [True] * len(tokens)
+    for n in (3, 2):
+        for i in range(len(tokens) - n + 1):
+            if all(kept[i:i + n]) and any(own(a) for a in english_stems(" ".join(tokens[i:i + n]))):
+                kept[i:i + n] = [False] * n
+    return all(w in neutral or own(w) or any(own(a) for a in english_stems(w))
+               for w, k in zip(tokens, kept, strict=True) if k)
 
 
 def _glossary_phrases(tokens: list[str]) -> set[int]:
