@@ -1068,3 +1068,17 @@ def test_a_lay_word_finds_the_documents_word_for_it(tmp_path: Path, question: st
     """synonyms_no.yaml: an asker's lay or older word is the title or term the letter writes."""
     with _one_letter(tmp_path, f"Høringsinnspill\n\n{said}\n") as store:
         assert _actors(ask(store, question)) == {"Fjellheim kommune"}
+
+
+def test_an_answer_shows_the_speakers_other_statements_on_its_measure(tmp_path: Path) -> None:
+    """The sentence in the question's words answers; the sender's other proposal on the same measure, in words the
+    question does not use, is its view too and is shown after it."""
+    body = ("Innspill til helseplanen\n\nKommunen foreslår et felles inntaksteam for alle kommunene i regionen, der "
+            "søknadene om plass vurderes samlet.\n\nVi støtter et felles inntaksteam, men bare dersom hver kommune "
+            "beholder ansvaret for tildelingen.\n\nVi ber om flere plasser i barnehagene i Fjellheim.\n")
+    with _one_letter(tmp_path, body) as store:
+        out = ask(store, "Hva mener Fjellheim kommune om at søknadene skal vurderes samlet?")
+        quotes = [e["quote"] for a in out["answers"] for e in a["evidence"]]
+        assert any("søknadene om plass vurderes samlet" in q for q in quotes)
+        assert any("beholder ansvaret for tildelingen" in q for q in quotes)
+        assert not any("barnehagene" in q for q in quotes)

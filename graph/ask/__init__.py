@@ -110,6 +110,7 @@ def _ask(store: GraphStore, question: str, documents: list[str] | None, limit: i
         if it.described and it.intent in _WORDED:
             answers = _with_described(store, it, documents, vocab, limit, answers)
         answers = _senders(store, it, question, _speakers(it, question, _qualified(it, question, answers)))
+        _same_measure(store, it, answers)
         answers = _not_wished_against(store, it, answers)
         _best_evidence_first(store, it, documents, answers)
         if not answers and it.intent != "whether" and not (it.measures or it.actor or it.theme or it.named
@@ -215,6 +216,34 @@ def _qualified(it: Interpretation, question: str, answers: list[dict[str, Any]])
     if not kept:
         it.add_note(f"no statement about it speaks of «{asked[0]}»")
     return kept
+
+
+_SAME_MEASURE = ("MATCH (a:Actor)-[:STATES]->(s:Statement)-[:ABOUT]->(m:Measure) WHERE a.id IN $actors "
+                 "AND m.id IN $measures MATCH (d:Document)-[:CONTAINS]->(s) WHERE d.id IN $documents "
+                 "RETURN a.id AS actor_id, m.id AS measure_id, s.kind AS kind, d.id AS document, d.file AS file, "
+                 "s.page AS page, s.line AS line, s.text AS quote, s.context AS context ORDER BY d.id, s.line")
+_SAME_MORE = 3  # further statements of a speaker on an answer's measure shown after its quotes
+
+
+def _same_measure(store: GraphStore, it: Interpretation, answers: list[dict[str, Any]]) -> None:
+    """An answer found by the question's words is one statement on a measure; the speaker's other statements of the
+    same stance on that measure, in the same documents, are its view too ("Divisjonen foreslår et felles
+    inntaksteam, der henvisningene vurderes samlet" answers; "Jæren DPS støtter et felles inntaksteam, men bare
+    dersom …" is the sender's own word on it): shown after its quotes."""
+    if it.intent in ("search", "when", "responsible") or not answers:
+        return
+    first = [a for a in answers[:_FIRST_OF] if a["measure"] and a["relation"] in KINDS and a["relation"] != "MENTIONED"]
+    documents = sorted({e["document"] for a in first for e in a["evidence"] if e.get("document")})
+    if not first or not documents:
+        return
+    rows = store.query(_SAME_MEASURE, {"actors": sorted({a["actor"]["id"] for a in first}),
+                                       "measures": sorted({a["measure"]["id"] for a in first}), "documents": documents})
+    for a in first:
+        quotes = {e["quote"] for e in a["evidence"]}
+        own = {e.get("document") for e in a["evidence"]}
+        more = [r for r in rows if r["actor_id"] == a["actor"]["id"] and r["measure_id"] == a["measure"]["id"]
+                and r["kind"] in KINDS[a["relation"]] and r["document"] in own and r["quote"] not in quotes]
+        a["evidence"] += [evidence_item(r) for r in list({r["quote"]: r for r in more}.values())[:_SAME_MORE]]
 
 
 _NEGATED = re.compile(r"\b(?:ikke|ikkje|not|aldri|never)\b")
