@@ -1082,3 +1082,15 @@ def test_an_answer_shows_the_speakers_other_statements_on_its_measure(tmp_path: 
         assert any("søknadene om plass vurderes samlet" in q for q in quotes)
         assert any("beholder ansvaret for tildelingen" in q for q in quotes)
         assert not any("barnehagene" in q for q in quotes)
+
+
+def test_an_english_description_finds_the_measure_discovered_in_norwegian(tmp_path: Path) -> None:
+    """"posts shared between hospital and municipality" is the discovered "delte stillingar mellom sjukehus og
+    kommune": each English word's Norwegian stem is compared with the measure's key as discovery keys it
+    ("kommune" is "kommun" there)."""
+    body = ("Innspel til utviklingsplanen\n\nKommunen vil ha fleire delte stillingar mellom sjukehus og kommune "
+            "for sjukepleiarar i heimetenesta.\n\nVi ber om ny ferjekai i Fjellheim.\n")
+    with _one_letter(tmp_path, body) as store:
+        out = ask(store, "Who wants posts shared between the hospital and the municipality?")
+        assert out["interpretation"].get("discovered") and "Fjellheim kommune" in _actors(out)
+        assert all("ferjekai" not in e["quote"] for a in out["answers"] for e in a["evidence"])

@@ -802,6 +802,7 @@ def _topic(r: _Reading, vocab: Vocabulary) -> None:
 
 
 _GENERIC = 8  # discovered measures one word may name before it is taken for a common word
+_KEYED = 4  # letters at least of a translated word's key compared with a measure's key
 _SAME_KEY = 90  # rapidfuzz token_set_ratio of two keys that name one measure (as in discovery)
 
 
@@ -817,8 +818,10 @@ def _english_matches(phrase: str, known: tuple[tuple[str, str, str], ...]) -> li
 
     def holds(key: str, stems: tuple[str, ...], translated: bool) -> bool:
         # a translated stem anywhere in a key word (a compound), an untranslated one (a name) only as its start:
-        # "agd" (Agder) is not in "lagd"
-        return any(w in k if translated else k.startswith(w) for w in stems for k in key.split())
+        # "agd" (Agder) is not in "lagd"; a translated word as discovery keys it too ("kommune" is "kommun")
+        keyed = (*stems, *(k for w in stems if " " not in w and (k := key_of(w)) and len(k) >= _KEYED)) \
+            if translated else stems
+        return any(w in k if translated else k.startswith(w) for w in keyed for k in key.split())
 
     return [mid for mid, _, key in known if key and all(holds(key, a, t) for a, t in alts)]
 
