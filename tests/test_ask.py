@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -831,6 +832,39 @@ def test_both_actors_answer_in_their_own_words_and_one_that_says_nothing_is_name
         assert _actors(out) == {"Fjellheim kommune", "Dalbygda kommune"}
         out = ask(store, "Hva vil både Fjellheim kommune og Nordvik kommune med følgetjenesten for gravide?")
         assert _actors(out) == {"Fjellheim kommune"} and "Nordvik kommune" in out["interpretation"]["note"]
+    finally:
+        store.close()
+
+
+def test_both_answers_with_the_statement_nearest_the_question_when_one_says_it_only_in_part(tmp_path: Path) -> None:
+    """"Hva ønsker både A og B når det gjelder pasientreiser?" when B writes of "reisa" and "pasienten" apart: B's
+    statement that holds part of the word answers (not its other proposal); the last resort on its own picks that
+    statement, and nothing for words none of B's statements holds."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    letters = {"fjellheim": "Fjellheim kommune\n\nHøringsinnspill\n\nPasientreiser må dekke reisen for ledsager til "
+                            "behandling i byen.\n\nFjellheim kommune\n",
+               "dalbygda": "Dalbygda kommune\n\nHøyringsinnspel\n\nLedsagar må få dekt reisa utan krav om "
+                           "legeerklæring når pasienten er over 80 år.\n\nVi ber om ei ny ferjekai i Dalbygda.\n\n"
+                           "Dalbygda kommune\n"}
+    for name, text in letters.items():
+        (folder / f"{name}.txt").write_text(text, "utf-8")
+    store = EmbeddedStore(tmp_path / "g")
+    try:
+        ingest(store, [folder])
+        from graph.ask import _nearest_of
+
+        question = "Hva ønsker både Fjellheim kommune og Dalbygda kommune når det gjelder pasientreiser?"
+        out = ask(store, question)
+        assert _actors(out) == {"Fjellheim kommune", "Dalbygda kommune"}
+        quotes = [e["quote"] for a in out["answers"] for e in a["evidence"]]
+        assert any("legeerklæring" in q for q in quotes) and not any("ferjekai" in q for q in quotes)
+        # the last resort on its own: the one statement that holds anything of the words, none when none does
+        it = parse(question, load_vocabulary(), ())
+        dalbygda = store.query("MATCH (a:Actor {name: 'Dalbygda kommune'}) RETURN a.id AS id")[0]["id"]
+        (found,) = _nearest_of(store, replace(it, topic="pasientreiser"), dalbygda, None)
+        assert "legeerklæring" in found["evidence"][0]["quote"] and found["relation"] == "PROPOSES"
+        assert not _nearest_of(store, replace(it, topic="tannhelse"), dalbygda, None)
     finally:
         store.close()
 

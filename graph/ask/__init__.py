@@ -13,6 +13,7 @@ from graph.ask.parse import Interpretation, parse, templates
 from graph.extract.discover import fold_text, key_of
 from graph.extract.vocab import Vocabulary, load_vocabulary
 from graph.phrase import Phrase, english_stems, folded_words, is_change
+from graph.relations import RELATION_OF_KIND
 from graph.store import GraphStore
 
 __all__ = ["Interpretation", "ask", "parse"]
@@ -586,7 +587,7 @@ _NAMES = "MATCH (a:Actor) WHERE a.id IN $ids RETURN a.name AS name ORDER BY name
 
 def _both(store: GraphStore, it: Interpretation, documents: list[str] | None, vocab: Vocabulary,
           limit: int) -> list[dict[str, Any]]:
-    per_actor = []
+    per_actor, thin = [], []
     for actor in it.actors:
         it.actor = actor
         found = answer(store, it.intent, _params(it, documents), vocab, limit=500)
@@ -599,6 +600,11 @@ def _both(store: GraphStore, it: Interpretation, documents: list[str] | None, vo
             named = [e.name for g in it.groups if (e := vocab.groups.entries.get(g))]
             nearest = replace(it, measures=[], groups=[], theme=None, phrase=" ".join([*named, it.topic]))
             found = answer(store, it.intent, _params(nearest, documents, share=_ANY), vocab, limit=_NEAREST)
+        if not found and it.topic and not it.exact and (it.phrase or it.measures or it.groups):
+            # (a "both" question is asked of two who each said something on it: the one statement of theirs that
+            # holds anything of its words, a compound's part too, rather than nothing; the note says it is thin)
+            found = _nearest_of(store, it, actor, documents)
+            thin.extend(found)
         per_actor.append(found)
     it.actor = None
     if it.phrase or it.theme or it.measures or it.groups:  # "both … on Y": what each says on it
@@ -608,6 +614,9 @@ def _both(store: GraphStore, it: Interpretation, documents: list[str] | None, vo
         if silent and len(silent) < len(it.actors):
             names = [r["name"] for r in store.query(_NAMES, {"ids": silent})]
             it.add_note(f"nothing said on it by {', '.join(names)}")
+        if thin:
+            it.add_note("little said on it by " + ", ".join(a["actor"]["name"] for a in thin)
+                        + ": its statement nearest the question's words")
         return [a for found in per_actor for a in found][:limit]
     shared = set.intersection(*({a["measure"]["id"] for a in found if a["measure"]} for found in per_actor))
     if shared:
@@ -622,6 +631,30 @@ def _both(store: GraphStore, it: Interpretation, documents: list[str] | None, vo
         return [a for found in alike for a in found][:limit]
     it.note = "no measure is backed by all of them"
     return []
+
+
+_OWN_STATEMENTS = ("MATCH (a:Actor {id: $actor})-[:STATES]->(s:Statement)<-[:CONTAINS]-(d:Document) "
+                   "WHERE s.kind IN $kinds AND ($documents IS NULL OR d.file IN $documents OR d.id IN $documents) "
+                   "RETURN a.id AS actor_id, a.name AS name, a.type AS type, a.aliases AS aliases, d.id AS document, "
+                   "d.file AS file, s.page AS page, s.line AS line, s.text AS quote, s.kind AS kind, "
+                   "s.context AS context")
+
+
+def _nearest_of(store: GraphStore, it: Interpretation, actor: str,
+                documents: list[str] | None) -> list[dict[str, Any]]:
+    """The one statement of the actor, of the stances asked, that holds most of the question's words (a compound's
+    part counts), when any holds something of them."""
+    kinds = sorted({k for rel in it.relations or ["STATES"] for k in KINDS[rel]})
+    rows = store.query(_OWN_STATEMENTS, {"actor": actor, "kinds": kinds, "documents": documents})
+    phrase = Phrase.weigh(store, it.topic or "", english=it.language == "en")
+    scored = sorted(((phrase.coverage(_said(r)), n, r) for n, r in enumerate(rows)), key=lambda c: (-c[0], c[1]))
+    if not scored or scored[0][0] <= 0:
+        return []
+    row = scored[0][2]
+    who = {"id": row["actor_id"], "name": row["name"], "type": row["type"], "aliases": row["aliases"] or []}
+    return [{"actor": who,
+             "relation": RELATION_OF_KIND.get(row["kind"], "STATES") if it.relations else "STATES",
+             "measure": None, "evidence": [evidence_item(row)]}]
 
 
 _LONG_STEM = 8  # a stem this long is a specific word ("beredskapsavtal"), not "kommun" or "pasient"
