@@ -605,6 +605,18 @@ def test_which_kind_of_actor_spoke_is_not_answered_by_those_named(tmp_path: Path
         assert "Sykehuset Innlandet HF" in _actors(ask(store, "Hvilke sykehus er nevnt om fødeavdelingen?"))
 
 
+def test_the_second_of_both_may_be_named_by_one_word_of_its_name() -> None:
+    """"både Olaviken og Lærdal kommune": one capitalised word of one organisation's name names it; a word several
+    names share (a place) names none."""
+    vocab = load_vocabulary()
+    known = (("olaviken", "NKS Olaviken alderspsykiatriske sykehus", ()), ("laerdal-kommune", "Lærdal kommune", ()),
+             ("laerdal-sjukehus", "Lærdal sjukehus", ()))
+    it = parse("Kva meiner både Olaviken og Lærdal kommune om videokonsultasjonar?", vocab, known)
+    assert sorted(it.actors) == ["laerdal-kommune", "olaviken"]
+    it = parse("Kva meiner både Olaviken og Lærdal om videokonsultasjonar?", vocab, known)
+    assert not it.actors
+
+
 def test_felles_for_two_actors_is_a_both_question() -> None:
     vocab = load_vocabulary()
     known = (("x", "Fjellheim kommune", ()), ("y", "Dalbygda kommune", ()))

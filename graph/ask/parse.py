@@ -296,6 +296,8 @@ def _actors(r: _Reading, vocab: Vocabulary, known: tuple[tuple[str, str, tuple[s
         hits = _longest(hits + _translated(r, hits, known))
     hits = [h for h in hits if h[0] not in r.unnamed]
     hits = _longest([_unit_of(r.text, h, known) for h in hits] + _units_at_places(r.text, known))
+    if len(hits) == 1 and re.search(t["patterns"]["both"], r.low):  # "både A og B" names two
+        hits = _longest(hits + _one_capitalised_name(r.text, hits, known))
     placed = [h for h in hits if re.search(r"\b(?:ved|at)\s+$", r.low[:h[1]]) and h[1] > 0]
     hits = [h for h in hits if h not in placed]  # "… døgnbehandlingen ved Oslo universitetssykehus": where, words
     if (first := _kind_openings()[0].match(r.text)) and (kind := _kind_at(r.text, first.end(), t["actor_types"])):
@@ -307,6 +309,25 @@ def _actors(r: _Reading, vocab: Vocabulary, known: tuple[tuple[str, str, tuple[s
         elif aid not in r.subject:
             r.subject.append(aid)
     r.rest = _mask(r.text, hits)
+
+
+_NAME_WORD = 5  # letters at least of a capitalised word that names an organisation by one word of its name
+
+
+def _one_capitalised_name(text: str, hits: list[tuple[str, int, int]],
+                          known: tuple[tuple[str, str, tuple[str, ...]], ...]) -> list[tuple[str, int, int]]:
+    """The second of two organisations a "både A og B" question names, by one capitalised word of its name ("Hva
+    meiner både Olaviken og Lærdal kommune …" for NKS Olaviken alderspsykiatriske sykehus): the one organisation
+    whose name has that word; none when several have it (a place many names share)."""
+    found = []
+    for m in re.finditer(r"(?<!\w)([A-ZÆØÅ][\wæøå-]+)", text):
+        if m.start() == 0 or len(m[1]) < _NAME_WORD or any(s <= m.start() < e for _, s, e in hits):
+            continue
+        word = m[1].lower()
+        named = {i for i, name, _ in known if word in re.findall(r"[\wæøå-]+", name.lower())} - {h[0] for h in hits}
+        if len(named) == 1:
+            found.append((named.pop(), m.start(), m.end()))
+    return found[:1]
 
 
 def _capitalised_short_names(text: str, known: tuple[tuple[str, str, tuple[str, ...]], ...],
