@@ -124,6 +124,21 @@ def test_english_words_the_glossary_translates_together_name_a_theme(words: str)
     assert it.intent == "actors_by_theme" and it.theme == "psykisk-helse-rus" and not it.measures
 
 
+def test_an_english_word_whose_stem_starts_a_theme_keyword_names_the_theme() -> None:
+    """"relatives" is the glossary's "pårør", which starts the keyword "pårørende": the theme, not the many measures
+    discovered with pårørende in their names."""
+    it = parse("Which patient organisations have proposed measures concerning relatives?", load_vocabulary(), ())
+    assert it.intent == "actors_by_theme" and it.theme == "brukermedvirkning"
+
+
+def test_back_home_is_no_backing() -> None:
+    """"back" supports ("Who backs …"), "back home" does not: the question asks only for experience."""
+    vocab = load_vocabulary()
+    it = parse("Who has good experience with following up patients once they are back home?", vocab, ())
+    assert it.relations == ["REPORTS_AS_EXAMPLE"]
+    assert parse("Who backs combined positions?", vocab, ()).relations == ["PROPOSES"]
+
+
 @pytest.mark.parametrize("question", ["Who runs peer support groups for people with COPD?",
                                       "Kven driv samtalegrupper med likepersonar for folk med kols?"])
 def test_who_runs_something_asks_who_does_it_not_who_is_responsible(question: str) -> None:

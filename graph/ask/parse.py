@@ -736,9 +736,15 @@ def _theme(text: str, themes: list[dict], english: bool = False) -> str | None:
             if kw and len(kw) >= 4 and re.search(rf"(?<![^\W\d_]){re.escape(kw.lower())}", low):
                 best = max(best, (len(kw), t["id"]), key=lambda b: b[0])
     if best[1] is None and english:  # "maternity care": the theme of the Norwegian words the glossary gives
-        stems = " ".join(s for w in re.findall(r"[a-z]+", low) for s in english_stems(w))
-        return _theme(stems, themes) if stems else None
+        stems = [s for w in re.findall(r"[a-z]+", low) for s in english_stems(w)]
+        # (a stem is also a keyword's start: "relatives" is "pårør", the keyword "pårørende")
+        whole = [kw for t in themes for kw in t.get("keywords", []) for s in stems
+                 if len(s) >= _THEME_STEM and kw.lower().startswith(s)]
+        return _theme(" ".join([*stems, *whole]), themes) if stems else None
     return best[1]
+
+
+_THEME_STEM = 5  # letters of a translated stem that stand for a theme keyword it starts
 
 
 def _only_theme_words(words: str, theme: str, themes: list[dict]) -> bool:
