@@ -758,11 +758,13 @@ def _only_theme_words(words: str, theme: str, themes: list[dict]) -> bool:
     neutral = templates()["theme_neutral"]  # "health" in "recruiting and retaining health personnel"
     # (words the glossary translates together are the theme's when that translation is: "substance abuse
     # treatment", "addiction treatment" → rusbehandling, though "abuse" or "treatment" alone is no keyword)
-    tokens = words.replace("-", " ").lower().split()
+    tokens = words.lower().split()
     kept = [True] * len(tokens)
-    for n in (3, 2):
+    for n in (3, 2, 1):
         for i in range(len(tokens) - n + 1):
-            if all(kept[i:i + n]) and any(own(a) for a in english_stems(" ".join(tokens[i:i + n]))):
+            joined = " ".join(tokens[i:i + n])
+            if (n > 1 or "-" in joined) and all(kept[i:i + n]) \
+                    and any(own(a) for a in english_stems(joined.replace("-", " "))):
                 kept[i:i + n] = [False] * n
     return all(w in neutral or own(w) or any(own(a) for a in english_stems(w))
                for w, k in zip(tokens, kept, strict=True) if k)
