@@ -36,18 +36,26 @@ def graph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedStore]:
 
 
 @contextmanager
-def _one_letter(tmp_path: Path, body: str) -> Iterator[EmbeddedStore]:
-    """A graph of one letter from Fjellheim kommune: letterhead, ``body``, signature."""
+def _letters(tmp_path: Path, letters: dict[str, str]) -> Iterator[EmbeddedStore]:
+    """A graph of the letters, each written as ``<name>.txt``."""
     folder = tmp_path / "docs"
     folder.mkdir()
-    (folder / "innspill.txt").write_text(
-        f"Fjellheim kommune\nPostboks 1\n9999 Fjellheim\n\n{body}\nFjellheim kommune\n", "utf-8")
+    for name, text in letters.items():
+        (folder / f"{name}.txt").write_text(text, "utf-8")
     store = EmbeddedStore(tmp_path / "g")
     try:
         ingest(store, [folder])
         yield store
     finally:
         store.close()
+
+
+@contextmanager
+def _one_letter(tmp_path: Path, body: str) -> Iterator[EmbeddedStore]:
+    """A graph of one letter from Fjellheim kommune: letterhead, ``body``, signature."""
+    with _letters(tmp_path, {"innspill": f"Fjellheim kommune\nPostboks 1\n9999 Fjellheim\n\n{body}\n"
+                                         "Fjellheim kommune\n"}) as store:
+        yield store
 
 
 def _actors(out: dict) -> set[str]:
@@ -842,45 +850,31 @@ def test_both_actors_answer_in_their_own_words_and_one_that_says_nothing_is_name
     """"Hva vil både A og B med følgetjenesten for gravide?" when B writes of a midwife who follows pregnant women,
     not of the escort service by name: each answers with its statements nearest the question; a third that says
     nothing of it is named in the note, and the others still answer."""
-    folder = tmp_path / "docs"
-    folder.mkdir()
     letters = {"fjellheim": "Fjellheim kommune\n\nHøringsinnspill\n\nKommunen ber om at følgetjenesten for gravide "
                             "blir videreført.\n\nFjellheim kommune\n",
                "dalbygda": "Dalbygda kommune\n\nHøringsinnspill\n\nDalbygda kommune vil at gravide med lang reisevei "
                            "skal ha en jordmor med seg i bilen til fødeavdelingen.\n\nDalbygda kommune\n",
                "nordvik": "Nordvik kommune\n\nHøringsinnspill\n\nNordvik kommune ber om en ny legevaktsentral.\n\n"
                           "Nordvik kommune\n"}
-    for name, text in letters.items():
-        (folder / f"{name}.txt").write_text(text, "utf-8")
-    store = EmbeddedStore(tmp_path / "g")
-    try:
-        ingest(store, [folder])
+    with _letters(tmp_path, letters) as store:
         out = ask(store, "Hva vil både Fjellheim kommune og Dalbygda kommune med følgetjenesten for gravide?")
         assert _actors(out) == {"Fjellheim kommune", "Dalbygda kommune"}
         out = ask(store, "Hva vil både Fjellheim kommune og Nordvik kommune med følgetjenesten for gravide?")
         assert _actors(out) == {"Fjellheim kommune"} and "Nordvik kommune" in out["interpretation"]["note"]
-    finally:
-        store.close()
 
 
 def test_both_answers_with_the_statement_nearest_the_question_when_one_says_it_only_in_part(tmp_path: Path) -> None:
     """"Hva ønsker både A og B når det gjelder pasientreiser?" when B writes of "reisa" and "pasienten" apart: B's
     statement that holds part of the word answers (not its other proposal); the last resort on its own picks that
     statement, and nothing for words none of B's statements holds."""
-    folder = tmp_path / "docs"
-    folder.mkdir()
+    from graph.ask import _nearest_of
+
     letters = {"fjellheim": "Fjellheim kommune\n\nHøringsinnspill\n\nPasientreiser må dekke reisen for ledsager til "
                             "behandling i byen.\n\nFjellheim kommune\n",
                "dalbygda": "Dalbygda kommune\n\nHøyringsinnspel\n\nLedsagar må få dekt reisa utan krav om "
                            "legeerklæring når pasienten er over 80 år.\n\nVi ber om ei ny ferjekai i Dalbygda.\n\n"
                            "Dalbygda kommune\n"}
-    for name, text in letters.items():
-        (folder / f"{name}.txt").write_text(text, "utf-8")
-    store = EmbeddedStore(tmp_path / "g")
-    try:
-        ingest(store, [folder])
-        from graph.ask import _nearest_of
-
+    with _letters(tmp_path, letters) as store:
         question = "Hva ønsker både Fjellheim kommune og Dalbygda kommune når det gjelder pasientreiser?"
         out = ask(store, question)
         assert _actors(out) == {"Fjellheim kommune", "Dalbygda kommune"}
@@ -892,8 +886,6 @@ def test_both_answers_with_the_statement_nearest_the_question_when_one_says_it_o
         (found,) = _nearest_of(store, replace(it, topic="pasientreiser"), dalbygda, None)
         assert "legeerklæring" in found["evidence"][0]["quote"] and found["relation"] == "PROPOSES"
         assert not _nearest_of(store, replace(it, topic="tannhelse"), dalbygda, None)
-    finally:
-        store.close()
 
 
 def test_the_scopes_statement_nearest_the_question_answers_unless_it_wishes_the_opposite(tmp_path: Path) -> None:
