@@ -375,9 +375,7 @@ def _nearest_in_scope(store: GraphStore, it: Interpretation, documents: list[str
     if cover[best] < _SCOPE_SHARE:
         return
     row = rows[best]
-    found = [{"actor": {"id": row["actor_id"], "name": row["name"], "type": row["type"],
-                        "aliases": row["aliases"] or []},
-              "relation": relation, "measure": None, "evidence": [evidence_item(row)]}]
+    found = [_statement_answer(row, relation)]
     said = texts[best]
     changes = [alts for alts, _ in phrase.stems if is_change(alts)]
     if not _says_places(found[0], found[0]["evidence"][0], _places(topic)) or changes and (
@@ -386,6 +384,12 @@ def _nearest_in_scope(store: GraphStore, it: Interpretation, documents: list[str
         return  # (a place it does not say; a change it does not name, or, as a wish, names with a "not")
     if _merge(answers, _beyond_places(store, it, found)):
         it.add_note("the last answer is the statement in the question's documents nearest its words")
+
+
+def _statement_answer(row: dict[str, Any], relation: str) -> dict[str, Any]:
+    """One statement's speaker as an answer (no measure), the statement its evidence."""
+    return {"actor": {"id": row["actor_id"], "name": row["name"], "type": row["type"], "aliases": row["aliases"] or []},
+            "relation": relation, "measure": None, "evidence": [evidence_item(row)]}
 
 
 def _said(evidence: dict[str, Any]) -> str:
@@ -651,10 +655,7 @@ def _nearest_of(store: GraphStore, it: Interpretation, actor: str,
     if not scored or scored[0][0] <= 0:
         return []
     row = scored[0][2]
-    who = {"id": row["actor_id"], "name": row["name"], "type": row["type"], "aliases": row["aliases"] or []}
-    return [{"actor": who,
-             "relation": RELATION_OF_KIND.get(row["kind"], "STATES") if it.relations else "STATES",
-             "measure": None, "evidence": [evidence_item(row)]}]
+    return [_statement_answer(row, RELATION_OF_KIND.get(row["kind"], "STATES") if it.relations else "STATES")]
 
 
 _LONG_STEM = 8  # a stem this long is a specific word ("beredskapsavtal"), not "kommun" or "pasient"
