@@ -994,6 +994,22 @@ def test_a_price_said_inside_a_compound_is_a_price() -> None:
     assert price.search("Brukaravgifta bør fjernast") and not price.search("Parkeringsplassen bør utvidast")
 
 
+def test_a_price_asked_of_is_answered_by_a_price_of_the_same_kind(tmp_path: Path) -> None:
+    """Who proposes that patients pay a co-payment for X is not answered by who wants X free of charge, nor by a fee
+    that is no co-payment (a parking fee); who wants X free, or patients to pay for parking, is."""
+    letters = {"fjellheim": "Fjellheim kommune\n\nKommunen foreslår at digital hjemmeoppfølging skal være gratis for "
+                            "pasientene.\n\nFjellheim kommune\n",
+               "dalbygda": "Dalbygda kommune\n\nKommunen foreslår å innføre en avgift for parkering ved "
+                           "legekontoret.\n\nDalbygda kommune\n"}
+    with _letters(tmp_path, letters) as store:
+        assert _actors(ask(store, "Hvem foreslår at pasientene skal betale egenandel for digital "
+                                  "hjemmeoppfølging?")) == set()
+        assert _actors(ask(store, "Hvem foreslår gratis digital hjemmeoppfølging?")) == {"Fjellheim kommune"}
+        assert _actors(ask(store, "Hvem foreslår å innføre egenandel ved legekontoret?")) == set()
+        assert _actors(ask(store, "Hvem foreslår at pasientene skal betale for parkering ved legekontoret?")) \
+            == {"Dalbygda kommune"}
+
+
 def test_no_name_is_read_across_what_the_question_glosses_in_brackets() -> None:
     """"assertive outreach (FACT) teams": the bracket is the asker's gloss of the FACT alias before it, and once it is
     blanked the words around it are not ACT's "assertive outreach teams"; written without the bracket they are."""

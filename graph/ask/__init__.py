@@ -207,12 +207,24 @@ def _with_described(store: GraphStore, it: Interpretation, documents: list[str] 
 
 def _qualified(it: Interpretation, question: str, answers: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Who wants patients to pay for X, or X free of charge, is not answered by those who want X: a question that
-    names a price (questions.yaml ``must_say``) is answered only by evidence that speaks of one."""
-    pattern = re.compile(templates()["must_say"], re.IGNORECASE)
-    unpaid = re.sub(templates()["public_payer"], " ", question, flags=re.IGNORECASE)  # (funding is no price)
+    names a price (questions.yaml ``must_say``) is answered only by evidence that speaks of one, and of the same
+    kind: who proposes or reports X free of charge by a quote that says X is free, who proposes a charge by one that
+    does not (``free_of_charge``); who asks of a co-payment by a quote that speaks of one, not of a tax
+    (``co_payment``)."""
+    t = templates()
+    pattern = re.compile(t["must_say"], re.IGNORECASE)
+    unpaid = re.sub(t["public_payer"], " ", question, flags=re.IGNORECASE)  # (funding is no price)
     if it.intent not in _RETRIEVING or not answers or not (asked := pattern.search(unpaid)):
         return answers
-    kept = [{**a, "evidence": [e for e in a["evidence"] if pattern.search(e["quote"] or "")]} for a in answers]
+    free = re.compile(t["free_of_charge"], re.IGNORECASE)
+    wants_free = bool(free.search(unpaid))
+    tests = [pattern.search]
+    if it.intent in ("who_proposes", "who_reports_example"):
+        tests.append(lambda quote: bool(free.search(quote)) == wants_free)
+    if not wants_free and re.search(t["co_payment"], unpaid, re.IGNORECASE):
+        tests.append(re.compile(t["co_payment_said"], re.IGNORECASE).search)
+    kept = [{**a, "evidence": [e for e in a["evidence"] if all(test(e["quote"] or "") for test in tests)]}
+            for a in answers]
     kept = [a for a in kept if a["evidence"]]
     if not kept:
         it.add_note(f"no statement about it speaks of «{asked[0]}»")
