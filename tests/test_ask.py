@@ -368,6 +368,8 @@ def test_common_english_words_of_questions_are_translated_or_no_topic(tmp_path: 
     ("Hvem peker på behovet for kombinerte stillinger?", ["PROPOSES"]),
     ("Who would like combined positions?", ["PROPOSES"]),
     ("Kven driv allereie med kombinerte stillingar?", ["REPORTS_AS_EXAMPLE"]),
+    ("Kven har alt kombinerte stillingar for jordmødrer?", ["REPORTS_AS_EXAMPLE"]),
+    ("Kven fortel at dei alt har kombinerte stillingar?", ["REPORTS_AS_EXAMPLE"]),
     ("Who has tried combined positions?", ["REPORTS_AS_EXAMPLE"]),
     ("Kven ønskjer fleire kombinerte stillingar?", ["PROPOSES"]),
     ("Hvem argumenterer mot sentralisering av fødetilbudet?", ["OPPOSES"]),
