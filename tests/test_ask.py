@@ -372,6 +372,8 @@ def test_common_english_words_of_questions_are_translated_or_no_topic(tmp_path: 
     ("Kven fortel at dei alt har kombinerte stillingar?", ["REPORTS_AS_EXAMPLE"]),
     ("Who has tried combined positions?", ["REPORTS_AS_EXAMPLE"]),
     ("Kven ønskjer fleire kombinerte stillingar?", ["PROPOSES"]),
+    ("Kven vil opprette fleire kombinerte stillingar?", ["PROPOSES"]),
+    ("Hvilke aktører er det som vil bygge videre på kombinerte stillinger?", ["PROPOSES"]),
     ("Hvem argumenterer mot sentralisering av fødetilbudet?", ["OPPOSES"]),
     ("Who doesn't support centralising maternity care?", ["OPPOSES"]),
     ("Hvem tilbyr kombinerte stillinger i dag?", ["REPORTS_AS_EXAMPLE"]),
