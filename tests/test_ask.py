@@ -644,6 +644,25 @@ def test_the_second_of_both_may_be_named_by_one_word_of_its_name() -> None:
     assert not it.actors
 
 
+def test_both_organisations_may_be_named_by_a_description_of_their_names() -> None:
+    """"både kommunene Dalbygda, Sørdal og Fjellbygda og ungdomsrådet ved FUS": each the one organisation whose name
+    holds most of the words written where it stands (an abbreviation it has read as its name); the words after
+    "om" are what is asked, not a name; two names that hold as much name neither."""
+    vocab = load_vocabulary()
+    known = (("dsf", "Dalbygda, Sørdal og Fjellbygda kommuner", ()), ("sordal", "Sørdal kommune", ()),
+             ("fus", "Fjellheim universitetssykehus HF", ("FUS",)),
+             ("ur-fus", "Ungdomsrådet ved Fjellheim universitetssykehus", ()),
+             ("ur-sordal", "Ungdomsrådet i Sørdal kommune", ()), ("nf", "Norsk Fjellheim Forening", ()),
+             ("aurland", "Aurland kommune", ()), ("bergen", "Bergen kommune", ()),
+             ("bergen-legevakt", "Bergen legevakt", ()))
+    it = parse("Hva ønsker både kommunene Dalbygda, Sørdal og Fjellbygda og ungdomsrådet ved FUS for ungdom?", vocab,
+               known)
+    assert sorted(it.actors) == ["dsf", "ur-fus"]
+    it = parse("Kva ønskjer både Fjellheim-foreininga og Ungdomsrådet i Sørdal for ungdom?", vocab, known)
+    assert sorted(it.actors) == ["nf", "ur-sordal"]
+    assert not parse("Kva meiner både Bergen og Aurland om at kommunane skal ta over?", vocab, known).actors
+
+
 def test_felles_for_two_actors_is_a_both_question() -> None:
     vocab = load_vocabulary()
     known = (("x", "Fjellheim kommune", ()), ("y", "Dalbygda kommune", ()))

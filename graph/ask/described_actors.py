@@ -1,0 +1,143 @@
+"""Organisations a "both" question names in its own words rather than by their names: "kommunene Lurøy, Rødøy og
+Træna" for Lurøy, Rødøy og Træna kommuner, "Molde legevakt" for Molde legevakt og KAD, "sykepleiernes faggruppe for
+psykisk helse og rus" for NSFs faggruppe for sykepleiere i psykisk helse og rus, "Ungdomsrådet ved OUS" for
+Ungdomsrådet ved Oslo universitetssykehus. An analyst who asks what two bodies both want writes each as it comes to
+mind; a question of that kind names two, so the words where the second (or first) stands are read against every
+organisation's name: the one whose name holds most of those words, from the first on, names it."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from graph.extract.discover import fold_text
+from graph.phrase import ACCENTS, stem
+
+Known = tuple[tuple[str, str, tuple[str, ...]], ...]
+Hit = tuple[str, int, int]
+
+_BOTH = re.compile(r"\b(?:både|båe|both)\s+", re.IGNORECASE)
+_AND = re.compile(r",?\s+(?:og|and)\s+", re.IGNORECASE)
+# words a name and a description of it may each have or lack
+_FUNCTION = {"og", "i", "ved", "for", "av", "på", "til", "med", "frå", "fra", "den", "det", "de", "dei", "the", "of",
+             "at", "in", "and", "hf", "rhf", "as", "iks", "sf"}
+# words after which the question says what it asks of them ("… og Aurland om at kommunane …"): the description ends
+_ENDS = {"om", "når", "imot", "mot", "gjelder", "gjeld", "about", "on", "when", "regarding", "against"}
+_MISSES = 2  # words in a row that are not in the name end the description
+_LEAST = 2  # words of the name the description must say
+_SHARE = 0.5  # … and of all the words of the name
+_PREFIX = 5  # letters at least of the shorter of two stems one starts the other with
+
+
+def described_pair(text: str, hits: list[Hit], known: Known) -> list[Hit]:
+    """The organisations of "både A og B" that ``hits`` (the names found) lack, named by a description."""
+    both = _BOTH.search(text)
+    if not both or len(hits) >= 2 or not known:
+        return []
+    taken = {h[0] for h in hits}
+    hit = hits[0] if hits else None
+    if hit and hit[1] > both.end():
+        gap = _AND.search(text, both.end(), hit[1])
+        if gap and gap.end() == hit[1]:  # B was found: A is what stands between "både" and the "og" before it
+            first = _described(text, both.end(), gap.start(), known, taken)
+            return [first] if first else []
+        if gap:  # a name inside B's description ("ungdomsrådet i HMR"): the words around it are read
+            hit = None
+        # (else it is A, after words of its own: "kommunene Lurøy, Rødøy og Træna")
+    first = None if hit else _described(text, both.end(), len(text), known, taken)
+    if first:
+        taken.add(first[0])
+    # (B after the "og" that ends A, or, when A is not known, after the first "og")
+    gap = _AND.match(text, (hit or first)[2]) if hit or first else _AND.search(text, both.end())
+    second = _described(text, gap.end(), len(text), known, taken) if gap else None
+    return [h for h in (first, second) if h]
+
+
+def _described(text: str, start: int, end: int, known: Known, taken: set[str]) -> Hit | None:
+    """The one organisation whose name most of the words from ``start`` say, the first of them included; none when
+    two say as much."""
+    words = _words(text, start, end, known)
+    if not words:
+        return None
+    scored = []
+    for aid, name, aliases in known:
+        if aid in taken:
+            continue
+        for form in (name, *aliases):
+            name = _name_words(form)
+            said, last = _said(words, name)
+            if len(said) >= _LEAST and len(said) / len(name) >= _SHARE:
+                scored.append(((len(said), len(said) / len(name)), aid, last))
+                break
+    if not scored:
+        return None
+    scored.sort(key=lambda s: s[0], reverse=True)
+    best = scored[0]
+    if any(s[0] == best[0] and s[1] != best[1] for s in scored[1:]):
+        return None
+    return best[1], words[0][1], best[2]
+
+
+def _words(text: str, start: int, end: int, known: Known) -> list[tuple[tuple[tuple[str, str], ...], int, int]]:
+    """The description's words from ``start``: each as its words (an abbreviation an organisation has, the words of
+    that organisation's name), where it starts and ends."""
+    short = _abbreviations(known)
+    out = []
+    for m in re.finditer(r"[^\W\d_]+", text[start:end]):
+        word = m[0]
+        if word.lower() in _ENDS:
+            break
+        if word.lower() in _FUNCTION:
+            continue
+        stems = short.get(word) if word.isupper() and len(word) >= 2 else None
+        out.append((stems or (_word(word),), start + m.start(), start + m.end()))
+    return out
+
+
+def _said(words: list[tuple[tuple[tuple[str, str], ...], int, int]],
+          name: tuple[tuple[str, str], ...]) -> tuple[set[tuple[str, str]], int]:
+    """The name's stems the description says, reading from its first word until two in a row are not in the
+    name; and where the last word it says ends."""
+    said: set[tuple[str, str]] = set()
+    misses, last = 0, 0
+    for stems, _, end in words:
+        hit = {n for n in name for s in stems if _same(s, n)}
+        if hit:
+            said |= hit
+            misses, last = 0, end
+            continue
+        if not said:
+            break  # the description starts with a word of the name
+        misses += 1
+        if misses >= _MISSES:
+            break
+    return said, last
+
+
+@lru_cache(maxsize=65536)
+def _name_words(name: str) -> tuple[tuple[str, str], ...]:
+    return tuple(dict.fromkeys(_word(w) for w in re.findall(r"[^\W\d_]+", name) if w.lower() not in _FUNCTION))
+
+
+@lru_cache(maxsize=8)
+def _abbreviations(known: Known) -> dict[str, tuple[tuple[str, str], ...]]:
+    """An organisation's abbreviation ("OUS", "UNN") → the words of its name."""
+    out: dict[str, tuple[tuple[str, str], ...]] = {}
+    for _, name, aliases in known:
+        for alias in aliases:
+            if alias.isupper() and alias.isalpha() and 2 <= len(alias) <= 6:
+                out.setdefault(alias, _name_words(name))
+    return out
+
+
+def _word(word: str) -> tuple[str, str]:
+    """A word folded (nynorsk to bokmål, no accents), and its stem."""
+    folded = fold_text(word.lower()).translate(ACCENTS)
+    return folded, stem(folded)
+
+
+def _same(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """The same stem, or one word or stem starts the other ("sykepleier" of "sykepleierne", "klinikk" of
+    "klinikken", "Finnmark" of "Finnmarkssykehuset")."""
+    return a[1] == b[1] or any(len(short) >= _PREFIX and long_.startswith(short)
+                               for short, long_ in (sorted(pair, key=len) for pair in zip(a, b, strict=True)))
