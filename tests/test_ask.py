@@ -371,6 +371,8 @@ def test_common_english_words_of_questions_are_translated_or_no_topic(tmp_path: 
     ("Kven har alt kombinerte stillingar for jordmødrer?", ["REPORTS_AS_EXAMPLE"]),
     ("Kven fortel at dei alt har kombinerte stillingar?", ["REPORTS_AS_EXAMPLE"]),
     ("Who has tried combined positions?", ["REPORTS_AS_EXAMPLE"]),
+    ("Who proposes introducing combined positions?", ["PROPOSES"]),
+    ("Who has introduced combined positions?", ["REPORTS_AS_EXAMPLE"]),
     ("Kven ønskjer fleire kombinerte stillingar?", ["PROPOSES"]),
     ("Kven vil opprette fleire kombinerte stillingar?", ["PROPOSES"]),
     ("Hvilke aktører er det som vil bygge videre på kombinerte stillinger?", ["PROPOSES"]),
@@ -1015,6 +1017,7 @@ def test_a_price_said_inside_a_compound_is_a_price() -> None:
     price = re.compile(templates()["must_say"], re.IGNORECASE)
     assert price.search("Eldrerådet er usamd i at det skal innførast parkeringsavgift for pasientar")
     assert price.search("Brukaravgifta bør fjernast") and not price.search("Parkeringsplassen bør utvidast")
+    assert price.search("Who proposes a user charge for video consultations?") and price.search("et gebyr for ")
 
 
 def test_a_price_asked_of_is_answered_by_a_price_of_the_same_kind(tmp_path: Path) -> None:
