@@ -681,7 +681,9 @@ _NAMED = (("spiseforstyrrelsesforeningen", "Spiseforstyrrelsesforeningen", ()),
           ("vefsn-kommune", "Vefsn kommune", ()), ("innlandet-fylkeskommune", "Innlandet fylkeskommune", ()),
           ("ipr-fjellby", "Interkommunalt politisk råd for Fjellbygda", ()), ("lofotradet", "Lofotrådet", ()),
           ("nff-sordal", "Norsk Fysioterapeutforbund Sørdal", ()), ("olav-bergseng", "Olav Bergseng", ()),
-          ("sykehuset-sordal", "Sykehuset Sørdal HF", ()), ("legeforeningen-sordal", "Sørdal legeforening", ()))
+          ("sykehuset-sordal", "Sykehuset Sørdal HF", ()), ("legeforeningen-sordal", "Sørdal legeforening", ()),
+          ("fjellheim-fylkeskommune", "Fjellheim fylkeskommune", ()),
+          ("radet-fjellheim", "Rådet for personar med funksjonsnedsetjing i Fjellheim fylkeskommune", ()))
 
 
 @pytest.mark.parametrize(("question", "named"), [
@@ -698,6 +700,8 @@ _NAMED = (("spiseforstyrrelsesforeningen", "Spiseforstyrrelsesforeningen", ()),
     ("What does the Fjellbygda council want?", ["ipr-fjellby"]),
     ("What does the Lofoten regional council think?", ["lofotradet"]),
     ("What do the Sørdal physiotherapists' branch want?", ["nff-sordal"]),
+    # (a name written in nynorsk: "funksjonsnedsetjing" is "disabilities")
+    ("What does the Fjellheim county council for persons with disabilities think?", ["radet-fjellheim"]),
     # (not a place beside a plural kind, nor a place two organisations' names hold with no word that tells them apart)
     ("Which hospitals in Bergen want more beds?", []),
     ("What does the Sørdal association want?", []),
