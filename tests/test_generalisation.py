@@ -350,6 +350,22 @@ def test_a_nynorsk_statement_has_the_themes_of_its_bokmal_words() -> None:
     found = theme_ids("Me ønskjer meir forsking på meistring, betre leiing, førebygging og brukarmedverknad.", themes)
     assert {"forskning-innovasjon", "rehabilitering-mestring", "ledelse-styring", "folkehelse-forebygging",
             "brukermedvirkning"} <= set(found)
+    # a nynorsk form no keyword lists is read folded to bokmål ("fødande" is "fødende")
+    assert "svangerskap-fodsel-barsel" in theme_ids("Kommunen ber om følgjeteneste for fødande.", themes)
+
+
+def test_a_statement_has_the_theme_its_profession_or_compound_names() -> None:
+    """A psychologist's conversations are mental health, a speech therapist rehabilitation, further education and
+    patient injuries the compounds of their themes' words, and user organisations user involvement."""
+    from graph.extract.vocab import load_vocabulary, theme_ids
+
+    themes = load_vocabulary().themes
+    for text, theme in [("Gratis samtaler med psykolog i kommunen.", "psykisk-helse-rus"),
+                        ("Alle kommunar skal ha knytt til seg logoped.", "rehabilitering-mestring"),
+                        ("Staten må finansiere lønnet videreutdanning for spesialsykepleiere.", "personell-kompetanse"),
+                        ("Antallet unngåelige pasientskader skal reduseres.", "kvalitet-pasientsikkerhet"),
+                        ("Brukerorganisasjonene må sikres fast plass i helsefellesskapene.", "brukermedvirkning")]:
+        assert theme in theme_ids(text, themes), text
 
 
 def test_a_sentence_that_names_no_theme_is_on_its_headings(tmp_path: Path) -> None:

@@ -282,13 +282,17 @@ def _keyword_regex(keyword: str) -> re.Pattern[str]:
 
 
 def theme_ids(text: str, themes: list[dict]) -> list[str]:
-    """Themes whose keywords start a word in the text (keywords are prefixes: "rehabiliter" → rehabilitering)."""
+    """Themes whose keywords start a word in the text (keywords are prefixes: "rehabiliter" → rehabilitering), as
+    written or with nynorsk forms folded to bokmål ("fødande" is "fødende", "heimebuande" "hjemmeboende")."""
+    from graph.extract.discover import fold_text  # (discovery builds on this module)
+
     low = text.lower()
+    both = f"{low}\n{fold_text(low)}"
     found = []
     for t in themes:
         for kw in t.get("keywords", []):
             kw = kw.lower()
-            if kw in low and _keyword_regex(kw).search(low):
+            if kw in both and _keyword_regex(kw).search(both):
                 found.append(t["id"])
                 break
     return found
