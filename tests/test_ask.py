@@ -665,6 +665,20 @@ def test_both_organisations_may_be_named_by_a_description_of_their_names() -> No
     assert not parse("Kva meiner både Bergen og Aurland om at kommunane skal ta over?", vocab, known).actors
 
 
+def test_the_organisation_whose_view_is_asked_may_be_named_by_a_description() -> None:
+    """"Kva meiner NSFs faggruppe for sjukepleiarar i geriatri og demens om …" (a nynorsk rendering of its name): the
+    organisation whose name holds most of the words before "om"; not one whose name says only some of them (the
+    clinic of another hospital)."""
+    vocab = load_vocabulary()
+    known = (("nsf-ger", "NSFs faggruppe for sykepleiere i geriatri og demens", ()),
+             ("nsf-psyk", "NSFs faggruppe for sykepleiere i psykisk helse og rus", ()),
+             ("klinikk-fjellheim", "Klinikk for psykisk helsevern, Fjellheim HF", ()))
+    it = parse("Kva meiner NSFs faggruppe for sjukepleiarar i geriatri og demens om GPS-sporing?", vocab, known)
+    assert it.actor == "nsf-ger"
+    it = parse("Hva mener klinikken for psykisk helsevern og rus i Sørdal om ventetidene?", vocab, known)
+    assert it.actor is None
+
+
 def test_felles_for_two_actors_is_a_both_question() -> None:
     vocab = load_vocabulary()
     known = (("x", "Fjellheim kommune", ()), ("y", "Dalbygda kommune", ()))

@@ -26,6 +26,7 @@ _ENDS = {"om", "når", "imot", "mot", "gjelder", "gjeld", "about", "on", "when",
 _MISSES = 2  # words in a row that are not in the name end the description
 _LEAST = 2  # words of the name the description must say
 _SHARE = 0.5  # … and of all the words of the name
+_SAID = 2 / 3  # of a view question's description of its organisation, the words its name must say
 _PREFIX = 5  # letters at least of the shorter of two stems one starts the other with
 
 
@@ -51,6 +52,30 @@ def described_pair(text: str, hits: list[Hit], known: Known) -> list[Hit]:
     gap = _AND.match(text, (hit or first)[2]) if hit or first else _AND.search(text, both.end())
     second = _described(text, gap.end(), len(text), known, taken) if gap else None
     return [h for h in (first, second) if h]
+
+
+# "Kva meiner etikkomiteen i Vestre Viken om …": what a question asks an organisation's view with, before its name
+_VIEW = re.compile(r"^\s*(?:hva|kva)\s+(?:mener|meiner|sier|seier|foreslår|føreslår|ønsker|ønskjer|vil|synes|syns)\s+",
+                   re.IGNORECASE)
+
+
+def described_subject(text: str, hits: list[Hit], known: Known) -> list[Hit]:
+    """The organisation whose view a question asks ("Kva meiner etikkomiteen i Vestre Viken om …", "Hva sier
+    Fagforbundet ved Nordlandssykehuset om …"), named by a description that says more of its name than the names
+    found there (Vestre Viken HF, Fagforbundet) say of theirs."""
+    view = _VIEW.match(text)
+    if not view or not known:
+        return []
+    words = _words(text, view.end(), len(text), known)
+    # (where the question goes on to what it asks, "om …": all of the description is in view, most of which the
+    # name must say; "klinikken for psykisk helsevern og rus i Finnmark" is not Helse Førde's clinic)
+    if not (found := _described(text, view.end(), len(text), known, set())) \
+            or not re.match(rf"\W*(?:{'|'.join(_ENDS)})\b", text[words[-1][2]:], re.IGNORECASE) \
+            or any(h[0] == found[0] or h[1] <= found[1] and found[2] <= h[2] for h in hits):
+        return []
+    name = _name_words(next(n for i, n, _ in known if i == found[0]))
+    said = sum(any(_same(w, n) for w in stems for n in name) for stems, _, _ in words)
+    return [found] if said >= _SAID * len(words) else []
 
 
 def _described(text: str, start: int, end: int, known: Known, taken: set[str]) -> Hit | None:

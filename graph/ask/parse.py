@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from graph.ask.described_actors import described_pair
+from graph.ask.described_actors import described_pair, described_subject
 from graph.ask.english_actors import english_actor_hits
 from graph.datafile import read_yaml
 from graph.extract.discover import fold_text, function_words, is_action, is_generic, key_of, stem
@@ -303,6 +303,8 @@ def _actors(r: _Reading, vocab: Vocabulary, known: tuple[tuple[str, str, tuple[s
         hits = _longest(hits + described_pair(r.text, hits, known))
         if len(hits) == 1:
             hits = _longest(hits + _one_capitalised_name(r.text, hits, known))
+    else:
+        hits = _longest(hits + described_subject(r.text, hits, known))
     if (first := _kind_openings()[0].match(r.text)) and (kind := _kind_at(r.text, first.end(), t["actor_types"])):
         # "Which medical associations …" asks for a kind, not for the Norwegian Medical Association in the plural
         hits = [h for h in hits if not (first.end() <= h[1] and h[2] <= kind[1])]  # (not a name that says more)
