@@ -85,15 +85,15 @@ def _described(text: str, start: int, end: int, known: Known, taken: set[str]) -
     if not words:
         return None
     scored = []
-    for aid, name, aliases in known:
-        if aid in taken:
+    index = _by_start(known)  # (only a name with a word like the description's first can be described by it)
+    candidates = dict.fromkeys(c for w in words[0][0] for key in {w[0][:_KEY], w[1][:_KEY]} for c in index.get(key, ()))
+    for aid, form in candidates:
+        if aid in taken or any(s[1] == aid for s in scored):
             continue
-        for form in (name, *aliases):
-            name = _name_words(form)
-            said, last = _said(words, name)
-            if len(said) >= _LEAST and len(said) / len(name) >= _SHARE:
-                scored.append(((len(said), len(said) / len(name)), aid, last))
-                break
+        name = _name_words(form)
+        said, last = _said(words, name)
+        if len(said) >= _LEAST and len(said) / len(name) >= _SHARE:
+            scored.append(((len(said), len(said) / len(name)), aid, last))
     if not scored:
         return None
     scored.sort(key=lambda s: s[0], reverse=True)
@@ -142,6 +142,21 @@ def _said(words: list[tuple[tuple[tuple[str, str], ...], int, int]],
 @lru_cache(maxsize=65536)
 def _name_words(name: str) -> tuple[tuple[str, str], ...]:
     return tuple(dict.fromkeys(_word(w) for w in re.findall(r"[^\W\d_]+", name) if w.lower() not in _FUNCTION))
+
+
+_KEY = 4  # letters of a word an index of names' words is keyed by
+
+
+@lru_cache(maxsize=8)
+def _by_start(known: Known) -> dict[str, tuple[tuple[str, str], ...]]:
+    """(actor id, name or alias) per first letters of a word of that name (as written and as stemmed)."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for aid, name, aliases in known:
+        for form in (name, *aliases):
+            for word in _name_words(form):
+                for key in {word[0][:_KEY], word[1][:_KEY]}:
+                    out.setdefault(key, []).append((aid, form))
+    return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
 
 
 @lru_cache(maxsize=8)
