@@ -374,6 +374,8 @@ def test_common_english_words_of_questions_are_translated_or_no_topic(tmp_path: 
     ("Who proposes introducing combined positions?", ["PROPOSES"]),
     ("Who has introduced combined positions?", ["REPORTS_AS_EXAMPLE"]),
     ("Hvem driver kombinerte stillinger?", ["REPORTS_AS_EXAMPLE"]),
+    ("Who wants combined positions to be set up?", ["PROPOSES"]),
+    ("Who wants combined positions to be re-established?", ["PROPOSES"]),
     ("Which hospitals already run combined positions?", ["REPORTS_AS_EXAMPLE"]),
     ("Kven ønskjer fleire kombinerte stillingar?", ["PROPOSES"]),
     ("Kven vil opprette fleire kombinerte stillingar?", ["PROPOSES"]),
