@@ -1,9 +1,9 @@
-"""Organisations a "both" question names in its own words rather than by their names: "kommunene Lurøy, Rødøy og
-Træna" for Lurøy, Rødøy og Træna kommuner, "Molde legevakt" for Molde legevakt og KAD, "sykepleiernes faggruppe for
-psykisk helse og rus" for NSFs faggruppe for sykepleiere i psykisk helse og rus, "Ungdomsrådet ved OUS" for
-Ungdomsrådet ved Oslo universitetssykehus. An analyst who asks what two bodies both want writes each as it comes to
-mind; a question of that kind names two, so the words where the second (or first) stands are read against every
-organisation's name: the one whose name holds most of those words, from the first on, names it."""
+"""Organisations a question names in its own words rather than by their names: "kommunene Lurøy, Rødøy og Træna" for
+Lurøy, Rødøy og Træna kommuner, "Molde legevakt" for Molde legevakt og KAD, "sykepleiernes faggruppe for psykisk helse
+og rus" for NSFs faggruppe for sykepleiere i psykisk helse og rus, "Ungdomsrådet ved OUS" for Ungdomsrådet ved Oslo
+universitetssykehus. An analyst who asks what two bodies both want, or what one thinks, writes each as it comes to
+mind; where such a question names one, its words are read against the organisations' names: the one whose name holds
+most of those words, from the first on, names it."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from graph.phrase import ACCENTS, stem
 
 Known = tuple[tuple[str, str, tuple[str, ...]], ...]
 Hit = tuple[str, int, int]
+Words = list[tuple[tuple[tuple[str, str], ...], int, int]]  # a description's words: their forms, start, end
 
 _BOTH = re.compile(r"\b(?:både|båe|both)\s+", re.IGNORECASE)
 _AND = re.compile(r",?\s+(?:og|and)\s+", re.IGNORECASE)
@@ -40,18 +41,19 @@ def described_pair(text: str, hits: list[Hit], known: Known) -> list[Hit]:
     if hit and hit[1] > both.end():
         gap = _AND.search(text, both.end(), hit[1])
         if gap and gap.end() == hit[1]:  # B was found: A is what stands between "både" and the "og" before it
-            first = _described(text, both.end(), gap.start(), known, taken)
-            return [first] if first else []
+            first = _described(_words(text, both.end(), gap.start(), known), known, taken)
+            return [first[0]] if first else []
         if gap:  # a name inside B's description ("ungdomsrådet i HMR"): the words around it are read
             hit = None
         # (else it is A, after words of its own: "kommunene Lurøy, Rødøy og Træna")
-    first = None if hit else _described(text, both.end(), len(text), known, taken)
+    found = None if hit else _described(_words(text, both.end(), len(text), known), known, taken)
+    first = found[0] if found else None
     if first:
         taken.add(first[0])
     # (B after the "og" that ends A, or, when A is not known, after the first "og")
     gap = _AND.match(text, (hit or first)[2]) if hit or first else _AND.search(text, both.end())
-    second = _described(text, gap.end(), len(text), known, taken) if gap else None
-    return [h for h in (first, second) if h]
+    second = _described(_words(text, gap.end(), len(text), known), known, taken) if gap else None
+    return [h for h in (first, second and second[0]) if h]
 
 
 # "Kva meiner etikkomiteen i Vestre Viken om …": what a question asks an organisation's view with, before its name
@@ -69,19 +71,19 @@ def described_subject(text: str, hits: list[Hit], known: Known) -> list[Hit]:
     words = _words(text, view.end(), len(text), known)
     # (where the question goes on to what it asks, "om …": all of the description is in view, most of which the
     # name must say; "klinikken for psykisk helsevern og rus i Finnmark" is not Helse Førde's clinic)
-    if not (found := _described(text, view.end(), len(text), known, set())) \
-            or not re.match(rf"\W*(?:{'|'.join(_ENDS)})\b", text[words[-1][2]:], re.IGNORECASE) \
-            or any(h[0] == found[0] or h[1] <= found[1] and found[2] <= h[2] for h in hits):
+    if not (described := _described(words, known, set())) \
+            or not re.match(rf"\W*(?:{'|'.join(_ENDS)})\b", text[words[-1][2]:], re.IGNORECASE):
         return []
-    name = _name_words(next(n for i, n, _ in known if i == found[0]))
+    found, name = described
+    if any(h[0] == found[0] or h[1] <= found[1] and found[2] <= h[2] for h in hits):
+        return []
     said = sum(any(_same(w, n) for w in stems for n in name) for stems, _, _ in words)
     return [found] if said >= _SAID * len(words) else []
 
 
-def _described(text: str, start: int, end: int, known: Known, taken: set[str]) -> Hit | None:
-    """The one organisation whose name most of the words from ``start`` say, the first of them included; none when
-    two say as much."""
-    words = _words(text, start, end, known)
+def _described(words: Words, known: Known, taken: set[str]) -> tuple[Hit, tuple[tuple[str, str], ...]] | None:
+    """The one organisation whose name most of the description's words say, the first of them included (and the words
+    of the name or alias that says them); none when two say as much."""
     if not words:
         return None
     scored = []
@@ -93,17 +95,17 @@ def _described(text: str, start: int, end: int, known: Known, taken: set[str]) -
         name = _name_words(form)
         said, last = _said(words, name)
         if len(said) >= _LEAST and len(said) / len(name) >= _SHARE:
-            scored.append(((len(said), len(said) / len(name)), aid, last))
+            scored.append(((len(said), len(said) / len(name)), aid, last, name))
     if not scored:
         return None
     scored.sort(key=lambda s: s[0], reverse=True)
     best = scored[0]
     if any(s[0] == best[0] and s[1] != best[1] for s in scored[1:]):
         return None
-    return best[1], words[0][1], best[2]
+    return (best[1], words[0][1], best[2]), best[3]
 
 
-def _words(text: str, start: int, end: int, known: Known) -> list[tuple[tuple[tuple[str, str], ...], int, int]]:
+def _words(text: str, start: int, end: int, known: Known) -> Words:
     """The description's words from ``start``: each as its words (an abbreviation an organisation has, the words of
     that organisation's name), where it starts and ends."""
     short = _abbreviations(known)
@@ -119,8 +121,7 @@ def _words(text: str, start: int, end: int, known: Known) -> list[tuple[tuple[tu
     return out
 
 
-def _said(words: list[tuple[tuple[tuple[str, str], ...], int, int]],
-          name: tuple[tuple[str, str], ...]) -> tuple[set[tuple[str, str]], int]:
+def _said(words: Words, name: tuple[tuple[str, str], ...]) -> tuple[set[tuple[str, str]], int]:
     """The name's stems the description says, reading from its first word until two in a row are not in the
     name; and where the last word it says ends."""
     said: set[tuple[str, str]] = set()
