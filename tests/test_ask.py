@@ -1058,6 +1058,16 @@ def test_a_price_asked_of_is_answered_by_a_price_of_the_same_kind(tmp_path: Path
             == {"Dalbygda kommune"}
 
 
+def test_an_opposition_speaks_of_a_price_in_the_sentence_it_points_back_to(tmp_path: Path) -> None:
+    """"Dette går vi sterkt imot." after the proposal to raise the co-payment opposes the co-payment: the price the
+    question names may be said in the sentence the opposition points back to."""
+    with _one_letter(tmp_path, "Høringssvar\n\nDepartementet foreslår at egenandelen for fysioterapi økes med 30 "
+                     "prosent fra 2027. Dette går vi sterkt imot.\n\nMed vennlig hilsen") as store:
+        out = ask(store, "Hvem er imot at egenandelen for fysioterapi økes?")
+        assert _actors(out) == {"Fjellheim kommune"}
+        assert any("sterkt imot" in e["quote"] for a in out["answers"] for e in a["evidence"])
+
+
 def test_no_name_is_read_across_what_the_question_glosses_in_brackets() -> None:
     """"assertive outreach (FACT) teams": the bracket is the asker's gloss of the FACT alias before it, and once it is
     blanked the words around it are not ACT's "assertive outreach teams"; written without the bracket they are."""

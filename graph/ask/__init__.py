@@ -223,8 +223,10 @@ def _qualified(it: Interpretation, question: str, answers: list[dict[str, Any]])
         tests.append(lambda quote: bool(free.search(quote)) == wants_free)
     if not wants_free and re.search(t["co_payment"], unpaid, re.IGNORECASE):
         tests.append(re.compile(t["co_payment_said"], re.IGNORECASE).search)
-    kept = [{**a, "evidence": [e for e in a["evidence"] if all(test(e["quote"] or "") for test in tests)]}
-            for a in answers]
+    # (an opposition's quote or the sentence it points back to: "Dette går vi sterkt imot" after the proposal to raise
+    # the co-payment)
+    said = _said if it.intent == "who_opposes" else lambda e: e["quote"] or ""
+    kept = [{**a, "evidence": [e for e in a["evidence"] if all(test(said(e)) for test in tests)]} for a in answers]
     kept = [a for a in kept if a["evidence"]]
     if not kept:
         it.add_note(f"no statement about it speaks of «{asked[0]}»")
