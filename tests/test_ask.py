@@ -1068,6 +1068,21 @@ def test_an_opposition_speaks_of_a_price_in_the_sentence_it_points_back_to(tmp_p
         assert any("sterkt imot" in e["quote"] for a in out["answers"] for e in a["evidence"])
 
 
+def test_an_opposition_may_name_the_place_in_the_sentence_it_points_back_to(tmp_path: Path) -> None:
+    """"Dette kan kommunestyret ikkje akseptere." after the plan that only the health trust run hospital at home in
+    Dalbygda opposes that plan for Dalbygda: the place the question names may be said in the sentence the opposition
+    points back to (and an opposition to the plan for another place is still no answer)."""
+    letters = {"fjellheim": "Fjellheim kommune\n\nUtkastet gjer framlegg om at berre helseføretaket skal drive "
+                            "heimesjukehus i Dalbygda. Dette kan kommunestyret ikkje akseptere.\n\nFjellheim kommune\n",
+               "dalbygda": "Dalbygda kommune\n\nKommunen går imot at berre helseføretaket skal drive heimesjukehus i "
+                           "Dalbygda.\n\nDalbygda kommune\n",
+               "sordal": "Sørdal kommune\n\nKommunen går imot at berre helseføretaket skal drive heimesjukehus i "
+                         "Sørdal.\n\nSørdal kommune\n"}
+    with _letters(tmp_path, letters) as store:
+        assert _actors(ask(store, "Hvem er imot at bare helseforetaket skal drive hjemmesykehus i Dalbygda?")) \
+            == {"Fjellheim kommune", "Dalbygda kommune"}
+
+
 def test_no_name_is_read_across_what_the_question_glosses_in_brackets() -> None:
     """"assertive outreach (FACT) teams": the bracket is the asker's gloss of the FACT alias before it, and once it is
     blanked the words around it are not ACT's "assertive outreach teams"; written without the bracket they are."""

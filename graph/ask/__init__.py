@@ -564,7 +564,9 @@ def _places(words: str) -> list[str]:
 
 
 def _says_places(a: dict[str, Any], e: dict[str, Any], places: list[str]) -> bool:
-    quote = (e["quote"] or "").lower()
+    """Each place is said in the quote (an opposition's, or the sentence it points back to: "Dette kan formannskapet
+    ikkje akseptere" after the move from Høyanger) or in the name of who says it."""
+    quote = (_said(e) if a["relation"] == "OPPOSES" else e["quote"] or "").lower()
     return all(p in quote or p in a["actor"]["name"].lower() for p in places)
 
 
