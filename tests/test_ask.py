@@ -1039,7 +1039,7 @@ def test_a_price_said_inside_a_compound_is_a_price() -> None:
     price = re.compile(templates()["must_say"], re.IGNORECASE)
     assert price.search("Eldrerådet er usamd i at det skal innførast parkeringsavgift for pasientar")
     assert price.search("Brukaravgifta bør fjernast") and not price.search("Parkeringsplassen bør utvidast")
-    assert price.search("Who proposes a user charge for video consultations?") and price.search("et gebyr for ")
+    assert price.search("Who proposes a user charge for video consultations?")
 
 
 def test_a_price_asked_of_is_answered_by_a_price_of_the_same_kind(tmp_path: Path) -> None:
