@@ -113,7 +113,9 @@ def _english(key: str) -> tuple[str, ...] | None:
     key = key.translate(ACCENTS)  # "Sámi", "café": the glossary writes English without accents
     for form in (key, re.sub(r"ies$", "y", key), re.sub(r"e?s$", "", key), re.sub(r"s$", "", key),
                  re.sub(r"ing$", "", key), re.sub(r"ing$", "e", key), re.sub(r"ed$", "", key), re.sub(r"d$", "", key),
-                 re.sub(r"(\w)\1(?:ing|ed)$", r"\1", key)):  # "cutting", "planned": the doubled consonant
+                 re.sub(r"ied$", "y", key),
+                 re.sub(r"(\w)\1(?:ing|ed)$", r"\1", key),  # "cutting", "planned": the doubled consonant
+                 f"{key}s"):  # (a singular the glossary has only in the plural: "wound" of "wounds")
         if form in g:
             return g[form]
     return None

@@ -491,6 +491,17 @@ def test_an_english_phrase_the_glossary_translates_keeps_its_stop_words() -> Non
     assert "take" not in (parse("Who thinks health trusts should take on more apprentices?", vocab).phrase or "")
 
 
+def test_an_english_word_is_found_in_the_glossary_in_any_of_its_forms() -> None:
+    """The glossary keeps some words only in the plural ("wounds", "suppliers") and verbs in the base form: a
+    question's singular or past participle finds them all the same ("a wound team", "accompanied by a midwife")."""
+    from graph.phrase import english_stems, glossary
+
+    g = glossary()
+    assert "wound" not in g and english_stems("wound") == g["wounds"]
+    assert "supplier" not in g and english_stems("supplier") == g["suppliers"]
+    assert english_stems("accompanied") == g["accompany"]
+
+
 def test_a_contracted_plural_has_the_stem_of_its_singular() -> None:
     """Norwegian drops the e of -er/-el before an ending: "helikoptrene" is "helikopter", "legemidler" is
     "legemiddel"; a doubled consonant is no contraction ("kontroller")."""
