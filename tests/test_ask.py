@@ -757,6 +757,31 @@ def test_what_an_organisation_says_is_answered_by_it_not_by_those_it_names(tmp_p
         assert first["relation"] == "OPPOSES" and "nattvakt i radiologi" in first["evidence"][0]["quote"]
 
 
+def test_a_view_question_naming_a_second_organisation_is_answered_by_the_first(tmp_path: Path) -> None:
+    """"Hva mener Fjellheim kommune om å samle forskningsmidlene i Forskningsrådet?": the research council is part
+    of what is asked about; when no statement of the municipality names it, the municipality's view still answers."""
+    with _one_letter(tmp_path, "Høringsinnspill\n\nKommunen går imot å samle forskningsmidlene til "
+                     "helseforetakene i ett nasjonalt program.\n\nMed vennlig hilsen") as store:
+        out = ask(store, "Hva mener Fjellheim kommune om å samle forskningsmidlene i Forskningsrådet?")
+        assert _actors(out) == {"Fjellheim kommune"}
+        assert "samle forskningsmidlene" in out["answers"][0]["evidence"][0]["quote"]
+
+
+def test_an_alias_that_is_another_actors_name_names_that_actor(tmp_path: Path) -> None:
+    """A unit whose letter calls it "Vestheim fylkeskommune, Tannhelsetenesta" may keep its county's name as an
+    alias; "Kva meiner Vestheim fylkeskommune om …" asks the county, whose own name that is."""
+    with _letters(tmp_path, {
+            "fylket": "Vestheim fylkeskommune\nPostboks 1\n9999 Vestheim\n\nFylkestinget går imot å samle "
+                      "pasientreisekontora i eitt kontor.\n\nVestheim fylkeskommune\n",
+            "tannhelse": "Tannhelsetenesta i Vestheim fylkeskommune\nPostboks 2\n9999 Vestheim\n\nTannhelsetenesta "
+                         "ber om at tannpleiarar kjem til sjukeheimane.\n\nTannhelsetenesta i Fjellheim "
+                         "fylkeskommune\n"}) as store:
+        unit = store.query("MATCH (a:Actor) WHERE a.name STARTS WITH 'Tannhelsetenesta' RETURN a.id AS id")[0]["id"]
+        store.write("MATCH (a:Actor {id: $id}) SET a.aliases = ['Vestheim fylkeskommune']", {"id": unit})
+        out = ask(store, "Kva meiner Vestheim fylkeskommune om pasientreisekontora?")
+        assert out["interpretation"]["actor"] != unit and _actors(out) == {"Vestheim fylkeskommune"}
+
+
 def test_an_organisation_the_question_does_not_ask_about_is_part_of_its_topic() -> None:
     """"Who is against merging the Nordhordland out-of-hours call centre …" asks who opposes; the out-of-hours
     service named is what is merged, so its words stay in what the statements must say."""

@@ -75,8 +75,12 @@ def ask(store: GraphStore, question: str, *, documents: list[str] | None = None,
 def _ask(store: GraphStore, question: str, documents: list[str] | None, limit: int, vocab: Vocabulary,
          context: Interpretation | None = None) -> tuple[dict[str, Any], Interpretation]:
     """One question (or one part of a compound one): its answers and what was understood."""
-    known = tuple((r["id"], r["name"] or r["id"], tuple(a for a in r["aliases"] or [] if _distinctive(a)))
-                  for r in store.query(_ACTORS))
+    rows = store.query(_ACTORS)
+    # (an alias that is another actor's name is that actor's: "Troms fylkeskommune" is not its dental service)
+    names = {(r["name"] or "").lower() for r in rows}
+    known = tuple((r["id"], r["name"] or r["id"], tuple(a for a in r["aliases"] or [] if _distinctive(a)
+                                                        and a.lower() not in names - {(r["name"] or "").lower()}))
+                  for r in rows)
     it = parse(question, vocab, known, lambda phrase: discovered_candidates(store, phrase), context)
     answers: list[dict[str, Any]] = []
     related: list[dict[str, Any]] = []
@@ -690,6 +694,12 @@ def _relax(store: GraphStore, it: Interpretation, documents: list[str] | None, v
     first its statements that share the question's rarer words, before everything it said."""
     if not answers and it.phrase and not it.exact and not (it.actor or it.actors) and it.intent != "whether":
         answers = _by_place(store, it, documents, vocab, limit)
+    if not answers and it.actor and it.named and it.intent in ("what_does_actor_propose", "about"):
+        # an organisation the view question names beside the one asked is part of the topic ("Hva mener NORCE om
+        # å samle … forskningsmidler i Forskningsrådet?"): when no statement names it, what the one asked says
+        it.named = None
+        it.add_note("nothing matched every part of the question; answered without the second organisation it names")
+        answers = _answer(store, it, documents, vocab, limit)
     loose: list[dict[str, Any]] = []
     if not answers and it.actor and it.phrase and not it.exact and it.intent in ("what_does_actor_propose", "about"):
         loose = _answer(store, replace(it, groups=[]), documents, vocab, limit, share=_SOME)
