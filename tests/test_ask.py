@@ -433,6 +433,18 @@ def test_what_an_organisation_thinks_falls_back_to_the_measures_theme_and_says_s
     assert "theme" in out["interpretation"]["note"]
 
 
+def test_what_an_organisation_is_against_falls_back_to_the_measures_theme(tmp_path: Path) -> None:
+    """"Hva er Fjellheim kommune imot når det gjelder lavterskeltilbud i psykisk helse?" when none of its oppositions
+    names the measure: its oppositions on the measure's theme, as for what it thinks, not those on other themes."""
+    with _one_letter(tmp_path, "Høringsinnspill\n\nKommunen går imot at psykologene i kommunen skal finansieres "
+                     "gjennom rammetilskuddet.\n\nKommunen går imot at ambulansestasjonen på Fjellheim legges "
+                     "ned.\n\nMed vennlig hilsen") as store:
+        out = ask(store, "Hva er Fjellheim kommune imot når det gjelder lavterskeltilbud i psykisk helse?")
+        quotes = [a["evidence"][0]["quote"] for a in out["answers"]]  # (each answer's own quote)
+        assert _actors(out) == {"Fjellheim kommune"} and all("psykologene" in q for q in quotes)
+        assert "theme" in out["interpretation"]["note"]
+
+
 def test_a_measure_named_after_of_is_no_kind_of_actor() -> None:
     """"critical of hospital at home" asks about the measure, not about hospitals; "Which of the hospitals" does."""
     vocab = load_vocabulary()

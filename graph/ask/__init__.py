@@ -766,8 +766,9 @@ def _actor_on_topic(store: GraphStore, it: Interpretation, documents: list[str] 
         return answers
     it.measures, it.phrase = measures, None
     themes = list(dict.fromkeys(t for e in entries for t in e.props.get("themes", [])))
-    if it.intent == "what_does_actor_propose" and themes and {"PROPOSES", "OPPOSES"} <= set(it.relations):
-        # what it thinks (not what it reports or proposes): what it says on the measure's theme, said to be that
+    if it.intent == "what_does_actor_propose" and themes and "OPPOSES" in it.relations:
+        # what it thinks or is against (not what it reports or proposes): what it says on the measure's theme, said
+        # to be that
         on_theme = [a for t in themes[:1] for a in _answer(store, replace(it, measures=[], theme=t), documents, vocab,
                                                             limit)]
         if on_theme:
