@@ -706,6 +706,17 @@ def test_the_organisation_whose_view_is_asked_may_be_named_by_a_description() ->
     assert it.actor is None
 
 
+def test_the_organisation_whose_view_is_asked_may_be_named_by_one_word_of_its_name() -> None:
+    """"Hva mener Olaviken om Helse Bergens forslag …": the one organisation whose name has the word, not the trust
+    whose proposal it is; a word several names share names none."""
+    vocab = load_vocabulary()
+    known = (("olaviken", "NKS Olaviken alderspsykiatriske sykehus", ()), ("helse-bergen", "Helse Bergen HF", ()),
+             ("sorheim-nks", "NKS Sørheim rehabiliteringssenter", ()), ("sorheim-lms", "LMS Sørheim senter", ()))
+    it = parse("Hva mener Olaviken om Helse Bergens forslag om å samle døgnbehandlingen?", vocab, known)
+    assert it.actor == "olaviken"
+    assert parse("Hva mener Sørheim om ventetidene?", vocab, known).actor is None
+
+
 def test_felles_for_two_actors_is_a_both_question() -> None:
     vocab = load_vocabulary()
     known = (("x", "Fjellheim kommune", ()), ("y", "Dalbygda kommune", ()))

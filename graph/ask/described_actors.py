@@ -28,6 +28,7 @@ _MISSES = 2  # words in a row that are not in the name end the description
 _LEAST = 2  # words of the name the description must say
 _SHARE = 0.5  # … and of all the words of the name
 _SAID = 2 / 3  # of a view question's description of its organisation, the words its name must say
+_NAME_WORD = 5  # letters at least of one capitalised word that names an organisation
 _PREFIX = 5  # letters at least of the shorter of two stems one starts the other with
 
 
@@ -69,6 +70,8 @@ def described_subject(text: str, hits: list[Hit], known: Known) -> list[Hit]:
     if not view or not known:
         return []
     words = _words(text, view.end(), len(text), known)
+    if len(words) == 1 and (one := _one_word_name(text, words[0], known)):  # "Hva mener Olaviken om …"
+        return [] if any(h[0] == one[0] for h in hits) else [one]
     # (where the question goes on to what it asks, "om …": all of the description is in view, most of which the
     # name must say; "klinikken for psykisk helsevern og rus i Finnmark" is not Helse Førde's clinic)
     if not (described := _described(words, known, set())) \
@@ -79,6 +82,18 @@ def described_subject(text: str, hits: list[Hit], known: Known) -> list[Hit]:
         return []
     said = sum(any(_same(w, n) for w in stems for n in name) for stems, _, _ in words)
     return [found] if said >= _SAID * len(words) else []
+
+
+def _one_word_name(text: str, word: tuple[tuple[tuple[str, str], ...], int, int], known: Known) -> Hit | None:
+    """An organisation whose view is asked by one capitalised word of its name, before what is asked ("Hva mener
+    Olaviken om …" for NKS Olaviken alderspsykiatriske sykehus): the one organisation whose name has that word."""
+    _, start, end = word
+    written = text[start:end]
+    if not written[:1].isupper() or len(written) < _NAME_WORD \
+            or not re.match(rf"\W*(?:{'|'.join(_ENDS)})\b", text[end:], re.IGNORECASE):
+        return None
+    named = {aid for aid, name, _ in known if written.lower() in re.findall(r"[\wæøå-]+", name.lower())}
+    return (named.pop(), start, end) if len(named) == 1 else None
 
 
 def _described(words: Words, known: Known, taken: set[str]) -> tuple[Hit, tuple[tuple[str, str], ...]] | None:
