@@ -79,8 +79,8 @@ def _ask(store: GraphStore, question: str, documents: list[str] | None, limit: i
     # (an alias that is another actor's name is that actor's: "Troms fylkeskommune" is not its dental service)
     names = {(r["name"] or "").lower() for r in rows}
     known = tuple((r["id"], r["name"] or r["id"], tuple(a for a in r["aliases"] or [] if _distinctive(a)
-                                                        and a.lower() not in names - {(r["name"] or "").lower()}))
-                  for r in rows)
+                                                        and (a.lower() not in names or a.lower() == own)))
+                  for r in rows for own in [(r["name"] or "").lower()])
     it = parse(question, vocab, known, lambda phrase: discovered_candidates(store, phrase), context)
     answers: list[dict[str, Any]] = []
     related: list[dict[str, Any]] = []
