@@ -28,7 +28,7 @@ _MISSES = 2  # words in a row that are not in the name end the description
 _LEAST = 2  # words of the name the description must say
 _SHARE = 0.5  # … and of all the words of the name
 _SAID = 2 / 3  # of a view question's description of its organisation, the words its name must say
-_NAME_WORD = 5  # letters at least of one capitalised word that names an organisation
+NAME_WORD = 5  # letters at least of one capitalised word that names an organisation by one word of its name
 _PREFIX = 5  # letters at least of the shorter of two stems one starts the other with
 
 
@@ -89,11 +89,17 @@ def _one_word_name(text: str, word: tuple[tuple[tuple[str, str], ...], int, int]
     Olaviken om …" for NKS Olaviken alderspsykiatriske sykehus): the one organisation whose name has that word."""
     _, start, end = word
     written = text[start:end]
-    if not written[:1].isupper() or len(written) < _NAME_WORD \
+    if not written[:1].isupper() or len(written) < NAME_WORD \
             or not re.match(rf"\W*(?:{'|'.join(_ENDS)})\b", text[end:], re.IGNORECASE):
         return None
-    named = {aid for aid, name, _ in known if written.lower() in re.findall(r"[\wæøå-]+", name.lower())}
-    return (named.pop(), start, end) if len(named) == 1 else None
+    return (aid, start, end) if (aid := named_by_word(written, known)) else None
+
+
+def named_by_word(word: str, known: Known, taken: frozenset[str] = frozenset()) -> str | None:
+    """The one organisation (besides those ``taken``) whose name has the word; none when several have it (a place
+    many names share)."""
+    named = {aid for aid, name, _ in known if word.lower() in re.findall(r"[\wæøå-]+", name.lower())} - taken
+    return named.pop() if len(named) == 1 else None
 
 
 def _described(words: Words, known: Known, taken: set[str]) -> tuple[Hit, tuple[tuple[str, str], ...]] | None:

@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from graph.ask.described_actors import described_pair, described_subject
+from graph.ask.described_actors import NAME_WORD, described_pair, described_subject, named_by_word
 from graph.ask.english_actors import english_actor_hits
 from graph.datafile import read_yaml
 from graph.extract.discover import fold_text, function_words, is_action, is_generic, key_of, stem
@@ -316,7 +316,6 @@ def _actors(r: _Reading, vocab: Vocabulary, known: tuple[tuple[str, str, tuple[s
     r.rest = _mask(r.text, hits)
 
 
-_NAME_WORD = 5  # letters at least of a capitalised word that names an organisation by one word of its name
 
 
 def _one_capitalised_name(text: str, hits: list[tuple[str, int, int]],
@@ -326,12 +325,10 @@ def _one_capitalised_name(text: str, hits: list[tuple[str, int, int]],
     whose name has that word; none when several have it (a place many names share)."""
     found = []
     for m in re.finditer(r"(?<!\w)([A-ZÆØÅ][\wæøå-]+)", text):
-        if m.start() == 0 or len(m[1]) < _NAME_WORD or any(s <= m.start() < e for _, s, e in hits):
+        if m.start() == 0 or len(m[1]) < NAME_WORD or any(s <= m.start() < e for _, s, e in hits):
             continue
-        word = m[1].lower()
-        named = {i for i, name, _ in known if word in re.findall(r"[\wæøå-]+", name.lower())} - {h[0] for h in hits}
-        if len(named) == 1:
-            found.append((named.pop(), m.start(), m.end()))
+        if aid := named_by_word(m[1], known, frozenset(h[0] for h in hits)):
+            found.append((aid, m.start(), m.end()))
     return found[:1]
 
 
