@@ -797,7 +797,7 @@ def test_an_alias_that_is_another_actors_name_names_that_actor(tmp_path: Path) -
             "fylket": "Vestheim fylkeskommune\nPostboks 1\n9999 Vestheim\n\nFylkestinget går imot å samle "
                       "pasientreisekontora i eitt kontor.\n\nVestheim fylkeskommune\n",
             "tannhelse": "Tannhelsetenesta i Vestheim fylkeskommune\nPostboks 2\n9999 Vestheim\n\nTannhelsetenesta "
-                         "ber om at tannpleiarar kjem til sjukeheimane.\n\nTannhelsetenesta i Fjellheim "
+                         "ber om at tannpleiarar kjem til sjukeheimane.\n\nTannhelsetenesta i Vestheim "
                          "fylkeskommune\n"}) as store:
         unit = store.query("MATCH (a:Actor) WHERE a.name STARTS WITH 'Tannhelsetenesta' RETURN a.id AS id")[0]["id"]
         store.write("MATCH (a:Actor {id: $id}) SET a.aliases = ['Vestheim fylkeskommune']", {"id": unit})

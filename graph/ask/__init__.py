@@ -75,12 +75,7 @@ def ask(store: GraphStore, question: str, *, documents: list[str] | None = None,
 def _ask(store: GraphStore, question: str, documents: list[str] | None, limit: int, vocab: Vocabulary,
          context: Interpretation | None = None) -> tuple[dict[str, Any], Interpretation]:
     """One question (or one part of a compound one): its answers and what was understood."""
-    rows = store.query(_ACTORS)
-    # (an alias that is another actor's name is that actor's: "Troms fylkeskommune" is not its dental service)
-    names = {(r["name"] or "").lower() for r in rows}
-    known = tuple((r["id"], r["name"] or r["id"], tuple(a for a in r["aliases"] or [] if _distinctive(a)
-                                                        and (a.lower() not in names or a.lower() == own)))
-                  for r in rows for own in [(r["name"] or "").lower()])
+    known = _known_actors(store.query(_ACTORS))
     it = parse(question, vocab, known, lambda phrase: discovered_candidates(store, phrase), context)
     answers: list[dict[str, Any]] = []
     related: list[dict[str, Any]] = []
@@ -137,6 +132,19 @@ def _ask(store: GraphStore, question: str, documents: list[str] | None, limit: i
     if related:
         out["related"] = related
     return out, it
+
+
+def _known_actors(rows: list[dict[str, Any]]) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """(id, name, aliases) of the graph's actors, as a question is read against them: an alias only when it names
+    one organisation anywhere, and not when it is another actor's name ("Troms fylkeskommune" is the county, not
+    its dental service, which carries the county's name as an alias because it speaks for it)."""
+    names = {(r["name"] or "").lower() for r in rows}
+    known = []
+    for r in rows:
+        own = (r["name"] or "").lower()
+        aliases = [a for a in r["aliases"] or [] if _distinctive(a) and (a.lower() == own or a.lower() not in names)]
+        known.append((r["id"], r["name"] or r["id"], tuple(aliases)))
+    return tuple(known)
 
 
 def _answer(store: GraphStore, it: Interpretation, documents: list[str] | None, vocab: Vocabulary,
