@@ -173,6 +173,10 @@ def test_sets_written_after_the_rules_stay_good(dev: dict) -> None:
     ("Foreningen er en landsdekkende organisasjon for pårørende til rusavhengige.", "other"),
     ("Stiftelsen driver to poliklinikker og har om lag 120 ansatte.", "other"),
     ("Mange kommuner har kjøpt inn sensorer de siste årene.", "other"),
+    # a measure judged good or needed, also on a condition
+    ("Et viktig tiltak vil være en felles vakttelefon for foreldre i Fjellby.", "proposal"),
+    ("Eit viktig tiltak i planperioden vil vere fleire plassar i barnehagen.", "proposal"),
+    ("Fastlegeteam kan være et godt tiltak dersom staten dekker driften.", "proposal"),
     ("Fleire av medlemene våre har sidan 2023 hatt faste dagar på helsestasjonane.", "example"),
 ])
 def test_stance_language_of_the_genre(sentence: str, kind: str) -> None:

@@ -242,3 +242,13 @@ def test_vocabulary_names_entered_in_bokmal_are_found_in_nynorsk_text() -> None:
     ids = load_vocabulary().measures.ids("Sidan 2020 har vi drive heimesjukehus og digital heimeoppfølging, og "
                                          "vi ønskjer fleire kombinerte stillingar.")
     assert {"hjemmesykehus", "digital-hjemmeoppfolging", "kombinerte-stillinger"} <= set(ids)
+
+
+def test_an_uninflected_adjective_takes_a_compound_head_as_its_alias_does() -> None:
+    """"felles stilling" is a combined position, so is "felles jordmorstilling" (as "kombinert jordmorstilling"
+    already was): the adjective "felles" does not inflect, so it was not read as one."""
+    from graph.extract.vocab import load_vocabulary
+
+    ids = load_vocabulary().measures.ids
+    assert "kombinerte-stillinger" in ids("Vi ønsker felles jordmorstillinger mellom sykehuset og bydelene.")
+    assert "kombinerte-stillinger" not in ids("Vi ønsker flere jordmorstillinger i bydelene.")

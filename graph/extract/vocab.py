@@ -75,7 +75,7 @@ def alias_regex(alias: str, *, suffix: int = 6) -> tuple[str, int]:
 
 _COMPOUND_HEAD = 6  # letters: a noun this long may end a compound and still be the alias's noun
 # the first word of a two-word alias that is an adjective ("kombinerte", "ambulant", "oppsøkende", "delt")
-_ADJECTIVE = re.compile(r"[a-zæøå]+(?:e|ert|ant|lt|isk|ig)")
+_ADJECTIVE = re.compile(r"[a-zæøå]+(?:e|ert|ant|lt|isk|ig)|felles")  # "felles" does not inflect
 
 
 class _Words(NamedTuple):
