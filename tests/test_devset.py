@@ -177,6 +177,14 @@ def test_sets_written_after_the_rules_stay_good(dev: dict) -> None:
     ("Et viktig tiltak vil være en felles vakttelefon for foreldre i Fjellby.", "proposal"),
     ("Eit viktig tiltak i planperioden vil vere fleire plassar i barnehagen.", "proposal"),
     ("Fastlegeteam kan være et godt tiltak dersom staten dekker driften.", "proposal"),
+    # endorsement with the sender named after the verb, a request announced, the nynorsk "ynskjer"; a proposal judged
+    # by what it will weaken (not the draft's plan told) or as a wrong move
+    ("Dette slutter Fjellvik eldreråd seg fullt ut til.", "proposal"),
+    ("Vi vil derfor be om at sykehuset sender epikrisen samme dag.", "proposal"),
+    ("Me ynskjer at legevakta held ope heile natta.", "proposal"),
+    ("Forslaget vil svekke tilbodet til dei eldste pasientane.", "opposition"),
+    ("Utkastet vil samle legevakten i Fjellby.", "other"),
+    ("Dette er et feil grep, fordi det gjør turnusen vanskeligere.", "opposition"),
     ("Fleire av medlemene våre har sidan 2023 hatt faste dagar på helsestasjonane.", "example"),
 ])
 def test_stance_language_of_the_genre(sentence: str, kind: str) -> None:
