@@ -139,6 +139,15 @@ def test_an_english_word_whose_stem_starts_a_theme_keyword_names_the_theme() -> 
     assert it.intent == "actors_by_theme" and it.theme == "brukermedvirkning"
 
 
+@pytest.mark.parametrize("question", ["Hvilke pasientforeninger foreslår flere kliniske studier?",
+                                      "Which patient associations propose more clinical trials?"])
+def test_patient_associations_are_patient_organisations(question: str) -> None:
+    """A plural "pasientforeninger" is the kind of sender, as "pasientorganisasjoner" is; the singular is left to
+    names ("Norsk Pasientforening")."""
+    it = parse(question, load_vocabulary(), ())
+    assert it.actor_types == ["patient/user organisation"] and it.intent == "who_proposes"
+
+
 def test_back_home_is_no_backing() -> None:
     """"back" supports ("Who backs …"), "back home" does not: the question asks only for experience."""
     vocab = load_vocabulary()
@@ -443,6 +452,19 @@ def test_what_an_organisation_is_against_falls_back_to_the_measures_theme(tmp_pa
         quotes = [a["evidence"][0]["quote"] for a in out["answers"]]  # (each answer's own quote)
         assert _actors(out) == {"Fjellheim kommune"} and all("psykologene" in q for q in quotes)
         assert "theme" in out["interpretation"]["note"]
+
+
+def test_a_place_and_a_verb_of_setting_up_do_not_answer_what_is_set_up(tmp_path: Path) -> None:
+    """"Hvem foreslår å opprette en fødestue i Dalheim?" is not answered by a letter that asks to set up combined
+    posts in Dalheim, though the two rarest words of the question (the place and the verb) are in it."""
+    posts = "Kommunen ber om at sykehuset og kommunene i Dalheim oppretter flere kombinerte stillinger for sykepleiere."
+    births = ("Kommunen ber om at fødestua i Dalbygda blir videreført.\n\nFødestuene må ha jordmor på vakt hele "
+              "døgnet.\n\nStaten bør finansiere fødestuene fullt ut.")
+    with _letters(tmp_path, {"fjellheim": f"Fjellheim kommune\n\nHøringsinnspill\n\n{posts}\n\nFjellheim kommune\n",
+                             "dalbygda": f"Dalbygda kommune\n\nHøringsinnspill\n\n{births}\n\nDalbygda kommune\n"}) \
+            as store:
+        assert "Fjellheim kommune" not in _actors(ask(store, "Hvem foreslår å opprette en fødestue i Dalheim?"))
+        assert _actors(ask(store, "Hvem foreslår å opprette kombinerte stillinger i Dalheim?")) == {"Fjellheim kommune"}
 
 
 def test_a_measure_named_after_of_is_no_kind_of_actor() -> None:

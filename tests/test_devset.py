@@ -185,6 +185,11 @@ def test_sets_written_after_the_rules_stay_good(dev: dict) -> None:
     ("Forslaget vil svekke tilbodet til dei eldste pasientane.", "opposition"),
     ("Utkastet vil samle legevakten i Fjellby.", "other"),
     ("Dette er et feil grep, fordi det gjør turnusen vanskeligere.", "opposition"),
+    # the sender's practice after a season, and what its own project has shown (not another country's)
+    ("Fra høsten 2024 har kommunen delt en jordmorstilling med sykehuset.", "example"),
+    ("Hausten 2023 starta laget eit kurs for pårørande.", "example"),
+    ("Erfaringene fra vårt prosjekt med digitale foreldregrupper viser at flere fullfører.", "example"),
+    ("Erfaringene fra Danmark viser at ventetidene går ned.", "other"),
     ("Fleire av medlemene våre har sidan 2023 hatt faste dagar på helsestasjonane.", "example"),
 ])
 def test_stance_language_of_the_genre(sentence: str, kind: str) -> None:

@@ -81,6 +81,10 @@ def _ask(store: GraphStore, question: str, documents: list[str] | None, limit: i
     related: list[dict[str, Any]] = []
     if it.intent != "search":
         answers = _answer(store, it, documents, vocab, limit)
+        if it.phrase and not (it.measures or it.discovered or it.actor or it.actors):
+            # the words alone: a place and a verb of setting up are not what is set up ("opprette en fødestue i
+            # Dalane" is not "… oppretter kombinerte stillinger i Dalane", though the two rarest words match)
+            answers = _beyond_places(store, it, answers)
         if not answers and it.discovered:  # the discovered measures say nothing of it: look for the words
             it = parse(question, vocab, known)
             answers = _answer(store, it, documents, vocab, limit) if it.intent != "search" else []
@@ -810,7 +814,9 @@ def _beyond_places(store: GraphStore, it: Interpretation, answers: list[dict[str
     description says beside the places it names: "Kven vil opprette ei fødestove i Valldal?" is not answered by
     everything said about Valldal."""
     places = set(_places(it.phrase or ""))
-    rest = " ".join(w for w in (it.phrase or "").split() if w.lower() not in places)
+    setting_up = tuple(templates()["setting_up"])
+    rest = " ".join(w for w in (it.phrase or "").split()
+                    if w.lower() not in places and not w.lower().startswith(setting_up))
     if not places or not rest:
         return answers
     phrase = Phrase.weigh(store, rest, english=it.language == "en")
