@@ -148,6 +148,19 @@ def test_patient_associations_are_patient_organisations(question: str) -> None:
     assert it.actor_types == ["patient/user organisation"] and it.intent == "who_proposes"
 
 
+def test_a_group_word_before_a_noun_it_makes_a_thing_with_is_no_group() -> None:
+    """"the GP surgery at Moster" is a doctor's office (the glossary's "gp surgery"), not the group GPs; "GPs and
+    nurses" and "severe mental illness and …" stay groups (a word like "and" makes no thing with the group)."""
+    vocab = load_vocabulary()
+    it = parse("Who does not want the GP surgery at Moster to be closed?", vocab, ())
+    assert not it.groups and "surgery" in (it.phrase or "")
+    it = parse("Who runs a team for people with severe mental illness and substance problems?", vocab, ())
+    assert it.groups == ["alvorlige-psykiske-lidelser-rus"]
+    from graph.phrase import english_stems
+
+    assert "lagt ned" in english_stems("closed")  # ("vert lagt ned", as "close" has it)
+
+
 def test_back_home_is_no_backing() -> None:
     """"back" supports ("Who backs …"), "back home" does not: the question asks only for experience."""
     vocab = load_vocabulary()

@@ -464,9 +464,17 @@ def _measures(r: _Reading, vocab: Vocabulary) -> None:
     # eldre" are leger and eldre, the word left for the quotes to say; English puts a noun before a noun:
     # "caseload midwifery" is no midwifery)
     groups = bilingual(vocab.groups).find(r.rest)
-    groups = _unqualified(r, groups) if r.it.language == "en" else groups
+    if r.it.language == "en":
+        groups = [h for h in _unqualified(r, groups) if not _modifies(r.rest, h)]
     r.rest = _mask(r.rest, groups)
     r.it.groups = list(dict.fromkeys(h[0] for h in groups))
+
+
+def _modifies(text: str, hit: tuple[str, int, int]) -> bool:
+    """An English group word before a noun the glossary knows the two as one thing with is no group: a "GP
+    surgery" is a doctor's office (legekontor), not GPs."""
+    after = re.match(r"\s+([^\W_][\w-]*)", text[hit[2]:])
+    return bool(after and phrase_words(after[1])) and english_phrase(f"{text[hit[1]:hit[2]]} {after[1]}".lower())
 
 
 DESCRIPTIONS = Path(__file__).parents[1] / "vocabulary" / "descriptions.yaml"
