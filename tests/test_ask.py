@@ -1334,3 +1334,44 @@ def test_an_english_description_finds_the_measure_discovered_in_norwegian(tmp_pa
         out = ask(store, "Who wants posts shared between the hospital and the municipality?")
         assert out["interpretation"].get("discovered") and "Fjellheim kommune" in _actors(out)
         assert all("ferjekai" not in e["quote"] for a in out["answers"] for e in a["evidence"])
+
+
+@pytest.mark.parametrize("question", [
+    "Kva for organisasjonar og råd har kome med framlegg om tannhelse?",
+    "Which organisations or state agencies have made proposals on dental health?",
+])
+def test_a_kind_coordinated_with_organisations_asks_for_every_actor(question: str) -> None:
+    """"organisasjonar og råd": any actor, so no kind narrows the answers, and the kind's words are not the
+    topic's (a quote need not say "råd" or "agencies")."""
+    it = parse(question, load_vocabulary(), ())
+    assert not it.actor_types and it.intent == "who_proposes"
+    assert not re.search(r"\b(råd|agencies|state)\b", it.phrase or "")
+
+
+def test_kinds_the_question_sets_apart_are_left_out(tmp_path: Path) -> None:
+    """"Which organisations – not municipalities – …": a municipality that says it is no answer, the others are."""
+    letters = {"kommune": "Fjellheim kommune\n\nHøringsinnspill\n\nFjellheim kommune ber om at det innføres "
+                          "tannhelsetilbud for eldre på sykehjem.\n\nFjellheim kommune\n",
+               "kreft": "Kreftforeningen\n\nHøringsinnspill\n\nKreftforeningen ber om at det innføres "
+                        "tannhelsetilbud for eldre på sykehjem.\n\nKreftforeningen\n"}
+    with _letters(tmp_path, letters) as store:
+        for question in ("Hvilke organisasjoner, ikke kommuner, vil ha tannhelsetilbud for eldre på sykehjem?",
+                         "Which organisations – not municipalities – want dental care for older people in nursing "
+                         "homes?"):
+            it = parse(question, load_vocabulary(), ())
+            assert "kommune" in it.not_types and not it.actor_types
+            assert _actors(ask(store, question)) == {"Kreftforeningen"}
+        assert _actors(ask(store, "Hvem vil ha tannhelsetilbud for eldre på sykehjem?")) == {
+            "Fjellheim kommune", "Kreftforeningen"}
+
+
+def test_a_described_measure_keeps_the_group_the_question_names(tmp_path: Path) -> None:
+    """"Who wants nurses to work both at the hospital and in the municipality?" describes combined posts; those for
+    nurses answer, not those for pharmacy technicians."""
+    letters = {"fjellheim": "Fjellheim kommune\n\nHøringsinnspill\n\nFjellheim kommune ber om kombinerte stillinger "
+                            "for sykepleiere mellom sykehuset og kommunen.\n\nFjellheim kommune\n",
+               "dalbygda": "Dalbygda kommune\n\nHøringsinnspill\n\nDalbygda kommune ber om kombinerte stillinger "
+                           "for apotekteknikere mellom sykehuset og kommunen.\n\nDalbygda kommune\n"}
+    with _letters(tmp_path, letters) as store:
+        out = ask(store, "Hvem vil at sykepleiere skal kunne jobbe både på sykehuset og i kommunen?")
+        assert _actors(out) == {"Fjellheim kommune"}

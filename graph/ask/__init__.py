@@ -88,6 +88,11 @@ def _ask(store: GraphStore, question: str, documents: list[str] | None, limit: i
         if not answers and it.discovered:  # the discovered measures say nothing of it: look for the words
             it = parse(question, vocab, known)
             answers = _answer(store, it, documents, vocab, limit) if it.intent != "search" else []
+        if not answers and it.described and it.groups and it.intent in _WORDED:
+            # "Hvem vil at sykepleiere skal kunne jobbe både på sykehuset og i kommunen?": the measure it describes,
+            # for its groups, before the question is answered without them
+            answers = answer(store, it.intent, {**_params(it, documents), "measure_ids": it.described,
+                                                "phrase": None}, vocab, limit=limit)
         answers = _relax(store, it, documents, vocab, limit, answers)
         if answers and (retrieved := _retrieved(store, it, documents, vocab, answers)):
             it.add_note(f"the last {retrieved} answer{'s' if retrieved > 1 else ''} found by the "
@@ -114,6 +119,8 @@ def _ask(store: GraphStore, question: str, documents: list[str] | None, limit: i
         if it.described and it.intent in _WORDED:
             answers = _with_described(store, it, documents, vocab, limit, answers)
         answers = _senders(store, it, question, _speakers(it, question, _qualified(it, question, answers)))
+        if it.not_types or it.not_names:
+            answers = [a for a in answers if not of_kind(a["actor"], it.not_types, it.not_names)]
         _same_measure(store, it, answers)
         answers = _not_wished_against(store, it, answers)
         _best_evidence_first(store, it, documents, answers)

@@ -56,6 +56,8 @@ class Interpretation:
     actors: list[str] = field(default_factory=list)  # every actor a "both" question names
     actor_types: list[str] = field(default_factory=list)  # "Hvilken fagforening …", "Which hospitals …"
     actor_names: list[str] = field(default_factory=list)  # words in a name that make it of that kind ("legevakt")
+    not_types: list[str] = field(default_factory=list)  # kinds the question leaves out ("…, ikke offentlige instanser")
+    not_names: list[str] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)
     theme: str | None = None
     authors: list[str] = field(default_factory=list)
@@ -614,6 +616,9 @@ _MODIFIER = re.compile(r"[^\W\d_][\w-]*")
 # an adjective before the kinds asked for, said of them all ("regionale", "nasjonale", "lokale", "national")
 _ADJECTIVE_PLURAL = re.compile(r"[a-zæøå]{3,}(?:ale|ele|ige|ske|nal)", re.I)
 _SPACE = re.compile(r"\s+")
+# a word for any actor, coordinated with a kind ("organisasjonar og råd"): the two ask for all actors
+_WIDE_KIND = re.compile(r"organisasjon(?:er|ar|ane|ene)?|aktør(?:er|ar|ane|ene)?|instans(?:er|ar|ane|ene)?"
+                        r"|organi[sz]ations?|actors?|bodies", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -649,22 +654,26 @@ def _elided(modifier: str, head: str, kinds: list[dict[str, Any]]) -> dict[str, 
     return None
 
 
-def _kinds_from(text: str, start: int, kinds: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], int]:
-    """The kinds a coordinated phrase at ``start`` names, and where it ends: "universiteter eller høgskoler",
-    "pasient-, bruker- eller frivillige organisasjoner", "frivillige, religiøse eller interesseorganisasjoner".
-    Words before the last that name no kind alone share its head (else the kind asked for is wider than the
-    table's: none); the phrase ends at the first kind not followed by another one."""
+def _kinds_from(text: str, start: int, kinds: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], int, bool]:
+    """The kinds a coordinated phrase at ``start`` names, where it ends, and whether it also names any actor:
+    "universiteter eller høgskoler", "pasient-, bruker- eller frivillige organisasjoner", "frivillige, religiøse
+    eller interesseorganisasjoner". Words before the last that name no kind alone share its head (else the kind
+    asked for is wider than the table's: none); the phrase ends at the first kind not followed by another one.
+    A word for any actor among them ("organisasjonar og råd", "organisations or state agencies") asks for all
+    actors: the phrase is still the question's kinds, not its topic."""
     found: list[dict[str, Any]] = []
     modifiers: list[str] = []
-    pos, end = start, start
+    pos, end, wide = start, start, False
     while len(modifiers) < 5:
         hit = _kind_at(text, pos, kinds)
         if hit:
             head = text[pos:hit[1]].split()[-1]
             shared = [_elided(w, head, kinds) for w in modifiers]
             if not all(shared):  # "organisasjoner eller brukerorgan": a wider kind than the table knows
-                break
-            found += [hit[0], *shared]
+                if not all(s or _WIDE_KIND.fullmatch(w) for s, w in zip(shared, modifiers, strict=True)):
+                    break
+                wide = True
+            found += [hit[0], *(s for s in shared if s)]
             modifiers, end = [], hit[1]
             at = end
         else:  # a modifier that shares the next kind's head ("ideelle organisasjoner eller pasient- og …")
@@ -682,7 +691,9 @@ def _kinds_from(text: str, start: int, kinds: list[dict[str, Any]]) -> tuple[lis
         if not gap:
             break
         pos = gap.end()
-    return (found, end) if found else ([], start)
+    if found and len(modifiers) == 1 and _WIDE_KIND.fullmatch(modifiers[0]):  # "råd eller organisasjoner"
+        end, wide = at, True
+    return (found, end, wide) if found else ([], start, False)
 
 
 def _actor_types(r: _Reading, vocab: Vocabulary) -> None:
@@ -696,13 +707,33 @@ def _actor_types(r: _Reading, vocab: Vocabulary) -> None:
     starts = [first.end()] if first else []
     starts += [m.end() for m in among.finditer(r.rest)]
     for start in starts:
-        found, end = _kinds_from(r.rest, start, kinds)
+        found, end, wide = _kinds_from(r.rest, start, kinds)
         if not found or start and any(s <= start < e for s, e in named):
             continue
-        for kind in found:
+        for kind in [] if wide else found:
             r.it.actor_types += [x for x in kind["types"] if x not in r.it.actor_types]
             r.it.actor_names += [x for x in kind.get("names", []) if x not in r.it.actor_names]
         r.rest = _mask(r.rest, [("", start, end)])
+        return
+
+
+_LEFT_OUT = re.compile(r"(?:,|–|—|\s-|\()\s*(?:men\s+|but\s+)?(?:ikke|ikkje|not)\s+", re.I)
+_LEFT_OUT_END = re.compile(r"\s*(?:,|–|—|-\s|\))?")
+
+
+def _left_out_kinds(r: _Reading) -> None:
+    """Kinds of actor set apart by a negation ("Hvilke organisasjoner, ikke offentlige instanser, …", "Which
+    organisations – not municipalities or hospitals – …"): answers of those kinds are left out, and the words are
+    neither the kinds asked for nor the topic."""
+    kinds = templates()["actor_types"]
+    for m in _LEFT_OUT.finditer(r.rest):
+        found, end, _ = _kinds_from(r.rest, m.end(), kinds)
+        if not found:
+            continue
+        for kind in found:
+            r.it.not_types += [x for x in kind["types"] if x not in r.it.not_types]
+            r.it.not_names += [x for x in kind.get("names", []) if x not in r.it.not_names]
+        r.rest = _mask(r.rest, [("", m.start(), _LEFT_OUT_END.match(r.rest, end).end())])
         return
 
 
@@ -1009,6 +1040,7 @@ def parse(question: str, vocab: Vocabulary,
                                                  else "no"), unnamed=unnamed)
     _actors(r, vocab, known_actors)
     _quoted(r, vocab)
+    _left_out_kinds(r)
     _actor_types(r, vocab)  # "Hvilke legevakter …" asks for a kind of actor before "legevakt" can be a measure
     _measures(r, vocab)
     _described(r, vocab)
