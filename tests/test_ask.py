@@ -1375,3 +1375,19 @@ def test_a_described_measure_keeps_the_group_the_question_names(tmp_path: Path) 
     with _letters(tmp_path, letters) as store:
         out = ask(store, "Hvem vil at sykepleiere skal kunne jobbe både på sykehuset og i kommunen?")
         assert _actors(out) == {"Fjellheim kommune"}
+
+
+def test_both_reads_an_english_description_of_a_body_through_the_glossaries() -> None:
+    """"the joint user committee in Fjellheim" is Felles brukarutval i Fjellheim, "the air ambulance trust"
+    Luftambulansetjenesten HF (the glossary's "air ambulance" is one word, a trust is an HF): the English words
+    translated say the Norwegian name."""
+    known = (("felles-brukarutval-i-fjellheim", "Felles brukarutval i Fjellheim", ()),
+             ("dalbygda-kommune", "Dalbygda kommune", ()),
+             ("luftambulansetjenesten-hf", "Luftambulansetjenesten HF", ()))
+    vocab = load_vocabulary()
+    it = parse("What do both Dalbygda municipality and the joint user committee in Fjellheim want regarding patient "
+               "travel?", vocab, known)
+    assert set(it.actors) == {"dalbygda-kommune", "felles-brukarutval-i-fjellheim"}
+    it = parse("What do both the air ambulance trust and Dalbygda municipality want regarding landing sites?",
+               vocab, known)
+    assert set(it.actors) == {"dalbygda-kommune", "luftambulansetjenesten-hf"}

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from graph.ask.english_actors import question_words
 from graph.extract.discover import fold_text
-from graph.phrase import ACCENTS, stem
+from graph.phrase import ACCENTS, english_stems, stem
 
 Known = tuple[tuple[str, str, tuple[str, ...]], ...]
 Hit = tuple[str, int, int]
@@ -30,30 +31,38 @@ _SHARE = 0.5  # … and of all the words of the name
 _SAID = 2 / 3  # of a view question's description of its organisation, the words its name must say
 NAME_WORD = 5  # letters at least of one capitalised word that names an organisation by one word of its name
 _PREFIX = 5  # letters at least of the shorter of two stems one starts the other with
+_TRUST = re.compile(r"\sR?HF$")
+_HEAD = 6  # … or ends it with, the head of a compound ("gruppe" of "faggruppe", "forening" of "kvinnesaksforening")
 
 
-def described_pair(text: str, hits: list[Hit], known: Known) -> list[Hit]:
-    """The organisations of "både A og B" that ``hits`` (the names found) lack, named by a description."""
+def described_pair(text: str, hits: list[Hit], known: Known, english: bool = False) -> list[Hit]:
+    """The organisations of "både A og B" that ``hits`` (the names found) lack, named by a description; in an
+    English question, by its words translated ("the joint user committee in Sogn og Fjordane" for Felles brukarutval
+    i Sogn og Fjordane)."""
     both = _BOTH.search(text)
     if not both or len(hits) >= 2 or not known:
         return []
     taken = {h[0] for h in hits}
     hit = hits[0] if hits else None
+
+    def described(start: int, end: int) -> tuple[Hit, tuple[tuple[str, str], ...]] | None:
+        return _described(_words(text, start, end, known, english), known, taken, english)
+
     if hit and hit[1] > both.end():
         gap = _AND.search(text, both.end(), hit[1])
         if gap and gap.end() == hit[1]:  # B was found: A is what stands between "både" and the "og" before it
-            first = _described(_words(text, both.end(), gap.start(), known), known, taken)
+            first = described(both.end(), gap.start())
             return [first[0]] if first else []
         if gap:  # a name inside B's description ("ungdomsrådet i HMR"): the words around it are read
             hit = None
         # (else it is A, after words of its own: "kommunene Lurøy, Rødøy og Træna")
-    found = None if hit else _described(_words(text, both.end(), len(text), known), known, taken)
+    found = None if hit else described(both.end(), len(text))
     first = found[0] if found else None
     if first:
         taken.add(first[0])
     # (B after the "og" that ends A, or, when A is not known, after the first "og")
     gap = _AND.match(text, (hit or first)[2]) if hit or first else _AND.search(text, both.end())
-    second = _described(_words(text, gap.end(), len(text), known), known, taken) if gap else None
+    second = described(gap.end(), len(text)) if gap else None
     return [h for h in (first, second and second[0]) if h]
 
 
@@ -102,9 +111,11 @@ def named_by_word(word: str, known: Known, taken: frozenset[str] = frozenset()) 
     return named.pop() if len(named) == 1 else None
 
 
-def _described(words: Words, known: Known, taken: set[str]) -> tuple[Hit, tuple[tuple[str, str], ...]] | None:
+def _described(words: Words, known: Known, taken: set[str],
+               english: bool = False) -> tuple[Hit, tuple[tuple[str, str], ...]] | None:
     """The one organisation whose name most of the description's words say, the first of them included (and the words
-    of the name or alias that says them); none when two say as much."""
+    of the name or alias that says them); none when two say as much. A translation says a compound in two words
+    ("women's association" for Kvinnesaksforening): it is counted by the description's words it says."""
     if not words:
         return None
     scored = []
@@ -114,8 +125,12 @@ def _described(words: Words, known: Known, taken: set[str]) -> tuple[Hit, tuple[
         if aid in taken or any(s[1] == aid for s in scored):
             continue
         name = _name_words(form)
+        if english and _TRUST.search(form):  # "the air ambulance trust": a trust is a helseforetak
+            name = (*name, _word("foretak"))
         said, last = _said(words, name)
-        if len(said) >= _LEAST and len(said) / len(name) >= _SHARE:
+        saying = sum(1 for stems, _, end in words if end <= last and any(_same(w, n) for w in stems for n in said)) \
+            if english else 0
+        if max(len(said), saying) >= _LEAST and len(said) / len(name) >= _SHARE:
             scored.append(((len(said), len(said) / len(name)), aid, last, name))
     if not scored:
         return None
@@ -126,10 +141,29 @@ def _described(words: Words, known: Known, taken: set[str]) -> tuple[Hit, tuple[
     return (best[1], words[0][1], best[2]), best[3]
 
 
-def _words(text: str, start: int, end: int, known: Known) -> Words:
+def _words(text: str, start: int, end: int, known: Known, english: bool = False) -> Words:
     """The description's words from ``start``: each as its words (an abbreviation an organisation has, the words of
-    that organisation's name), where it starts and ends."""
+    that organisation's name; an English word, also its Norwegian translations), where it starts and ends."""
     short = _abbreviations(known)
+    if english:
+        out: Words = []
+        qwords = question_words(text[start:end], {})
+        i = 0
+        while i < len(qwords):
+            w = qwords[i]
+            if w.word in _ENDS:
+                break
+            # two words the statements' glossary knows as one ("air ambulance": luftambulanse)
+            pair = f"{w.word} {qwords[i + 1].word}" if i + 1 < len(qwords) else ""
+            if pair and (joined := [t for t in english_stems(pair) if " " not in t]):
+                out.append((tuple(_word(t) for t in joined), start + w.start, start + qwords[i + 1].end))
+                i += 2
+                continue
+            if w.word not in _FUNCTION:
+                forms = (_word(w.word), *(_word(t) for t in w.stems if " " not in t))
+                out.append((tuple(dict.fromkeys(forms)), start + w.start, start + w.end))
+            i += 1
+        return out
     out = []
     for m in re.finditer(r"[^\W\d_]+", text[start:end]):
         word = m[0]
@@ -201,5 +235,6 @@ def _word(word: str) -> tuple[str, str]:
 def _same(a: tuple[str, str], b: tuple[str, str]) -> bool:
     """The same stem, or one word or stem starts the other ("sykepleier" of "sykepleierne", "klinikk" of
     "klinikken", "Finnmark" of "Finnmarkssykehuset")."""
-    return a[1] == b[1] or any(len(short) >= _PREFIX and long_.startswith(short)
+    return a[1] == b[1] or any(len(short) >= _PREFIX and long_.startswith(short) or len(short) >= _HEAD
+                               and long_.endswith(short)
                                for short, long_ in (sorted(pair, key=len) for pair in zip(a, b, strict=True)))

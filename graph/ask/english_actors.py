@@ -113,7 +113,7 @@ def _uninflected(word: str) -> str:
     return next((word[:-len(e)] for e in _ENDINGS if word.endswith(e) and len(word) - len(e) >= 3), word)
 
 
-def _question_words(text: str, short: dict[str, tuple[str, ...]]) -> list[_Word]:
+def question_words(text: str, short: dict[str, tuple[str, ...]]) -> list[_Word]:
     """The question's words, two or three the names glossary knows together read as one ("mental health", "spina
     bifida"); a capitalised word neither glossary knows is kept as written, and each part of one with a hyphen
     ("Vest-Telemark"), and an organisation's abbreviation also as the words of its name."""
@@ -153,7 +153,7 @@ def english_actor_hits(text: str, known: tuple[tuple[str, str, tuple[str, ...]],
     runs over the same words, the one whose words say most of a name ("the Department of Medicine at Stavanger
     University Hospital"), none when several say as much."""
     names, grams, short = _index(known)
-    qwords = _question_words(text, short)
+    qwords = question_words(text, short)
     touched: dict[str, set[int]] = defaultdict(set)  # actor → the question's words that say part of its name
     for i, w in enumerate(qwords):
         for s in w.stems:

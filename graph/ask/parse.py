@@ -302,7 +302,7 @@ def _actors(r: _Reading, vocab: Vocabulary, known: tuple[tuple[str, str, tuple[s
     placed = [h for h in hits if re.search(r"\b(?:ved|at)\s+$", r.low[:h[1]]) and h[1] > 0]
     hits = [h for h in hits if h not in placed]  # "… døgnbehandlingen ved Oslo universitetssykehus": where, words
     if len(hits) <= 1 and re.search(t["patterns"]["both"], r.low):  # "både A og B" names two
-        hits = _longest(hits + described_pair(r.text, hits, known))
+        hits = _longest(hits + described_pair(r.text, hits, known, r.it.language == "en"))
         if len(hits) == 1:
             hits = _longest(hits + _one_capitalised_name(r.text, hits, known))
     else:
