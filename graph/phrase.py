@@ -14,7 +14,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -139,14 +139,23 @@ def _changes() -> tuple[str, ...]:
         if CHANGES.is_file() else ()
 
 
-def is_change(alts: tuple[str, ...]) -> bool:
-    """The word names a kind of change that decides the question (closing, merging, cutting: changes_no.yaml)."""
-    return any(a.startswith(c) for a in alts for c in _changes())
+def is_change(alts: tuple[str, ...], translated: bool = True) -> bool:
+    """The word names a kind of change that decides the question (closing, merging, cutting: changes_no.yaml): an
+    English word by any of its translations, a Norwegian one by its stem or that stem's synonyms, not by a stem one
+    English word also gives ("transfer" gives flytt and overta, yet "flytte" is no take-over)."""
+    return any(a.startswith(c) for a in (alts if translated else _synonym_group(alts[0]) or alts[:1])
+               for c in _changes())
 
 
 def _synonyms(st: str) -> tuple[str, ...]:
     """A Norwegian word's stem with the stems that stand for the same (synonyms_no.yaml, else the stems the English
     glossary gives for one English word beside it), itself first."""
+    return _synonym_group(st) or (st, *(g for g in _translated_alike(st) if not st.startswith(g)))
+
+
+@lru_cache(maxsize=8192)
+def _synonym_group(st: str) -> tuple[str, ...]:
+    """The stem and its synonyms (synonyms_no.yaml), itself first; nothing when no group has it."""
     def said(g: str) -> float:
         """How much of the stem a one-word entry says: all of the entry it starts with, else (a little less) the
         stem itself when a long stem starts the entry."""
@@ -158,9 +167,7 @@ def _synonyms(st: str) -> tuple[str, ...]:
 
     # the group whose entry says most of it: "distriktspsykiatrisk" is DPS, not the "distrikt" of bygd and utkant
     found = max(_synonym_groups(), key=lambda group: max(map(said, group)), default=())
-    if any(map(said, found)):
-        return (st, *(g for g in found if not st.startswith(g)))
-    return (st, *(g for g in _translated_alike(st) if not st.startswith(g)))
+    return (st, *(g for g in found if not st.startswith(g))) if any(map(said, found)) else ()
 
 
 _ALIKE_FROM = 5  # letters: a shorter stem is the start of too many words ("syke" of sykehus) to translate alike
@@ -264,6 +271,12 @@ class Phrase:
     # per word, the full-text query that finds it: its prefixes, and the compounds of the statements it ends or is
     # inside ("skolehelsetjenesten" for "helsetjenesten"), which a prefix query of the index cannot find
     queries: dict[tuple[str, ...], str] = field(default_factory=dict)
+    translated: frozenset[tuple[str, ...]] = frozenset()  # the words given by an English word's translations
+
+    @cached_property
+    def changes(self) -> list[tuple[str, ...]]:
+        """The words that name a kind of change (is_change)."""
+        return [alts for alts, _ in self.stems if is_change(alts, alts in self.translated)]
 
     @classmethod
     def weigh(cls, store: GraphStore, text: str, *, exact: bool = False, english: bool = False) -> Phrase:
@@ -313,7 +326,8 @@ class Phrase:
         return cls(text, [(alts, math.log((total + 1) / (df + 0.5)) if df else math.log(total + 2) + 2.0)
                           for alts, df in seen.items()], 1.0 if exact else 0.6, total, unseen,
                    len(seen) + text.count("|"), {a: p for a, p in split.items() if a in seen},
-                   {a: w for a, w in heads.items() if a in seen}, {a: q for a, q in queries.items() if a in seen})
+                   {a: w for a, w in heads.items() if a in seen}, {a: q for a, q in queries.items() if a in seen},
+                   frozenset(alts for alts, translated in groups if translated))
 
     def _query_of(self, alts: tuple[str, ...]) -> str:
         return self.queries.get(alts) or _query([alts])
@@ -352,7 +366,7 @@ class Phrase:
         return _PART_CREDIT if one else 0.0
 
     def holds(self, text: str) -> bool:
-        changes = [(alts, w) for alts, w in self.stems if is_change(alts)]
+        changes = [(alts, w) for alts, w in self.stems if alts in self.changes]
         if changes and len(changes) < len(self.stems):
             # a kind of change the phrase names is in the text too ("legge ned X" is not answered by "X får …"),
             # and what changes is held on its own: "nedleggelse av dialysen i Lærdal" needs dialysis and Lærdal

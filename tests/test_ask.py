@@ -1391,3 +1391,19 @@ def test_both_reads_an_english_description_of_a_body_through_the_glossaries() ->
     it = parse("What do both the air ambulance trust and Dalbygda municipality want regarding landing sites?",
                vocab, known)
     assert set(it.actors) == {"dalbygda-kommune", "luftambulansetjenesten-hf"}
+
+
+def test_a_take_over_is_a_change_the_evidence_must_name(tmp_path: Path) -> None:
+    """"Hvem foreslår at kommunene skal overta tannhelsetjenesten?" is not answered by a wish for a better dental
+    service; "flytte" is no take-over, though one English word ("transfer") gives both."""
+    from graph.phrase import _synonyms, is_change, stem
+
+    assert is_change(_synonyms(stem("overta")), translated=False)
+    assert not is_change(_synonyms(stem("flytte")), translated=False)
+    letters = {"fjellheim": "Fjellheim kommune\n\nHøringsinnspill\n\nFjellheim kommune ber om at den offentlige "
+                            "tannhelsetjenesten styrkes.\n\nFjellheim kommune\n",
+               "dalbygda": "Dalbygda kommune\n\nHøringsinnspill\n\nDalbygda kommune mener at staten skal overta "
+                           "ansvaret for sykehjemmene.\n\nDalbygda kommune\n"}
+    with _letters(tmp_path, letters) as store:
+        assert not ask(store, "Hvem foreslår at kommunene skal overta den offentlige tannhelsetjenesten?")["answers"]
+        assert _actors(ask(store, "Hvem foreslår at staten skal overta sykehjemmene?")) == {"Dalbygda kommune"}

@@ -12,7 +12,7 @@ from graph.answer import KINDS, answer, evidence_item, of_kind
 from graph.ask.parse import Interpretation, parse, templates
 from graph.extract.discover import fold_text, key_of
 from graph.extract.vocab import Vocabulary, load_vocabulary
-from graph.phrase import Phrase, english_stems, folded_words, is_change
+from graph.phrase import Phrase, english_stems, folded_words
 from graph.relations import RELATION_OF_KIND
 from graph.store import GraphStore
 
@@ -294,8 +294,7 @@ def _not_wished_against(store: GraphStore, it: Interpretation, answers: list[dic
     proposing or reporting it; an answer left without evidence goes."""
     if it.intent not in ("who_proposes", "who_reports_example") or not answers or not it.topic:
         return answers
-    changes = [alts for alts, _ in Phrase.weigh(store, it.topic, english=it.language == "en").stems
-               if is_change(alts)]
+    changes = Phrase.weigh(store, it.topic, english=it.language == "en").changes
     if not changes:
         return answers
 
@@ -414,7 +413,7 @@ def _nearest_in_scope(store: GraphStore, it: Interpretation, documents: list[str
     row = rows[best]
     found = [_statement_answer(row, relation)]
     said = texts[best]
-    changes = [alts for alts, _ in phrase.stems if is_change(alts)]
+    changes = phrase.changes
     if not _says_places(found[0], found[0]["evidence"][0], _places(topic)) or changes and (
             not all(hits[i][best] == 1.0 for i, (alts, _) in enumerate(phrase.stems) if alts in changes)
             or relation != "OPPOSES" and _NEGATED.search(said)):
