@@ -243,8 +243,9 @@ def build(store: GraphStore, intent: str, params: dict[str, Any], vocab: Vocabul
     if params.get("authors"):
         documents.append("MATCH (au:Actor)-[:AUTHORED]->(d) WHERE au.id IN $authors")
         qparams["authors"] = list(params["authors"])
-    weighed = [Phrase.weigh(store, t, exact=bool(params.get("exact")), english=params.get("language") == "en")
-               for t in texts]
+    opposing = _relations(intent, params) == ["OPPOSES"]
+    weighed = [Phrase.weigh(store, t, exact=bool(params.get("exact")), english=params.get("language") == "en",
+                            opposing=opposing) for t in texts]
     for p in weighed:
         p.share = params.get("phrase_share") or p.share
     # the words, from the full-text index, when nothing else narrows the start (a kind of actor is thousands of

@@ -133,18 +133,19 @@ def _synonym_groups() -> tuple[tuple[str, ...], ...]:
 CHANGES = Path(__file__).parent / "vocabulary" / "changes_no.yaml"
 
 
-@lru_cache(maxsize=1)
-def _changes() -> tuple[str, ...]:
-    return tuple(fold_text(str(c)) for c in read_yaml(CHANGES) or []) \
-        if CHANGES.is_file() else ()
+@lru_cache(maxsize=2)
+def _changes(opposing: bool = False) -> tuple[str, ...]:
+    data = (read_yaml(CHANGES) if CHANGES.is_file() else None) or {}
+    kinds = data.get("always", []) + ([] if opposing else data.get("not_opposed", []))
+    return tuple(fold_text(str(c)) for c in kinds)
 
 
-def is_change(alts: tuple[str, ...], translated: bool = True) -> bool:
+def is_change(alts: tuple[str, ...], translated: bool = True, opposing: bool = False) -> bool:
     """The word names a kind of change that decides the question (closing, merging, cutting: changes_no.yaml): an
     English word by any of its translations, a Norwegian one by its stem or that stem's synonyms, not by a stem one
     English word also gives ("transfer" gives flytt and overta, yet "flytte" is no take-over)."""
     return any(a.startswith(c) for a in (alts if translated else _synonym_group(alts[0]) or alts[:1])
-               for c in _changes())
+               for c in _changes(opposing))
 
 
 def _synonyms(st: str) -> tuple[str, ...]:
@@ -272,14 +273,16 @@ class Phrase:
     # inside ("skolehelsetjenesten" for "helsetjenesten"), which a prefix query of the index cannot find
     queries: dict[tuple[str, ...], str] = field(default_factory=dict)
     translated: frozenset[tuple[str, ...]] = frozenset()  # the words given by an English word's translations
+    opposing: bool = False  # looked for in oppositions (is_change)
 
     @cached_property
     def changes(self) -> list[tuple[str, ...]]:
         """The words that name a kind of change (is_change)."""
-        return [alts for alts, _ in self.stems if is_change(alts, alts in self.translated)]
+        return [alts for alts, _ in self.stems if is_change(alts, alts in self.translated, self.opposing)]
 
     @classmethod
-    def weigh(cls, store: GraphStore, text: str, *, exact: bool = False, english: bool = False) -> Phrase:
+    def weigh(cls, store: GraphStore, text: str, *, exact: bool = False, english: bool = False,
+              opposing: bool = False) -> Phrase:
         total = _count(store, "*")
         seen: dict[tuple[str, ...], int] = {}
         split: dict[tuple[str, ...], tuple[str, ...]] = {}
@@ -327,7 +330,7 @@ class Phrase:
                           for alts, df in seen.items()], 1.0 if exact else 0.6, total, unseen,
                    len(seen) + text.count("|"), {a: p for a, p in split.items() if a in seen},
                    {a: w for a, w in heads.items() if a in seen}, {a: q for a, q in queries.items() if a in seen},
-                   frozenset(alts for alts, translated in groups if translated))
+                   frozenset(alts for alts, translated in groups if translated), opposing)
 
     def _query_of(self, alts: tuple[str, ...]) -> str:
         return self.queries.get(alts) or _query([alts])

@@ -1395,7 +1395,8 @@ def test_both_reads_an_english_description_of_a_body_through_the_glossaries() ->
 
 def test_a_take_over_is_a_change_the_evidence_must_name(tmp_path: Path) -> None:
     """"Hvem foreslår at kommunene skal overta tannhelsetjenesten?" is not answered by a wish for a better dental
-    service; "flytte" is no take-over, though one English word ("transfer") gives both."""
+    service; "flytte" is no take-over, though one English word ("transfer") gives both; who opposes a take-over
+    need not name it."""
     from graph.phrase import _synonyms, is_change, stem
 
     assert is_change(_synonyms(stem("overta")), translated=False)
@@ -1403,7 +1404,11 @@ def test_a_take_over_is_a_change_the_evidence_must_name(tmp_path: Path) -> None:
     letters = {"fjellheim": "Fjellheim kommune\n\nHøringsinnspill\n\nFjellheim kommune ber om at den offentlige "
                             "tannhelsetjenesten styrkes.\n\nFjellheim kommune\n",
                "dalbygda": "Dalbygda kommune\n\nHøringsinnspill\n\nDalbygda kommune mener at staten skal overta "
-                           "ansvaret for sykehjemmene.\n\nDalbygda kommune\n"}
+                           "ansvaret for sykehjemmene.\n\nDalbygda kommune\n",
+               "nordvik": "Nordvik kommune\n\nHøringsinnspill\n\nNordvik kommune går imot at kommunene får "
+                          "ansvaret for tannhelsetjenesten.\n\nNordvik kommune\n"}
     with _letters(tmp_path, letters) as store:
         assert not ask(store, "Hvem foreslår at kommunene skal overta den offentlige tannhelsetjenesten?")["answers"]
         assert _actors(ask(store, "Hvem foreslår at staten skal overta sykehjemmene?")) == {"Dalbygda kommune"}
+        # (who opposes a take-over says it in its own words)
+        assert _actors(ask(store, "Hvem er imot at kommunene skal overta tannhelsetjenesten?")) == {"Nordvik kommune"}

@@ -392,10 +392,10 @@ def _nearest_in_scope(store: GraphStore, it: Interpretation, documents: list[str
         return
     # (a word no statement uses is kept, at the weight of a word none of the scope's statements holds: the
     # nearest must hold most of the rest; a place it does not say is checked below)
-    phrase = Phrase.weigh(store, topic, english=it.language == "en")
+    relation = _SCOPED[it.intent]
+    phrase = Phrase.weigh(store, topic, english=it.language == "en", opposing=relation == "OPPOSES")
     if len(phrase.stems) < 2:
         return
-    relation = _SCOPED[it.intent]
     rows = store.query(_SCOPE_STATEMENTS, {"documents": documents, "kinds": KINDS[relation]})
     if it.kinds:
         rows = [r for r in rows if of_kind({"type": r["type"], "name": r["name"]}, (*it.actor_types, "person"),
