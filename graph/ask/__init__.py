@@ -91,8 +91,7 @@ def _ask(store: GraphStore, question: str, documents: list[str] | None, limit: i
         if not answers and it.described and it.groups and it.intent in _WORDED:
             # "Hvem vil at sykepleiere skal kunne jobbe både på sykehuset og i kommunen?": the measure it describes,
             # for its groups, before the question is answered without them
-            answers = answer(store, it.intent, {**_params(it, documents), "measure_ids": it.described,
-                                                "phrase": None}, vocab, limit=limit)
+            answers = _described_answers(store, it, documents, vocab, limit)
         answers = _relax(store, it, documents, vocab, limit, answers)
         if answers and (retrieved := _retrieved(store, it, documents, vocab, answers)):
             it.add_note(f"the last {retrieved} answer{'s' if retrieved > 1 else ''} found by the "
@@ -208,12 +207,18 @@ def _answer(store: GraphStore, it: Interpretation, documents: list[str] | None, 
     return found
 
 
+def _described_answers(store: GraphStore, it: Interpretation, documents: list[str] | None, vocab: Vocabulary,
+                       limit: int) -> list[dict[str, Any]]:
+    """The answers about the measures the question describes, under its other filters (groups, kinds, scope)."""
+    return answer(store, it.intent, {**_params(it, documents), "measure_ids": it.described, "phrase": None}, vocab,
+                  limit=limit)
+
+
 def _with_described(store: GraphStore, it: Interpretation, documents: list[str] | None, vocab: Vocabulary,
                     limit: int, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The answers about the measures the question describes, after those in its own words: those whose quotes
     also say most of what the question adds to the description (every answer, when it adds nothing)."""
-    described = answer(store, it.intent, {**_params(it, documents), "measure_ids": it.described, "phrase": None},
-                       vocab, limit=limit)
+    described = _described_answers(store, it, documents, vocab, limit)
     if it.actors:  # "what do A and B both want on …": theirs, not every backer of the measure
         described = [a for a in described if a["actor"]["id"] in it.actors]
     said = set((it.described_by or "").lower().split())

@@ -710,11 +710,16 @@ def _actor_types(r: _Reading, vocab: Vocabulary) -> None:
         found, end, wide = _kinds_from(r.rest, start, kinds)
         if not found or start and any(s <= start < e for s, e in named):
             continue
-        for kind in [] if wide else found:
-            r.it.actor_types += [x for x in kind["types"] if x not in r.it.actor_types]
-            r.it.actor_names += [x for x in kind.get("names", []) if x not in r.it.actor_names]
+        _add_kinds([] if wide else found, r.it.actor_types, r.it.actor_names)
         r.rest = _mask(r.rest, [("", start, end)])
         return
+
+
+def _add_kinds(found: list[dict[str, Any]], types: list[str], names: list[str]) -> None:
+    """The types and name words of the kinds found, each once, after those already there."""
+    for kind in found:
+        types += [x for x in kind["types"] if x not in types]
+        names += [x for x in kind.get("names", []) if x not in names]
 
 
 _LEFT_OUT = re.compile(r"(?:,|–|—|\s-|\()\s*(?:men\s+|but\s+)?(?:ikke|ikkje|not)\s+", re.I)
@@ -730,9 +735,7 @@ def _left_out_kinds(r: _Reading) -> None:
         found, end, _ = _kinds_from(r.rest, m.end(), kinds)
         if not found:
             continue
-        for kind in found:
-            r.it.not_types += [x for x in kind["types"] if x not in r.it.not_types]
-            r.it.not_names += [x for x in kind.get("names", []) if x not in r.it.not_names]
+        _add_kinds(found, r.it.not_types, r.it.not_names)
         r.rest = _mask(r.rest, [("", m.start(), _LEFT_OUT_END.match(r.rest, end).end())])
         return
 
