@@ -802,7 +802,7 @@ def _only_theme_words(words: str, theme: str, themes: list[dict]) -> bool:
     neutral = templates()["theme_neutral"]  # "health" in "recruiting and retaining health personnel"
     # (words the glossary translates together are the theme's when that translation is: "substance abuse
     # treatment", "addiction treatment" → rusbehandling, though "abuse" or "treatment" alone is no keyword)
-    tokens = words.lower().split()
+    tokens = words.lower().replace("|", " ").split()  # (either of "digitale helsetjenester eller video")
     kept = [True] * len(tokens)
     for n in (3, 2, 1):
         for i in range(len(tokens) - n + 1):
