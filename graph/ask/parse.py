@@ -261,6 +261,7 @@ class _Reading:
     terms: list[str] = field(default_factory=list)  # the measures as the question words them
     worded: list[str] = field(default_factory=list)  # the same, a compound also by the measure's name in it
     bracketed: str | None = None  # the Norwegian term an English question gives in brackets
+    grouped: str = ""  # ``rest`` before its groups were blanked: a description may name one ("jordmor følger gravide")
     unnamed: frozenset[str] = frozenset()  # actors whose names are read as words of the topic
 
 
@@ -468,6 +469,7 @@ def _measures(r: _Reading, vocab: Vocabulary) -> None:
     groups = bilingual(vocab.groups).find(r.rest)
     if r.it.language == "en":
         groups = [h for h in _unqualified(r, groups) if not _modifies(r.rest, h)]
+    r.grouped = r.rest
     r.rest = _mask(r.rest, groups)
     r.it.groups = list(dict.fromkeys(h[0] for h in groups))
 
@@ -530,7 +532,7 @@ def _described(r: _Reading, vocab: Vocabulary) -> None:
     entries = tuple((mid, e.name) for mid, e in vocab.measures.entries.items())
     # (a word's start is a space before it: a plain substring test, not thousands of regexes per question, which
     # overflow the re module's cache and make every other pattern compile again)
-    have = " " + " ".join(folded_words(r.rest))
+    have = " " + " ".join(folded_words(r.grouped or r.rest))
     found = [(len(st), mid, text, st) for mid, language, text, st in _descriptions(entries)
              if language == r.it.language and all(f" {s}" in have for s in st)]
     if not found:
@@ -539,7 +541,7 @@ def _described(r: _Reading, vocab: Vocabulary) -> None:
     best = [f for f in found if f[0] == most]
     r.it.described = list(dict.fromkeys(mid for _, mid, _, _ in best))
     stems = {s for _, _, _, st in best for s in st}
-    r.it.described_by = " ".join(m[0] for m in _WORD.finditer(r.rest)
+    r.it.described_by = " ".join(m[0] for m in _WORD.finditer(r.grouped or r.rest)
                                  if any(" ".join(folded_words(m[0])).startswith(s) for s in stems))
 
 
