@@ -1412,3 +1412,43 @@ def test_a_take_over_is_a_change_the_evidence_must_name(tmp_path: Path) -> None:
         assert _actors(ask(store, "Hvem foreslår at staten skal overta sykehjemmene?")) == {"Dalbygda kommune"}
         # (who opposes a take-over says it in its own words)
         assert _actors(ask(store, "Hvem er imot at kommunene skal overta tannhelsetjenesten?")) == {"Nordvik kommune"}
+
+
+@pytest.mark.parametrize(("question", "measure"), [
+    ("Hvem ønsker utvidede FACT-team i fylket?", "fact"),  # an inflected modifier says nothing of what it is
+    ("Hvem lar ansatte fra kommunene hospitere på sykehuset?", "hospitering"),  # a noun's plural is no adjective
+])
+def test_a_word_before_a_measure_that_only_sizes_or_names_who_leaves_it_that_measure(question: str,
+                                                                                     measure: str) -> None:
+    it = parse(question, load_vocabulary(), ())
+    assert measure in it.measures and not it.unrecognised
+
+
+def test_either_of_a_themes_words_asks_for_the_theme() -> None:
+    """"digitale helsetjenester eller teknologi": both alternatives are the digitalisation theme's words (an
+    inflected "helsetjenester" says nothing more), so the question asks who speaks of the theme."""
+    it = parse("Hvilke sykehus har kommet med forslag om digitale helsetjenester eller teknologi?", load_vocabulary(), ())
+    assert it.theme == "digitalisering" and not it.phrase
+
+
+def test_a_measures_description_may_name_a_group() -> None:
+    """"jordmor følger gravide" describes the municipal midwife service though jordmor and gravide are groups."""
+    it = parse("Hvem vil at en jordmor skal følge gravide helt fram til fødeavdelingen?", load_vocabulary(), ())
+    assert "jordmortjeneste-i-kommunene" in it.described and {"jordmodre", "gravide"} <= set(it.groups)
+
+
+_UNITS = (("nsf-geriatri", "NSFs faggruppe for sykepleiere i geriatri og demens", ()),
+          ("nsf", "Norsk Sykepleierforbund", ("NSF",)),
+          ("innlandet-prehospital", "Divisjon prehospitale tjenester, Sykehuset Innlandet HF", ()),
+          ("ostfold", "Sykehuset Østfold HF", ()))
+
+
+def test_an_english_view_question_names_a_unit_by_describing_it() -> None:
+    """"NSF's section for nurses in geriatrics and dementia" is the unit, not NSF; "the prehospital division at
+    Sykehuset Østfold" is not another hospital's prehospital division, whose name lacks "Østfold"."""
+    vocab = load_vocabulary()
+    it = parse("What does NSF's section for nurses in geriatrics and dementia think about GPS trackers?", vocab, _UNITS)
+    assert it.actor == "nsf-geriatri"
+    it = parse("What does the prehospital division at Sykehuset Østfold think about the new emergency centre?", vocab,
+               _UNITS)
+    assert it.actor != "innlandet-prehospital"

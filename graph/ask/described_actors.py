@@ -71,26 +71,35 @@ _VIEW = re.compile(r"^\s*(?:hva|kva)\s+(?:mener|meiner|sier|seier|foreslår|før
                    re.IGNORECASE)
 
 
-def described_subject(text: str, hits: list[Hit], known: Known) -> list[Hit]:
+# "What does NSF's section for nurses in geriatrics think about …": the description stands before the verb
+_VIEW_EN = re.compile(r"^\s*what\s+(?:does|do|did)\s+(?:the\s+)?(.+?)\s+(?:think|say|want|propose|suggest|recommend"
+                      r"|mean|feel|believe)\b", re.IGNORECASE)
+
+
+def described_subject(text: str, hits: list[Hit], known: Known, english: bool = False) -> list[Hit]:
     """The organisation whose view a question asks ("Kva meiner etikkomiteen i Vestre Viken om …", "Hva sier
-    Fagforbundet ved Nordlandssykehuset om …"), named by a description that says more of its name than the names
-    found there (Vestre Viken HF, Fagforbundet) say of theirs."""
-    view = _VIEW.match(text)
+    Fagforbundet ved Nordlandssykehuset om …", "What does NSF's section for nurses in geriatrics think …"), named by
+    a description that says more of its name than the names found there (Vestre Viken HF, Fagforbundet) say of
+    theirs."""
+    view = (_VIEW_EN if english else _VIEW).match(text)
     if not view or not known:
         return []
-    words = _words(text, view.end(), len(text), known)
-    if len(words) == 1 and (one := _one_word_name(text, words[0], known)):  # "Hva mener Olaviken om …"
+    words = _words(text, view.start(1), view.end(1), known, True) if english else _words(text, view.end(), len(text), known)
+    if not english and len(words) == 1 and (one := _one_word_name(text, words[0], known)):  # "Hva mener Olaviken om"
         return [] if any(h[0] == one[0] for h in hits) else [one]
     # (where the question goes on to what it asks, "om …": all of the description is in view, most of which the
     # name must say; "klinikken for psykisk helsevern og rus i Finnmark" is not Helse Førde's clinic)
-    if not (described := _described(words, known, set())) \
-            or not re.match(rf"\W*(?:{'|'.join(_ENDS)})\b", text[words[-1][2]:], re.IGNORECASE):
+    if not (described := _described(words, known, set(), english)) or not english \
+            and not re.match(rf"\W*(?:{'|'.join(_ENDS)})\b", text[words[-1][2]:], re.IGNORECASE):
         return []
     found, name = described
     if any(h[0] == found[0] or h[1] <= found[1] and found[2] <= h[2] for h in hits):
         return []
-    said = sum(any(_same(w, n) for w in stems for n in name) for stems, _, _ in words)
-    return [found] if said >= _SAID * len(words) else []
+    says = [any(_same(w, n) for w in stems for n in name) for stems, _, _ in words]
+    if english and any(text[start].isupper() and not ok for ok, (_, start, _) in zip(says, words, strict=True)):
+        return []  # (a name the description says and the organisation's does not: "the prehospital division at
+        # Sykehuset Østfold" is not Sykehuset Innlandet's)
+    return [found] if sum(says) >= _SAID * len(words) else []
 
 
 def _one_word_name(text: str, word: tuple[tuple[tuple[str, str], ...], int, int], known: Known) -> Hit | None:
@@ -227,8 +236,9 @@ def _abbreviations(known: Known) -> dict[str, tuple[tuple[str, str], ...]]:
 
 
 def _word(word: str) -> tuple[str, str]:
-    """A word folded (nynorsk to bokmål, no accents), and its stem."""
-    folded = fold_text(word.lower()).translate(ACCENTS)
+    """A word folded (nynorsk to bokmål, no accents), and its stem; an abbreviation in the genitive as the
+    abbreviation ("NSFs faggruppe" is said "NSF's section")."""
+    folded = fold_text(re.sub(r"^([A-ZÆØÅ]{2,})s$", r"\1", word).lower()).translate(ACCENTS)
     return folded, stem(folded)
 
 

@@ -307,7 +307,7 @@ def _actors(r: _Reading, vocab: Vocabulary, known: tuple[tuple[str, str, tuple[s
         if len(hits) == 1:
             hits = _longest(hits + _one_capitalised_name(r.text, hits, known))
     else:
-        hits = _longest(hits + described_subject(r.text, hits, known))
+        hits = _longest(hits + described_subject(r.text, hits, known, r.it.language == "en"))
     if (first := _kind_openings()[0].match(r.text)) and (kind := _kind_at(r.text, first.end(), t["actor_types"])):
         # "Which medical associations …" asks for a kind, not for the Norwegian Medical Association in the plural
         hits = [h for h in hits if not (first.end() <= h[1] and h[2] <= kind[1])]  # (not a name that says more)
