@@ -1452,3 +1452,20 @@ def test_an_english_view_question_names_a_unit_by_describing_it() -> None:
     it = parse("What does the prehospital division at Sykehuset Østfold think about the new emergency centre?", vocab,
                _UNITS)
     assert it.actor != "innlandet-prehospital"
+
+
+def test_posts_shared_between_hospital_and_municipality_need_evidence_of_both(tmp_path: Path) -> None:
+    """"… mellom sykehus og kommune": a post shared between the hospital and an IT company is no answer, one the
+    hospital trust itself proposes "i samarbeid med kommunene" is (its own kind stands for the hospital)."""
+    letters = {"kommune": "Fjellheim kommune\n\nHøringsinnspill\n\nFjellheim kommune ber om kombinerte stillinger for "
+                          "sykepleiere mellom sykehuset og hjemmetjenesten.\n\nFjellheim kommune\n",
+               "ikt": "Nordvik IKT AS\n\nHøringsinnspill\n\nNordvik IKT AS ber om kombinerte stillinger for sykepleiere "
+                      "delt mellom sykehuset og Nordvik IKT AS.\n\nNordvik IKT AS\n",
+               "hf": "Dalbygda sykehus HF\n\nHøringsinnspill\n\nDalbygda sykehus HF ber om flere kombinerte stillinger "
+                     "for sykepleiere i samarbeid med kommunene i regionen.\n\nDalbygda sykehus HF\n"}
+    with _letters(tmp_path, letters) as store:
+        assert len(_actors(ask(store, "Hvem foreslår kombinerte stillinger?"))) == 3
+        for question in ("Hvem foreslår kombinerte stillinger mellom sykehus og kommune?",
+                         "Who proposes combined posts split between the hospital and the municipality?"):
+            assert parse(question, load_vocabulary(), ()).between == ["hospital", "municipality"]
+            assert _actors(ask(store, question)) == {"Fjellheim kommune", "Dalbygda sykehus HF"}

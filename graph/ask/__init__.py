@@ -120,6 +120,8 @@ def _ask(store: GraphStore, question: str, documents: list[str] | None, limit: i
         answers = _senders(store, it, question, _speakers(it, question, _qualified(it, question, answers)))
         if it.not_types or it.not_names:
             answers = [a for a in answers if not of_kind(a["actor"], it.not_types, it.not_names)]
+        if it.between:
+            answers = _shared_between(it, answers)
         _same_measure(store, it, answers)
         answers = _not_wished_against(store, it, answers)
         _best_evidence_first(store, it, documents, answers)
@@ -178,6 +180,8 @@ def _answer(store: GraphStore, it: Interpretation, documents: list[str] | None, 
     # nobody in the documents asked about backs it, the question's own measure does ("FACT-team for Nordfjord" is
     # no backer of another's "ambulant geriatrisk team med base i Nordfjordeid")
     found = answer(store, it.intent, {**params, "measure_ids": narrower}, vocab, limit=limit) if narrower else []
+    if it.between:  # (a narrower measure shared with another party than the question's is not one it names)
+        found = _shared_between(it, found)
     fell_back = bool(narrower) and not found and _names_its_own(store, it.specifics or "", it.language == "en")
     if found:
         it.add_note("answered through the narrower measure" + ("s" if len(narrower) > 1 else "")
@@ -189,6 +193,8 @@ def _answer(store: GraphStore, it: Interpretation, documents: list[str] | None, 
         words = f"{it.wording} {it.phrase}" if it.phrase and it.phrase not in it.wording else it.wording
         _merge(found, answer(store, it.intent, {**params, "measure_ids": [], "phrase": words}, vocab, limit=limit),
                limit)
+    if it.between:  # (before what the question adds narrows them: "split" is not said only by the wrong parties)
+        found = _shared_between(it, found)
     specifics = _beyond_name(it, vocab) if it.specifics and found and not it.count else ""
     if specifics:  # the answers about the measure that also say what the question adds, if any do
         # (a place it names must be said, in the quote or the name of who says it)
@@ -425,6 +431,24 @@ def _nearest_in_scope(store: GraphStore, it: Interpretation, documents: list[str
         return  # (a place it does not say; a change it does not name, or, as a wish, names with a "not")
     if _merge(answers, _beyond_places(store, it, found)):
         it.add_note("the last answer is the statement in the question's documents nearest its words")
+
+
+def _shared_between(it: Interpretation, answers: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Not the answers all of whose evidence says something is shared between a party that is no level of the
+    service and another than the question's ("kombinerte stillinger … delt mellom sykehusene og Helse Nord IKT",
+    "… mellom universiteter og kommunale tjenester" for posts between hospital and municipality); the speaker's own
+    kind stands for its level. Evidence that names no such party is kept: a combined post is shared between the
+    levels by what it is, and the words for them are too many to list."""
+    t = templates()
+
+    def other(a: dict[str, Any], e: dict[str, Any]) -> bool:
+        m = re.search(t["between"], (e.get("quote") or "").lower())
+        if not m or not re.search(t["other_parties"], m[1]):
+            return False
+        said = [n for n, level in t["levels"].items()
+                if re.search(level["words"], m[1]) or a["actor"].get("type") in level["types"]]
+        return bool(said) and not set(it.between) <= set(said)
+    return [a for a in answers if not a["evidence"] or not all(other(a, e) for e in a["evidence"])]
 
 
 def _statement_answer(row: dict[str, Any], relation: str) -> dict[str, Any]:

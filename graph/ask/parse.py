@@ -71,6 +71,7 @@ class Interpretation:
     topic: str | None = None  # every topic word (the measure's too): what each answer's first quote should say
     described: list[str] = field(default_factory=list)  # measures the question describes without naming them
     described_by: str | None = None  # the question's words that describe them
+    between: list[str] = field(default_factory=list)  # the levels of the service something is shared between
     note: str | None = None
 
     @property
@@ -1046,6 +1047,7 @@ def parse(question: str, vocab: Vocabulary,
     _actors(r, vocab, known_actors)
     _quoted(r, vocab)
     _left_out_kinds(r)
+    _between(r)
     _actor_types(r, vocab)  # "Hvilke legevakter …" asks for a kind of actor before "legevakt" can be a measure
     _measures(r, vocab)
     _described(r, vocab)
@@ -1068,6 +1070,18 @@ def parse(question: str, vocab: Vocabulary,
         why = (cls or {}).get("why", "the question matches no template")
         return _fallback(r.it, why)
     return _apply(r, cls)
+
+
+def _between(r: _Reading) -> None:
+    """"… delt mellom sykehus og kommune", "split between hospital and municipality": the two levels of the service
+    (questions.yaml ``levels``) the question says something is shared between, each of which its evidence must
+    speak of; posts shared between a hospital and an IT company, or a university and the municipalities, are not."""
+    t = templates()
+    if not (m := re.search(t["between"], r.low)):
+        return
+    r.it.between = [name for name, level in t["levels"].items() if re.search(level["words"], m[1])]
+    if len(r.it.between) < 2:
+        r.it.between = []
 
 
 def _fallback(out: Interpretation, why: str) -> Interpretation:
