@@ -1427,7 +1427,8 @@ def test_a_word_before_a_measure_that_only_sizes_or_names_who_leaves_it_that_mea
 def test_either_of_a_themes_words_asks_for_the_theme() -> None:
     """"digitale helsetjenester eller teknologi": both alternatives are the digitalisation theme's words (an
     inflected "helsetjenester" says nothing more), so the question asks who speaks of the theme."""
-    it = parse("Hvilke sykehus har kommet med forslag om digitale helsetjenester eller teknologi?", load_vocabulary(), ())
+    it = parse("Hvilke sykehus har kommet med forslag om digitale helsetjenester eller teknologi?", load_vocabulary(),
+               ())
     assert it.theme == "digitalisering" and not it.phrase
 
 
@@ -1459,8 +1460,8 @@ def test_posts_shared_between_hospital_and_municipality_need_evidence_of_both(tm
     hospital trust itself proposes "i samarbeid med kommunene" is (its own kind stands for the hospital)."""
     letters = {"kommune": "Fjellheim kommune\n\nHøringsinnspill\n\nFjellheim kommune ber om kombinerte stillinger for "
                           "sykepleiere mellom sykehuset og hjemmetjenesten.\n\nFjellheim kommune\n",
-               "ikt": "Nordvik IKT AS\n\nHøringsinnspill\n\nNordvik IKT AS ber om kombinerte stillinger for sykepleiere "
-                      "delt mellom sykehuset og Nordvik IKT AS.\n\nNordvik IKT AS\n",
+               "ikt": "Nordvik IKT AS\n\nHøringsinnspill\n\nNordvik IKT AS ber om kombinerte stillinger for "
+                      "sykepleiere delt mellom sykehuset og Nordvik IKT AS.\n\nNordvik IKT AS\n",
                "hf": "Dalbygda sykehus HF\n\nHøringsinnspill\n\nDalbygda sykehus HF ber om flere kombinerte stillinger "
                      "for sykepleiere i samarbeid med kommunene i regionen.\n\nDalbygda sykehus HF\n"}
     with _letters(tmp_path, letters) as store:

@@ -84,7 +84,8 @@ def described_subject(text: str, hits: list[Hit], known: Known, english: bool = 
     view = (_VIEW_EN if english else _VIEW).match(text)
     if not view or not known:
         return []
-    words = _words(text, view.start(1), view.end(1), known, True) if english else _words(text, view.end(), len(text), known)
+    words = _words(text, view.start(1), view.end(1), known, True) if english \
+        else _words(text, view.end(), len(text), known)
     if not english and len(words) == 1 and (one := _one_word_name(text, words[0], known)):  # "Hva mener Olaviken om"
         return [] if any(h[0] == one[0] for h in hits) else [one]
     # (where the question goes on to what it asks, "om …": all of the description is in view, most of which the
