@@ -1470,3 +1470,16 @@ def test_posts_shared_between_hospital_and_municipality_need_evidence_of_both(tm
                          "Who proposes combined posts split between the hospital and the municipality?"):
             assert parse(question, load_vocabulary(), ()).between == ["hospital", "municipality"]
             assert _actors(ask(store, question)) == {"Fjellheim kommune", "Dalbygda sykehus HF"}
+
+
+def test_an_english_word_the_measures_name_says_is_no_narrower_measure(tmp_path: Path) -> None:
+    """"digital home monitoring" is digital hjemmeoppfølging: "digital" adds nothing to its name, so no discovered
+    measure narrower than it ("… av gravide") answers in its place."""
+    letters = {"a": "Fjellheim kommune\n\nHøringsinnspill\n\nFjellheim kommune støtter at digital hjemmeoppfølging "
+                    "blir et fast tilbud for kronisk syke i alle kommuner.\n\nFjellheim kommune\n",
+               "b": "Dalbygda sykehus HF\n\nHøringsinnspill\n\nDalbygda sykehus HF foreslår digital hjemmeoppfølging "
+                    "av gravide med svangerskapsdiabetes.\n\nDalbygda sykehus HF\n"}
+    with _letters(tmp_path, letters) as store:
+        out = ask(store, "Who supports digital home monitoring?")
+        assert _actors(out) == {"Fjellheim kommune", "Dalbygda sykehus HF"}
+        assert "narrower" not in (out["interpretation"].get("note") or "")

@@ -175,7 +175,7 @@ def _answer(store: GraphStore, it: Interpretation, documents: list[str] | None, 
         found = answer(store, "who_states", params, vocab, limit=limit * 4)
         return _keep(found, _DATE)[:limit]
     # (not to count: "how many back X between hospitals and municipalities" counts every backer of X)
-    narrower = _narrower(store, it) if it.specifics and it.measures and not it.count else []
+    narrower = _narrower(store, it, vocab) if it.specifics and it.measures and not it.count else []
     # "… LIS1-stillinger delt mellom sykehus og kommuner": the narrower measure the question names answers; when
     # nobody in the documents asked about backs it, the question's own measure does ("FACT-team for Nordfjord" is
     # no backer of another's "ambulant geriatrisk team med base i Nordfjordeid")
@@ -634,10 +634,12 @@ def _beyond_name(it: Interpretation, vocab: Vocabulary) -> str:
 _NARROWER = "MATCH (m:Measure) WHERE m.broader IN $ids RETURN m.id AS id, m.name AS name, m.aliases AS aliases"
 
 
-def _narrower(store: GraphStore, it: Interpretation) -> list[str]:
-    """The discovered measures narrower than the question's whose names hold what the question adds to it."""
-    words = Phrase.weigh(store, it.specifics or "", english=it.language == "en")
-    if words.unseen:
+def _narrower(store: GraphStore, it: Interpretation, vocab: Vocabulary) -> list[str]:
+    """The discovered measures narrower than the question's whose names hold what the question adds to it (not
+    the English words its name already says: "digital home monitoring" adds nothing to digital hjemmeoppfølging)."""
+    beyond = _beyond_name(it, vocab)
+    words = Phrase.weigh(store, beyond, english=it.language == "en")
+    if not beyond or words.unseen:
         return []
     return [r["id"] for r in store.query(_NARROWER, {"ids": it.measures})
             if any(words.holds(n or "") for n in [r["name"], *(r["aliases"] or [])])]
