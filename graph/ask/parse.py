@@ -1074,8 +1074,8 @@ def parse(question: str, vocab: Vocabulary,
 
 def _between(r: _Reading) -> None:
     """"… delt mellom sykehus og kommune", "split between hospital and municipality": the two levels of the service
-    (questions.yaml ``levels``) the question says something is shared between, each of which its evidence must
-    speak of; posts shared between a hospital and an IT company, or a university and the municipalities, are not."""
+    (questions.yaml ``levels``) the question says something is shared between; posts shared between a hospital and
+    an IT company, or a university and the municipalities, are no answer (graph/ask: _shared_between)."""
     t = templates()
     if not (m := re.search(t["between"], r.low)):
         return
