@@ -58,6 +58,11 @@ def _one_letter(tmp_path: Path, body: str) -> Iterator[EmbeddedStore]:
         yield store
 
 
+def _innspill(sender: str, body: str) -> str:
+    """A short submission: the sender, a heading, the body, the sender's signature."""
+    return f"{sender}\n\nHøringsinnspill\n\n{body}\n\n{sender}\n"
+
+
 def _actors(out: dict) -> set[str]:
     return {a["actor"]["name"] for a in out["answers"]}
 
@@ -1458,12 +1463,12 @@ def test_an_english_view_question_names_a_unit_by_describing_it() -> None:
 def test_posts_shared_between_hospital_and_municipality_need_evidence_of_both(tmp_path: Path) -> None:
     """"… mellom sykehus og kommune": a post shared between the hospital and an IT company is no answer, one the
     hospital trust itself proposes "i samarbeid med kommunene" is (its own kind stands for the hospital)."""
-    letters = {"kommune": "Fjellheim kommune\n\nHøringsinnspill\n\nFjellheim kommune ber om kombinerte stillinger for "
-                          "sykepleiere mellom sykehuset og hjemmetjenesten.\n\nFjellheim kommune\n",
-               "ikt": "Nordvik IKT AS\n\nHøringsinnspill\n\nNordvik IKT AS ber om kombinerte stillinger for "
-                      "sykepleiere delt mellom sykehuset og Nordvik IKT AS.\n\nNordvik IKT AS\n",
-               "hf": "Dalbygda sykehus HF\n\nHøringsinnspill\n\nDalbygda sykehus HF ber om flere kombinerte stillinger "
-                     "for sykepleiere i samarbeid med kommunene i regionen.\n\nDalbygda sykehus HF\n"}
+    letters = {"kommune": _innspill("Fjellheim kommune", "Fjellheim kommune ber om kombinerte stillinger for "
+                                    "sykepleiere mellom sykehuset og hjemmetjenesten."),
+               "ikt": _innspill("Nordvik IKT AS", "Nordvik IKT AS ber om kombinerte stillinger for sykepleiere delt "
+                                "mellom sykehuset og Nordvik IKT AS."),
+               "hf": _innspill("Dalbygda sykehus HF", "Dalbygda sykehus HF ber om flere kombinerte stillinger for "
+                               "sykepleiere i samarbeid med kommunene i regionen.")}
     with _letters(tmp_path, letters) as store:
         assert len(_actors(ask(store, "Hvem foreslår kombinerte stillinger?"))) == 3
         for question in ("Hvem foreslår kombinerte stillinger mellom sykehus og kommune?",
@@ -1475,10 +1480,10 @@ def test_posts_shared_between_hospital_and_municipality_need_evidence_of_both(tm
 def test_an_english_word_the_measures_name_says_is_no_narrower_measure(tmp_path: Path) -> None:
     """"digital home monitoring" is digital hjemmeoppfølging: "digital" adds nothing to its name, so no discovered
     measure narrower than it ("… av gravide") answers in its place."""
-    letters = {"a": "Fjellheim kommune\n\nHøringsinnspill\n\nFjellheim kommune støtter at digital hjemmeoppfølging "
-                    "blir et fast tilbud for kronisk syke i alle kommuner.\n\nFjellheim kommune\n",
-               "b": "Dalbygda sykehus HF\n\nHøringsinnspill\n\nDalbygda sykehus HF foreslår digital hjemmeoppfølging "
-                    "av gravide med svangerskapsdiabetes.\n\nDalbygda sykehus HF\n"}
+    letters = {"a": _innspill("Fjellheim kommune", "Fjellheim kommune støtter at digital hjemmeoppfølging blir et "
+                              "fast tilbud for kronisk syke i alle kommuner."),
+               "b": _innspill("Dalbygda sykehus HF", "Dalbygda sykehus HF foreslår digital hjemmeoppfølging av gravide "
+                              "med svangerskapsdiabetes.")}
     with _letters(tmp_path, letters) as store:
         out = ask(store, "Who supports digital home monitoring?")
         assert _actors(out) == {"Fjellheim kommune", "Dalbygda sykehus HF"}
