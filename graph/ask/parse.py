@@ -1079,9 +1079,8 @@ def _between(r: _Reading) -> None:
     t = templates()
     if not (m := re.search(t["between"], r.low)):
         return
-    r.it.between = [name for name, level in t["levels"].items() if re.search(level["words"], m[1])]
-    if len(r.it.between) < 2:
-        r.it.between = []
+    levels = [name for name, level in t["levels"].items() if re.search(level["words"], m[1])]
+    r.it.between = levels if len(levels) >= 2 else []
 
 
 def _fallback(out: Interpretation, why: str) -> Interpretation:
