@@ -1468,13 +1468,17 @@ def test_posts_shared_between_hospital_and_municipality_need_evidence_of_both(tm
                "ikt": _innspill("Nordvik IKT AS", "Nordvik IKT AS ber om kombinerte stillinger for sykepleiere delt "
                                 "mellom sykehuset og Nordvik IKT AS."),
                "hf": _innspill("Dalbygda sykehus HF", "Dalbygda sykehus HF ber om flere kombinerte stillinger for "
-                               "sykepleiere i samarbeid med kommunene i regionen.")}
+                               "sykepleiere i samarbeid med kommunene i regionen."),
+               # (a university hospital is a hospital, not a university: a party of the levels)
+               "forbund": _innspill("Nordvik sykepleierforbund", "Forbundet ber om kombinerte stillinger for "
+                                    "sykepleiere mellom Nordvik universitetssykehus og Fjellheim helsesenter.")}
     with _letters(tmp_path, letters) as store:
-        assert len(_actors(ask(store, "Hvem foreslår kombinerte stillinger?"))) == 3
+        assert len(_actors(ask(store, "Hvem foreslår kombinerte stillinger?"))) == 4
         for question in ("Hvem foreslår kombinerte stillinger mellom sykehus og kommune?",
                          "Who proposes combined posts split between the hospital and the municipality?"):
             assert parse(question, load_vocabulary(), ()).between == ["hospital", "municipality"]
-            assert _actors(ask(store, question)) == {"Fjellheim kommune", "Dalbygda sykehus HF"}
+            assert _actors(ask(store, question)) == {"Fjellheim kommune", "Dalbygda sykehus HF",
+                                                     "Nordvik sykepleierforbund"}
 
 
 def test_an_english_word_the_measures_name_says_is_no_narrower_measure(tmp_path: Path) -> None:
