@@ -1492,3 +1492,20 @@ def test_an_english_word_the_measures_name_says_is_no_narrower_measure(tmp_path:
         out = ask(store, "Who supports digital home monitoring?")
         assert _actors(out) == {"Fjellheim kommune", "Dalbygda sykehus HF"}
         assert "narrower" not in (out["interpretation"].get("note") or "")
+
+
+def test_a_fact_team_is_for_the_group_a_question_names_with_it(tmp_path: Path) -> None:
+    """"alvorlig psykisk lidelse" (singular, as submissions write it) is the group; a FACT team is for that group by
+    what it is, so a question that names both is answered by a FACT quote that does not repeat the group, and a
+    quote about another measure for the group is no answer."""
+    vocab = load_vocabulary()
+    for text in ("personer med alvorlig psykisk lidelse", "folk med alvorleg psykisk liding", "alvorlig psykisk syke"):
+        assert vocab.groups.ids(text) == ["alvorlige-psykiske-lidelser-rus"]
+    letters = {"a": _innspill("Fjellheim kommune", "Fjellheim kommune støtter et FACT-team for Indre Fjellheim med "
+                              "base i Fjellheim sentrum."),
+               "b": _innspill("Dalbygda sykehus HF", "Dalbygda sykehus HF foreslår gratis tannbehandling for personer "
+                              "med alvorlig psykisk lidelse.")}
+    with _letters(tmp_path, letters) as store:
+        out = ask(store, "Hvem foreslår FACT-team for personer med alvorlig psykisk lidelse?")
+        assert out["interpretation"]["measures"] == ["fact"] and not out["interpretation"].get("groups")
+        assert _actors(out) == {"Fjellheim kommune"}

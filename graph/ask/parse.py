@@ -472,7 +472,9 @@ def _measures(r: _Reading, vocab: Vocabulary) -> None:
         groups = [h for h in _unqualified(r, groups) if not _modifies(r.rest, h)]
     r.grouped = r.rest
     r.rest = _mask(r.rest, groups)
-    r.it.groups = list(dict.fromkeys(h[0] for h in groups))
+    # (not a group the measure is for by what it is: "FACT-team for personer med alvorlig psykisk lidelse" is FACT)
+    implied = {g for mid in r.it.measures for g in vocab.measures.entries[mid].props.get("groups") or []}
+    r.it.groups = [g for g in dict.fromkeys(h[0] for h in groups) if g not in implied]
 
 
 def _modifies(text: str, hit: tuple[str, int, int]) -> bool:

@@ -255,7 +255,7 @@ def _load_vocabulary(decisions: str, _mtime: int) -> Vocabulary:
                     "english": english(a)}, _with_nynorsk(a, keep_case=True)) for a in curated]
     measures = [Entry(slugify(m["name"]), m["name"], "measure", {"name_en": m.get("name_en"),
                       "themes": m.get("themes", []), "english": english(m),
-                      "includes": m.get("includes", [])}, _with_nynorsk(m))
+                      "includes": m.get("includes", []), "groups": m.get("groups", [])}, _with_nynorsk(m))
                 for m in _load("measures")]
     groups = [Entry(g["id"], g["name"], "group", {"name_en": g.get("name_en"), "kind": g.get("kind"),
                     "english": english(g)}, _with_nynorsk(g)) for g in _load("groups")]
