@@ -1509,3 +1509,19 @@ def test_a_fact_team_is_for_the_group_a_question_names_with_it(tmp_path: Path) -
         out = ask(store, "Hvem foreslår FACT-team for personer med alvorlig psykisk lidelse?")
         assert out["interpretation"]["measures"] == ["fact"] and not out["interpretation"].get("groups")
         assert _actors(out) == {"Fjellheim kommune"}
+
+
+def test_an_outreach_team_for_a_group_is_answered_by_the_kinds_of_team_for_it(tmp_path: Path) -> None:
+    """"team som oppsøker" is an "oppsøkende team" (ambulante team); for people with severe mental illness, a FACT
+    team is such a team by what it is, though its quote names no group, and an ambulant geriatric team is not."""
+    vocab = load_vocabulary()
+    for question in ("Hvem vil ha behandlingsteam som oppsøker folk med alvorlig psykisk lidelse der de bor?",
+                     "Kven vil ha eit team som oppsøkjer folk med alvorleg psykisk liding?"):
+        assert parse(question, vocab, ()).measures == ["ambulante-team"]
+    letters = {"a": _innspill("Fjellheim kommune", "Fjellheim kommune foreslår et FACT-team for Indre Fjellheim med "
+                              "base i Fjellheim sentrum."),
+               "b": _innspill("Dalbygda sykehus HF", "Dalbygda sykehus HF foreslår et ambulant geriatrisk team som "
+                              "kan rykke ut til sykehjemmene.")}
+    with _letters(tmp_path, letters) as store:
+        out = ask(store, "Hvem vil ha behandlingsteam som oppsøker folk med alvorlig psykisk lidelse der de bor?")
+        assert _actors(out) == {"Fjellheim kommune"}

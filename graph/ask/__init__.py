@@ -188,6 +188,11 @@ def _answer(store: GraphStore, it: Interpretation, documents: list[str] | None, 
                     + " the question's further words name")
     else:  # (and when what the question adds names a thing of its own, only the backers who also say it)
         found = answer(store, it.intent, params, vocab, limit=limit)
+        if it.groups and (kinds := _kinds_for_groups(it, vocab)):
+            # "oppsøkende behandlingsteam for folk med alvorlig psykisk lidelse": the kinds of outreach team that are
+            # for that group by what they are answer without naming it ("et FACT-team for Lofoten")
+            _merge(found, answer(store, it.intent, {**params, "measure_ids": kinds, "group_ids": []}, vocab,
+                                 limit=limit), limit)
     if it.wording and it.intent in _WORDED:  # statements in the same words that name no measure: ranked after
         # (with the words the question adds that are no measure: "… et øremerket tilskudd til hverdagsrehabilitering")
         words = f"{it.wording} {it.phrase}" if it.phrase and it.phrase not in it.wording else it.wording
@@ -211,6 +216,15 @@ def _answer(store: GraphStore, it: Interpretation, documents: list[str] | None, 
     if it.kinds:  # "which municipalities …": the actors of that kind (and the people who speak for them),
         found = [a for a in found if of_kind(a["actor"], (*it.actor_types, "person"), it.actor_names)]
     return found
+
+
+def _kinds_for_groups(it: Interpretation, vocab: Vocabulary) -> list[str]:
+    """The kinds the question's measures include (measures.yaml ``includes``) that are for all its groups by what
+    they are (``groups``)."""
+    kinds = [mid for m in it.measures if (e := vocab.measures.entries.get(m))
+             for name in e.props.get("includes") or [] for mid in vocab.measures.ids(name)]
+    return [k for k in dict.fromkeys(kinds)
+            if set(it.groups) <= set(vocab.measures.entries[k].props.get("groups") or [])]
 
 
 def _described_answers(store: GraphStore, it: Interpretation, documents: list[str] | None, vocab: Vocabulary,

@@ -450,10 +450,25 @@ def _norwegian_name(entry: Entry, text: str) -> bool:
     return text.strip().lower() in {n.lower() for n in (entry.name, *entry.aliases)}
 
 
+def _participles(r: _Reading, vocab: Vocabulary) -> None:
+    """"et team som oppsøker folk" is an "oppsøkende team": a noun and a relative clause whose verb, as a
+    participle before the noun, names a measure (Norwegian says it either way; nynorsk "oppsøkjande")."""
+    def swap(m: re.Match[str]) -> str:
+        for ending in ("ende", "ande"):
+            name = f"{m['verb']}{ending} {m['noun']}"
+            if any(s == 0 and e == len(name) for _, s, e in _find(bilingual(vocab.measures), name)):
+                return name
+        return m[0]
+
+    if r.it.language == "no":
+        r.rest = re.sub(r"(?<![\w-])(?P<noun>[^\W\d_][\w-]*) som (?P<verb>[^\W\d_]+?)(?:er|ar)\b", swap, r.rest)
+
+
 def _measures(r: _Reading, vocab: Vocabulary) -> None:
     """Measures and groups the vocabulary names, in Norwegian or English. One right after a content word the
     vocabulary does not know ("caseload midwifery", "ambulante sårteam") is not that measure or group: the
     whole phrase is looked for instead, and the interpretation says what was not recognised."""
+    _participles(r, vocab)
     hits = _unqualified(r, _find(bilingual(vocab.measures), r.rest), vocab.measures.entries)
     hits += _elided_heads(r, vocab, {h[0] for h in hits})
     # the measure as the question words it, or by its Norwegian name when the question is in English (unless it
