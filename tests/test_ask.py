@@ -1525,3 +1525,13 @@ def test_an_outreach_team_for_a_group_is_answered_by_the_kinds_of_team_for_it(tm
     with _letters(tmp_path, letters) as store:
         out = ask(store, "Hvem vil ha behandlingsteam som oppsøker folk med alvorlig psykisk lidelse der de bor?")
         assert _actors(out) == {"Fjellheim kommune"}
+
+
+def test_an_english_question_that_says_something_should_be_free_names_a_price(tmp_path: Path) -> None:
+    """"should be free for all adults" names a price as "free dental treatment" does: who wants more adults to get
+    dental care, at no stated price, is no answer."""
+    letters = {"a": _innspill("Fjellheim kommune", "Fjellheim kommune foreslår flere kombinerte stillinger."),
+               "b": _innspill("Dalbygda sykehus HF", "Dalbygda sykehus HF foreslår at flere voksne med rusproblemer "
+                              "får tannbehandling i den offentlige tannhelsetjenesten.")}
+    with _letters(tmp_path, letters) as store:
+        assert not ask(store, "Who proposes that dental treatment should be free for all adults?")["answers"]
