@@ -215,12 +215,10 @@ def alternatives(text: str, english: bool) -> list[tuple[tuple[str, ...], bool]]
     if "|" in text:  # "styrke|forskriftsfeste": either word stands for that place of the phrase
         out: list[tuple[tuple[str, ...], bool]] = []
         for token in text.split():
-            if "|" in token and english:  # each English word as the glossary translates it: "patients|relatives"
+            if "|" in token:  # each word with its synonyms, an English one as the glossary translates it
                 alts = [alternatives(part, english) for part in token.split("|")]
                 out.append((tuple(dict.fromkeys(s for a in alts for stems, _ in a for s in stems)),
-                            all(given for a in alts for _, given in a)))
-            elif "|" in token:
-                out.append((tuple(stem(w) for part in token.split("|") for w in words(fold_text(part))), False))
+                            english and all(given for a in alts for _, given in a)))
             else:
                 out += alternatives(token, english)
         return out

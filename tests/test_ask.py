@@ -121,6 +121,15 @@ def test_a_synonym_of_several_words_is_one_word_of_the_phrase() -> None:
     assert "avvikl" in closing and "fødeavdeling" in births and len(rest) == 1
 
 
+def test_either_word_of_a_norwegian_question_brings_its_synonyms() -> None:
+    """"sentralisering eller nedlegging" (read as "sentralisering|nedlegging") is said by "samle" and "avvikle" as the
+    words alone are, as an English question's alternatives are translated."""
+    from graph.phrase import alternatives
+
+    (changes, _), *_ = alternatives("sentralisering|nedlegging fødetilbudene", english=False)
+    assert {"samle", "avvikl"} <= set(changes)
+
+
 @pytest.mark.parametrize("verb", ["handler om", "angår", "gjelder", "omhandler", "dreier seg om"])
 def test_theme_questions_read_the_same_whatever_the_verb(graph: EmbeddedStore, verb: str) -> None:
     out = ask(graph, f"Hvilke tiltak {verb} digitalisering?")
