@@ -191,6 +191,11 @@ def test_sets_written_after_the_rules_stay_good(dev: dict) -> None:
     ("Erfaringene fra vårt prosjekt med digitale foreldregrupper viser at flere fullfører.", "example"),
     ("Erfaringene fra Danmark viser at ventetidene går ned.", "other"),
     ("Fleire av medlemene våre har sidan 2023 hatt faste dagar på helsestasjonane.", "example"),
+    # a consultation table's verdict in the passive: supported, in part or on a condition; not supported
+    ("Døgnplassene flyttes fra Fjellby til Dalby | Støttes delvis | Akseptabelt bare med et ambulant team", "proposal"),
+    ("Felles jordmorstillinger mellom fødeavdelingen og kommunene | Støttes", "proposal"),
+    ("Legevakta i Fjellby får videokontakt med lege på natt | Støttast på vilkår | Må ikkje erstatte lege", "proposal"),
+    ("Ambulansestasjonene i Fjellby og Dalby slås sammen | Støttes ikke | Lang reisevei", "opposition"),
 ])
 def test_stance_language_of_the_genre(sentence: str, kind: str) -> None:
     assert statement_kind(sentence, None, positional=False) == kind
