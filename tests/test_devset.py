@@ -191,6 +191,10 @@ def test_sets_written_after_the_rules_stay_good(dev: dict) -> None:
     ("Erfaringene fra vårt prosjekt med digitale foreldregrupper viser at flere fullfører.", "example"),
     ("Erfaringene fra Danmark viser at ventetidene går ned.", "other"),
     ("Fleire av medlemene våre har sidan 2023 hatt faste dagar på helsestasjonane.", "example"),
+    # a consultation table's "no comment", unless a cell after it asks for something
+    ("Kommunane skal kartleggje behovet for rehabilitering kvart fjerde år | Ingen merknad |", "other"),
+    ("Kommunane skal kartleggje behovet for rehabilitering kvart fjerde år | Ingen merknad | Bør også gjelde barn",
+     "proposal"),
     # a consultation table's verdict in the passive: supported, in part or on a condition; not supported
     ("Døgnplassene flyttes fra Fjellby til Dalby | Støttes delvis | Akseptabelt bare med et ambulant team", "proposal"),
     ("Felles jordmorstillinger mellom fødeavdelingen og kommunene | Støttes", "proposal"),
