@@ -63,6 +63,11 @@ def _innspill(sender: str, body: str) -> str:
     return f"{sender}\n\nHøringsinnspill\n\n{body}\n\n{sender}\n"
 
 
+def _two_senders(fjellheim: str, dalbygda: str) -> dict[str, str]:
+    """Two short submissions, Fjellheim kommune's and Dalbygda sykehus HF's, each body one thing it says."""
+    return {"a": _innspill("Fjellheim kommune", fjellheim), "b": _innspill("Dalbygda sykehus HF", dalbygda)}
+
+
 def _actors(out: dict) -> set[str]:
     return {a["actor"]["name"] for a in out["answers"]}
 
@@ -1493,10 +1498,10 @@ def test_posts_shared_between_hospital_and_municipality_need_evidence_of_both(tm
 def test_an_english_word_the_measures_name_says_is_no_narrower_measure(tmp_path: Path) -> None:
     """"digital home monitoring" is digital hjemmeoppfølging: "digital" adds nothing to its name, so no discovered
     measure narrower than it ("… av gravide") answers in its place."""
-    letters = {"a": _innspill("Fjellheim kommune", "Fjellheim kommune støtter at digital hjemmeoppfølging blir et "
-                              "fast tilbud for kronisk syke i alle kommuner."),
-               "b": _innspill("Dalbygda sykehus HF", "Dalbygda sykehus HF foreslår digital hjemmeoppfølging av gravide "
-                              "med svangerskapsdiabetes.")}
+    letters = _two_senders("Fjellheim kommune støtter at digital hjemmeoppfølging blir et "
+                           "fast tilbud for kronisk syke i alle kommuner.",
+                           "Dalbygda sykehus HF foreslår digital hjemmeoppfølging av gravide "
+                           "med svangerskapsdiabetes.")
     with _letters(tmp_path, letters) as store:
         out = ask(store, "Who supports digital home monitoring?")
         assert _actors(out) == {"Fjellheim kommune", "Dalbygda sykehus HF"}
@@ -1510,10 +1515,10 @@ def test_a_fact_team_is_for_the_group_a_question_names_with_it(tmp_path: Path) -
     vocab = load_vocabulary()
     for text in ("personer med alvorlig psykisk lidelse", "folk med alvorleg psykisk liding", "alvorlig psykisk syke"):
         assert vocab.groups.ids(text) == ["alvorlige-psykiske-lidelser-rus"]
-    letters = {"a": _innspill("Fjellheim kommune", "Fjellheim kommune støtter et FACT-team for Indre Fjellheim med "
-                              "base i Fjellheim sentrum."),
-               "b": _innspill("Dalbygda sykehus HF", "Dalbygda sykehus HF foreslår gratis tannbehandling for personer "
-                              "med alvorlig psykisk lidelse.")}
+    letters = _two_senders("Fjellheim kommune støtter et FACT-team for Indre Fjellheim med "
+                           "base i Fjellheim sentrum.",
+                           "Dalbygda sykehus HF foreslår gratis tannbehandling for personer "
+                           "med alvorlig psykisk lidelse.")
     with _letters(tmp_path, letters) as store:
         out = ask(store, "Hvem foreslår FACT-team for personer med alvorlig psykisk lidelse?")
         assert out["interpretation"]["measures"] == ["fact"] and not out["interpretation"].get("groups")
@@ -1527,10 +1532,10 @@ def test_an_outreach_team_for_a_group_is_answered_by_the_kinds_of_team_for_it(tm
     for question in ("Hvem vil ha behandlingsteam som oppsøker folk med alvorlig psykisk lidelse der de bor?",
                      "Kven vil ha eit team som oppsøkjer folk med alvorleg psykisk liding?"):
         assert parse(question, vocab, ()).measures == ["ambulante-team"]
-    letters = {"a": _innspill("Fjellheim kommune", "Fjellheim kommune foreslår et FACT-team for Indre Fjellheim med "
-                              "base i Fjellheim sentrum."),
-               "b": _innspill("Dalbygda sykehus HF", "Dalbygda sykehus HF foreslår et ambulant geriatrisk team som "
-                              "kan rykke ut til sykehjemmene.")}
+    letters = _two_senders("Fjellheim kommune foreslår et FACT-team for Indre Fjellheim med "
+                           "base i Fjellheim sentrum.",
+                           "Dalbygda sykehus HF foreslår et ambulant geriatrisk team som "
+                           "kan rykke ut til sykehjemmene.")
     with _letters(tmp_path, letters) as store:
         out = ask(store, "Hvem vil ha behandlingsteam som oppsøker folk med alvorlig psykisk lidelse der de bor?")
         assert _actors(out) == {"Fjellheim kommune"}
@@ -1539,8 +1544,8 @@ def test_an_outreach_team_for_a_group_is_answered_by_the_kinds_of_team_for_it(tm
 def test_an_english_question_that_says_something_should_be_free_names_a_price(tmp_path: Path) -> None:
     """"should be free for all adults" names a price as "free dental treatment" does: who wants more adults to get
     dental care, at no stated price, is no answer."""
-    letters = {"a": _innspill("Fjellheim kommune", "Fjellheim kommune foreslår flere kombinerte stillinger."),
-               "b": _innspill("Dalbygda sykehus HF", "Dalbygda sykehus HF foreslår at flere voksne med rusproblemer "
-                              "får tannbehandling i den offentlige tannhelsetjenesten.")}
+    letters = _two_senders("Fjellheim kommune foreslår flere kombinerte stillinger.",
+                           "Dalbygda sykehus HF foreslår at flere voksne med rusproblemer "
+                           "får tannbehandling i den offentlige tannhelsetjenesten.")
     with _letters(tmp_path, letters) as store:
         assert not ask(store, "Who proposes that dental treatment should be free for all adults?")["answers"]
