@@ -126,6 +126,13 @@ def test_a_synonym_of_several_words_is_one_word_of_the_phrase() -> None:
     assert "avvikl" in closing and "fødeavdeling" in births and len(rest) == 1
 
 
+def test_any_word_of_a_list_will_do() -> None:
+    """"personell, arbeidstid eller kompetanse" is three alternatives, as "arbeidstid eller kompetanse" is two."""
+    it = parse("Hvilke fagforeninger har kommet med innspill om personell, arbeidstid eller kompetanse?",
+               load_vocabulary(), ())
+    assert it.phrase == "personell|arbeidstid|kompetanse"
+
+
 def test_either_word_of_a_norwegian_question_brings_its_synonyms() -> None:
     """"sentralisering eller nedlegging" (read as "sentralisering|nedlegging") is said by "samle" and "avvikle" as the
     words alone are, as an English question's alternatives are translated."""

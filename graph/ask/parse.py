@@ -39,6 +39,7 @@ _CLAUSE_END = re.compile(r",\s*(?:og|and|eller|or|men|but)\b|[?;!]|\s+(?:og|and)
                          r"what|who|how|where|is|finnes)\b", re.I)
 _WORD = re.compile(r"[^\W_][\w-]*")
 _EITHER = re.compile(r"\b([^\W_][\w-]{2,})\s+(?:eller|or)\s+([^\W_][\w-]{2,})\b", re.I)
+_LIST = re.compile(r"\b([^\W_][\w-]{2,}(?:,\s+[^\W_][\w-]{2,})+)\s+(?:eller|or)\s+([^\W_][\w-]{2,})\b", re.I)
 _ALTERNATIVES = re.compile(r"[^\W_][\w-]*(?:\|[^\W_][\w-]*)*")
 
 
@@ -851,7 +852,9 @@ def _glossary_phrases(tokens: list[str]) -> set[int]:
 def _phrase(text: str, english: bool = False) -> str | None:
     """The topic words left in the first clause once question words and cues are gone."""
     first = _CLAUSE_END.split(text, maxsplit=1)[0]
-    first = _EITHER.sub(r"\1|\2", first)  # "styrke eller forskriftsfeste": either word will do
+    # "personell, arbeidstid eller kompetanse", "styrke eller forskriftsfeste": any of the words will do
+    first = _LIST.sub(lambda m: "|".join([*re.split(r",\s+", m[1]), m[2]]), first)
+    first = _EITHER.sub(r"\1|\2", first)
     t = templates()
     def topical(w: str) -> bool:  # a stance word is no topic
         return w.lower() not in t["stop"] and len(w) > 1 and not any(re.search(p, w.lower())
