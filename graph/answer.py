@@ -170,7 +170,7 @@ class Query:
     grouped: bool = False  # grouped and ranked in the store (see _GROUPED)
 
 
-def _with_included(vocab: Vocabulary, ids: list[str]) -> list[str]:
+def with_included(vocab: Vocabulary, ids: list[str]) -> list[str]:
     """The measures and the kinds of it the vocabulary says they include: "ambulante team" (oppsøkende team)
     are FACT, ACT and ROP teams as well, which the documents name instead."""
     out = list(ids)
@@ -198,7 +198,7 @@ def build(store: GraphStore, intent: str, params: dict[str, Any], vocab: Vocabul
             texts.append(phrase)
     if params.get("phrase"):
         texts.append(params["phrase"])
-    measure_ids = _with_included(vocab, measure_ids)
+    measure_ids = with_included(vocab, measure_ids)
     if measure_ids:
         filters.append("measure")
         qparams["measure_ids"] = measure_ids

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from graph.answer import KINDS, answer, evidence_item, of_kind
+from graph.answer import KINDS, answer, evidence_item, of_kind, with_included
 from graph.ask.parse import Interpretation, parse, templates
 from graph.extract.discover import fold_text, key_of
 from graph.extract.vocab import Vocabulary, load_vocabulary
@@ -221,9 +221,7 @@ def _answer(store: GraphStore, it: Interpretation, documents: list[str] | None, 
 def _kinds_for_groups(it: Interpretation, vocab: Vocabulary) -> list[str]:
     """The kinds the question's measures include (measures.yaml ``includes``) that are for all its groups by what
     they are (``groups``)."""
-    kinds = [mid for m in it.measures if (e := vocab.measures.entries.get(m))
-             for name in e.props.get("includes") or [] for mid in vocab.measures.ids(name)]
-    return [k for k in dict.fromkeys(kinds)
+    return [k for k in with_included(vocab, it.measures)[len(it.measures):]
             if set(it.groups) <= set(vocab.measures.entries[k].props.get("groups") or [])]
 
 
