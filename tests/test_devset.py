@@ -198,7 +198,7 @@ def test_sets_written_after_the_rules_stay_good(dev: dict) -> None:
     # a consultation table's verdict in the passive: supported, in part or on a condition; not supported
     ("Døgnplassene flyttes fra Fjellby til Dalby | Støttes delvis | Akseptabelt bare med et ambulant team", "proposal"),
     ("Felles jordmorstillinger mellom fødeavdelingen og kommunene | Støttes", "proposal"),
-    ("Legevakta i Fjellby får videokontakt med lege på natt | Støttast på vilkår | Må ikkje erstatte lege", "proposal"),
+    ("Legevakta i Fjellby får videokontakt med lege på natt | Støttes på vilkår | Må ikke erstatte lege", "proposal"),
     ("Ambulansestasjonene i Fjellby og Dalby slås sammen | Støttes ikke | Lang reisevei", "opposition"),
 ])
 def test_stance_language_of_the_genre(sentence: str, kind: str) -> None:
