@@ -89,7 +89,8 @@ def _head_name(line: str, text: str) -> str:
     ("Sámediggi – Sametinget", "Bydel Gamle Oslo – Bydelsadministrasjonen") the one the text names more often."""
     line = _HEADER_TAIL.sub("", line)
     line = re.split(r"\s{3,}", line.strip())[0]  # the first field of a running header set out in columns
-    line = line[:m.start()].strip() if (m := _TITLE_WORD.search(line)) and m.start() > 0 else line
+    # (and the mark between the name and the title: "NFASM · Høringssvar om …")
+    line = re.sub(r"[\s–—|/·:]+$", "", line[:m.start()]) if (m := _TITLE_WORD.search(line)) and m.start() > 0 else line
     dash = re.search(r"\s+[–—|/·]\s+", line)
     if dash and re.fullmatch(ORG, head := line[:dash.start()]) and not _TITLE_WORD.search(head):
         tail = line[dash.end():]
@@ -140,8 +141,10 @@ def letterhead(lines: list[str]) -> str | None:
     introduced = bool(following) and (re.match(r"til\s", following[0], re.IGNORECASE) is not None
                                       or _TITLE_WORD.match(following[0]) is not None)
     m = re.fullmatch(rf"({ORG}(?:,\s+{ORG})*)(?:\s*\((?P<short>[A-ZÆØÅ][\wÆØÅæøå-]{{1,12}})\))?", first)
-    if _UNIT.fullmatch(first) and _named_again([first], rest):  # a unit its trust's letterhead names
-        return first
+    # a unit its trust's letterhead names (with its short name or not: "NSFs faggruppe for … (SPoR)")
+    unit = re.sub(r"\s*\((?-i:[A-ZÆØÅ])[\wÆØÅæøå-]{1,12}\)$", "", first)
+    if _UNIT.fullmatch(unit) and _named_again([unit], rest):
+        return unit
     if not m or len(first.split()) > 8 or not (org := tidy_org(m.group(1))):
         # (or a web page's breadcrumb: "Unge funksjonshemmede / Forsiden > Aktuelt > Nyheter" is its publisher)
         crumb = bool(following) and re.match(r"(?:forsiden|hjem|startside|du er her|home)\s*[>›/:]", following[0],
@@ -224,6 +227,8 @@ def author_from_lines(lines: list[str]) -> tuple[str | None, str | None]:
     """Try title lines anywhere, then a sender label, the letterhead, opening sentences, the signature block; a
     unit named by its kind alone is named with the body over it."""
     org, source = _author_from_lines(lines)
+    if org and (unit := speaking_unit(org, lines) or signing_body(org, lines)):
+        return unit, source
     return (_the_body(with_parent(org, lines)) if org else org), source
 
 
@@ -269,7 +274,7 @@ def _author_from_lines(lines: list[str]) -> tuple[str | None, str | None]:
     if org := sender_label(lines):
         return _as_headed(of_municipality(org, lines), lines), "sender label"
     if org := letterhead(lines):
-        return org, "letterhead"
+        return _spelled_out(org, lines) or org, "letterhead"
     if org := council_field(lines):
         return org, "minutes"
     for text in lines[:40]:
@@ -393,6 +398,19 @@ def signature(lines: list[str]) -> str | None:
     return None
 
 
+def signing_body(org: str, lines: list[str]) -> str | None:
+    """A committee or council that writes on its organisation's letterhead and signs as its body: "Vestre Viken HF /
+    Postboks …" over "Med vennlig hilsen / Klinisk etikkomité (KEK) ved Vestre Viken HF"."""
+    tail = [ln.strip() for t in lines for ln in t.split("\n") if ln.strip()]
+    start = next((i + 1 for i, t in enumerate(tail) if CLOSING.match(t)), len(tail))
+    for sig in tail[start:start + 4]:
+        m = re.fullmatch(rf"((?-i:[A-ZÆØÅ])[\wæøå-]*(?:\s+[\wæøå-]+){{0,5}})(?:\s+\([A-ZÆØÅ]{{2,8}}\))?"
+                         rf"\s+(ved|i)\s+{re.escape(org)}", sig)
+        if m and not find_persons(m[1]):
+            return f"{m[1]} {m[2]} {org}"
+    return None
+
+
 _PARENT = re.compile(PATTERNS["unit_parent"])
 
 
@@ -428,6 +446,36 @@ def with_parent(org: str, lines: list[str]) -> str:
         if _PARENT.fullmatch(parent) and _NAME_LINE.fullmatch(parent) and len(parent.split()) <= 6:
             return _in_place(org, parent) if parent.endswith(("kommune", "herad")) else f"{org}, {parent}"
     return org
+
+
+_SELF_UNIT = PATTERNS["unit_self"]
+_SPEAKS_AS = re.compile(rf"(?:^|(?<=[.!?]\s))({'|'.join(_SELF_UNIT)})\s+[a-zæøå]", re.MULTILINE)
+
+
+def speaking_unit(org: str, lines: list[str]) -> str | None:
+    """The unit that writes under its trust's or university's name: a chapter of a plan under the trust's running
+    header ("Kapitlet er skrevet av Klinikk psykisk helsevern og rus"), a letter under "Institutt for helse og
+    samfunn · Universitetet i Oslo". The text speaks as the unit ("Klinikken mener …" twice or more) and names it
+    by the same words twice or more (the longest such name); it is named with the body over it."""
+    if "," in org or _UNIT.fullmatch(org) or not _PARENT.fullmatch(org):
+        return None
+    text = "\n".join(lines)
+    spoken = Counter(m[1] for m in _SPEAKS_AS.finditer(text))
+    if not spoken or (top := spoken.most_common(1)[0])[1] < 2:
+        return None
+    kind = _SELF_UNIT[top[0]]
+    names: Counter[str] = Counter()
+    # (its kind first, the name going on in lower case: "Klinikk psykisk helsevern og rus"; or last: "Prehospital
+    # klinikk") — every start of each mention, so that the words mentions share are counted together
+    for m in re.finditer(rf"(?<![\wæøå])(?:{kind.capitalize()}((?:[ \t]+[a-zæøå][\wæøå-]*){{1,6}})"
+                         rf"|[A-ZÆØÅ][\wæøå-]*[ \t]+{kind})(?![\wæøå])", text):
+        words = m[0].split()
+        names.update(" ".join(words[:n]) for n in range(2, len(words) + 1))
+    found = [(n, len(name), name) for name, n in names.items() if n >= 2 and _UNIT.fullmatch(name)]
+    if not found:
+        return None
+    unit = max(found)[2]
+    return _in_place(unit, org) if org.endswith(("kommune", "herad")) else f"{unit}, {org}"
 
 
 _POLITICAL_ORGAN = re.compile(PATTERNS["political_organ"])

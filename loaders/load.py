@@ -105,7 +105,7 @@ def _fill_missing_authors(parts: list[Part], blocks: list[Block], warnings: list
             p.author, p.author_source = "Regjeringen", "'Regjeringen vil' commitments"
         own = [b.text for b in blocks if b.part == p.index]
         if not p.author and (named := authorship.org_in_file_name(own, file_slug)):
-            p.author, p.author_source = named, "file name"
+            p.author, p.author_source = authorship.speaking_unit(named, own) or named, "file name"
         if not p.author and (named := authorship.stance_subject(own)):
             p.author, p.author_source = authorship.of_municipality(named, own), "stance subject"
         if not p.author and (named := authorship.most_named_org(own)):

@@ -348,6 +348,29 @@ def test_support_and_rejection_in_one_sentence_are_two_statements() -> None:
     # words whose initials spell it
     (["Norsk fjellmedisinsk selskap", "Til: Legeforeningen", "Norsk fjellmedisinsk selskap (NFS) har behandlet saken.",
       "NFS støtter planen.", "NFS går imot forslaget om færre legevakter."], "Norsk fjellmedisinsk selskap"),
+    # (session 43) a trust's or university's name over the unit that writes and speaks as itself; a trust that
+    # speaks of a clinic stays the sender; an abbreviation before the title, spelled out where the letter introduces
+    # itself; a committee signing on its trust's letterhead; a unit's letterhead with its short name
+    (["Helse Fjord HF · Utviklingsplan 2028–2038 · Side 41 av 96", "Kapitlet er skrevet av Klinikk for rus og "
+      "avhengighet og bygger på arbeidsmøter.", "Klinikk for rus og avhengighet gir tilbud til 70 000 innbyggere.",
+      "Klinikken mener at døgnplassene må bestå.", "Klinikken vil styrke de ambulante teamene.",
+      "Helse Fjord HF · Utviklingsplan 2028–2038"], "Klinikk for rus og avhengighet, Helse Fjord HF"),
+    (["Institutt for fjellmedisin · Universitetet i Fjellvik          Høringsuttalelse          Side 1 av 4",
+      "Helsedirektoratet", "Postboks 220 Skøyen", "Institutt for fjellmedisin ved Universitetet i Fjellvik viser "
+      "til høringsbrevet.", "Instituttet har fagmiljøer i allmennmedisin.", "Instituttet støtter forslaget.",
+      "Universitetet i Fjellvik"], "Institutt for fjellmedisin, Universitetet i Fjellvik"),
+    (["Helse Fjord HF", "Postboks 1, 9999 Fjellvik", "Helse Fjord HF støtter planen.",
+      "Klinikk for rus og avhengighet har lange ventetider.", "Klinikken har mange pasienter.",
+      "Helse Fjord HF vil styrke klinikk for rus og avhengighet. Klinikken har fått nye lokaler."], "Helse Fjord HF"),
+    (["NFFM · Høringssvar om legevakt                                        Side 1 av 4", "Helsedirektoratet",
+      "Norsk forening for fjell- og friluftsmedisin (NFFM) er en fagmedisinsk forening i Legeforeningen.",
+      "Foreningen støtter planen."], "Norsk forening for fjell- og friluftsmedisin"),
+    (["Helse Fjord HF", "Postboks 1, 9999 Fjellvik", "Til: Administrerende direktør", "Komiteen støtter planen.",
+      "Med vennlig hilsen", "Fjelletisk komité (FEK) ved Helse Fjord HF", "Kari Dal", "leder"],
+     "Fjelletisk komité ved Helse Fjord HF"),
+    (["NSFs faggruppe for sykepleiere i fjellmedisin (SFjell)", "c/o Norsk Sykepleierforbund, Postboks 456, 0104 Oslo",
+      "Helse- og omsorgsdepartementet", "NSFs faggruppe for sykepleiere i fjellmedisin (SFjell) er en faggruppe.",
+      "Faggruppen støtter planen."], "NSFs faggruppe for sykepleiere i fjellmedisin"),
 ])
 def test_sender_of_letters_and_news(lines: list[str], author: str) -> None:
     assert (author_from_lines(lines)[0] or stance_subject(lines)) == author
