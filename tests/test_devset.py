@@ -433,6 +433,23 @@ def test_a_council_reporting_its_request_speaks_for_the_sender_only_when_it_is_t
     assert bool(proposals) == own
 
 
+@pytest.mark.parametrize(("paragraph", "quoted"), [
+    ("Planen legg opp til at heimesjukehuset skal dekkje heile Fjellbygda innan 2029. Dette støttar vi.",
+     "Planen legg opp til at heimesjukehuset skal dekkje heile Fjellbygda innan 2029. Dette støttar vi."),
+    ("Brukarrådet har bede om at pårørande får ein fast kontaktperson. Det sluttar vi oss til.",
+     "Brukarrådet har bede om at pårørande får ein fast kontaktperson. Det sluttar vi oss til."),
+    ("Utkastet føreslår å halde fram med døgnope akuttmottak. Dette stør vi fullt ut. I 2025 kom 4 000 pasientar.",
+     "Utkastet føreslår å halde fram med døgnope akuttmottak. Dette stør vi fullt ut. I 2025 kom 4 000 pasientar."),
+    # (the sentence before is a stance of its own: the bare stance keeps to itself)
+    ("Vi støttar at heimesjukehuset blir utvida. Dette stør vi fullt ut.", "Dette stør vi fullt ut."),
+])
+def test_a_bare_stance_is_quoted_with_what_it_points_back_to(tmp_path: Path, paragraph: str, quoted: str) -> None:
+    """"… innan 2029. Dette støttar vi." alone says nothing of what is supported: the quote takes the sentence it
+    points back to (and the reason after it, as before)."""
+    x = _extracted(tmp_path, f"Fjellbygda kommune\nPostboks 4\n6800 Fjellbygda\n\nHøyringsfråsegn\n\n{paragraph}\n")
+    assert any(s.kind == "proposal" and s.text == quoted for s in x.statements), [s.text for s in x.statements]
+
+
 def test_another_bodys_plan_told_in_a_letter_is_no_stance(tmp_path: Path) -> None:
     """"Sykehuset Innlandet HF vil …" in a municipality's letter is the hospital's plan, told: no proposal of the
     municipality's, nor one the hospital made in the consultation; the municipality's own demand stays."""

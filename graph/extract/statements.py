@@ -510,13 +510,21 @@ def _block_statements(doc: Document, block: Block, vocab: Vocabulary, resolver: 
         if not themes and block.section:  # a sentence that names no theme is on its heading's ("8. Utdanning")
             themes = theme_ids(block.section[-1], vocab.themes)
         themes = themes or ["unclassified"]
-        if kind in RELATION_OF_KIND and len(text.split()) <= _BARE_STANCE and points_back(text) \
-                and n + 1 < len(spans) and "\n" not in block.text[b:spans[n + 1][0]]:
+        bare = kind in RELATION_OF_KIND and len(text.split()) <= _BARE_STANCE and points_back(text)
+        if bare and n + 1 < len(spans) and "\n" not in block.text[b:spans[n + 1][0]]:
             # "Dette kan vi ikke anbefale. Ved stengte flyplasser …": a bare stance is quoted with the reason
             # after it, unless that takes a stance of its own
             reason = block.text[slice(*spans[n + 1])].strip()
             if statement_kind(reason, block.role, positional=False) not in RELATION_OF_KIND:
                 text = block.text[a:block.text.index(reason, b) + len(reason)]
+        if bare and n and "\n" not in block.text[spans[n - 1][1]:a]:
+            # "Planen legg opp til at … innan 2029. Dette støttar vi.": and with what it points back to, unless that
+            # takes a stance of its own (another's, told, it may: "Brukarrådet har bede om at … Det sluttar vi oss
+            # til.")
+            what = block.text[slice(*spans[n - 1])].strip()
+            if statement_kind(what, block.role, positional=False) not in RELATION_OF_KIND or reports_another(what):
+                end, a = a + len(text), block.text.index(what, spans[n - 1][0])
+                text = block.text[a:end]
         start = block.start + a
         assert doc.text[start:start + len(text)] == text
         context = None
