@@ -200,6 +200,9 @@ def test_sets_written_after_the_rules_stay_good(dev: dict) -> None:
     ("Felles jordmorstillinger mellom fødeavdelingen og kommunene | Støttes", "proposal"),
     ("Legevakta i Fjellby får videokontakt med lege på natt | Støttes på vilkår | Må ikke erstatte lege", "proposal"),
     ("Ambulansestasjonene i Fjellby og Dalby slås sammen | Støttes ikke | Lang reisevei", "opposition"),
+    # (session 43) the subject after the negation, a name of two words
+    ("Dette kan ikkje Fjellvik sjukehus tilrå.", "opposition"),
+    ("Dette kan ikke Helse Fjord støtte.", "opposition"),
 ])
 def test_stance_language_of_the_genre(sentence: str, kind: str) -> None:
     assert statement_kind(sentence, None, positional=False) == kind
@@ -448,6 +451,14 @@ def test_a_bare_stance_is_quoted_with_what_it_points_back_to(tmp_path: Path, par
     points back to (and the reason after it, as before)."""
     x = _extracted(tmp_path, f"Fjellbygda kommune\nPostboks 4\n6800 Fjellbygda\n\nHøyringsfråsegn\n\n{paragraph}\n")
     assert any(s.kind == "proposal" and s.text == quoted for s in x.statements), [s.text for s in x.statements]
+
+
+def test_a_unit_that_will_do_something_commits_to_it(tmp_path: Path) -> None:
+    """"Klinikken vil opprette …" in a clinic's chapter is its own commitment, as "Sykehuset vil opprette …" is."""
+    x = _extracted(tmp_path, "Helse Fjord HF\nKlinikk for rus og avhengighet\nPostboks 1\n9999 Fjellby\n\n"
+                   "Høringssvar\n\nKlinikk for rus og avhengighet viser til høringen.\n\n"
+                   "Klinikken vil opprette kombinerte stillinger for psykologer mellom DPS og kommunene.\n")
+    assert [s.kind for s in x.statements if s.text.startswith("Klinikken vil")] == ["commitment"]
 
 
 def test_another_bodys_plan_told_in_a_letter_is_no_stance(tmp_path: Path) -> None:

@@ -400,10 +400,11 @@ def _kind(text: str, role: str | None, positional: bool, measures: list[str], im
     return kind
 
 
-# the author as the subject, by a word any author may use of itself
+# the author as the subject, by a word any author may use of itself (a unit too: "Klinikken vil opprette …",
+# "Divisjonen vil fra 2027 tilby …", in chapters and letters of four units)
 _SELF_SUBJECT = re.compile(r"^\W*(?:vi|eg|jeg|foretaket|føretaket|sykehuset|sjukehuset|kommunen|heradet|forbundet|"
-                           r"foreningen|foreininga|organisasjonen|rådet|senteret|direktoratet|fylkeskommunen)\s",
-                           re.IGNORECASE)
+                           r"foreningen|foreininga|organisasjonen|rådet|senteret|direktoratet|fylkeskommunen|"
+                           r"klinikken|divisjonen|instituttet|fakultetet|avdelingen|avdelinga)\s", re.IGNORECASE)
 
 
 def _names_itself(sentence: str, author_name: str) -> bool:
