@@ -203,6 +203,9 @@ def test_sets_written_after_the_rules_stay_good(dev: dict) -> None:
     # (session 43) the subject after the negation, a name of two words
     ("Dette kan ikkje Fjellvik sjukehus tilrå.", "opposition"),
     ("Dette kan ikke Helse Fjord støtte.", "opposition"),
+    # what the sender holds decisive, and for what
+    ("Avgjerande for oss er at ambulansebåten held fram i Fjellvik.", "proposal"),
+    ("Avgjerande for at ordninga skal fungere, er at jordmora får tilgang til journalen.", "proposal"),
 ])
 def test_stance_language_of_the_genre(sentence: str, kind: str) -> None:
     assert statement_kind(sentence, None, positional=False) == kind
