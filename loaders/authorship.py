@@ -364,13 +364,19 @@ _RECEIVER = re.compile(r"departementet\b", re.IGNORECASE)
 _FIELD_START = re.compile(r"\n|\s+(?=(?:til|fra|frå|dato|sak|kopi|emne|sendt)\s*:)", re.IGNORECASE)
 
 
+def _after_closing(lines: list[str]) -> tuple[list[str], int]:
+    """The text's non-empty lines, and where the lines after its closing ("Med vennlig hilsen") start (their end if
+    it has none)."""
+    tail = [ln.strip() for t in lines for ln in t.split("\n") if ln.strip()]
+    return tail, next((i + 1 for i, t in enumerate(tail) if CLOSING.match(t)), len(tail))
+
+
 def signature(lines: list[str]) -> str | None:
     """The body that signs: "for X" in the closing lines or at the very end ("For Rådet for personar med …"); a
     full organisation name among the lines after the closing ("Med venleg helsing / … / Austevoll legesenter"); the
     body a signer's title names ("leiar, Sogndal Senterparti"); or, in a letter written in the first person
     singular, the person who signs it (a private person's submission)."""
-    tail = [ln.strip() for t in lines for ln in t.split("\n") if ln.strip()]
-    start = next((i + 1 for i, t in enumerate(tail) if CLOSING.match(t)), len(tail))
+    tail, start = _after_closing(lines)
     closing = tail[start:start + 6]
     for n, sig in enumerate([*closing, *tail[-6:]]):
         if (m := _SIGNS_FOR.match(sig)) and _NAME_LINE.fullmatch(m[1]) and len(m[1].split()) <= 10:
@@ -401,8 +407,7 @@ def signature(lines: list[str]) -> str | None:
 def signing_body(org: str, lines: list[str]) -> str | None:
     """A committee or council that writes on its organisation's letterhead and signs as its body: "Vestre Viken HF /
     Postboks …" over "Med vennlig hilsen / Klinisk etikkomité (KEK) ved Vestre Viken HF"."""
-    tail = [ln.strip() for t in lines for ln in t.split("\n") if ln.strip()]
-    start = next((i + 1 for i, t in enumerate(tail) if CLOSING.match(t)), len(tail))
+    tail, start = _after_closing(lines)
     for sig in tail[start:start + 4]:
         m = re.fullmatch(rf"((?-i:[A-ZÆØÅ])[\wæøå-]*(?:\s+[\wæøå-]+){{0,5}})(?:\s+\([A-ZÆØÅ]{{2,8}}\))?"
                          rf"\s+(ved|i)\s+{re.escape(org)}", sig)
