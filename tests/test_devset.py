@@ -200,9 +200,6 @@ def test_sets_written_after_the_rules_stay_good(dev: dict) -> None:
     ("Felles jordmorstillinger mellom fødeavdelingen og kommunene | Støttes", "proposal"),
     ("Legevakta i Fjellby får videokontakt med lege på natt | Støttes på vilkår | Må ikke erstatte lege", "proposal"),
     ("Ambulansestasjonene i Fjellby og Dalby slås sammen | Støttes ikke | Lang reisevei", "opposition"),
-    # (session 43) the subject after the negation, a name of two words
-    ("Dette kan ikkje Fjellvik sjukehus tilrå.", "opposition"),
-    ("Dette kan ikke Helse Fjord støtte.", "opposition"),
     # what the sender holds decisive, and for what
     ("Avgjerande for oss er at ambulansebåten held fram i Fjellvik.", "proposal"),
     ("Avgjerande for at ordninga skal fungere, er at jordmora får tilgang til journalen.", "proposal"),

@@ -404,7 +404,7 @@ def _kind(text: str, role: str | None, positional: bool, measures: list[str], im
 # "Divisjonen vil fra 2027 tilby …", in chapters and letters of four units)
 _SELF_SUBJECT = re.compile(r"^\W*(?:vi|eg|jeg|foretaket|føretaket|sykehuset|sjukehuset|kommunen|heradet|forbundet|"
                            r"foreningen|foreininga|organisasjonen|rådet|senteret|direktoratet|fylkeskommunen|"
-                           r"klinikken|divisjonen|instituttet|fakultetet|avdelingen|avdelinga)\s", re.IGNORECASE)
+                           r"klinikken|divisjonen|instituttet|fakultetet)\s", re.IGNORECASE)
 
 
 def _names_itself(sentence: str, author_name: str) -> bool:
