@@ -298,7 +298,7 @@ class Phrase:
             queries[alts] = _query([alts], store, total)
             df = _count(store, queries[alts])
             whole = alts[0]
-            if not df and not translated and (parts := _compound_parts(store, whole, total)):
+            if not df and not translated and (parts := _compound_parts(store, whole, total, said.get(whole))):
                 # "røntgenbilder" that no statement uses: "røntgen" and "bild", each looked for on its own
                 for part, part_df in parts:
                     seen.setdefault((part,), part_df)
@@ -311,7 +311,7 @@ class Phrase:
                 df = _count(store, queries[alts])
             seen.setdefault(alts, df)
             if df and len(alts) == 1 and not translated and len(whole) >= _SPLIT_FROM \
-                    and (parts := _compound_parts(store, whole, total)):
+                    and (parts := _compound_parts(store, whole, total, said.get(whole))):
                 split[alts] = tuple(part for part, _ in parts)  # "rustjenester": also rus … tjenester apart
                 heads[alts] = _PART_CREDIT * math.log((total + 1) / (parts[-1][1] + 0.5))
             if not df and (english and not translated or not english and _ADJECTIVE.search(said.get(whole, ""))):
@@ -410,13 +410,35 @@ def _uninflected(word: str) -> str:
 _PARTS: dict[tuple[int, int, str], list[tuple[str, int]]] = {}  # (store, its statements, word): asked again and again
 
 
-def _compound_parts(store: GraphStore, word: str, statements: int) -> list[tuple[str, int]]:
-    key = (id(store), statements, word)
+def _compound_parts(store: GraphStore, word: str, statements: int, written: str | None = None) -> list[tuple[str, int]]:
+    """The parts of a compound (its stem ``word``): the two words of the statements the word as written is made of
+    ("responstidskrav" is "responstid" and "krav", not "respon" and the "tidskr" of "tidskrevende"), else the two
+    word starts its stem is (``_split_compound``)."""
+    key = (id(store), statements, f"{word} {written}")
     if key not in _PARTS:
         if len(_PARTS) > 65536:
             _PARTS.clear()
-        _PARTS[key] = _split_compound(store, word)
+        _PARTS[key] = (written and _split_words(store, written, statements)) or _split_compound(store, word)
     return _PARTS[key]
+
+
+_WORD_ENDS = ("", "e", "en", "er", "et", "a", "ar", "ene", "ane")  # a part is a word when one of these forms is
+
+
+def _split_words(store: GraphStore, word: str, statements: int) -> list[tuple[str, int]]:
+    """A compound as two words the statements use on their own (in some inflected form), the longest last part
+    first; none when no split gives two such words of nine letters or more together."""
+    if len(word) < 8 or not re.fullmatch(r"\w+", word):
+        return []
+    known = _statement_words(store, statements).written
+    for cut in range(4, len(word) - 3):
+        head = _uninflected(word[cut:])
+        for link in _LINKS:
+            first = word[:cut - len(link)] if word[:cut].endswith(link) else ""
+            if len(first) >= 4 and len(first) + len(head) >= 9 and any(first + e in known for e in _WORD_ENDS) \
+                    and any(head + e in known for e in _WORD_ENDS):
+                return [(first, _count(store, f"{first}*")), (head, _count(store, f"{head}*"))]
+    return []
 
 
 def _split_compound(store: GraphStore, word: str) -> list[tuple[str, int]]:

@@ -348,6 +348,19 @@ def test_a_compound_no_statement_uses_is_looked_for_by_its_parts(tmp_path: Path)
         assert "Fjellheim kommune" in _actors(out)
 
 
+def test_a_compound_is_split_where_both_parts_are_words_of_the_statements(tmp_path: Path) -> None:
+    """"responstidskrav" is "responstid" + "krav", both words the statements use on their own, not "respon" +
+    "tidskr" (the start of "tidskrevende"): the statement that says the parts apart holds it."""
+    from graph.phrase import Phrase
+
+    with _one_letter(tmp_path, "Innspill til akuttplanen\n\n"
+                     "Kommunen går imot å forskriftsfeste responstider som absolutte krav.\n\n"
+                     "Kommunen mener rapporteringen er tidkrevende og tidskrevende.\n\nMed vennlig hilsen") as store:
+        words = Phrase.weigh(store, "responstidskrav")
+        assert {alts for alts, _ in words.stems} == {("responstid",), ("krav",)}
+        assert words.holds("Kommunen går imot å forskriftsfeste responstider som absolutte krav.")
+
+
 def test_a_word_inside_the_statements_compounds_is_found_through_the_index(tmp_path: Path) -> None:
     """"helsetjenesten" is in no statement as a word of its own, only inside "skolehelsetjenesten" and
     nynorsk "skulehelsetenesta": the index (which knows a word by its start) is asked for those compounds too,
