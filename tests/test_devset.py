@@ -203,6 +203,16 @@ def test_sets_written_after_the_rules_stay_good(dev: dict) -> None:
     # what the sender holds decisive, and for what
     ("Avgjerande for oss er at ambulansebåten held fram i Fjellvik.", "proposal"),
     ("Avgjerande for at ordninga skal fungere, er at jordmora får tilgang til journalen.", "proposal"),
+    # the response itself endorsed, asked for or offered more of: procedure, not a measure
+    ("Formannskapet slutter seg til høringssvaret slik det går fram av saksutredningen.", "other"),
+    ("Vi viser ellers til fråsegna frå Fjellby legelag, som vi sluttar oss til.", "other"),
+    ("Styret vedtar høringssvaret i vedlegg 2.", "other"),
+    ("Ordføraren har bede ungdomsrådet om ei eiga fråsegn.", "other"),
+    ("Ta gjerne kontakt dersom dere ønsker flere tall.", "other"),
+    ("Kommunen bør ta kontakt med pårørende innen to døgn.", "proposal"),
+    # what some of a group need or think, not the sender's proposal
+    ("Mange av medlemmene våre har behov for logoped gjennom hele livet.", "challenge"),
+    ("Fleire av pasientane er positive til video frå heimen.", "challenge"),
 ])
 def test_stance_language_of_the_genre(sentence: str, kind: str) -> None:
     assert statement_kind(sentence, None, positional=False) == kind

@@ -110,8 +110,11 @@ def opens_target(sentence: str) -> bool:
 
 def statement_kind(sentence: str, role: str | None, positional: bool = True, own_report: bool = False) -> str:
     """proposal | opposition | example | challenge | commitment | other (see ``_kind_of``); a practice of nobody in
-    particular ("Mange kommuner har …") is no example."""
+    particular ("Mange kommuner har …") is no example, what some of a group need ("Mange av medlemmene har behov
+    for …") no proposal."""
     kind = _kind_of(sentence, role, positional, own_report)
+    if kind == "proposal" and _any("not_proposal", sentence):
+        return "challenge"
     return "other" if kind == "example" and _any("not_example", sentence) else kind
 
 
