@@ -210,6 +210,12 @@ def test_sets_written_after_the_rules_stay_good(dev: dict) -> None:
     ("Ordføraren har bede ungdomsrådet om ei eiga fråsegn.", "other"),
     ("Ta gjerne kontakt dersom dere ønsker flere tall.", "other"),
     ("Kommunen bør ta kontakt med pårørende innen to døgn.", "proposal"),
+    ("Rådmannen tilrår at formannskapet gjer vedtak i samsvar med innstillinga.", "other"),
+    # the draft judged or welcomed as a whole, no measure; a measure it will carry out welcomed is support
+    ("Vi mener utkastet i hovedsak peker i riktig retning.", "other"),
+    ("Me er glade for at departementet løftar fram eldre med syns- og høyrselstap.", "other"),
+    ("Vi er glade for at handlingsplanen har et eget kapittel om ensomhet.", "other"),
+    ("Vi er glade for at departementet vil lovfeste retten til tolk.", "proposal"),
     # what some of a group need or think, not the sender's proposal
     ("Mange av medlemmene våre har behov for logoped gjennom hele livet.", "challenge"),
     ("Fleire av pasientane er positive til video frå heimen.", "challenge"),
