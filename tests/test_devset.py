@@ -216,6 +216,9 @@ def test_sets_written_after_the_rules_stay_good(dev: dict) -> None:
     ("Me er glade for at departementet løftar fram eldre med syns- og høyrselstap.", "other"),
     ("Vi er glade for at handlingsplanen har et eget kapittel om ensomhet.", "other"),
     ("Vi er glade for at departementet vil lovfeste retten til tolk.", "proposal"),
+    # what research or others' experience shows
+    ("Studier fra flere land viser at slike team gir færre innleggelser.", "other"),
+    ("Erfaringane frå andre kommunar er at vikarbruken går ned.", "other"),
     # what some of a group need or think, not the sender's proposal
     ("Mange av medlemmene våre har behov for logoped gjennom hele livet.", "challenge"),
     ("Fleire av pasientane er positive til video frå heimen.", "challenge"),
