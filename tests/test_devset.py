@@ -217,8 +217,8 @@ def test_sets_written_after_the_rules_stay_good(dev: dict) -> None:
     ("Vi er glade for at handlingsplanen har et eget kapittel om ensomhet.", "other"),
     ("Vi er glade for at departementet vil lovfeste retten til tolk.", "proposal"),
     # what research or others' experience shows
-    ("Studier fra flere land viser at slike team gir færre innleggelser.", "other"),
-    ("Erfaringane frå andre kommunar er at vikarbruken går ned.", "other"),
+    ("Studier fra flere land har vist at slike team gir færre innleggelser.", "other"),
+    ("Erfaring frå andre lokalsjukehus tyder på at legar som har hatt LIS1-teneste i distriktet, kjem attende.", "other"),
     # what some of a group need or think, not the sender's proposal
     ("Mange av medlemmene våre har behov for logoped gjennom hele livet.", "challenge"),
     ("Fleire av pasientane er positive til video frå heimen.", "challenge"),
