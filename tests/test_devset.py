@@ -216,9 +216,14 @@ def test_sets_written_after_the_rules_stay_good(dev: dict) -> None:
     ("Me er glade for at departementet løftar fram eldre med syns- og høyrselstap.", "other"),
     ("Vi er glade for at handlingsplanen har et eget kapittel om ensomhet.", "other"),
     ("Vi er glade for at departementet vil lovfeste retten til tolk.", "proposal"),
+    # the draft's proposal in the passive, reported: no stance of the sender's (a table's "Foreslås" is its own)
+    ("I kapittel 4.2 foreslås det at fødestua i Fjellby legges ned.", "other"),
+    ("Det foreslås at nattambulansen i Dalby flyttes til Fjellby.", "other"),
+    ("Legevaktsentralen i Fjellby foreslås slått sammen med legevaktsentralen i Dalby.", "other"),
+    ("Lærlingtilskudd til kommuner som tar inn helsefaglærlinger | Staten | Foreslås", "proposal"),
     # what research or others' experience shows
     ("Studier fra flere land har vist at slike team gir færre innleggelser.", "other"),
-    ("Erfaring frå andre lokalsjukehus tyder på at legar som har hatt LIS1-teneste i distriktet, kjem attende.", "other"),
+    ("Erfaring frå andre lokalsjukehus tyder på at legar med LIS1-teneste i distriktet kjem attende.", "other"),
     # what some of a group need or think, not the sender's proposal
     ("Mange av medlemmene våre har behov for logoped gjennom hele livet.", "challenge"),
     ("Fleire av pasientane er positive til video frå heimen.", "challenge"),
