@@ -223,7 +223,7 @@ def test_sets_written_after_the_rules_stay_good(dev: dict) -> None:
     ("Lærlingtilskudd til kommuner som tar inn helsefaglærlinger | Staten | Foreslås", "proposal"),
     # what research or others' experience shows
     ("Studier fra flere land har vist at slike team gir færre innleggelser.", "other"),
-    ("Erfaring frå andre lokalsjukehus tyder på at legar med LIS1-teneste i distriktet kjem attende.", "other"),
+    ("Erfaring frå andre sjukehus tyder på at legar som har hatt LIS1-teneste, kjem attende.", "other"),
     # what some of a group need or think, not the sender's proposal
     ("Mange av medlemmene våre har behov for logoped gjennom hele livet.", "challenge"),
     ("Fleire av pasientane er positive til video frå heimen.", "challenge"),
