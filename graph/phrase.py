@@ -407,7 +407,7 @@ def _uninflected(word: str) -> str:
     return next((word[:-len(x)] for x in _SUFFIXES if word.endswith(x) and len(word) - len(x) >= 4), word)
 
 
-_PARTS: dict[tuple[int, int, str], list[tuple[str, int]]] = {}  # (store, its statements, word): asked again and again
+_PARTS: dict[tuple[int, int, str], list[tuple[str, int]]] = {}  # (store, its statements, stem and word): asked again
 
 
 def _compound_parts(store: GraphStore, word: str, statements: int, written: str | None = None) -> list[tuple[str, int]]:
