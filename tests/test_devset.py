@@ -209,7 +209,9 @@ def test_sets_written_after_the_rules_stay_good(dev: dict) -> None:
     ("Styret vedtar høringssvaret i vedlegg 2.", "other"),
     ("Ordføraren har bede ungdomsrådet om ei eiga fråsegn.", "other"),
     ("Ta gjerne kontakt dersom dere ønsker flere tall.", "other"),
+    ("Vi ber direktoratet ta kontakt dersom det er behov for en utdyping.", "other"),
     ("Kommunen bør ta kontakt med pårørende innen to døgn.", "proposal"),
+    ("Sykehuset må ta kontakt dersom det blir ledig plass på sengeposten.", "proposal"),
     ("Rådmannen tilrår at formannskapet gjer vedtak i samsvar med innstillinga.", "other"),
     # the draft judged or welcomed as a whole, no measure; a measure it will carry out welcomed is support
     ("Vi mener utkastet i hovedsak peker i riktig retning.", "other"),
