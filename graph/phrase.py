@@ -411,14 +411,16 @@ _PARTS: dict[tuple[int, int, str], list[tuple[str, int]]] = {}  # (store, its st
 
 
 def _compound_parts(store: GraphStore, word: str, statements: int, written: str | None = None) -> list[tuple[str, int]]:
-    """The parts of a compound (its stem ``word``): the two words of the statements the word as written is made of
-    ("responstidskrav" is "responstid" and "krav", not "respon" and the "tidskr" of "tidskrevende"), else the two
-    word starts its stem is (``_split_compound``)."""
+    """The parts of a compound (its stem ``word``): the two word starts its stem is (``_split_compound``), and when
+    it has such parts, the two words of the statements the word as written is made of, if it is ("responstidskrav"
+    is "responstid" and "krav", not "respon" and the "tidskr" of "tidskrevende"; a compound with no parts by its stem
+    gets none, so that one part of it, "base" of "helikopterbase", earns nothing)."""
     key = (id(store), statements, f"{word} {written}")
     if key not in _PARTS:
         if len(_PARTS) > 65536:
             _PARTS.clear()
-        _PARTS[key] = (written and _split_words(store, written, statements)) or _split_compound(store, word)
+        parts = _split_compound(store, word)
+        _PARTS[key] = (parts and written and _split_words(store, written, statements)) or parts
     return _PARTS[key]
 
 
