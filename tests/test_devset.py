@@ -205,14 +205,12 @@ def test_sets_written_after_the_rules_stay_good(dev: dict) -> None:
     ("Avgjerande for at ordninga skal fungere, er at jordmora får tilgang til journalen.", "proposal"),
     # the response itself endorsed, asked for or offered more of: procedure, not a measure
     ("Formannskapet slutter seg til høringssvaret slik det går fram av saksutredningen.", "other"),
-    ("Vi viser ellers til fråsegna frå Fjellby legelag, som vi sluttar oss til.", "other"),
     ("Styret vedtar høringssvaret i vedlegg 2.", "other"),
     ("Ordføraren har bede ungdomsrådet om ei eiga fråsegn.", "other"),
     ("Ta gjerne kontakt dersom dere ønsker flere tall.", "other"),
-    ("Vi ber direktoratet ta kontakt dersom det er behov for en utdyping.", "other"),
+    ("Kommunedirektøren anbefaler at kommunestyret slutter seg til forslaget til vedtak.", "other"),
     ("Kommunen bør ta kontakt med pårørende innen to døgn.", "proposal"),
     ("Sykehuset må ta kontakt dersom det blir ledig plass på sengeposten.", "proposal"),
-    ("Rådmannen tilrår at formannskapet gjer vedtak i samsvar med innstillinga.", "other"),
     # the draft judged or welcomed as a whole, no measure; a measure it will carry out welcomed is support
     ("Vi mener utkastet i hovedsak peker i riktig retning.", "other"),
     ("Me er glade for at departementet løftar fram eldre med syns- og høyrselstap.", "other"),
