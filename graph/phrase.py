@@ -107,15 +107,22 @@ def glossary() -> dict[str, tuple[str, ...]]:
 ACCENTS = str.maketrans("áàâäéèêëíìîïóòôúùûü", "aaaaeeeeiiiiooouuuu")  # "Sámi", "etikkomité"
 
 
+def _forms(key: str) -> tuple[str, ...]:
+    """A word as written and the base forms it may be the plural or a verb form of."""
+    return (key, re.sub(r"ies$", "y", key), re.sub(r"e?s$", "", key), re.sub(r"s$", "", key),
+            re.sub(r"ing$", "", key), re.sub(r"ing$", "e", key), re.sub(r"ed$", "", key), re.sub(r"d$", "", key),
+            re.sub(r"ied$", "y", key),
+            re.sub(r"(\w)\1(?:ing|ed)$", r"\1", key),  # "cutting", "planned": the doubled consonant
+            f"{key}s")  # (a singular the glossary has only in the plural: "wound" of "wounds")
+
+
 def _english(key: str) -> tuple[str, ...] | None:
-    """The Norwegian stems of an English word or phrase, also when it is written in the plural or as a verb form."""
+    """The Norwegian stems of an English word or phrase, also when it is written in the plural or as a verb form
+    (of its last word, or of the first of a phrasal verb: "taking over", "follows up")."""
     g = glossary()
     key = key.translate(ACCENTS)  # "Sámi", "café": the glossary writes English without accents
-    for form in (key, re.sub(r"ies$", "y", key), re.sub(r"e?s$", "", key), re.sub(r"s$", "", key),
-                 re.sub(r"ing$", "", key), re.sub(r"ing$", "e", key), re.sub(r"ed$", "", key), re.sub(r"d$", "", key),
-                 re.sub(r"ied$", "y", key),
-                 re.sub(r"(\w)\1(?:ing|ed)$", r"\1", key),  # "cutting", "planned": the doubled consonant
-                 f"{key}s"):  # (a singular the glossary has only in the plural: "wound" of "wounds")
+    head, _, rest = key.partition(" ")
+    for form in (*_forms(key), *(f"{h} {rest}" for h in _forms(head)[1:] if rest)):
         if form in g:
             return g[form]
     return None

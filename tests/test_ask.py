@@ -575,6 +575,19 @@ def test_an_english_phrase_the_glossary_translates_keeps_its_stop_words() -> Non
     assert "substance use" in parse("Who wants better follow-up for people with substance use problems?",
                                     vocab).phrase
     assert "take" not in (parse("Who thinks health trusts should take on more apprentices?", vocab).phrase or "")
+    # a phrasal verb inflects its first word ("taking over" is the glossary's "take over"); one that says what a
+    # stop word says is no topic ("setting up" is "establish")
+    assert "taking over" in parse("Who is against GPs taking over the check-ups of heart failure patients?",
+                                  vocab).phrase
+    assert "up" not in parse("Who proposes setting up a midwife-led birth unit in Dalby?", vocab).phrase.split()
+
+
+def test_a_phrasal_verb_is_found_in_the_glossary_in_any_form_of_its_verb() -> None:
+    from graph.phrase import english_stems, glossary
+
+    g = glossary()
+    assert "taking over" not in g and english_stems("taking over") == g["take over"]
+    assert english_stems("follows up") == english_stems("following up") == g["follow up"]
 
 
 def test_an_english_word_is_found_in_the_glossary_in_any_of_its_forms() -> None:

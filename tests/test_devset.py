@@ -224,6 +224,12 @@ def test_sets_written_after_the_rules_stay_good(dev: dict) -> None:
     # what research or others' experience shows
     ("Studier fra flere land har vist at slike team gir færre innleggelser.", "other"),
     ("Erfaring frå andre sjukehus tyder på at legar som har hatt LIS1-teneste, kjem attende.", "other"),
+    # a change judged by what it will do, named as the cut, the proposed duty, or "det" after a "men"; a lack is
+    # no change anyone proposed
+    ("Kuttet vil svekkje tilbodet til studentar som slit psykisk.", "opposition"),
+    ("Kommunen meiner den føreslegne plikta til interkommunal legevakt vil svekkje beredskapen.", "opposition"),
+    ("Men det vil svekke tilbudet til ungdom som ligger lenge på sykehus.", "opposition"),
+    ("Mangel på leger vil svekke beredskapen i distriktene.", "other"),
     # what some of a group need or think, not the sender's proposal
     ("Mange av medlemmene våre har behov for logoped gjennom hele livet.", "challenge"),
     ("Fleire av pasientane er positive til video frå heimen.", "challenge"),

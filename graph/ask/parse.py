@@ -835,15 +835,24 @@ def _only_theme_words(words: str, theme: str, themes: list[dict]) -> bool:
                for w, k in zip(tokens, kept, strict=True) if k)
 
 
+@lru_cache(maxsize=1)
+def _stop_stems() -> frozenset[tuple[str, ...]]:
+    """The translations of the English stop words the glossary knows ("establish": etabler, opprett …)."""
+    return frozenset(st for w in templates()["stop"] if (st := english_stems(w)))
+
+
 def _glossary_phrases(tokens: list[str]) -> set[int]:
     """The tokens of an English question inside a phrase the glossary translates as a whole ("fire service",
-    "substance use"), whose words are kept though one alone is a stop word ("service", "use")."""
+    "substance use", "taking over"), whose words are kept though one alone is a stop word ("service", "use",
+    "taking"), unless it says what a stop word says ("setting up" is "establish")."""
+    stop = _stop_stems()
     kept: set[int] = set()
     for i in range(len(tokens)):
         for n in (3, 2):
             window = tokens[i:i + n]
             if len(window) == n and "|" not in "".join(window) and english_phrase(" ".join(window)) \
-                    and phrase_words(window[0]) and phrase_words(window[-1]):  # (not "the" or "for" around it)
+                    and phrase_words(window[0]) and phrase_words(window[-1]) \
+                    and english_stems(" ".join(window)) not in stop:  # (not "the" or "for" around it)
                 kept.update(range(i, i + n))
                 break
     return kept
