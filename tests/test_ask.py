@@ -582,6 +582,15 @@ def test_an_english_phrase_the_glossary_translates_keeps_its_stop_words() -> Non
     assert "up" not in parse("Who proposes setting up a midwife-led birth unit in Dalby?", vocab).phrase.split()
 
 
+def test_a_compound_that_starts_with_a_stance_word_is_a_topic() -> None:
+    """"støttekontakter" and "støtteordning" name things, though they start like "støtter"; "anbefalingene" is the
+    stance word's own noun."""
+    vocab = load_vocabulary()
+    assert "støttekontakter" in parse("Hvem vil ha flere støttekontakter for unge?", vocab).phrase
+    assert "støtteordning" in parse("Hvem vil ha en statlig støtteordning for kystfiskere?", vocab).phrase
+    assert "anbefalingene" not in (parse("Hvem støtter anbefalingene om kystfiskere?", vocab).phrase or "")
+
+
 def test_a_phrasal_verb_is_found_in_the_glossary_in_any_form_of_its_verb() -> None:
     from graph.phrase import english_stems, glossary
 

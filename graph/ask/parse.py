@@ -858,6 +858,11 @@ def _glossary_phrases(tokens: list[str]) -> set[int]:
     return kept
 
 
+# what follows a stance word inside a compound noun that names a thing ("støtte|ordning", "støtte|kontakter",
+# "ønske|liste"), not one of its own endings ("anbefal|ingene", "tilrå|dingane", "ønske|r")
+_STANCE_COMPOUND = re.compile(r"[es]?(?!ing|els|ene|ane|ende|ande|ding|er\b|ar\b|te\b)[a-zæøå]{5,}")
+
+
 def _phrase(text: str, english: bool = False) -> str | None:
     """The topic words left in the first clause once question words and cues are gone."""
     first = _CLAUSE_END.split(text, maxsplit=1)[0]
@@ -866,8 +871,9 @@ def _phrase(text: str, english: bool = False) -> str | None:
     first = _EITHER.sub(r"\1|\2", first)
     t = templates()
     def topical(w: str) -> bool:  # a stance word is no topic
-        return w.lower() not in t["stop"] and len(w) > 1 and not any(re.search(p, w.lower())
-                                                                    for p in t["relation"].values())
+        return w.lower() not in t["stop"] and len(w) > 1 and not any(
+            (m := re.search(p, w.lower())) and not _STANCE_COMPOUND.match(w.lower()[m.end():])
+            for p in t["relation"].values())
 
     tokens = _ALTERNATIVES.findall(first)
     kept = _glossary_phrases(tokens) if english else set()
