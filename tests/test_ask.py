@@ -580,6 +580,9 @@ def test_an_english_phrase_the_glossary_translates_keeps_its_stop_words() -> Non
     assert "taking over" in parse("Who is against GPs taking over the check-ups of heart failure patients?",
                                   vocab).phrase
     assert "up" not in parse("Who proposes setting up a midwife-led birth unit in Dalby?", vocab).phrase.split()
+    # "together" is a stop word as "sammen" is: what is done together is the rest
+    assert "together" not in (parse("Who wants patient and doctor to decide together which medicine to use?",
+                                    vocab).phrase or "")
 
 
 def test_a_compound_that_starts_with_a_stance_word_is_a_topic() -> None:
