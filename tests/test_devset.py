@@ -230,6 +230,10 @@ def test_sets_written_after_the_rules_stay_good(dev: dict) -> None:
     ("Kommunen meiner den føreslegne plikta til interkommunal legevakt vil svekkje beredskapen.", "opposition"),
     ("Men det vil svekke tilbudet til ungdom som ligger lenge på sykehus.", "opposition"),
     ("Mangel på leger vil svekke beredskapen i distriktene.", "other"),
+    # a proposal named as "en slik …" judged unrealistic or incompatible; a lack today is no judgement of one
+    ("Et slikt mål er etter vår vurdering ikke realistisk innen 2030.", "opposition"),
+    ("En slik observatørrolle er ikke forenlig med tilsynsrollen.", "opposition"),
+    ("Et slikt tilbud er ikke tilgjengelig i dag.", "other"),
     # what some of a group need or think, not the sender's proposal
     ("Mange av medlemmene våre har behov for logoped gjennom hele livet.", "challenge"),
     ("Fleire av pasientane er positive til video frå heimen.", "challenge"),
