@@ -852,7 +852,7 @@ def _glossary_phrases(tokens: list[str]) -> set[int]:
             window = tokens[i:i + n]
             if len(window) == n and "|" not in "".join(window) and english_phrase(" ".join(window)) \
                     and phrase_words(window[0]) and phrase_words(window[-1]) \
-                    and english_stems(" ".join(window)) not in stop:  # (not "the" or "for" around it)
+                    and english_stems(" ".join(window)) not in stop:  # (not "the" or "for" at either end)
                 kept.update(range(i, i + n))
                 break
     return kept
