@@ -1457,6 +1457,19 @@ def test_both_reads_an_english_description_of_a_body_through_the_glossaries() ->
     assert set(it.actors) == {"dalbygda-kommune", "luftambulansetjenesten-hf"}
 
 
+def test_a_reopening_is_a_change_the_evidence_must_name(tmp_path: Path) -> None:
+    """"Hvem foreslår å gjenåpne fødeavdelingen ved Fjellheim sjukehus?" is not answered by what else is proposed
+    for that ward, nor by a reopening elsewhere (in Norwegian or English)."""
+    letters = {"dalbygda": "Dalbygda kommune\n\nHøringsinnspill\n\nDalbygda kommune ber om at fødeavdelingen ved "
+                           "Fjellheim sjukehus styrkes.\n\nDalbygda kommune\n",
+               "nordvik": "Nordvik kommune\n\nHøringsinnspill\n\nNordvik kommune krever at fødestua i Nordvik "
+                          "gjenåpnes.\n\nNordvik kommune\n"}
+    with _letters(tmp_path, letters) as store:
+        for question in ("Hvem foreslår å gjenåpne fødeavdelingen ved Fjellheim sjukehus?",
+                         "Who proposes reopening the maternity ward at Fjellheim hospital?"):
+            assert not ask(store, question)["answers"], question
+
+
 def test_a_take_over_is_a_change_the_evidence_must_name(tmp_path: Path) -> None:
     """"Hvem foreslår at kommunene skal overta tannhelsetjenesten?" is not answered by a wish for a better dental
     service; "flytte" is no take-over, though one English word ("transfer") gives both; who opposes a take-over
