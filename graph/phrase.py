@@ -10,13 +10,15 @@ it lists; one the glossary lacks and no statement uses is the asker's, not evide
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
+import weakref
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from graph.datafile import read_yaml
 from graph.extract.discover import fold_text, starts_a_head
@@ -414,6 +416,21 @@ def _uninflected(word: str) -> str:
     return next((word[:-len(x)] for x in _SUFFIXES if word.endswith(x) and len(word) - len(x) >= 4), word)
 
 
+_KEYS: weakref.WeakKeyDictionary[Any, int] = weakref.WeakKeyDictionary()
+_NEXT_KEY = itertools.count()
+
+
+def store_key(store: Any) -> int:
+    """A number for the store that no later store gets: ``id`` is reused once a store is gone, and with it what was
+    cached of another graph (a compound split by the words of the store before)."""
+    try:
+        if (key := _KEYS.get(store)) is None:
+            key = _KEYS[store] = next(_NEXT_KEY)
+        return key
+    except TypeError:  # (a store that cannot be weakly referenced keeps its id)
+        return id(store)
+
+
 _PARTS: dict[tuple[int, int, str], list[tuple[str, int]]] = {}  # (store, its statements, stem and word): asked again
 
 
@@ -422,7 +439,7 @@ def _compound_parts(store: GraphStore, word: str, statements: int, written: str 
     it has such parts, the two words of the statements the word as written is made of, if it is ("responstidskrav"
     is "responstid" and "krav", not "respon" and the "tidskr" of "tidskrevende"; a compound with no parts by its stem
     gets none, so that one part of it, "base" of "helikopterbase", earns nothing)."""
-    key = (id(store), statements, f"{word} {written}")
+    key = (store_key(store), statements, f"{word} {written}")
     if key not in _PARTS:
         if len(_PARTS) > 65536:
             _PARTS.clear()
@@ -492,7 +509,7 @@ _WORDS: dict[tuple[int, int], _StatementWords] = {}  # (store, its statements)
 
 
 def _statement_words(store: GraphStore, statements: int) -> _StatementWords:
-    key = (id(store), statements)
+    key = (store_key(store), statements)
     if (found := _WORDS.get(key)) is None:  # (the value itself is returned: another thread may clear the cache)
         _WORDS.clear()
         _INSIDE.clear()
@@ -516,7 +533,7 @@ _MOST_INSIDE = 200  # compounds a word is looked for in, the most used first (a 
 def _inside(store: GraphStore, statements: int, st: str) -> tuple[str, ...]:
     """Index terms for the statements' compounds that end with the stem or (a long one) hold it: the compound
     up to the stem's end as a prefix, or the word as written when nynorsk folding moved the letters."""
-    key = (id(store), statements, st)
+    key = (store_key(store), statements, st)
     if (inside := _INSIDE.get(key)) is None:
         if len(_INSIDE) > 65536:
             _INSIDE.clear()

@@ -361,6 +361,21 @@ def test_a_compound_is_split_where_both_parts_are_words_of_the_statements(tmp_pa
         assert words.holds("Kommunen går imot å forskriftsfeste responstider som absolutte krav.")
 
 
+def test_what_is_cached_of_a_store_is_not_taken_for_a_later_stores() -> None:
+    """The word lists cached per store are keyed by a number no later store gets: a store made after another is gone
+    may have its id (the session-45 CI run split "responstidskrav" by the words of the test's store before)."""
+    from graph.phrase import store_key
+
+    class Store:
+        pass
+
+    first = Store()
+    key = store_key(first)
+    assert store_key(first) == key
+    del first
+    assert all(store_key(Store()) != key for _ in range(100))
+
+
 def test_a_word_inside_the_statements_compounds_is_found_through_the_index(tmp_path: Path) -> None:
     """"helsetjenesten" is in no statement as a word of its own, only inside "skolehelsetjenesten" and
     nynorsk "skulehelsetenesta": the index (which knows a word by its start) is asked for those compounds too,
