@@ -17,6 +17,7 @@ from graph.ask_eval import Bm25Baseline, evaluate, load_questions, summary
 from graph.extract.actors import ActorResolver
 from graph.extract.vocab import load_vocabulary
 from graph.ingest import ingest
+from graph.phrase import glossary
 from graph.store.embedded import EmbeddedStore
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -560,6 +561,31 @@ def test_state_bodies_regional_councils_and_hospital_units_are_kinds_of_actor() 
               "Which hospitals or hospital divisions have proposed measures in mental health?"):
         it = parse(q, vocab)
         assert "HF" in it.actor_types and "divisjon" in it.actor_names and "divis" not in (it.topic or "")
+
+
+def test_english_kinds_of_actor_before_a_possessive_and_government_and_county_authorities() -> None:
+    """"Trade unions' input on …" asks for unions as "Fagforeningenes innspill om …" does; "government agencies or
+    directorates" and "county authorities" are kinds of actor, and as a topic the glossary reads "county authorities"
+    as fylkeskommunene."""
+    vocab = load_vocabulary()
+    it = parse("Trade unions' input on staffing, education and competence – who has given such input?", vocab)
+    assert "union" in it.actor_types and "union" not in (it.topic or "").lower()
+    it = parse("Which government agencies or directorates have given input on patient travel?", vocab)
+    assert "directorate/agency" in it.actor_types and "agenc" not in (it.topic or "")
+    it = parse("Which municipalities or county authorities have given input on digital solutions?", vocab)
+    assert it.actor_types == ["kommune", "fylkeskommune"] and "count" not in (it.topic or "")
+    assert "fylkeskommun" in glossary()["county authority"]
+
+
+def test_a_size_is_no_qualifier_of_a_measure_and_because_is_no_topic_word() -> None:
+    """"small out-of-hours clinics" are out-of-hours clinics, as "små legevakter" are legevakter: not a term the
+    vocabulary does not know, answered only by the statements that say it; "because" is a function word."""
+    vocab = load_vocabulary()
+    for q in ("Who is against small out-of-hours clinics being allowed to close at night because the districts are "
+              "to become larger?", "Hvem er imot at små legevakter skal kunne stenge om natten?"):
+        it = parse(q, vocab)
+        assert it.measures == ["legevakt"] and not it.unrecognised
+        assert "because" not in (it.topic or "")
 
 
 def test_coordinated_kinds_of_actor_share_their_head() -> None:
