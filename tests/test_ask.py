@@ -577,6 +577,20 @@ def test_english_kinds_of_actor_before_a_possessive_and_government_and_county_au
     assert "fylkeskommun" in glossary()["county authority"]
 
 
+def test_what_an_organisation_says_or_its_position_is_read_as_in_norwegian() -> None:
+    """"What does X say about …", "What is X's position / view on …" ask for X's stances, as "Hva sier X om …"
+    does (not every sentence X wrote); "What is X?" and "What does X do?" stay questions about X itself."""
+    vocab = load_vocabulary()
+    for q in ("Hva sier Helsedirektoratet om videokonsultasjoner?",
+              "What does the Norwegian Directorate of Health say about video consultations?",
+              "What is Helsedirektoratet's position on video consultations?",
+              "What is the Directorate of Health's view on video consultations?"):
+        it = parse(q, vocab)
+        assert it.intent == "what_does_actor_propose" and it.actor == "helsedirektoratet", q
+    for q in ("What is Helsedirektoratet?", "What does Helsedirektoratet do?"):
+        assert parse(q, vocab).intent == "about", q
+
+
 def test_a_size_is_no_qualifier_of_a_measure_and_because_is_no_topic_word() -> None:
     """"small out-of-hours clinics" are out-of-hours clinics, as "små legevakter" are legevakter: not a term the
     vocabulary does not know, answered only by the statements that say it; "because" is a function word."""
