@@ -591,6 +591,15 @@ def test_what_an_organisation_says_or_its_position_is_read_as_in_norwegian() -> 
         assert parse(q, vocab).intent == "about", q
 
 
+def test_fact_ung_is_named_as_its_makers_write_it() -> None:
+    """"FACT Ung" (the model's own capitals; an alias with capitals is matched as written) and "FACT Youth" name the
+    FACT measure, as "FACT ung" does: what the question adds is "team", not "Ung"."""
+    vocab = load_vocabulary()
+    for q in ("Hvor finnes det FACT Ung-team for barn og unge?", "Who wants FACT Youth teams to be set up?"):
+        it = parse(q, vocab)
+        assert it.measures == ["fact"] and not re.search(r"(?i)\b(ung|youth)\b", it.specifics or ""), q
+
+
 def test_a_size_is_no_qualifier_of_a_measure_and_because_is_no_topic_word() -> None:
     """"small out-of-hours clinics" are out-of-hours clinics, as "små legevakter" are legevakter: not a term the
     vocabulary does not know, answered only by the statements that say it; "because" is a function word."""
