@@ -681,6 +681,20 @@ def test_an_english_word_is_found_in_the_glossary_in_any_of_its_forms() -> None:
         assert set(g[verb]) <= set(english_stems(form)), form
 
 
+def test_a_glossary_stem_finds_every_inflection_of_its_word() -> None:
+    """A glossary value is a stem matched at the start of a word: "rehabiliteringssenger" missed
+    "rehabiliteringssengene", "triager" the loan word "triage" itself."""
+    from graph.phrase import Phrase, english_stems
+
+    assert Phrase(text="rehabilitation beds", stems=[(english_stems("rehabilitation beds"), 1.0)], size=1).holds(
+        "Vi går imot at rehabiliteringssengene på sykehuset skal legges ned.")
+    assert any("triage".startswith(s) for s in english_stems("triage"))
+    # and everyday English a question uses for what the statements call egenandel, virkestoff, sentrum
+    assert "egenandel" in english_stems("user charges")
+    assert english_stems("active substance") == ("virkestoff",)
+    assert "sentrum" in english_stems("town centre")
+
+
 def test_a_contracted_plural_has_the_stem_of_its_singular() -> None:
     """Norwegian drops the e of -er/-el before an ending: "helikoptrene" is "helikopter", "legemidler" is
     "legemiddel"; a doubled consonant is no contraction ("kontroller")."""
@@ -882,6 +896,10 @@ def test_the_organisation_whose_view_is_asked_may_be_named_by_one_word_of_its_na
     it = parse("Hva mener Olaviken om Helse Bergens forslag om å samle døgnbehandlingen?", vocab, known)
     assert it.actor == "olaviken"
     assert parse("Hva mener Sørheim om ventetidene?", vocab, known).actor is None
+    # and in English, where the word stands before the verb
+    it = parse("What does Olaviken think of Helse Bergen's proposal to gather inpatient care?", vocab, known)
+    assert it.actor == "olaviken"
+    assert parse("What does Sørheim think about waiting times?", vocab, known).actor is None
 
 
 def test_felles_for_two_actors_is_a_both_question() -> None:

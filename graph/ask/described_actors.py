@@ -86,7 +86,7 @@ def described_subject(text: str, hits: list[Hit], known: Known, english: bool = 
         return []
     words = _words(text, view.start(1), view.end(1), known, True) if english \
         else _words(text, view.end(), len(text), known)
-    if not english and len(words) == 1 and (one := _one_word_name(text, words[0], known)):  # "Hva mener Olaviken om"
+    if len(words) == 1 and (one := _one_word_name(text, words[0], known, english)):  # "Hva mener Olaviken om"
         return [] if any(h[0] == one[0] for h in hits) else [one]
     # (where the question goes on to what it asks, "om …": all of the description is in view, most of which the
     # name must say; "klinikken for psykisk helsevern og rus i Finnmark" is not Helse Førde's clinic)
@@ -103,13 +103,15 @@ def described_subject(text: str, hits: list[Hit], known: Known, english: bool = 
     return [found] if sum(says) >= _SAID * len(words) else []
 
 
-def _one_word_name(text: str, word: tuple[tuple[tuple[str, str], ...], int, int], known: Known) -> Hit | None:
+def _one_word_name(text: str, word: tuple[tuple[tuple[str, str], ...], int, int], known: Known,
+                   english: bool = False) -> Hit | None:
     """An organisation whose view is asked by one capitalised word of its name, before what is asked ("Hva mener
-    Olaviken om …" for NKS Olaviken alderspsykiatriske sykehus): the one organisation whose name has that word."""
+    Olaviken om …", "What does Olaviken think of …" for NKS Olaviken alderspsykiatriske sykehus): the one
+    organisation whose name has that word."""
     _, start, end = word
     written = text[start:end]
     if not written[:1].isupper() or len(written) < NAME_WORD \
-            or not re.match(rf"\W*(?:{'|'.join(_ENDS)})\b", text[end:], re.IGNORECASE):
+            or not english and not re.match(rf"\W*(?:{'|'.join(_ENDS)})\b", text[end:], re.IGNORECASE):
         return None
     return (aid, start, end) if (aid := named_by_word(written, known)) else None
 
