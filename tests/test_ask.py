@@ -695,6 +695,19 @@ def test_a_glossary_stem_finds_every_inflection_of_its_word() -> None:
     assert "sentrum" in english_stems("town centre")
 
 
+def test_an_english_question_s_everyday_words_are_read_as_the_norwegian_ones() -> None:
+    """"more", "during the next years" carry no topic (as mer, år and behov do not in Norwegian): left in, a word
+    no statement says kept "Trade unions with proposals to recruit more GPs" from any answer; "work" is arbeid."""
+    from graph.phrase import english_stems
+
+    vocab = load_vocabulary()
+    assert parse("Trade unions with proposals to recruit more GPs", vocab, ()).phrase is None
+    it = parse("Who wants nurses to work both at the hospital and in the municipality during the next years?",
+               vocab, ())
+    assert it.phrase == "work hospital municipality" and it.groups == ["sykepleiere"]
+    assert english_stems("working") == ("arbeid", "jobb")
+
+
 def test_a_contracted_plural_has_the_stem_of_its_singular() -> None:
     """Norwegian drops the e of -er/-el before an ending: "helikoptrene" is "helikopter", "legemidler" is
     "legemiddel"; a doubled consonant is no contraction ("kontroller")."""
