@@ -706,6 +706,9 @@ def test_an_english_question_s_everyday_words_are_read_as_the_norwegian_ones() -
                vocab, ())
     assert it.phrase == "work hospital municipality" and it.groups == ["sykepleiere"]
     assert english_stems("working") == ("arbeid", "jobb")
+    # nor does a pronoun, and a group is named in the singular too
+    it = parse("Who wants midwives to ask every pregnant woman whether she is exposed to violence?", vocab, ())
+    assert it.phrase == "exposed violence" and it.groups == ["jordmodre", "gravide"]
 
 
 def test_a_contracted_plural_has_the_stem_of_its_singular() -> None:
