@@ -600,6 +600,17 @@ def test_fact_ung_is_named_as_its_makers_write_it() -> None:
         assert it.measures == ["fact"] and not re.search(r"(?i)\b(ung|youth)\b", it.specifics or ""), q
 
 
+def test_lis1_is_named_by_the_english_questions_ask_for_it() -> None:
+    """"LIS1 internship posts" is LIS1 as "LIS1-stillinger" is: nothing left over for the answers to say, which
+    in a how-many question brought in one more sender whose statement used the words."""
+    vocab = load_vocabulary()
+    for q in ("How many of the senders ask for more LIS1 internship posts?",
+              "Who wants more posts for newly qualified doctors in the first part of their specialist training?",
+              "Hvor mange av avsenderne ber om flere LIS1-stillinger?"):
+        it = parse(q, vocab)
+        assert it.measures == ["lis1"] and not it.specifics, q
+
+
 def test_a_size_is_no_qualifier_of_a_measure_and_because_is_no_topic_word() -> None:
     """"small out-of-hours clinics" are out-of-hours clinics, as "små legevakter" are legevakter: not a term the
     vocabulary does not know, answered only by the statements that say it; "because" is a function word."""
