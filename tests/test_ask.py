@@ -611,6 +611,15 @@ def test_lis1_is_named_by_the_english_questions_ask_for_it() -> None:
         assert it.measures == ["lis1"] and not it.specifics, q
 
 
+def test_posts_shared_between_are_combined_positions_as_delte_stillinger_mellom_are() -> None:
+    """English puts "shared" after the noun ("posts shared between the hospital and the municipality"): the measure,
+    as its Norwegian alias "delte stillinger" names it, not a description whose answers are only added."""
+    vocab = load_vocabulary()
+    for q in ("How many of the senders propose posts shared between hospital and municipality?",
+              "Hvor mange av innsenderne foreslår delte stillinger mellom sykehus og kommune?"):
+        assert parse(q, vocab).measures == ["kombinerte-stillinger"], q
+
+
 def test_a_size_is_no_qualifier_of_a_measure_and_because_is_no_topic_word() -> None:
     """"small out-of-hours clinics" are out-of-hours clinics, as "små legevakter" are legevakter: not a term the
     vocabulary does not know, answered only by the statements that say it; "because" is a function word."""
