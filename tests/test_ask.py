@@ -620,6 +620,17 @@ def test_posts_shared_between_are_combined_positions_as_delte_stillinger_mellom_
         assert parse(q, vocab).measures == ["kombinerte-stillinger"], q
 
 
+def test_what_does_the_kind_of_actor_think_asks_for_that_kind() -> None:
+    """"What does the county governor think about …" as "Hva mener Statsforvalteren om …": the opening allowed
+    "what do" but not its third person; and a team that visits people at home describes an outreach team."""
+    vocab = load_vocabulary()
+    for q in ("What does the county governor think about cameras replacing checks at night?",
+              "Hva mener Statsforvalteren om at kamera skal erstatte tilsyn om natten?"):
+        assert parse(q, vocab).actor_types == ["county governor"], q
+    it = parse("Who wants a team that visits people with severe mental illness at home?", vocab)
+    assert it.described == ["ambulante-team"]
+
+
 def test_a_size_is_no_qualifier_of_a_measure_and_because_is_no_topic_word() -> None:
     """"small out-of-hours clinics" are out-of-hours clinics, as "små legevakter" are legevakter: not a term the
     vocabulary does not know, answered only by the statements that say it; "because" is a function word."""
