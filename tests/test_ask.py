@@ -292,6 +292,8 @@ def test_an_organisation_speaks_through_its_branches(graph: EmbeddedStore) -> No
     names = {a["actor"]["name"] for a in out["answers"]}
     assert "Fagforbundet Vestfold og Telemark" in names
     assert all(n.startswith("Fagforbundet") for n in names), names  # the union and its branches, no one else
+    # the name with its capital after "Hva mener" is the organisation, not the kind of actor its word also names
+    assert ask(graph, "Hva mener Fagforbundet om heltid?")["interpretation"].get("actor") == "fagforbundet"
 
 
 def test_a_kind_of_actor_as_the_subject(graph: EmbeddedStore) -> None:

@@ -311,8 +311,10 @@ def _actors(r: _Reading, vocab: Vocabulary, known: tuple[tuple[str, str, tuple[s
     else:
         hits = _longest(hits + described_subject(r.text, hits, known, r.it.language == "en"))
     if (first := _kind_openings()[0].match(r.text)) and (kind := _kind_at(r.text, first.end(), t["actor_types"])):
-        # "Which medical associations …" asks for a kind, not for the Norwegian Medical Association in the plural
-        hits = [h for h in hits if not (first.end() <= h[1] and h[2] <= kind[1])]  # (not a name that says more)
+        # "Which medical associations …" asks for a kind, not for the Norwegian Medical Association in the plural;
+        # a name written with its capital is the organisation ("Hva mener Fagforbundet om …", "What does
+        # Fagforbundet want?"), not the kind its name's word also names
+        hits = [h for h in hits if not (first.end() <= h[1] and h[2] <= kind[1]) or r.text[h[1]].isupper()]
     for aid, s, e in sorted(hits, key=lambda h: h[1]):
         if re.match(t["scope_after_actor"], r.low[e:]) or re.search(t["scope_before_actor"], r.low[:s]):
             r.it.authors.append(aid)
