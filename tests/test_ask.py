@@ -1520,15 +1520,18 @@ def test_an_answer_shows_the_speakers_other_statements_on_its_measure(tmp_path: 
 
 
 def test_an_english_description_finds_the_measure_discovered_in_norwegian(tmp_path: Path) -> None:
-    """"posts shared between hospital and municipality" is the discovered "delte stillingar mellom sjukehus og
-    kommune": each English word's Norwegian stem is compared with the measure's key as discovery keys it
-    ("kommune" is "kommun" there)."""
+    """"jobs shared by hospital and municipality" is the discovered "delte stillingar mellom sjukehus og kommune":
+    each English word's Norwegian stem is compared with the measure's key as discovery keys it ("kommune" is
+    "kommun" there). ("posts shared between …" names the vocabulary's combined positions, which the letter's
+    "delte stillingar" are too.)"""
     body = ("Innspel til utviklingsplanen\n\nKommunen vil ha fleire delte stillingar mellom sjukehus og kommune "
             "for sjukepleiarar i heimetenesta.\n\nVi ber om ny ferjekai i Fjellheim.\n")
     with _one_letter(tmp_path, body) as store:
-        out = ask(store, "Who wants posts shared between the hospital and the municipality?")
+        out = ask(store, "Who wants jobs shared by the hospital and the municipality?")
         assert out["interpretation"].get("discovered") and "Fjellheim kommune" in _actors(out)
         assert all("ferjekai" not in e["quote"] for a in out["answers"] for e in a["evidence"])
+        out = ask(store, "Who wants posts shared between the hospital and the municipality?")
+        assert out["interpretation"]["measures"] == ["kombinerte-stillinger"] and "Fjellheim kommune" in _actors(out)
 
 
 @pytest.mark.parametrize("question", [
