@@ -633,6 +633,20 @@ def test_what_does_the_kind_of_actor_think_asks_for_that_kind() -> None:
     assert it.described == ["ambulante-team"]
 
 
+def test_who_wants_to_keep_asks_every_stance_as_hvem_vil_beholde_does() -> None:
+    """"Hvem vil beholde X?" is answered by those who propose X and those who oppose its removal (several stances);
+    "Who wants to keep X?" was read as a proposal only, and "requirement" (a noun) made "Who wants to keep the
+    requirement …" one too."""
+    vocab = load_vocabulary()
+    for q in ("Who wants to keep the rehabilitation beds at the hospital in Lærdal?",
+              "Hvem vil beholde rehabiliteringssengene ved sykehuset i Lærdal?",
+              "Who wants to retain the requirement of an individual plan for children with a child coordinator?",
+              "Who wants to preserve the ambulance boat in Vesterålen?"):
+        assert parse(q, vocab).intent == "who_states", q
+    for q in ("Who wants rehabilitation beds at the hospital in Lærdal?", "Who requires an individual plan?"):
+        assert parse(q, vocab).intent == "who_proposes", q
+
+
 def test_a_size_is_no_qualifier_of_a_measure_and_because_is_no_topic_word() -> None:
     """"small out-of-hours clinics" are out-of-hours clinics, as "små legevakter" are legevakter: not a term the
     vocabulary does not know, answered only by the statements that say it; "because" is a function word."""
