@@ -615,10 +615,14 @@ def test_lis1_is_named_by_the_english_questions_ask_for_it() -> None:
 
 def test_posts_shared_between_are_combined_positions_as_delte_stillinger_mellom_are() -> None:
     """English puts "shared" after the noun ("posts shared between the hospital and the municipality"): the measure,
-    as its Norwegian alias "delte stillinger" names it, not a description whose answers are only added."""
+    as its Norwegian alias "delte stillinger" names it, not a description whose answers are only added; and so does
+    Norwegian in a relative clause ("stillinger som deles mellom …", nynorsk "stillingar som er delte mellom …")."""
     vocab = load_vocabulary()
     for q in ("How many of the senders propose posts shared between hospital and municipality?",
-              "Hvor mange av innsenderne foreslår delte stillinger mellom sykehus og kommune?"):
+              "Hvor mange av innsenderne foreslår delte stillinger mellom sykehus og kommune?",
+              "Hvor mange av innsenderne vil ha stillinger som deles mellom sykehuset og kommunen?",
+              "Kven vil ha stillingar som er delte mellom sjukehus og kommune?",
+              "Hvem foreslår stillinger delt mellom DPS og kommunen?"):
         assert parse(q, vocab).measures == ["kombinerte-stillinger"], q
 
 
@@ -846,7 +850,8 @@ def test_a_count_includes_the_speakers_found_by_the_questions_words(graph: Embed
     """(session 18) "how many propose X" counts, beside the measure's backers, the few speakers of statements in
     the question's own words (as every other stance answer lists them), and says so."""
     docs = sorted(p.name for p in FOLDERS[1].glob("g51[1-8]_*.txt"))
-    out = ask(graph, "Hvor mange av innsenderne foreslår stillinger som deles mellom sykehus og kommune?",
+    # ("stillinger som deles mellom …" is an alias of kombinerte stillinger: "deles av" is still only words)
+    out = ask(graph, "Hvor mange av innsenderne foreslår stillinger som deles av sykehus og kommune?",
               documents=docs)
     assert "found by the question's words alone" in out["interpretation"].get("note", "")
     assert out["interpretation"]["actors_counted"] == len({a["actor"]["id"] for a in out["answers"]})
@@ -1410,8 +1415,9 @@ def test_two_modifiers_of_one_head_each_name_a_measure_with_it() -> None:
 
 
 def test_posts_shared_between_places_describe_combined_posts_and_both_keeps_its_two(tmp_path: Path) -> None:
-    """"stillinger som deles mellom sykehus og kommune" describes kombinerte stillinger; asked what two
-    organisations both want on it, the measure's other backers are no answer."""
+    """"stillinger som deles mellom sykehus og kommune" names kombinerte stillinger (an alias, as "posts shared
+    between" is in English); asked what two organisations both want on it, the measure's other backers are no
+    answer."""
     folder = tmp_path / "docs"
     folder.mkdir()
     letters = {"fjellheim": "Fjellheim kommune ber om kombinerte stillinger for sykepleiere mellom sykehuset og "
@@ -1427,7 +1433,7 @@ def test_posts_shared_between_places_describe_combined_posts_and_both_keeps_its_
         ingest(store, [folder])
         question = ("Hva ønsker både Fjellheim kommune og Dalbygda kommune for stillinger som deles mellom sykehus "
                     "og kommune?")
-        assert parse(question, load_vocabulary()).described == ["kombinerte-stillinger"]
+        assert parse(question, load_vocabulary()).measures == ["kombinerte-stillinger"]
         assert _actors(ask(store, question)) == {"Fjellheim kommune", "Dalbygda kommune"}
     finally:
         store.close()
