@@ -651,6 +651,33 @@ def test_who_wants_to_keep_asks_every_stance_as_hvem_vil_beholde_does() -> None:
         assert parse(q, vocab).intent == "who_proposes", q
 
 
+def test_faglige_foreninger_and_pasientmedvirkning_are_read_as_their_english_twins_are() -> None:
+    """"faglige / faglege foreninger" are professional associations, as "professional associations" are; "bruker- og
+    pasientmedvirkning" is the theme user involvement, as "user and patient involvement" is."""
+    vocab = load_vocabulary()
+    for q in ("Kva for faglege foreiningar har kome med framlegg om akuttkirurgi?",
+              "Hvilke faglige foreninger har uttalt seg om akuttkirurgi?",
+              "Which professional associations have made proposals on emergency surgery?"):
+        assert parse(q, vocab).actor_types == ["professional association"], q
+    for q in ("Hvilke kompetansesentre har foreslått tiltak for bruker- og pasientmedvirkning?",
+              "Which competence centres have proposed measures for user and patient involvement?"):
+        assert parse(q, vocab).theme == "brukermedvirkning", q
+
+
+def test_kinds_spelt_out_in_brackets_are_kinds_not_the_topic() -> None:
+    """"Hvilke interkommunale samarbeid (regionråd eller interkommunale selskap) …" asks for those kinds, and what
+    follows is the topic, as the English question's brackets are read: the bracket was left in the Norwegian topic."""
+    vocab = load_vocabulary()
+    for q in ("Hvilke interkommunale samarbeid (regionråd eller interkommunale selskap) har kommet med forslag om "
+              "digitale løsninger?",
+              "Which intermunicipal bodies (regional councils or intermunicipal companies) have made proposals on "
+              "digital solutions?"):
+        it = parse(q, vocab)
+        assert "interkommunalt selskap" in it.actor_types and it.theme == "digitalisering" and not it.phrase, q
+    it = parse("Hvilke kommuner (og bydeler) har kommet med forslag om digitale løsninger?", vocab)
+    assert it.actor_types == ["kommune"] and it.theme == "digitalisering" and not it.phrase
+
+
 def test_a_size_is_no_qualifier_of_a_measure_and_because_is_no_topic_word() -> None:
     """"small out-of-hours clinics" are out-of-hours clinics, as "små legevakter" are legevakter: not a term the
     vocabulary does not know, answered only by the statements that say it; "because" is a function word."""

@@ -733,9 +733,16 @@ def _actor_types(r: _Reading, vocab: Vocabulary) -> None:
         found, end, wide = _kinds_from(r.rest, start, kinds)
         if not found or start and any(s <= start < e for s, e in named):
             continue
+        if (paren := _PAREN_OPEN.match(r.rest, end)) and (inner := _kinds_from(r.rest, paren.end(), kinds))[0] \
+                and (close := _PAREN_CLOSE.match(r.rest, inner[1])):
+            # "interkommunale samarbeid (regionråd eller interkommunale selskap)": the kinds it names, spelt out
+            found, end, wide = found + inner[0], close.end(), wide or inner[2]
         _add_kinds([] if wide else found, r.it.actor_types, r.it.actor_names)
         r.rest = _mask(r.rest, [("", start, end)])
         return
+
+
+_PAREN_OPEN, _PAREN_CLOSE = re.compile(r"\s*\(\s*(?:(?:og|eller|and|or)\s+)?"), re.compile(r"\s*\)")
 
 
 def _add_kinds(found: list[dict[str, Any]], types: list[str], names: list[str]) -> None:
