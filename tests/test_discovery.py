@@ -254,6 +254,9 @@ def test_vocabulary_names_entered_in_bokmal_are_found_in_nynorsk_text() -> None:
     ids = load_vocabulary().measures.ids("Me meiner samval må bli ein fast del av alle pakkeforløp, og at "
                                          "lærings- og meistringssentera skal gje kurs for pårørande.")
     assert {"samvalg", "pasient-og-parorendeopplaering"} <= set(ids), ids
+    # and the groups: nynorsk doctors are "legar", "legane", "fastlegar" (in 53 development letters)
+    groups = load_vocabulary().groups.ids("Legane i kommunen og fastlegar i distrikta treng meir tid.")
+    assert {"leger", "fastleger"} <= set(groups), groups
 
 
 def test_an_uninflected_adjective_takes_a_compound_head_as_its_alias_does() -> None:
