@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -48,6 +49,50 @@ def test_data_survives_restart(tmp_path: Path) -> None:
         assert again.query("MATCH (n:Thing) RETURN n.id AS id") == [{"id": "persisted"}]
     finally:
         again.close()
+
+
+def test_a_server_that_hangs_at_start_is_killed_and_started_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """FalkorDB 4.16 can deadlock while loading its data (it accepts connections and never answers, and
+    ignores SIGTERM). Emulated with SIGSTOP on the first server once it listens: opening the store must
+    neither hang nor lose the data; the hung process must be gone."""
+    import threading
+
+    from graph.store import embedded
+
+    first = EmbeddedStore(tmp_path)
+    first.write("CREATE (:Thing {id: 'kept'})")
+    first.close()
+    real_popen, spawned = subprocess.Popen, []
+
+    def popen_then_freeze_the_first(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        proc = real_popen(*args, **kwargs)
+        spawned.append(proc.pid)
+        if len(spawned) == 1:
+            port = int(args[0][args[0].index("--port") + 1])
+            while not EmbeddedStore._listening(port):
+                time.sleep(0.01)
+            os.kill(proc.pid, signal.SIGSTOP)
+        return proc
+
+    monkeypatch.setattr(embedded.subprocess, "Popen", popen_then_freeze_the_first)
+    monkeypatch.setattr(embedded, "START_TIMEOUT_S", 3.0)
+    opened: list[EmbeddedStore] = []
+    worker = threading.Thread(target=lambda: opened.append(EmbeddedStore(tmp_path)), daemon=True)
+    worker.start()
+    worker.join(60)
+    assert opened, "opening the store hung on a server that never answers"
+    store = opened[0]
+    try:
+        assert len(spawned) == 2 and store.pid == spawned[1]
+        assert _wait_dead(spawned[0]), "the hung server was left running"
+        assert store.query("MATCH (n:Thing) RETURN n.id AS id") == [{"id": "kept"}]
+    finally:
+        store.close()
+        for pid in spawned:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
 
 
 def test_running_server_is_reused_and_left_running(tmp_path: Path) -> None:

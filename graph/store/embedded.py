@@ -32,7 +32,9 @@ LOG_FILE = "falkordb.log"
 PASSWORD_FILE = "password"  # generated per data folder, 0600; every client of the folder's server reads it
 CONFIG_FILE = "falkordb.conf"  # 0600: carries requirepass, so the password is never on a command line
 STORE_WAIT_S = 300.0
-START_TIMEOUT_S = 15.0
+START_TIMEOUT_S = 15.0  # no answer at all for this long at start-up: the server is hung
+LOAD_TIMEOUT_S = 600.0  # answering LOADING for this long: give up too
+PROBE_TIMEOUT_S = 2.0
 INDEX_TIMEOUT_S = 120.0
 
 
@@ -232,16 +234,26 @@ class EmbeddedStore(GraphStore):
                 raise StoreError(f"Bolt port {bolt_port} is out of range: FalkorDB takes 1 to 32767")
             cmd += ["BOLT_PORT", str(bolt_port)]
             self.bolt_port = bolt_port
-        try:
-            self._proc = subprocess.Popen(  # noqa: S603 - fixed argv, no shell
-                cmd, cwd=self.folder, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                stderr=subprocess.PIPE, preexec_fn=_die_with_parent, start_new_session=True,
-            )
-        except OSError as exc:
-            raise StoreError(f"cannot start FalkorDB ({server}): {exc.strerror}") from exc
-        self.owned, self.pid = True, self._proc.pid
-        self._client = _redis(self.port, password=self.password)
-        self._wait_ready()
+        for attempt in (1, 2):
+            try:
+                self._proc = subprocess.Popen(  # noqa: S603 - fixed argv, no shell
+                    cmd, cwd=self.folder, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                    stderr=subprocess.PIPE, preexec_fn=_die_with_parent, start_new_session=True,
+                )
+            except OSError as exc:
+                raise StoreError(f"cannot start FalkorDB ({server}): {exc.strerror}") from exc
+            self.owned, self.pid = True, self._proc.pid
+            self._client = _redis(self.port, password=self.password)
+            if self._wait_ready():
+                break
+            # FalkorDB 4.16 can deadlock while it loads its data on a busy machine (every thread waiting,
+            # SIGTERM ignored; upstream FalkorDB #2129): it has written nothing yet, so kill it and start
+            # once more, which loads the same files again.
+            self._kill_process()
+            if attempt == 2:
+                self.owned = False
+                raise StoreError(f"FalkorDB did not answer within {START_TIMEOUT_S:.0f} s, twice: "
+                                 f"{self._log_tail()}")
         _write_private(self.folder / STATE_FILE, json.dumps({
             "pid": self.pid, "port": self.port, "bolt_port": self.bolt_port, "role": self.role,
             "owner": os.getpid()}))
@@ -262,22 +274,29 @@ class EmbeddedStore(GraphStore):
             sock.settimeout(0.5)
             return sock.connect_ex(("127.0.0.1", port)) == 0
 
-    def _wait_ready(self) -> None:
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while time.monotonic() < deadline:
-            assert self._proc is not None
-            if self._proc.poll() is not None:
-                raise StoreError(f"FalkorDB exited at start-up: {self._log_tail()}")
-            try:
-                if self._client.ping():
-                    self._client.execute_command("GRAPH.LIST")  # the module is loaded too
-                    if self.bolt_port is None or self._listening(self.bolt_port):
-                        return
-            except redis.RedisError:
-                pass
-            time.sleep(0.05)
-        self._stop_process()
-        raise StoreError(f"FalkorDB did not answer within {START_TIMEOUT_S:.0f} s: {self._log_tail()}")
+    def _wait_ready(self) -> bool:
+        """True once the server answers; False if it gave no answer for ``START_TIMEOUT_S`` (hung). A server
+        still loading its data answers LOADING, which is progress: it gets up to ``LOAD_TIMEOUT_S``."""
+        assert self._proc is not None
+        probe = _redis(self.port, password=self.password, timeout=PROBE_TIMEOUT_S)
+        started = last_answer = time.monotonic()
+        try:
+            while time.monotonic() - last_answer < START_TIMEOUT_S and time.monotonic() - started < LOAD_TIMEOUT_S:
+                if self._proc.poll() is not None:
+                    raise StoreError(f"FalkorDB exited at start-up: {self._log_tail()}")
+                try:
+                    if probe.ping():
+                        probe.execute_command("GRAPH.LIST")  # the module is loaded too
+                        if self.bolt_port is None or self._listening(self.bolt_port):
+                            return True
+                except redis.BusyLoadingError:
+                    last_answer = time.monotonic()
+                except redis.RedisError:
+                    pass
+                time.sleep(0.05)
+        finally:
+            probe.close()
+        return False
 
     def _wait_indexes(self) -> None:
         """A restarted FalkorDB rebuilds its indexes in the background (seconds at 10,000 statements) and plans
@@ -305,6 +324,13 @@ class EmbeddedStore(GraphStore):
         try:
             proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=5)
+
+    def _kill_process(self) -> None:
+        """SIGKILL: for a server that never became ready (a hung one ignores SIGTERM)."""
+        proc = self._proc
+        if proc is not None and proc.poll() is None:
             proc.kill()
             proc.wait(timeout=5)
 
