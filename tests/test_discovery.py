@@ -259,6 +259,23 @@ def test_vocabulary_names_entered_in_bokmal_are_found_in_nynorsk_text() -> None:
     assert {"leger", "fastleger"} <= set(groups), groups
 
 
+def test_a_groups_word_inside_a_name_or_another_thing_is_no_mention_of_the_group(tmp_path: Path) -> None:
+    """"Legeforeningen", "Eldrerådet" name who speaks; "legemidler" are medicines and "legevakta" a service: none of
+    them speaks of doctors or the elderly, though each begins with the group's word ("legevaktlegen" does)."""
+    from graph.extract.statements import extract
+    from loaders import load_document
+
+    path = tmp_path / "innspel.txt"
+    path.write_text("Innspel frå Eldrerådet i Fjordvik kommune\n\n"
+                    "Eldrerådet i Fjordvik kommune støttar at Legeforeningen får ansvar for kurs om legemidler.\n\n"
+                    "Vi meiner legevakta må ha kortare ventetid.\n\n"
+                    "Vi ber om at legevaktlegen får betre tid til eldre pasientar.\n", encoding="utf-8")
+    groups = {s.text.split()[-1]: set(s.groups) for s in extract(load_document(path)).statements}
+    assert groups.get("legemidler.") == set(), groups
+    assert groups.get("ventetid.") == set(), groups
+    assert groups.get("pasientar.") == {"leger", "skrobelige-eldre"}, groups
+
+
 def test_an_uninflected_adjective_takes_a_compound_head_as_its_alias_does() -> None:
     """"felles stilling" is a combined position, so is "felles jordmorstilling" (as "kombinert jordmorstilling"
     already was): the adjective "felles" does not inflect, so it was not read as one."""

@@ -538,8 +538,16 @@ def _block_statements(doc: Document, block: Block, vocab: Vocabulary, resolver: 
         found.append(Statement(
             id=_statement_id(doc.id, start, text), text=text, kind=kind, document_id=doc.id, page=block.page_at(a),
             section=" › ".join(block.section), start=start, end=start + len(text), speaker=speaker,
-            measures=measures, groups=vocab.groups.ids(text), themes=themes, mentions=list(dict.fromkeys(mentions)),
+            measures=measures, groups=_groups(text, hits, vocab), themes=themes, mentions=list(dict.fromkeys(mentions)),
             confidence=0.9 if block.role else 0.7, prompt=block.prompt, line=block.line_at(a),
             co_speakers=co_speakers, context=context,
         ))
     return found, block.text[slice(*sents[-1])].strip() if sents else before
+
+
+def _groups(text: str, actor_hits: list[tuple[str, int, int]], vocab: Vocabulary) -> list[str]:
+    """The groups a sentence speaks of; not a group's word inside an organisation's name ("Legeforeningen",
+    "Eldrerådet i Voss", "Jordmorforbundet" name who speaks, not doctors, the elderly or midwives)."""
+    return list(dict.fromkeys(g for g, start, end in vocab.groups.find(text)
+                              if not any(a <= start and end <= b for _, a, b in actor_hits)))
+

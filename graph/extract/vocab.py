@@ -104,6 +104,8 @@ class Matcher:
 
     def __init__(self, entries: list[Entry], *, suffix: int = 6) -> None:
         self.entries = {e.id: e for e in entries}
+        self._not_words = {e.id: re.compile("|".join(e.props["not_words"]), re.IGNORECASE)
+                           for e in entries if e.props.get("not_words")}
         # (first word, exact, (regex, flags), entry id); a regex is compiled when a text first opens it: of
         # thousands of aliases a corpus names a few hundred, and compiling them all cost a second of every start
         self._patterns: list[tuple[str, bool, tuple[str, int], str]] = []
@@ -162,10 +164,16 @@ class Matcher:
             pattern = self._compiled[n] = re.compile(*self._patterns[n][2])
         return pattern
 
+    def _not_word(self, entry_id: str, word: str) -> bool:
+        """A word that starts with an alias and goes on into another thing (an entry's ``not_words``: "legemidler"
+        and "legevakt" begin with the alias "lege" of doctors, and are medicines and a service)."""
+        pattern = self._not_words.get(entry_id)
+        return pattern is not None and pattern.fullmatch(word) is not None
+
     def find(self, text: str, among: set[str] | None = None) -> list[tuple[str, int, int]]:
         """Hits of every entry, or only of the entries ``among``: (entry id, start, end)."""
         hits = [(self._patterns[n][3], m.start(), m.end()) for n in self._candidates(text, among)
-                for m in self._regex(n).finditer(text)]
+                for m in self._regex(n).finditer(text) if not self._not_word(self._patterns[n][3], m[0])]
         hits.sort(key=lambda h: (h[1], -(h[2] - h[1])))
         out: list[tuple[str, int, int]] = []
         end = -1
@@ -258,7 +266,8 @@ def _load_vocabulary(decisions: str, _mtime: int) -> Vocabulary:
                       "includes": m.get("includes", []), "groups": m.get("groups", [])}, _with_nynorsk(m))
                 for m in _load("measures")]
     groups = [Entry(g["id"], g["name"], "group", {"name_en": g.get("name_en"), "kind": g.get("kind"),
-                    "english": english(g)}, _with_nynorsk(g)) for g in _load("groups")]
+                    "english": english(g), "not_words": g.get("not_words", [])}, _with_nynorsk(g))
+              for g in _load("groups")]
     themes = _load("themes")
     orgs = read_yaml(Path(__file__).with_name("org_patterns.yaml"))
     vocab = Vocabulary(
