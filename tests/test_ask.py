@@ -1788,3 +1788,20 @@ def test_an_english_question_that_says_something_should_be_free_names_a_price(tm
                            "får tannbehandling i den offentlige tannhelsetjenesten.")
     with _letters(tmp_path, letters) as store:
         assert not ask(store, "Who proposes that dental treatment should be free for all adults?")["answers"]
+
+
+def test_a_description_many_discovered_measures_hold_names_none_of_them(graph: EmbeddedStore) -> None:
+    """"a service shared by several municipalities" translates to stems that 101 discovered measures' keys hold
+    (felles …, kommun …): that is no measure's name but common words, which the quotes must hold, as the
+    Norwegian twin's are."""
+    out = ask(graph, "Who reports a service shared by several municipalities?")
+    assert len(out["interpretation"].get("discovered") or []) <= 20, out["interpretation"].get("note")
+    out = ask(graph, "Who proposes joint municipal solutions?")  # (one measure's name: still that measure)
+    assert out["interpretation"].get("discovered"), out["interpretation"]
+
+
+
+def test_midwife_service_is_the_municipal_midwifery_service_as_jordmortjeneste_is(graph: EmbeddedStore) -> None:
+    """The English for "jordmortjenesten" (an alias of the measure) names the measure too, not only the group."""
+    out = ask(graph, "Who wants a midwife service shared by several municipalities?")
+    assert "jordmortjeneste-i-kommunene" in (out["interpretation"].get("measures") or []), out["interpretation"]

@@ -922,6 +922,7 @@ def _topic(r: _Reading, vocab: Vocabulary) -> None:
 
 
 _GENERIC = 8  # discovered measures one word may name before it is taken for a common word
+_DISCOVERED_AT_MOST = 20  # discovered measures a description may name before its words are taken for common ones
 _KEYED = 4  # letters at least of a translated word's key compared with a measure's key
 _SAME_KEY = 90  # rapidfuzz token_set_ratio of two keys that name one measure (as in discovery)
 
@@ -984,8 +985,8 @@ def _discovered(r: _Reading, known_measures: Callable[[str], tuple[tuple[str, st
     if not found:  # a Norwegian phrase, also in an English question ("Who proposes ambulerende sårteam?")
         discovered = known_measures(it.phrase)
         found, whole = discovered_matches(it.phrase, discovered) if discovered else ([], True)
-    if not found:
-        return
+    if not found or len(found) > _DISCOVERED_AT_MOST:  # (many: common words, no measure's name; the quotes
+        return  # must hold them: "a service shared by several municipalities" is in 101 measures' keys)
     keys = {mid: key for mid, _, key in discovered}
     named = [g for g in it.groups if any(stem(g) in keys[m] for m in found)]
     if named:  # the group is part of the measures' names ("nursing education" → "sykepleierutdanning"): those
