@@ -550,4 +550,3 @@ def _groups(text: str, actor_hits: list[tuple[str, int, int]], vocab: Vocabulary
     "Eldrerådet i Voss", "Jordmorforbundet" name who speaks, not doctors, the elderly or midwives)."""
     return list(dict.fromkeys(g for g, start, end in vocab.groups.find(text)
                               if not any(a <= start and end <= b for _, a, b in actor_hits)))
-
