@@ -324,11 +324,10 @@ class EmbeddedStore(GraphStore):
         try:
             proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=5)
+            self._kill_process()
 
     def _kill_process(self) -> None:
-        """SIGKILL: for a server that never became ready (a hung one ignores SIGTERM)."""
+        """SIGKILL: for a server that ignored SIGTERM, or never became ready (a hung one ignores it)."""
         proc = self._proc
         if proc is not None and proc.poll() is None:
             proc.kill()
