@@ -664,6 +664,18 @@ def test_faglige_foreninger_and_pasientmedvirkning_are_read_as_their_english_twi
         assert parse(q, vocab).theme == "brukermedvirkning", q
 
 
+def test_an_english_theme_question_names_its_theme_as_the_norwegian_one_does() -> None:
+    """"made statements about maternity services" asks what "uttalt seg om fødetilbodet" asks: "statements" is no
+    topic word, and the English words of a theme are its keywords as the Norwegian ones are."""
+    vocab = load_vocabulary()
+    for q, theme in (("Kva sjukehus har uttalt seg om fødetilbodet?", "svangerskap-fodsel-barsel"),
+                     ("Which hospitals have made statements about maternity services?", "svangerskap-fodsel-barsel"),
+                     ("Which municipalities have expressed opinions on telemedicine?", "digitalisering"),
+                     ("Which municipalities have said something about habilitation?", "rehabilitering-mestring")):
+        it = parse(q, vocab)
+        assert it.theme == theme and not it.phrase, (q, it.theme, it.phrase)
+
+
 def test_kinds_spelt_out_in_brackets_are_kinds_not_the_topic() -> None:
     """"Hvilke interkommunale samarbeid (regionråd eller interkommunale selskap) …" asks for those kinds, and what
     follows is the topic, as the English question's brackets are read: the bracket was left in the Norwegian topic."""

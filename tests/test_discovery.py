@@ -276,6 +276,26 @@ def test_a_groups_word_inside_a_name_or_another_thing_is_no_mention_of_the_group
     assert groups.get("pasientar.") == {"leger", "skrobelige-eldre"}, groups
 
 
+def test_a_stance_that_names_no_group_is_for_its_headings_group(tmp_path: Path) -> None:
+    """Under "Tilbodet til gravide" a proposal that names no group is for pregnant women, as a sentence that names
+    no theme is on its heading's theme; one that names its own group keeps it, and a sentence under another
+    heading does not take it."""
+    from graph.extract.statements import extract
+    from loaders import load_document
+
+    path = tmp_path / "innspel.txt"
+    path.write_text("Innspel frå Fjordvik kommune\n\n"
+                    "1. Tilbodet til gravide\n\n"
+                    "Kommunen ber om at følgjetenesta blir vidareført heile året.\n\n"
+                    "Vi meiner eldre må få heimebesøk av jordmor etter fødselen.\n\n"
+                    "2. Legevakt\n\n"
+                    "Kommunen ber om at legevakta får ein eigen bil.\n", encoding="utf-8")
+    groups = {s.text.split()[-1]: set(s.groups) for s in extract(load_document(path)).statements}
+    assert groups.get("året.") == {"gravide"}, groups
+    assert groups.get("fødselen.") == {"skrobelige-eldre", "jordmodre"}, groups
+    assert groups.get("bil.") == set(), groups
+
+
 def test_an_uninflected_adjective_takes_a_compound_head_as_its_alias_does() -> None:
     """"felles stilling" is a combined position, so is "felles jordmorstilling" (as "kombinert jordmorstilling"
     already was): the adjective "felles" does not inflect, so it was not read as one."""

@@ -535,10 +535,16 @@ def _block_statements(doc: Document, block: Block, vocab: Vocabulary, resolver: 
         elif kind in RELATION_OF_KIND and (points_back(text) or len(text.split()) <= _SHORT_STANCE
                                            or kind == "opposition" and _about_the_same(measures, previous, vocab)):
             context = previous
+        groups = _groups(text, hits, vocab)
+        if not groups and kind in RELATION_OF_KIND and block.section:
+            # a stance that names no group is for its heading's, as its theme is ("Tilbodet til gravide": "Vi ber om
+            # at følgjetenesta blir vidareført.")
+            heading = block.section[-1]
+            groups = _groups(heading, resolver.find_in(heading), vocab)
         found.append(Statement(
             id=_statement_id(doc.id, start, text), text=text, kind=kind, document_id=doc.id, page=block.page_at(a),
             section=" › ".join(block.section), start=start, end=start + len(text), speaker=speaker,
-            measures=measures, groups=_groups(text, hits, vocab), themes=themes, mentions=list(dict.fromkeys(mentions)),
+            measures=measures, groups=groups, themes=themes, mentions=list(dict.fromkeys(mentions)),
             confidence=0.9 if block.role else 0.7, prompt=block.prompt, line=block.line_at(a),
             co_speakers=co_speakers, context=context,
         ))
