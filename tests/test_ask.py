@@ -676,6 +676,17 @@ def test_an_english_theme_question_names_its_theme_as_the_norwegian_one_does() -
         assert it.theme == theme and not it.phrase, (q, it.theme, it.phrase)
 
 
+def test_everyday_english_words_find_the_plain_norwegian_word_the_statements_use() -> None:
+    """"helicopter missions", "equipped rooms", "medical secretaries", "financed with loans", "bone density scans":
+    each English word stands for the Norwegian word (or its start) the statements say, plurals and -ed forms too."""
+    from graph.phrase import english_stems
+
+    for word, stem in (("missions", "oppdrag"), ("equipped", "utstyrt"), ("completed", "fullført"),
+                       ("loans", "lånefinans"), ("scans", "røntgen")):
+        assert stem in english_stems(word), (word, english_stems(word))
+    assert "helsesekretær" in (english_stems("medical secretaries") or ()), english_stems("medical secretaries")
+
+
 def test_kinds_spelt_out_in_brackets_are_kinds_not_the_topic() -> None:
     """"Hvilke interkommunale samarbeid (regionråd eller interkommunale selskap) …" asks for those kinds, and what
     follows is the topic, as the English question's brackets are read: the bracket was left in the Norwegian topic."""
