@@ -379,3 +379,18 @@ def test_a_sentence_that_names_no_theme_is_on_its_headings(tmp_path: Path) -> No
     themes = {s.text.split()[0]: s.themes for s in ex.statements}
     assert themes["Fotterapeututdanningen"] == ["personell-kompetanse"]
     assert "personell-kompetanse" not in themes["Vi"]
+
+
+def test_organisations_a_stance_asks_to_act_do_not_say_it_with_the_speaker(tmp_path: Path) -> None:
+    """"Kommunestyret ber om at Helse Vidsyn og Fjellbygd kommune oppretter …": the health trust is asked to act
+    with the municipality, it does not propose it; "Fjellbygd kommune og Dalbu kommune ber om …" is said by both."""
+    path = tmp_path / "fjellbygd-kommune_vedtak.txt"
+    path.write_text("Fjellbygd kommune\n\nSak 12/27 Innspel til utviklingsplanen\n\nVedtak:\n\n"
+                    "1. Kommunestyret ber om at Helse Vidsyn HF og Fjellbygd kommune oppretter kombinerte stillinger "
+                    "for sykepleiere mellom sykehuset og helsehuset.\n\n"
+                    "2. Fjellbygd kommune og Dalbu kommune ber om at legevakta i Dalbu får ein eigen bil.\n", "utf-8")
+    x = extract(load_document(path))
+    by_start = {s.text.split()[1]: s for s in x.statements if s.kind == "proposal"}
+    asked, joint = by_start.get("Kommunestyret"), by_start.get("Fjellbygd")
+    assert asked and x.actors[asked.speaker].name == "Fjellbygd kommune" and asked.co_speakers == [], asked
+    assert joint and [x.actors[a].name for a in joint.co_speakers] == ["Dalbu kommune"], joint

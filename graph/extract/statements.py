@@ -341,6 +341,16 @@ def coordinated(sentence: str, hits: list[tuple[str, int, int]], speaker: str,
     return [a for a in dict.fromkeys(joined) if a != speaker]
 
 
+_THAT = re.compile(r"\bat\b", re.I)
+
+
+def _asked_to_act(sentence: str, hits: list[tuple[str, int, int]], speaker: str) -> bool:
+    """The speaker is named inside what a stance asks for ("Kommunestyret ber om at UNN og Senja kommune oppretter
+    …"): those joined to it there are asked to act, they do not say it with it."""
+    at = next((start for aid, start, _ in hits if aid == speaker), None)
+    return at is not None and _THAT.search(sentence[:at]) is not None
+
+
 def implementer(sentence: str, hits: list[tuple[str, int, int]], resolver: ActorResolver,
                 author: str | None) -> str | None:
     """The organisation a reported example belongs to, when the sentence names one and the author does not
@@ -482,7 +492,8 @@ def _block_statements(doc: Document, block: Block, vocab: Vocabulary, resolver: 
         speaker = speaker or author
         if speaker is None:
             continue
-        co_speakers = coordinated(text, hits, speaker, resolver)
+        co_speakers = [] if kind in ("proposal", "opposition") and _asked_to_act(text, hits, speaker) \
+            else coordinated(text, hits, speaker, resolver)
         if kind == "example":  # a partner does it too ("… har sammen med Oslo kommune utviklet …"), and so does
             # the one another's practice is attributed to ("…, slik de har etablert ved Lovisenberg …")
             co_speakers += [aid for aid, start, _ in hits if aid not in (speaker, *co_speakers)
