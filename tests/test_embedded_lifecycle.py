@@ -95,6 +95,37 @@ def test_a_server_that_hangs_at_start_is_killed_and_started_again(
                 os.kill(pid, signal.SIGKILL)
 
 
+def test_a_query_to_a_server_that_hangs_later_is_an_error_not_a_wait_for_ever(tmp_path: Path) -> None:
+    """A server that stops answering after start-up (emulated with SIGSTOP) must not block its callers: a query
+    is a clear error once its time limit has long passed, and the store answers again, unchanged, once the
+    server does."""
+    import threading
+
+    store = EmbeddedStore(tmp_path, timeout_ms=500)
+    store.write("CREATE (:Thing {id: 'kept'})")
+    outcome: list[BaseException | list] = []
+
+    def ask() -> None:
+        try:
+            outcome.append(store.query("MATCH (n:Thing) RETURN n.id AS id"))
+        except BaseException as exc:  # noqa: BLE001 - handed to the test thread
+            outcome.append(exc)
+
+    os.kill(store.pid, signal.SIGSTOP)
+    try:
+        worker = threading.Thread(target=ask, daemon=True)
+        worker.start()
+        worker.join(60)
+        assert outcome, "a query to a hung server waited for ever"
+        assert isinstance(outcome[0], StoreError) and "no answer" in str(outcome[0])
+    finally:
+        os.kill(store.pid, signal.SIGCONT)
+    try:
+        assert store.query("MATCH (n:Thing) RETURN n.id AS id") == [{"id": "kept"}]
+    finally:
+        store.close()
+
+
 def test_running_server_is_reused_and_left_running(tmp_path: Path) -> None:
     owner = EmbeddedStore(tmp_path)
     try:

@@ -36,6 +36,8 @@ START_TIMEOUT_S = 15.0  # no answer at all for this long at start-up: the server
 LOAD_TIMEOUT_S = 600.0  # answering LOADING for this long: give up too
 PROBE_TIMEOUT_S = 2.0
 INDEX_TIMEOUT_S = 120.0
+REPLY_GRACE_S = 5.0  # beyond twice a query's own time limit, no reply means the server is hung
+WRITE_REPLY_S = 600.0  # a write has no time limit of its own; one that has not answered in ten minutes never will
 
 
 def falkordb_binaries() -> tuple[Path, Path]:
@@ -108,14 +110,22 @@ def folder_password(folder: Path) -> str:
 
 def _redis(port: int, *, password: str | None = None, timeout: float | None = None) -> redis.Redis:
     """A client of our FalkorDB: a refused connection is retried twice within ~0.3 s, not for seconds, so a
-    store that went away is noticed at once (redis-py's default backs off up to 10 s per command)."""
+    store that went away is noticed at once (redis-py's default backs off up to 10 s per command); a reply that
+    does not come within ``timeout`` is not waited for again (a hung server would make each retry as long)."""
     from redis.backoff import ExponentialBackoff
     from redis.retry import Retry
 
     # (replies decoded to text by hiredis, in C: decoding them in Python cost a tenth of a large question)
     return redis.Redis(host="127.0.0.1", port=port, password=password, socket_timeout=timeout,
-                       socket_connect_timeout=2, retry=Retry(ExponentialBackoff(cap=0.2, base=0.05), 2),
-                       decode_responses=True, encoding_errors="replace")
+                       socket_connect_timeout=2, decode_responses=True, encoding_errors="replace",
+                       retry=Retry(ExponentialBackoff(cap=0.2, base=0.05), 2,
+                                   supported_errors=(redis.ConnectionError,)))
+
+
+def _reply_wait(timeout_ms: int) -> float:
+    """How long to wait for the reply to a query FalkorDB itself stops after ``timeout_ms``: longer than that,
+    so a slow answer is never cut, but not for ever, so a hung server is an error and not a caller that hangs."""
+    return 2 * timeout_ms / 1000 + REPLY_GRACE_S
 
 
 def _pid_alive(pid: int) -> bool:
@@ -152,6 +162,7 @@ class EmbeddedStore(GraphStore):
         self.bolt_port: int | None = None
         self.owned = False
         self._proc: subprocess.Popen[bytes] | None = None
+        self._readers: dict[int, redis.Redis] = {}
         self._prepare_folder()
         if not self._attach():
             self._start(port, bolt_port)
@@ -195,7 +206,7 @@ class EmbeddedStore(GraphStore):
         if served is None or Path(served).resolve() != self.folder:
             return False
         self.port, self.bolt_port, self.pid = int(state["port"]), state.get("bolt_port"), int(state["pid"])
-        self._client = _redis(self.port, password=self.password)
+        self._client = _redis(self.port, password=self.password, timeout=WRITE_REPLY_S)
         return True
 
     def _wait_for_command(self, pid: int, owner: int | None) -> None:
@@ -243,7 +254,7 @@ class EmbeddedStore(GraphStore):
             except OSError as exc:
                 raise StoreError(f"cannot start FalkorDB ({server}): {exc.strerror}") from exc
             self.owned, self.pid = True, self._proc.pid
-            self._client = _redis(self.port, password=self.password)
+            self._client = _redis(self.port, password=self.password, timeout=WRITE_REPLY_S)
             if self._wait_ready():
                 break
             # FalkorDB 4.16 can deadlock while it loads its data on a busy machine (every thread waiting,
@@ -334,8 +345,10 @@ class EmbeddedStore(GraphStore):
             proc.wait(timeout=5)
 
     def close(self) -> None:
-        with contextlib.suppress(Exception):
-            self._client.close()
+        for client in (self._client, *self._readers.values()):
+            with contextlib.suppress(Exception):
+                client.close()
+        self._readers.clear()
         if self.owned:
             self._stop_process()
             state_path = self.folder / STATE_FILE
@@ -347,15 +360,26 @@ class EmbeddedStore(GraphStore):
 
     # -- queries -------------------------------------------------------------------------------------
     def _run(self, command: str, cypher: str, params: dict[str, Any] | None, timeout_ms: int) -> list[Row]:
+        client = self._client if not timeout_ms else self._reader(timeout_ms)
         try:
-            reply = self._client.execute_command(
+            reply = client.execute_command(
                 command, self.graph_name, with_params(cypher, params), "--compact", "TIMEOUT", timeout_ms
             )
         except redis.ResponseError as exc:
             raise QueryError(str(exc)) from exc
+        except redis.TimeoutError as exc:
+            waited = _reply_wait(timeout_ms) if timeout_ms else WRITE_REPLY_S
+            raise StoreError(f"FalkorDB on port {self.port} gave no answer within {waited:.0f} s: it is hung or "
+                             "overloaded; restart it (`innspill serve` again) and check its log") from exc
         except redis.RedisError as exc:
             raise StoreError(f"FalkorDB on port {self.port} is not reachable: {exc}") from exc
         return decode_reply(reply)
+
+    def _reader(self, timeout_ms: int) -> redis.Redis:
+        """The client for queries with this time limit (a few limits are used: the default and the long one)."""
+        if timeout_ms not in self._readers:
+            self._readers[timeout_ms] = _redis(self.port, password=self.password, timeout=_reply_wait(timeout_ms))
+        return self._readers[timeout_ms]
 
     def query(self, cypher: str, params: dict[str, Any] | None = None, *, timeout_ms: int | None = None) -> list[Row]:
         return self._run("GRAPH.RO_QUERY", cypher, params, timeout_ms or self.timeout_ms)
