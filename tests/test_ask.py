@@ -1328,6 +1328,37 @@ def test_the_scopes_statement_nearest_the_question_answers_unless_it_wishes_the_
         store.close()
 
 
+def test_a_count_in_scope_counts_every_statement_near_its_words_not_only_the_nearest(tmp_path: Path) -> None:
+    """"Hvor mange …" asks for all the scope's speakers: each statement of the asked stance that holds most of the
+    question's words (in its own words, no measure linking them) is counted, where "Hvem …" adds the nearest
+    one only; one that does not say it is not counted."""
+    from graph.ask import _nearest_in_scope
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    letters = {"fjellheim": "Kommunen vil at syke barn skal få behandling fra sykehuset hjemme hos familien.",
+               "dalbygda": "Dalbygda kommune ber om at syke barn får behandling fra sykehuset i sitt eget hjem.",
+               "elvestad": "Elvestad kommune ber om flere plasser i barnehagen."}
+    for name, said in letters.items():
+        (folder / f"{name}.txt").write_text(f"{name.title()} kommune\n\nHøringsinnspill\n\n{said}\n\n"
+                                            f"{name.title()} kommune\n", "utf-8")
+    store = EmbeddedStore(tmp_path / "g")
+    vocab = load_vocabulary()
+    try:
+        ingest(store, [folder])
+
+        def added(question: str) -> set[str]:
+            answers: list[dict] = []
+            _nearest_in_scope(store, parse(question, vocab), [f"{n}.txt" for n in letters], answers)
+            return {a["actor"]["name"] for a in answers}
+
+        assert added("Hvor mange vil at syke barn får behandling fra sykehuset hjemme?") == {
+            "Fjellheim kommune", "Dalbygda kommune"}
+        assert len(added("Hvem vil at syke barn får behandling fra sykehuset hjemme?")) == 1
+    finally:
+        store.close()
+
+
 def test_a_wish_that_a_change_not_happen_does_not_answer_who_proposes_it(tmp_path: Path) -> None:
     """"Hvem foreslår å legge ned fødestua?" is not answered by "fødestua må ikke legges ned" (and the note says
     why); the same sender's wish to close something else still answers a question about that."""

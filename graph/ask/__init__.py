@@ -113,7 +113,7 @@ def _ask(store: GraphStore, question: str, documents: list[str] | None, limit: i
             answers = _beyond_places(store, it, _answer(store, it, documents, vocab, _NEAREST, share=_NEAREST_SHARE))
             if answers:
                 it.add_note(f"nothing holds a third of «{it.phrase}»: the {len(answers)} nearest statements")
-        if documents and it.intent in _SCOPED and not it.count:
+        if documents and it.intent in _SCOPED:
             _nearest_in_scope(store, it, documents, answers)
         if it.described and it.intent in _WORDED:
             answers = _with_described(store, it, documents, vocab, limit, answers)
@@ -409,7 +409,8 @@ def _nearest_in_scope(store: GraphStore, it: Interpretation, documents: list[str
     holds most of the question's words, each weighed by how rare it is among them (as a ranked search of those
     documents would rank it), answers too, though it says the thing in its own words and no measure links it
     ("eit oppsøkjande behandlingsteam for Sogn" for "an outreach team … in Sogn"). Only when it holds most of
-    the weight, so a question nothing answers stays unanswered."""
+    the weight, so a question nothing answers stays unanswered. A count asks for all of them: every one that
+    holds as much (when no measure of the vocabulary already found them)."""
     topic = it.topic or it.phrase or it.wording
     if not topic or it.exact or it.actors:
         return
@@ -430,19 +431,21 @@ def _nearest_in_scope(store: GraphStore, it: Interpretation, documents: list[str
     weights = [math.log((len(rows) - sum(h) + 0.5) / (sum(h) + 0.5) + 1) for h in hits]
     total = sum(weights) or 1.0
     cover = [sum(w * h[i] for w, h in zip(weights, hits, strict=True)) / total for i in range(len(rows))]
-    best = max(range(len(rows)), key=cover.__getitem__)
-    if cover[best] < _SCOPE_SHARE:
-        return
-    row = rows[best]
-    found = [_statement_answer(row, relation)]
-    said = texts[best]
-    changes = phrase.changes
-    if not _says_places(found[0], found[0]["evidence"][0], _places(topic)) or changes and (
-            not all(hits[i][best] == 1.0 for i, (alts, _) in enumerate(phrase.stems) if alts in changes)
-            or relation != "OPPOSES" and _NEGATED.search(said)):
-        return  # (a place it does not say; a change it does not name, or, as a wish, names with a "not")
-    if _merge(answers, _beyond_places(store, it, found)):
+    ranked = sorted(range(len(rows)), key=cover.__getitem__, reverse=True)
+    changes, added = phrase.changes, 0
+    for i in ranked if it.count and not it.measures else ranked[:1]:
+        if cover[i] < _SCOPE_SHARE:
+            break
+        found = [_statement_answer(rows[i], relation)]
+        if not _says_places(found[0], found[0]["evidence"][0], _places(topic)) or changes and (
+                not all(hits[k][i] == 1.0 for k, (alts, _) in enumerate(phrase.stems) if alts in changes)
+                or relation != "OPPOSES" and _NEGATED.search(texts[i])):
+            continue  # (a place it does not say; a change it does not name, or, as a wish, names with a "not")
+        added += _merge(answers, _beyond_places(store, it, found))
+    if added == 1:
         it.add_note("the last answer is the statement in the question's documents nearest its words")
+    elif added:
+        it.add_note(f"the last {added} answers are statements in the question's documents near its words")
 
 
 def _shared_between(it: Interpretation, answers: list[dict[str, Any]]) -> list[dict[str, Any]]:
