@@ -1359,6 +1359,26 @@ def test_a_count_in_scope_counts_every_statement_near_its_words_not_only_the_nea
         store.close()
 
 
+def test_a_speakers_statements_are_ranked_by_the_words_rare_among_its_own(tmp_path: Path) -> None:
+    """A private rehabilitation centre says "private rehabiliteringsinstitusjoner" in most of what it writes: asked
+    who wants five-year contracts, its evidence shows its sentence on five-year contracts, though the question's
+    other words are rarer in the graph as a whole."""
+    centre = ("Senteret ber om at private rehabiliteringsinstitusjoner får lik tilgang til helseforetakenes "
+              "journalsystem.\n\nSenteret ber om at private rehabiliteringsinstitusjoner får delta i "
+              "helsefellesskapets faglige nettverk.\n\nSenteret ber om et felles kvalitetsregister der private "
+              "rehabiliteringsinstitusjoner og helseforetakene rapporterer.\n\nSenteret ber om at avtalene får en "
+              "varighet på minst fem år.")
+    municipality = ("Kommunen ber om at avtalene med fastlegene fornyes hvert femte år.\n\nKommunen ber om fem nye "
+                    "avtaler om legevakt.\n\nKommunen ber om at avtalene om jordmor gjelder i fem år.")
+    with _letters(tmp_path, {"a": _innspill("Fjellheim rehabiliteringssenter", centre),
+                             "b": _innspill("Dalbygda kommune", municipality)}) as store:
+        out = ask(store, "Hvem vil at avtalene mellom helseforetakene og private rehabiliteringsinstitusjoner skal "
+                         "vare i minst fem år?")
+        quotes = [e["quote"] for a in out["answers"] if a["actor"]["name"] == "Fjellheim rehabiliteringssenter"
+                  for e in a["evidence"]]
+        assert any("minst fem år" in q for q in quotes), quotes
+
+
 def test_a_wish_that_a_change_not_happen_does_not_answer_who_proposes_it(tmp_path: Path) -> None:
     """"Hvem foreslår å legge ned fødestua?" is not answered by "fødestua må ikke legges ned" (and the note says
     why); the same sender's wish to close something else still answers a question about that."""

@@ -514,19 +514,20 @@ def _best_evidence_first(store: GraphStore, it: Interpretation, documents: list[
     relations: dict[str, set[str]] = {}
     for a in first:
         relations.setdefault(a["actor"]["id"], set()).add(a["relation"])
-    near: dict[tuple[str, str], list[tuple[float, dict[str, Any]]]] = {}
+    near: dict[tuple[str, str], list[tuple[float, float, dict[str, Any]]]] = {}
+    local = _among_own(phrase, rows)
     for row in rows:
         cover = phrase.coverage(_said(row))
         for rel in relations.get(row["actor_id"], ()):
             if row["kind"] in KINDS[rel] and cover >= _ALSO_SHARE:
-                near.setdefault((row["actor_id"], rel), []).append((cover, row))
+                near.setdefault((row["actor_id"], rel), []).append((local[id(row)], cover, row))
     done = set()
     for a in first:
         key = (a["actor"]["id"], a["relation"])
         if key not in near or key in done:
             continue
         done.add(key)
-        ranked = sorted(near[key], key=lambda c: -c[0])
+        ranked = [(cover, row) for _, cover, row in sorted(near[key], key=lambda c: (-c[0], -c[1]))]
         cover, row = ranked[0]
         shown = max((phrase.coverage(_said(e)) for e in a["evidence"]), default=0.0)
         if cover > shown and cover >= _BEST_SHARE:
@@ -537,6 +538,24 @@ def _best_evidence_first(store: GraphStore, it: Interpretation, documents: list[
         # sentence beside it, which the strict match passed over)
         quotes = {e["quote"] for e in a["evidence"]}
         a["evidence"] += [evidence_item(r) for _, r in [c for c in ranked if c[1]["quote"] not in quotes][:_ALSO_MORE]]
+
+
+def _among_own(phrase: Phrase, rows: list[dict[str, Any]]) -> dict[int, float]:
+    """How much of the question each statement holds, its words weighed by how rare they are among its speaker's
+    own statements: a private rehabilitation centre says "private" and "rehabilitering" in most of what it writes,
+    so among its statements the one that also says "fem år" is the one on five-year contracts."""
+    by_actor: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        by_actor.setdefault(row["actor_id"], []).append(row)
+    out: dict[int, float] = {}
+    for own in by_actor.values():
+        texts = [" ".join(folded_words(_said(r))) for r in own]
+        hits = [[phrase.held(alts, t) for t in texts] for alts, _ in phrase.stems]
+        weights = [math.log((len(own) - sum(h) + 0.5) / (sum(h) + 0.5) + 1) for h in hits]
+        total = sum(weights) or 1.0
+        for i, row in enumerate(own):
+            out[id(row)] = sum(w * h[i] for w, h in zip(weights, hits, strict=True)) / total
+    return out
 
 
 _ACTOR_SHARE = 0.2  # of the topic's weight a statement of the actor asked about must hold to be its answer
