@@ -1331,14 +1331,18 @@ def test_the_scopes_statement_nearest_the_question_answers_unless_it_wishes_the_
 def test_a_count_in_scope_counts_every_statement_near_its_words_not_only_the_nearest(tmp_path: Path) -> None:
     """"Hvor mange …" asks for all the scope's speakers: each statement of the asked stance that holds most of the
     question's words (in its own words, no measure linking them) is counted, where "Hvem …" adds the nearest
-    one only; one that does not say it is not counted."""
+    one only; one that does not say it, or only part of the question's rarest word ("ordningen" for
+    "akutthjelperordningen"), is not counted."""
     from graph.ask import _nearest_in_scope
 
     folder = tmp_path / "docs"
     folder.mkdir()
     letters = {"fjellheim": "Kommunen vil at syke barn skal få behandling fra sykehuset hjemme hos familien.",
                "dalbygda": "Dalbygda kommune ber om at syke barn får behandling fra sykehuset i sitt eget hjem.",
-               "elvestad": "Elvestad kommune ber om flere plasser i barnehagen."}
+               "elvestad": "Elvestad kommune ber om flere plasser i barnehagen.",
+               "nordvik": "Nordvik kommune støtter at akutthjelperordningen styrkes i hele fylket.",
+               "sørvik": "Sørvik kommune støtter å styrke akutthjelperordningen.",
+               "austvik": "Austvik kommune støtter å styrke ordningen med frivillige sjåfører."}
     for name, said in letters.items():
         (folder / f"{name}.txt").write_text(f"{name.title()} kommune\n\nHøringsinnspill\n\n{said}\n\n"
                                             f"{name.title()} kommune\n", "utf-8")
@@ -1355,6 +1359,8 @@ def test_a_count_in_scope_counts_every_statement_near_its_words_not_only_the_nea
         assert added("Hvor mange vil at syke barn får behandling fra sykehuset hjemme?") == {
             "Fjellheim kommune", "Dalbygda kommune"}
         assert len(added("Hvem vil at syke barn får behandling fra sykehuset hjemme?")) == 1
+        assert added("Hvor mange aktører støtter å styrke eller forskriftsfeste akutthjelperordningen?") == {
+            "Nordvik kommune", "Sørvik kommune"}
     finally:
         store.close()
 

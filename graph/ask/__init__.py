@@ -432,16 +432,20 @@ def _nearest_in_scope(store: GraphStore, it: Interpretation, documents: list[str
     total = sum(weights) or 1.0
     cover = [sum(w * h[i] for w, h in zip(weights, hits, strict=True)) / total for i in range(len(rows))]
     ranked = sorted(range(len(rows)), key=cover.__getitem__, reverse=True)
-    changes, added = phrase.changes, 0
+    changes, added, taken = phrase.changes, 0, 0
+    rarest = max(range(len(weights)), key=weights.__getitem__)
     for i in ranked if it.count and not it.measures else ranked[:1]:
         if cover[i] < _SCOPE_SHARE:
             break
+        if taken and hits[rarest][i] < 1.0:
+            continue  # (each further one counted says the question's rarest word, not only part of it)
         found = [_statement_answer(rows[i], relation)]
         if not _says_places(found[0], found[0]["evidence"][0], _places(topic)) or changes and (
                 not all(hits[k][i] == 1.0 for k, (alts, _) in enumerate(phrase.stems) if alts in changes)
                 or relation != "OPPOSES" and _NEGATED.search(texts[i])):
             continue  # (a place it does not say; a change it does not name, or, as a wish, names with a "not")
         added += _merge(answers, _beyond_places(store, it, found))
+        taken += 1
     if added == 1:
         it.add_note("the last answer is the statement in the question's documents nearest its words")
     elif added:
