@@ -427,10 +427,7 @@ def _nearest_in_scope(store: GraphStore, it: Interpretation, documents: list[str
     if not rows:
         return
     texts = [" ".join(folded_words(_said(r))) for r in rows]
-    hits = [[phrase.held(alts, t) for t in texts] for alts, _ in phrase.stems]
-    weights = [math.log((len(rows) - sum(h) + 0.5) / (sum(h) + 0.5) + 1) for h in hits]
-    total = sum(weights) or 1.0
-    cover = [sum(w * h[i] for w, h in zip(weights, hits, strict=True)) / total for i in range(len(rows))]
+    hits, weights, cover = _local_cover(phrase, texts)
     ranked = sorted(range(len(rows)), key=cover.__getitem__, reverse=True)
     changes, added, taken = phrase.changes, 0, 0
     rarest = max(range(len(weights)), key=weights.__getitem__)
@@ -553,13 +550,19 @@ def _among_own(phrase: Phrase, rows: list[dict[str, Any]]) -> dict[int, float]:
         by_actor.setdefault(row["actor_id"], []).append(row)
     out: dict[int, float] = {}
     for own in by_actor.values():
-        texts = [" ".join(folded_words(_said(r))) for r in own]
-        hits = [[phrase.held(alts, t) for t in texts] for alts, _ in phrase.stems]
-        weights = [math.log((len(own) - sum(h) + 0.5) / (sum(h) + 0.5) + 1) for h in hits]
-        total = sum(weights) or 1.0
-        for i, row in enumerate(own):
-            out[id(row)] = sum(w * h[i] for w, h in zip(weights, hits, strict=True)) / total
+        _, _, cover = _local_cover(phrase, [" ".join(folded_words(_said(r))) for r in own])
+        out.update((id(row), c) for row, c in zip(own, cover, strict=True))
     return out
+
+
+def _local_cover(phrase: Phrase, texts: list[str]) -> tuple[list[list[float]], list[float], list[float]]:
+    """Per word of the phrase how much of it each text holds, its weight by how rare it is among these texts (as a
+    ranked search of them would weigh it), and how much of the weighed phrase each text holds."""
+    hits = [[phrase.held(alts, t) for t in texts] for alts, _ in phrase.stems]
+    weights = [math.log((len(texts) - sum(h) + 0.5) / (sum(h) + 0.5) + 1) for h in hits]
+    total = sum(weights) or 1.0
+    return hits, weights, [sum(w * h[i] for w, h in zip(weights, hits, strict=True)) / total
+                           for i in range(len(texts))]
 
 
 _ACTOR_SHARE = 0.2  # of the topic's weight a statement of the actor asked about must hold to be its answer
