@@ -1385,6 +1385,18 @@ def test_a_speakers_statements_are_ranked_by_the_words_rare_among_its_own(tmp_pa
         assert any("minst fem år" in q for q in quotes), quotes
 
 
+def test_no_answer_about_a_known_measure_says_what_was_looked_for(tmp_path: Path) -> None:
+    """An empty answer is not left unexplained: the measure was understood, and no statement of the stance asked
+    for is about it (here everyone supports it, so nobody opposes it)."""
+    with _one_letter(tmp_path, "Høringsinnspill\n\nKommunen ber om digital hjemmeoppfølging for alle med kols.\n\n"
+                     "Med vennlig hilsen") as store:
+        assert _actors(ask(store, "Hvem foreslår digital hjemmeoppfølging?")) == {"Fjellheim kommune"}
+        out = ask(store, "Hvem går imot digital hjemmeoppfølging?")
+        assert not out["answers"]
+        assert "no statement opposes" in out["interpretation"]["note"]
+        assert "igital hjemmeoppfølging" in out["interpretation"]["note"]
+
+
 def test_a_wish_that_a_change_not_happen_does_not_answer_who_proposes_it(tmp_path: Path) -> None:
     """"Hvem foreslår å legge ned fødestua?" is not answered by "fødestua må ikke legges ned" (and the note says
     why); the same sender's wish to close something else still answers a question about that."""

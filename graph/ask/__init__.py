@@ -125,6 +125,11 @@ def _ask(store: GraphStore, question: str, documents: list[str] | None, limit: i
         _same_measure(store, it, answers)
         answers = _not_wished_against(store, it, answers)
         _best_evidence_first(store, it, documents, answers)
+        if not answers and it.measures and not it.note and it.intent in _STANCE_WORD:
+            # honest: the measure is known, but no statement of the asked stance on it (in the documents asked of)
+            names = ", ".join(vocab.measures.entries[m].name for m in it.measures if m in vocab.measures.entries)
+            it.add_note(f"no statement {_STANCE_WORD[it.intent]} {names or 'it'}"
+                        + (" in the question's documents" if documents else " in the graph"))
         if not answers and it.intent != "whether" and not (it.measures or it.actor or it.theme or it.named
                                                            or it.kinds or it.actors):
             if it.phrase and it.intent != "search":  # honest: nothing says it; related statements apart
@@ -370,6 +375,8 @@ def _speakers(it: Interpretation, question: str, answers: list[dict[str, Any]]) 
 
 _RETRIEVED = 3  # statements retrieved by their words alone, added to every stance answer
 _RETRIEVING = ("who_proposes", "who_opposes", "who_reports_example", "who_states")
+_STANCE_WORD = {"who_proposes": "proposes or supports", "who_opposes": "opposes",
+                "who_reports_example": "reports as an example"}
 
 
 def _retrieved(store: GraphStore, it: Interpretation, documents: list[str] | None, vocab: Vocabulary,
