@@ -127,7 +127,7 @@ def _ask(store: GraphStore, question: str, documents: list[str] | None, limit: i
         _best_evidence_first(store, it, documents, answers)
         if not answers and it.measures and not it.note and it.intent in _STANCE_WORD:
             # honest: the measure is known, but no statement of the asked stance on it (in the documents asked of)
-            names = ", ".join(vocab.measures.entries[m].name for m in it.measures if m in vocab.measures.entries)
+            names = _names_of(vocab, it.measures)
             it.add_note(f"no statement {_STANCE_WORD[it.intent]} {names or 'it'}"
                         + (" in the question's documents" if documents else " in the graph"))
         if not answers and it.intent != "whether" and not (it.measures or it.actor or it.theme or it.named
@@ -251,7 +251,7 @@ def _with_described(store: GraphStore, it: Interpretation, documents: list[str] 
         described = [a for a in described if any(says(a, e) for e in a["evidence"])]
     _merge(found, described, limit)
     if described:
-        names = ", ".join(vocab.measures.entries[m].name for m in it.described if m in vocab.measures.entries)
+        names = _names_of(vocab, it.described)
         it.add_note(f"«{it.described_by}» read also as {names}")
     return found
 
@@ -885,7 +885,7 @@ def _kind_on_theme(store: GraphStore, it: Interpretation, documents: list[str] |
         found = _answer(store, replace(it, measures=[], theme=theme, phrase=None, specifics=None), documents, vocab,
                         limit)
         if found:
-            names = ", ".join(vocab.measures.entries[m].name for m in it.measures if m in vocab.measures.entries)
+            names = _names_of(vocab, it.measures)
             it.add_note(f"none of them speaks of {names}: those that speak of its theme {theme}")
             return found
     return []
@@ -908,6 +908,11 @@ def _beyond_places(store: GraphStore, it: Interpretation, answers: list[dict[str
     kept = [{**a, "evidence": [e for e in a["evidence"] if phrase.coverage(_said(e)) >= _BESIDE_PLACES]}
             for a in answers]
     return [a for a in kept if a["evidence"]]
+
+
+def _names_of(vocab: Vocabulary, measures: list[str]) -> str:
+    """The vocabulary's names of measures, for a note."""
+    return ", ".join(vocab.measures.entries[m].name for m in measures if m in vocab.measures.entries)
 
 
 def _first_actors(answers: list[dict[str, Any]], n: int) -> list[dict[str, Any]]:
