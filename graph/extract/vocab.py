@@ -60,20 +60,24 @@ def alias_regex(alias: str, *, suffix: int = 6) -> tuple[str, int]:
     if suffix == 1 and len(words) == 1 and alias[:1].isupper():
         # a name of one word takes no ending but the genitive: "Unios", not "Union" for Unio
         return rf"(?<!{_W}){parts[0]}s?(?!{_W})", re.IGNORECASE
+    ending = _inflected_from(words[-1]) if _inflects(words[-1]) else words[-1]
     if _inflects(words[-1]):
-        ending = _inflected_from(words[-1])
         parts[-1] = rf"{re.escape(ending)}{_W}{{0,{suffix + len(words[-1]) - len(ending)}}}"
     if len(words) == 2 and _ADJECTIVE.fullmatch(words[0]):
         # an adjective and its noun: also with a further adjective between them ("ambulant geriatrisk team"), and a
         # long noun as a compound's head ("kombinert jordmorstilling"; a short one is a kind of its own: an
-        # "ambulerende sårteam" is discovered as a measure, not taken for the vocabulary's ambulant team)
-        head = rf"{_W}*{parts[1]}" if len(words[1]) >= _COMPOUND_HEAD else parts[1]
+        # "ambulerende sårteam" is discovered as a measure, not taken for the vocabulary's ambulant team). A head
+        # ends the compound, with no more than a noun's ending after it, and follows a part of three letters or
+        # more: "felles bestillingsløsning" (an ordering system) is no "felles stilling"
+        head = (rf"(?:{parts[1]}|{_W}{{3,}}{re.escape(ending)}{_NOUN_ENDING})" if len(words[1]) >= _COMPOUND_HEAD
+                else parts[1])
         parts[1] = rf"(?:{_W}+(?:e|isk|ig|leg)\s+)?{head}"
     body = r"[\s-]+".join(parts)
     return rf"(?<!{_W}){body}(?!{_W})", re.IGNORECASE
 
 
 _COMPOUND_HEAD = 6  # letters: a noun this long may end a compound and still be the alias's noun
+_NOUN_ENDING = "(?:e|en|er|ene|et|a|ar|ane|s)?"  # what may follow a compound's head (bokmål and nynorsk)
 # the first word of a two-word alias that is an adjective ("kombinerte", "ambulant", "oppsøkende", "delt")
 _ADJECTIVE = re.compile(r"[a-zæøå]+(?:e|ert|ant|lt|isk|ig)|felles")  # "felles" does not inflect
 
