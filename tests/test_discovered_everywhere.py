@@ -416,3 +416,19 @@ def test_review_proposes_merges_of_discovered_measures_that_look_alike(tmp_path:
     measures.append({"id": "m-e", "name": "ambulerande sårteamet", "key": "ambulerand sårteam", "head": "sårteam",
                      "statements": 1})
     assert [(p["measure"], p["into"]) for p in measure_merge_candidates(measures)] == [("m-e", "m-a")]
+
+
+def test_an_english_word_names_the_discovered_measures_its_norwegian_word_names() -> None:
+    """"dental health" finds what "tannhelse" finds: the measures whose key has the word itself, before the many
+    whose key has it inside a compound (the dental service, its buses, its courses), as for a Norwegian phrase."""
+    from graph.ask.parse import _english_matches, discovered_matches
+    from graph.extract.discover import key_of
+
+    known = (("m-a", "felles rutine for munnstell og tannhelse hos eldre", key_of("eldre felles munnstell rutine "
+                                                                                   "tannhelse")),
+             ("m-b", "tannhelse blir tema i helsefellesskapa", key_of("inn tannhelse tema")),
+             ("m-c", "ambulerande tannhelseteneste", key_of("ambulerende tannhelsetjeneste")),
+             ("m-d", "kurs for ansatte i tannhelsetjenesten", key_of("ansatte kurs tannhelsetjenesten")))
+    norwegian, _ = discovered_matches("tannhelse", known)
+    assert norwegian == ["m-a", "m-b"]
+    assert _english_matches("dental health", known) == norwegian

@@ -944,6 +944,17 @@ def _english_matches(phrase: str, known: tuple[tuple[str, str, str], ...]) -> li
             if translated else stems
         return any(w in k if translated else k.startswith(w) for w in keyed for k in key.split())
 
+    def names(key: str, stems: tuple[str, ...], translated: bool) -> bool:
+        # a key word that is the translated word itself, not a compound it is part of: "tannh" (tannhelse) for
+        # "dental health", as a Norwegian question's "tannhelse" finds it, not "tannhelsetjenest"
+        return not translated or any(k == w or k == key_of(w) or len(k) > _KEYED and w.startswith(k)
+                                     for w in stems if " " not in w for k in key.split())
+
+    # as discovered_matches does for a Norwegian phrase: first the measures the words name as words of their own
+    whole = [mid for mid, _, key in known if key and all(names(key, a, t) and (holds(key, a, t) or t)
+                                                          for a, t in alts)]
+    if whole and (len(alts) > 1 or len(whole) <= _GENERIC):
+        return whole
     return [mid for mid, _, key in known if key and all(holds(key, a, t) for a, t in alts)]
 
 
@@ -980,7 +991,9 @@ def _discovered(r: _Reading, known_measures: Callable[[str], tuple[tuple[str, st
     english = it.language == "en"
     found: list[str] = []
     if english:  # looked up by the Norwegian stems the glossary gives its words
-        discovered = known_measures(" ".join(w for a, _ in alternatives(it.phrase, english=True) for w in a))
+        # (a glossary stem is the start of a word, keyed as the word would be: "tannhels" as "tannhelse" → "tannh")
+        discovered = known_measures(" ".join(f"{w} {w}e" if given and " " not in w else w
+                                             for a, given in alternatives(it.phrase, english=True) for w in a))
         found, whole = (_english_matches(it.phrase, discovered), True) if discovered else ([], True)
     if not found:  # a Norwegian phrase, also in an English question ("Who proposes ambulerende sårteam?")
         discovered = known_measures(it.phrase)
