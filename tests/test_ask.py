@@ -1397,6 +1397,20 @@ def test_no_answer_about_a_known_measure_says_what_was_looked_for(tmp_path: Path
         assert "igital hjemmeoppfølging" in out["interpretation"]["note"]
 
 
+def test_no_answer_from_a_kind_of_actor_or_an_actor_says_what_was_looked_for(tmp_path: Path) -> None:
+    """Nothing from the kind of actor asked for, or from the actor named: the note says which statements were
+    looked for, so an empty answer is not taken for a question the tool did not understand."""
+    with _one_letter(tmp_path, "Høringsinnspill\n\nKommunen ber om digital hjemmeoppfølging for alle med kols.\n\n"
+                     "Med vennlig hilsen") as store:
+        out = ask(store, "Hvilke fagforeninger har kommet med forslag om digital hjemmeoppfølging?")
+        assert not out["answers"]
+        note = out["interpretation"]["note"]
+        assert "no statement of an actor of the kind asked" in note and "igital hjemmeoppfølging" in note, note
+        out = ask(store, "Does Fjellheim municipality oppose digital home follow-up?")
+        assert not out["answers"]
+        assert "no statement of Fjellheim kommune opposes" in out["interpretation"]["note"], out["interpretation"]
+
+
 def test_a_wish_that_a_change_not_happen_does_not_answer_who_proposes_it(tmp_path: Path) -> None:
     """"Hvem foreslår å legge ned fødestua?" is not answered by "fødestua må ikke legges ned" (and the note says
     why); the same sender's wish to close something else still answers a question about that."""

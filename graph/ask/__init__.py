@@ -125,13 +125,12 @@ def _ask(store: GraphStore, question: str, documents: list[str] | None, limit: i
         _same_measure(store, it, answers)
         answers = _not_wished_against(store, it, answers)
         _best_evidence_first(store, it, documents, answers)
-        if not answers and it.measures and not it.note and it.intent in _STANCE_WORD:
-            # honest: the measure is known, but no statement of the asked stance on it (in the documents asked of)
-            names = _names_of(vocab, it.measures)
-            it.add_note(f"no statement {_STANCE_WORD[it.intent]} {names or 'it'}"
-                        + (" in the question's documents" if documents else " in the graph"))
-        if not answers and it.intent != "whether" and not (it.measures or it.actor or it.theme or it.named
-                                                           or it.kinds or it.actors):
+        words_only = not (it.measures or it.actor or it.theme or it.named or it.kinds or it.actors)
+        if not answers and not it.note and (it.intent == "whether" or not words_only and it.intent != "search") \
+                and (it.measures or it.theme or it.phrase):
+            speaker = next((name for aid, name, _ in known if aid == it.actor), None) if it.actor else None
+            it.add_note(_nothing_said(it, vocab, documents, speaker))  # honest: what was looked for, and where
+        if not answers and it.intent != "whether" and words_only:
             if it.phrase and it.intent != "search":  # honest: nothing says it; related statements apart
                 it.add_note(f"no statement in the graph says «{it.phrase}»")
                 related = _search(store, it.phrase, limit)
@@ -375,8 +374,6 @@ def _speakers(it: Interpretation, question: str, answers: list[dict[str, Any]]) 
 
 _RETRIEVED = 3  # statements retrieved by their words alone, added to every stance answer
 _RETRIEVING = ("who_proposes", "who_opposes", "who_reports_example", "who_states")
-_STANCE_WORD = {"who_proposes": "proposes or supports", "who_opposes": "opposes",
-                "who_reports_example": "reports as an example"}
 
 
 def _retrieved(store: GraphStore, it: Interpretation, documents: list[str] | None, vocab: Vocabulary,
@@ -908,6 +905,23 @@ def _beyond_places(store: GraphStore, it: Interpretation, answers: list[dict[str
     kept = [{**a, "evidence": [e for e in a["evidence"] if phrase.coverage(_said(e)) >= _BESIDE_PLACES]}
             for a in answers]
     return [a for a in kept if a["evidence"]]
+
+
+_STANCE_OF = {"PROPOSES": "proposes or supports", "OPPOSES": "opposes", "REPORTS_AS_EXAMPLE": "reports as an example"}
+
+
+def _nothing_said(it: Interpretation, vocab: Vocabulary, documents: list[str] | None, speaker: str | None) -> str:
+    """For an answer with nothing in it: which statements were looked for ("no statement of an actor of the kind
+    asked (fagforening) proposes or supports the theme «akuttmedisin» in the question's documents"), so that an
+    empty answer is not taken for a failure to understand the question."""
+    names = _names_of(vocab, it.measures)
+    name = "name_en" if it.language == "en" else "name"
+    theme = next((t.get(name) or t["id"] for t in vocab.themes if t["id"] == it.theme), it.theme)
+    what = names or (f"the theme {theme}" if theme else f"«{it.phrase}»")
+    who = f" of {speaker}" if speaker else (
+        f" of an actor of the kind asked ({', '.join([*it.actor_types, *it.actor_names])})" if it.kinds else "")
+    stance = " or ".join(_STANCE_OF[r] for r in it.relations if r in _STANCE_OF) or "speaks of"
+    return f"no statement{who} {stance} {what}" + (" in the question's documents" if documents else " in the graph")
 
 
 def _names_of(vocab: Vocabulary, measures: list[str]) -> str:
