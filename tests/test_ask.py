@@ -1038,7 +1038,8 @@ _NAMED = (("spiseforstyrrelsesforeningen", "Spiseforstyrrelsesforeningen", ()),
           ("nff-sordal", "Norsk Fysioterapeutforbund Sørdal", ()), ("olav-bergseng", "Olav Bergseng", ()),
           ("sykehuset-sordal", "Sykehuset Sørdal HF", ()), ("legeforeningen-sordal", "Sørdal legeforening", ()),
           ("fjellheim-fylkeskommune", "Fjellheim fylkeskommune", ()),
-          ("radet-fjellheim", "Rådet for personar med funksjonsnedsetjing i Fjellheim fylkeskommune", ()))
+          ("radet-fjellheim", "Rådet for personar med funksjonsnedsetjing i Fjellheim fylkeskommune", ()),
+          ("brukarutval-sogn", "Felles brukarutval i Sogn", ()))
 
 
 @pytest.mark.parametrize(("question", "named"), [
@@ -1057,6 +1058,7 @@ _NAMED = (("spiseforstyrrelsesforeningen", "Spiseforstyrrelsesforeningen", ()),
     ("What do the Sørdal physiotherapists' branch want?", ["nff-sordal"]),
     # (a name written in nynorsk: "funksjonsnedsetjing" is "disabilities")
     ("What does the Fjellheim county council for persons with disabilities think?", ["radet-fjellheim"]),
+    ("What does the joint user committee in Sogn want?", ["brukarutval-sogn"]),  # (nynorsk "utval")
     # (not a place beside a plural kind, nor a place two organisations' names hold with no word that tells them apart)
     ("Which hospitals in Bergen want more beds?", []),
     ("What does the Sørdal association want?", []),
