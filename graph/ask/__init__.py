@@ -912,7 +912,7 @@ _STANCE_OF = {"PROPOSES": "proposes or supports", "OPPOSES": "opposes", "REPORTS
 
 def _nothing_said(it: Interpretation, vocab: Vocabulary, documents: list[str] | None, speaker: str | None) -> str:
     """For an answer with nothing in it: which statements were looked for ("no statement of an actor of the kind
-    asked (fagforening) proposes or supports the theme «akuttmedisin» in the question's documents"), so that an
+    asked (union) proposes or supports the theme Psykisk helse og rus in the question's documents"), so that an
     empty answer is not taken for a failure to understand the question."""
     names = _names_of(vocab, it.measures)
     name = "name_en" if it.language == "en" else "name"

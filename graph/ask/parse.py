@@ -944,14 +944,14 @@ def _english_matches(phrase: str, known: tuple[tuple[str, str, str], ...]) -> li
             if translated else stems
         return any(w in k if translated else k.startswith(w) for w in keyed for k in key.split())
 
-    def names(key: str, stems: tuple[str, ...], translated: bool) -> bool:
+    def names(key: str, stems: tuple[str, ...]) -> bool:
         # a key word that is the translated word itself, not a compound it is part of: "tannh" (tannhelse) for
         # "dental health", as a Norwegian question's "tannhelse" finds it, not "tannhelsetjenest"
-        return not translated or any(k == w or k == key_of(w) or len(k) > _KEYED and w.startswith(k)
-                                     for w in stems if " " not in w for k in key.split())
+        return any(k == w or k == key_of(w) or len(k) > _KEYED and w.startswith(k)
+                   for w in stems if " " not in w for k in key.split())
 
     # as discovered_matches does for a Norwegian phrase: first the measures the words name as words of their own
-    whole = [mid for mid, _, key in known if key and all(names(key, a, t) and (holds(key, a, t) or t)
+    whole = [mid for mid, _, key in known if key and all(names(key, a) if t else holds(key, a, t)
                                                           for a, t in alts)]
     if whole and (len(alts) > 1 or len(whole) <= _GENERIC):
         return whole

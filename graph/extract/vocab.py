@@ -60,8 +60,9 @@ def alias_regex(alias: str, *, suffix: int = 6) -> tuple[str, int]:
     if suffix == 1 and len(words) == 1 and alias[:1].isupper():
         # a name of one word takes no ending but the genitive: "Unios", not "Union" for Unio
         return rf"(?<!{_W}){parts[0]}s?(?!{_W})", re.IGNORECASE
-    ending = _inflected_from(words[-1]) if _inflects(words[-1]) else words[-1]
-    if _inflects(words[-1]):
+    inflects = _inflects(words[-1])
+    ending = _inflected_from(words[-1]) if inflects else words[-1]
+    if inflects:
         parts[-1] = rf"{re.escape(ending)}{_W}{{0,{suffix + len(words[-1]) - len(ending)}}}"
     if len(words) == 2 and _ADJECTIVE.fullmatch(words[0]):
         # an adjective and its noun: also with a further adjective between them ("ambulant geriatrisk team"), and a
