@@ -1353,9 +1353,12 @@ def test_a_count_in_scope_counts_every_statement_near_its_words_not_only_the_nea
     try:
         ingest(store, [folder])
 
-        def added(question: str) -> set[str]:
+        def added(question: str, measures: list[str] | None = None, discovered: bool = False) -> set[str]:
             answers: list[dict] = []
-            _nearest_in_scope(store, parse(question, vocab), [f"{n}.txt" for n in letters], answers)
+            it = parse(question, vocab)
+            if measures:  # as if answered through these measures (the vocabulary's, or discovered ones)
+                it.measures, it.discovered = measures, measures if discovered else []
+            _nearest_in_scope(store, it, [f"{n}.txt" for n in letters], answers)
             return {a["actor"]["name"] for a in answers}
 
         assert added("Hvor mange vil at syke barn får behandling fra sykehuset hjemme?") == {
@@ -1363,6 +1366,12 @@ def test_a_count_in_scope_counts_every_statement_near_its_words_not_only_the_nea
         assert len(added("Hvem vil at syke barn får behandling fra sykehuset hjemme?")) == 1
         assert added("Hvor mange aktører støtter å styrke eller forskriftsfeste akutthjelperordningen?") == {
             "Nordvik kommune", "Sørvik kommune"}
+        # a count answered through a measure discovered in the documents counts them all too (discovery links
+        # only the statements its key finds); one answered through the vocabulary's measure adds the nearest only
+        question = "Hvor mange vil at syke barn får behandling fra sykehuset hjemme?"
+        assert added(question, ["m-barn-behandling-hjem"], discovered=True) == {"Fjellheim kommune",
+                                                                                 "Dalbygda kommune"}
+        assert len(added(question, ["hjemmesykehus"])) == 1
     finally:
         store.close()
 

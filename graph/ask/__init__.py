@@ -414,7 +414,8 @@ def _nearest_in_scope(store: GraphStore, it: Interpretation, documents: list[str
     documents would rank it), answers too, though it says the thing in its own words and no measure links it
     ("eit oppsøkjande behandlingsteam for Sogn" for "an outreach team … in Sogn"). Only when it holds most of
     the weight, so a question nothing answers stays unanswered. A count asks for all of them: every one that
-    holds as much (when no measure of the vocabulary already found them)."""
+    holds as much, unless a measure of the vocabulary found them (one discovered in the documents links only the
+    statements its key finds: "en bindende bemanningsnorm" and not "helsesykepleiere på alle skoler")."""
     topic = it.topic or it.phrase or it.wording
     if not topic or it.exact or it.actors:
         return
@@ -435,7 +436,7 @@ def _nearest_in_scope(store: GraphStore, it: Interpretation, documents: list[str
     ranked = sorted(range(len(rows)), key=cover.__getitem__, reverse=True)
     changes, added, taken = phrase.changes, 0, 0
     rarest = max(range(len(weights)), key=weights.__getitem__)
-    for i in ranked if it.count and not it.measures else ranked[:1]:
+    for i in ranked if it.count and (not it.measures or it.discovered) else ranked[:1]:
         if cover[i] < _SCOPE_SHARE:
             break
         if taken and hits[rarest][i] < 1.0:
