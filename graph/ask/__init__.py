@@ -913,8 +913,8 @@ _STANCE_OF = {"PROPOSES": "proposes or supports", "OPPOSES": "opposes", "REPORTS
 
 def _nothing_said(it: Interpretation, vocab: Vocabulary, documents: list[str] | None, speaker: str | None) -> str:
     """For an answer with nothing in it: which statements were looked for ("no statement of an actor of the kind
-    asked (union) proposes or supports the theme Psykisk helse og rus in the question's documents"), so that an
-    empty answer is not taken for a failure to understand the question."""
+    asked (union, professional association) proposes or supports «seksuell helse» in the question's documents"),
+    so that an empty answer is not taken for a failure to understand the question."""
     names = _names_of(vocab, it.measures)
     name = "name_en" if it.language == "en" else "name"
     theme = next((t.get(name) or t["id"] for t in vocab.themes if t["id"] == it.theme), it.theme)
