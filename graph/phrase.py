@@ -152,32 +152,38 @@ def _changes(opposing: bool = False) -> tuple[str, ...]:
 def is_change(alts: tuple[str, ...], translated: bool = True, opposing: bool = False) -> bool:
     """The word names a kind of change that decides the question (closing, merging, cutting: changes_no.yaml): an
     English word by any of its translations, a Norwegian one by its stem or that stem's synonyms, not by a stem one
-    English word also gives ("transfer" gives flytt and overta, yet "flytte" is no take-over)."""
-    return any(a.startswith(c) for a in (alts if translated else _synonym_group(alts[0]) or alts[:1])
+    English word also gives ("transfer" gives flytt and overta, yet "flytte" is no take-over); a stem only the start
+    of an entry is not one ("sentral", of "nødsentralen", is no "sentralisering")."""
+    held = any(alts[0].startswith(g) for group in _synonym_groups() for g in group if " " not in g)
+    return any(a.startswith(c) for a in (alts if translated else held and _synonym_group(alts[0]) or alts[:1])
                for c in _changes(opposing))
 
 
-def _synonyms(st: str) -> tuple[str, ...]:
+def _synonyms(st: str, word: str = "") -> tuple[str, ...]:
     """A Norwegian word's stem with the stems that stand for the same (synonyms_no.yaml, else the stems the English
     glossary gives for one English word beside it), itself first."""
-    return _synonym_group(st) or (st, *(g for g in _translated_alike(st) if not st.startswith(g)))
+    return _synonym_group(st, word) or (st, *(g for g in _translated_alike(st) if not st.startswith(g)))
 
 
 @lru_cache(maxsize=8192)
-def _synonym_group(st: str) -> tuple[str, ...]:
-    """The stem and its synonyms (synonyms_no.yaml), itself first; nothing when no group has it."""
+def _synonym_group(st: str, word: str = "") -> tuple[str, ...]:
+    """The stem and its synonyms (synonyms_no.yaml), itself first; nothing when no group has it. ``word``: the word
+    the stem was cut from, whose entry the stemmer may have cut into ("overta" stems to "overt", "avvikle" to
+    "avvik" of the group of adverse events, "ungdom" to "ungd"): the entry the word starts with is then its stem."""
     def said(g: str) -> float:
-        """How much of the stem a one-word entry says: all of the entry it starts with, else (a little less) the
-        stem itself when a long stem starts the entry."""
+        """How much of the stem a one-word entry says: all of the entry it starts with (or the word starts with,
+        when longer than the stem), else (a little less) the stem itself when a long stem starts the entry."""
         if " " in g:
             return 0.0
-        if st.startswith(g):
+        if st.startswith(g) or len(g) > len(st) and word.startswith(g):
             return len(g)
         return len(st) - 0.5 if len(st) >= 6 and g.startswith(st) else 0.0
 
     # the group whose entry says most of it: "distriktspsykiatrisk" is DPS, not the "distrikt" of bygd and utkant
     found = max(_synonym_groups(), key=lambda group: max(map(said, group)), default=())
-    return (st, *(g for g in found if not st.startswith(g))) if any(map(said, found)) else ()
+    if not any(map(said, found)):
+        return ()
+    return (st, *(g for g in found if not st.startswith(g)))
 
 
 _ALIKE_FROM = 5  # letters: a shorter stem is the start of too many words ("syke" of sykehus) to translate alike
@@ -238,7 +244,7 @@ def alternatives(text: str, english: bool) -> list[tuple[tuple[str, ...], bool]]
         while ws:  # a synonym of several words ("legge ned") stands for its group as one word of the phrase
             group, size = next(((g, len(m.split())) for g in _synonym_groups() for m in g
                                 if " " in m and ws[:len(m.split())] == m.split()),
-                               ((ws[0],) if ws[0] in names else _synonyms(stem(ws[0])), 1))
+                               ((ws[0],) if ws[0] in names else _synonyms(stem(ws[0]), ws[0]), 1))
             out.append((group, False))
             ws = ws[size:]
         return out

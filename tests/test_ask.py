@@ -1478,6 +1478,29 @@ def test_a_word_takes_the_synonyms_of_the_longest_entry_it_starts_with() -> None
     assert "bygd" in _synonyms(stem("distriktet")) and "dps" not in _synonyms(stem("distriktet"))
 
 
+def test_a_word_the_stemmer_cuts_into_its_entry_still_takes_its_synonyms() -> None:
+    """"overta" stems to "overt", shorter than the entry "overta": the split verb "tar over" still says it;
+    "avvikle" stems to "avvik" (an adverse event) yet is a closing ("legge ned"); "ungdom" is "tenåring"."""
+    from graph.phrase import alternatives
+
+    def alts(word: str) -> tuple[str, ...]:
+        return alternatives(word, english=False)[0][0]
+
+    assert "tar over" in alts("overta") and "tek over" in alts("overtar")
+    assert "legge ned" in alts("avvikle") and "hendelse" not in alts("avvikle")
+    assert "tenåring" in alts("ungdom")
+
+
+def test_a_compound_part_that_only_starts_a_change_is_no_change() -> None:
+    """"sentral" (of "nødsentralen", split when no statement uses the compound) only starts "sentralisering": no kind
+    of change the answer must say; "sentralisering" and "nedleggelse" are."""
+    from graph.phrase import alternatives, is_change
+
+    assert not is_change(("sentral",), translated=False)
+    assert is_change(alternatives("sentralisering", english=False)[0][0], translated=False)
+    assert is_change(alternatives("nedleggelse", english=False)[0][0], translated=False)
+
+
 def test_a_four_word_english_name_and_pay_as_financing() -> None:
     """"community mental health centres" is DPS (four words the glossary knows as one, not "community mental
     health" and "centres"); "pay" in a wish is also said "finansiere"."""
@@ -1922,3 +1945,18 @@ def test_midwife_service_is_the_municipal_midwifery_service_as_jordmortjeneste_i
     """The English for "jordmortjenesten" (an alias of the measure) names the measure too, not only the group."""
     out = ask(graph, "Who wants a midwife service shared by several municipalities?")
     assert "jordmortjeneste-i-kommunene" in (out["interpretation"].get("measures") or []), out["interpretation"]
+
+
+def test_a_change_the_question_adds_to_a_measure_must_be_said(tmp_path: Path) -> None:
+    """"Hvem foreslår at ambulansetjenesten skal overta legevakten?" names legevakt and a take-over: who backs a
+    better legevakt is no answer unless a quote about it says the take-over (the note says what no quote says);
+    who proposes the take-over is."""
+    letters = _two_senders("Kommunen ber om at legevakten i Fjellheim får flere leger på vakt om natten.",
+                           "Sykehuset foreslår at ambulansetjenesten tar over legevakten i Dalbygda om natten.")
+    with _letters(tmp_path, letters) as store:
+        out = ask(store, "Hvem foreslår at ambulansetjenesten skal overta legevakten om natten?")
+        assert _actors(out) == {"Dalbygda sykehus HF"}, out
+    (tmp_path / "one").mkdir()
+    with _letters(tmp_path / "one", {"a": letters["a"]}) as store:
+        out = ask(store, "Hvem foreslår at ambulansetjenesten skal overta legevakten om natten?")
+        assert not out["answers"] and "also says" in out["interpretation"]["note"], out

@@ -212,11 +212,14 @@ def _answer(store: GraphStore, it: Interpretation, documents: list[str] | None, 
                     for a in found if any(says(a, e) for e in a["evidence"])]
         # (its evidence that says it first, the rest kept); "does anyone oppose extending the transition for
         # legevaktleger?" is not answered by those who oppose something else about legevakt
-        if not narrowed and it.intent == "whether":
+        # (a kind of change no answer says is not what they back: "… ambulansetenesta overta legevakta" is not
+        # answered by who backs legevakt)
+        decisive = it.intent == "whether" or it.intent in ("who_proposes", "who_reports_example") \
+            and bool(Phrase.weigh(store, specifics, english=it.language == "en").changes)
+        if not narrowed and decisive:
             it.add_note(f"no statement about it also says «{specifics}»")
         # (a place no answer says: the answers are of other places; the relaxed question may find that place's)
-        found = narrowed if narrowed or it.intent == "whether" or fell_back or _places(specifics) and it.groups \
-            else found
+        found = narrowed if narrowed or decisive or fell_back or _places(specifics) and it.groups else found
     if it.kinds:  # "which municipalities …": the actors of that kind (and the people who speak for them),
         found = [a for a in found if of_kind(a["actor"], (*it.actor_types, "person"), it.actor_names)]
     return found
