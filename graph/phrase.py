@@ -229,7 +229,13 @@ def alternatives(text: str, english: bool) -> list[tuple[tuple[str, ...], bool]]
     and whether the glossary gave them."""
     if "|" in text:  # "styrke|forskriftsfeste": either word stands for that place of the phrase
         out: list[tuple[tuple[str, ...], bool]] = []
-        for token in text.split():
+        runs: list[str] = []  # the alternatives, and the words between them together (a synonym of several
+        for token in text.split():  # words is still one)
+            if "|" in token or not runs or "|" in runs[-1]:
+                runs.append(token)
+            else:
+                runs[-1] += f" {token}"
+        for token in runs:
             if "|" in token:  # each word with its synonyms, an English one as the glossary translates it
                 alts = [alternatives(part, english) for part in token.split("|")]
                 out.append((tuple(dict.fromkeys(s for a in alts for stems, _ in a for s in stems)),

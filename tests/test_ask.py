@@ -143,6 +143,17 @@ def test_either_word_of_a_norwegian_question_brings_its_synonyms() -> None:
     assert {"samle", "avvikl"} <= set(changes)
 
 
+def test_beside_alternatives_a_synonym_or_term_of_several_words_is_still_one() -> None:
+    """"styrke|utvide legge ned fødestua": "legge ned" is still the closing group (not "legg" and "ned"); in English
+    "emergency preparedness" is still the glossary's "beredskap" beside "moving|merging"."""
+    from graph.phrase import alternatives
+
+    _, (closing, _), (births, _) = alternatives("styrke|utvide legge ned fødestua", english=False)
+    assert "avvikl" in closing and "fødeavdeling" in births
+    _, (preparedness, _) = alternatives("moving|merging emergency preparedness", english=True)
+    assert "akuttberedskap" in preparedness
+
+
 @pytest.mark.parametrize("verb", ["handler om", "angår", "gjelder", "omhandler", "dreier seg om"])
 def test_theme_questions_read_the_same_whatever_the_verb(graph: EmbeddedStore, verb: str) -> None:
     out = ask(graph, f"Hvilke tiltak {verb} digitalisering?")
