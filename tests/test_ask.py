@@ -1512,6 +1512,15 @@ def test_a_compound_part_that_only_starts_a_change_is_no_change() -> None:
     assert is_change(alternatives("nedleggelse", english=False)[0][0], translated=False)
 
 
+def test_a_default_choice_is_the_first_choice_in_bokmal_and_nynorsk() -> None:
+    """"video being the default choice" is "førstevalg" (nynorsk "fyrsteval"), not the free choice of hospital that
+    "choice" alone gives."""
+    from graph.phrase import alternatives
+
+    _, (default, _) = alternatives("video default choice", english=True)
+    assert {"førstevalg", "fyrsteval"} <= set(default) and "valgfrih" not in default
+
+
 def test_a_four_word_english_name_and_pay_as_financing() -> None:
     """"community mental health centres" is DPS (four words the glossary knows as one, not "community mental
     health" and "centres"); "pay" in a wish is also said "finansiere"."""
