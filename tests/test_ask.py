@@ -1512,13 +1512,18 @@ def test_a_compound_part_that_only_starts_a_change_is_no_change() -> None:
     assert is_change(alternatives("nedleggelse", english=False)[0][0], translated=False)
 
 
-def test_a_default_choice_is_the_first_choice_in_bokmal_and_nynorsk() -> None:
+def test_everyday_english_words_translate_to_the_terms_of_the_documents() -> None:
     """"video being the default choice" is "førstevalg" (nynorsk "fyrsteval"), not the free choice of hospital that
-    "choice" alone gives."""
+    "choice" alone gives; older people who "drink" too much have "alkoholproblemer"; "energy drinks" are
+    "energidrikk", not any drink."""
     from graph.phrase import alternatives
 
     _, (default, _) = alternatives("video default choice", english=True)
     assert {"førstevalg", "fyrsteval"} <= set(default) and "valgfrih" not in default
+    (drink, _), = alternatives("drink", english=True)
+    assert "alkohol" in drink
+    (energy, _), = alternatives("energy drinks", english=True)
+    assert energy == ("energidrikk",)
 
 
 def test_a_four_word_english_name_and_pay_as_financing() -> None:
