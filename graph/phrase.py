@@ -376,7 +376,7 @@ class Phrase:
         for a compound, its parts close together; part of it when only one part is there, said on its own or in
         another compound ("video" for "videokonsultasjon", "kvalitetsindikatorer" for "kvalitetsmål",
         "FACT-team" for "behandlingsteam"), as a ranking among a few statements may count it."""
-        if any(a in flat if " " in a else has(flat, a) for a in alts):
+        if any(a in _AMOUNTS.sub("mer enn", flat) if " " in a else has(flat, a) for a in alts):
             return 1.0
         parts = self.parts.get(alts)
         if not parts:
@@ -409,6 +409,11 @@ class Phrase:
             " | ".join(q for alts, _ in self.stems if (q := self._query_of(alts)))
 
 
+# "over" before an amount of time or distance is "more than", never a verb's particle: "reisa tek over to timar" is no
+# take-over ("ta over")
+_AMOUNTS = re.compile(r"(?<!\S)over(?= (?:\d+|ein|en|eitt|ett|to|tre|fire|fem|seks|sju|åtte|ni|ti|halvannen|halvannan) "
+                      r"(?:time|timar|timer|timen|minutt\w*|døgn|dag|dagar|dager|veke|veker|uke|uker|år|mil|km|kilometer)"
+                      r"(?!\S))")
 _SEEN_BESIDE = 3  # words the statements use, beside one they do not, for a description they speak of
 _ADJECTIVE = re.compile(r"(?:ende|ande|ige|lige|iske|ske|elle)$")  # "begynnende", "langvarige", "kroniske"
 _SPLIT_FROM = 10  # letters: a word the statements use this long is also looked for as its two parts

@@ -1502,6 +1502,18 @@ def test_a_word_the_stemmer_cuts_into_its_entry_still_takes_its_synonyms() -> No
     assert "tenåring" in alts("ungdom")
 
 
+def test_over_before_an_amount_of_time_is_no_take_over() -> None:
+    """"reisa tek over to timar" (the journey takes more than two hours) does not say "ta over" (take over);
+    "kommunen tek over ansvaret" does."""
+    from graph.phrase import Phrase
+
+    take_over = ("overta", "tek over", "tar over")
+    phrase = Phrase("overta", [(take_over, 1.0)])
+    assert phrase.held(take_over, "reisa til fødeavdelinga tek over to timar") == 0.0
+    assert phrase.held(take_over, "det tar over 30 minutter å kjøre") == 0.0
+    assert phrase.held(take_over, "kommunen tek over ansvaret") == 1.0
+
+
 def test_a_compound_part_that_only_starts_a_change_is_no_change() -> None:
     """"sentral" (of "nødsentralen", split when no statement uses the compound) only starts "sentralisering": no kind
     of change the answer must say; "sentralisering" and "nedleggelse" are."""
