@@ -319,6 +319,10 @@ def test_a_sender_whose_name_does_not_tell_its_kind_is_of_the_kind_it_says_it_is
     assert author_type("Innspill frå Lysglimt\n\nVi er ei ideell stifting. Me er ein ideell stifting med "
                        "tilbod over heile landet." + body) == "voluntary organisation"
     assert author_type("Innspill fra Lysglimt\n\nLysglimt er en landsdekkende organisasjon." + body) == "other"
+    # (or its web form says so: "Type instans: Pasient- og brukerorganisasjon"; "Type instans: Organisasjon" does not)
+    form = "Høringssvar\n\nHøringsinstans: Lysglimt\nType instans: {}\nDato: 1. mars 2027" + body
+    assert author_type(form.format("Pasient- og brukerorganisasjon")) == "patient/user organisation"
+    assert author_type(form.format("Organisasjon")) == "other"
 
 
 @pytest.mark.parametrize(("name", "kind"), [

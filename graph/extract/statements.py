@@ -243,12 +243,22 @@ _IS_A = re.compile(r"(?P<subject>[^.!?\n]{0,80}?)\s(?:er|e)\s+(?:en|ein|et|eit)\
                    r"(?P<what>(?:[\w-]+\s+(?:og\s+)?){0,3}?[\w-]*(?:organisasjon|forening|foreining|forbund|stiftelse|stifting|selskap|senter|institutt)\w*)")
 
 
+# the field of a consultation's web form that says what kind of sender it is ("Type instans: Pasient- og
+# brukerorganisasjon", "Organisasjonstype: Privat ideell virksomhet (stiftelse)", "Kategori: Profesjonsforening")
+_TYPE_FIELD = re.compile(r"^[ \t]*(?:type\s+(?:organisasjon|instans|høringsinstans|høyringsinstans)|organisasjonstype|"
+                         r"kategori)[ \t]*:[ \t]*(?P<what>[^\n]+)", re.I | re.M)
+
+
 def _self_described(ref: ActorRef, text: str, vocab: Vocabulary) -> None:
     """The type a discovered author whose name does not tell it gives itself ("Barn av rusmisbrukere (BAR) er en
-    landsdekkende interesseorganisasjon", "Vi er ein pasientorganisasjon"): so that "which patient organisations
-    …" finds it."""
+    landsdekkende interesseorganisasjon", "Vi er ein pasientorganisasjon"), or its web form's field gives it: so
+    that "which patient organisations …" finds it."""
     if not ref.discovered or ref.type != "other":
         return
+    if field := _TYPE_FIELD.search(text):
+        if typed := next((t for p, t in vocab.self_types if p.search(field["what"])), None):
+            ref.type = typed
+            return
     names = [ref.name, *ref.aliases]
     for m in _IS_A.finditer(text):
         subject = m["subject"].strip()
