@@ -336,6 +336,8 @@ def test_a_sender_whose_name_does_not_tell_its_kind_is_of_the_kind_it_says_it_is
     ("Fotpleierforbundet", "other"),
     ("Norsk Osteoporoseforbund", "patient/user organisation"),
     ("Optikerforbundet Vest", "professional association"),
+    ("Livmorkreftforeningen", "patient/user organisation"),  # an illness may begin a compound
+    ("Faggruppen for sykepleiere i akuttmedisin", "professional association"),  # a union's professional group
 ])
 def test_the_words_of_a_senders_name_tell_its_kind(tmp_path: Path, name: str, kind: str) -> None:
     """Regional councils, users' committees, foundations and the professions' and patients' federations the
