@@ -154,8 +154,8 @@ def is_change(alts: tuple[str, ...], translated: bool = True, opposing: bool = F
     English word by any of its translations, a Norwegian one by its stem or that stem's synonyms, not by a stem one
     English word also gives ("transfer" gives flytt and overta, yet "flytte" is no take-over); a stem only the start
     of an entry is not one ("sentral", of "nødsentralen", is no "sentralisering")."""
-    held = any(alts[0].startswith(g) for group in _synonym_groups() for g in group if " " not in g)
-    return any(a.startswith(c) for a in (alts if translated else held and _synonym_group(alts[0]) or alts[:1])
+    whole = any(alts[0].startswith(g) for group in _synonym_groups() for g in group if " " not in g)
+    return any(a.startswith(c) for a in (alts if translated else whole and _synonym_group(alts[0]) or alts[:1])
                for c in _changes(opposing))
 
 
@@ -169,7 +169,7 @@ def _synonyms(st: str, word: str = "") -> tuple[str, ...]:
 def _synonym_group(st: str, word: str = "") -> tuple[str, ...]:
     """The stem and its synonyms (synonyms_no.yaml), itself first; nothing when no group has it. ``word``: the word
     the stem was cut from, whose entry the stemmer may have cut into ("overta" stems to "overt", "avvikle" to
-    "avvik" of the group of adverse events, "ungdom" to "ungd"): the entry the word starts with is then its stem."""
+    "avvik" of the group of adverse events, "ungdom" to "ungd"): the group of the entry the word starts with."""
     def said(g: str) -> float:
         """How much of the stem a one-word entry says: all of the entry it starts with (or the word starts with,
         when longer than the stem), else (a little less) the stem itself when a long stem starts the entry."""
@@ -181,9 +181,7 @@ def _synonym_group(st: str, word: str = "") -> tuple[str, ...]:
 
     # the group whose entry says most of it: "distriktspsykiatrisk" is DPS, not the "distrikt" of bygd and utkant
     found = max(_synonym_groups(), key=lambda group: max(map(said, group)), default=())
-    if not any(map(said, found)):
-        return ()
-    return (st, *(g for g in found if not st.startswith(g)))
+    return (st, *(g for g in found if not st.startswith(g))) if any(map(said, found)) else ()
 
 
 _ALIKE_FROM = 5  # letters: a shorter stem is the start of too many words ("syke" of sykehus) to translate alike
@@ -376,7 +374,8 @@ class Phrase:
         for a compound, its parts close together; part of it when only one part is there, said on its own or in
         another compound ("video" for "videokonsultasjon", "kvalitetsindikatorer" for "kvalitetsmål",
         "FACT-team" for "behandlingsteam"), as a ranking among a few statements may count it."""
-        if any(a in _AMOUNTS.sub("mer enn", flat) if " " in a else has(flat, a) for a in alts):
+        said = _AMOUNTS.sub("mer enn", flat) if any(" " in a for a in alts) else flat
+        if any(a in said if " " in a else has(flat, a) for a in alts):
             return 1.0
         parts = self.parts.get(alts)
         if not parts:
