@@ -207,15 +207,15 @@ def _answer(store: GraphStore, it: Interpretation, documents: list[str] | None, 
     specifics = _beyond_name(it, vocab) if it.specifics and found and not it.count else ""
     if specifics:  # the answers about the measure that also say what the question adds, if any do
         # (a place it names must be said, in the quote or the name of who says it)
-        says = _saying(store, specifics, it.language == "en", _places(specifics))
+        weighed = Phrase.weigh(store, specifics, english=it.language == "en")
+        says = _saying(store, specifics, it.language == "en", _places(specifics), weighed)
         narrowed = [{**a, "evidence": sorted(a["evidence"], key=lambda e, a=a: not says(a, e))}
                     for a in found if any(says(a, e) for e in a["evidence"])]
         # (its evidence that says it first, the rest kept); "does anyone oppose extending the transition for
-        # legevaktleger?" is not answered by those who oppose something else about legevakt
-        # (a kind of change no answer says is not what they back: "… ambulansetenesta overta legevakta" is not
-        # answered by who backs legevakt)
+        # legevaktleger?" is not answered by those who oppose something else about legevakt, nor a proposal by who
+        # backs the measure without the kind of change the question adds ("… ambulansetenesta overta legevakta")
         decisive = it.intent == "whether" or it.intent in ("who_proposes", "who_reports_example") \
-            and bool(Phrase.weigh(store, specifics, english=it.language == "en").changes)
+            and bool(weighed.changes)
         if not narrowed and decisive:
             it.add_note(f"no statement about it also says «{specifics}»")
         # (a place no answer says: the answers are of other places; the relaxed question may find that place's)
@@ -630,11 +630,11 @@ def _add_evidence(known: dict[str, Any], more: dict[str, Any]) -> None:
     known["evidence"] = known["evidence"] + [e for e in more["evidence"] if e["quote"] not in quotes]
 
 
-def _saying(store: GraphStore, words: str, english: bool,
-            places: list[str]) -> Callable[[dict[str, Any], dict[str, Any]], bool]:
+def _saying(store: GraphStore, words: str, english: bool, places: list[str],
+            weighed: Phrase | None = None) -> Callable[[dict[str, Any], dict[str, Any]], bool]:
     """Whether an answer's evidence says most of the words (in the quote or what it points back to) and every
-    place (there or in the name of who says it)."""
-    phrase = Phrase.weigh(store, words, english=english) if words else None
+    place (there or in the name of who says it). ``weighed``: the words already weighed."""
+    phrase = weighed or (Phrase.weigh(store, words, english=english) if words else None)
     if phrase:
         phrase.share = 0.4  # most of what it adds, as the quotes of the measure word it
 
