@@ -231,6 +231,14 @@ def test_sets_written_after_the_rules_stay_good(dev: dict) -> None:
     ("Et slikt mål er etter vår vurdering ikke realistisk innen 2030.", "opposition"),
     ("En slik observatørrolle er ikke forenlig med tilsynsrollen.", "opposition"),
     ("Et slikt tilbud er ikke tilgjengelig i dag.", "other"),
+    # the sender's own recommendation named as such; a bare noun judged by the harm it will do (what it leads to
+    # may be good)
+    ("Vår anbefaling er at Fjellby kommune får et eget rusteam.", "proposal"),
+    ("Våre viktigste innspel er at legevakta i Dalby held fram.", "proposal"),
+    ("Våre innspill er ordnet i ni punkter.", "other"),
+    ("Foreningen mener at skjermtolking som hovedregel vil svekke tryggheten for døve.", "opposition"),
+    ("Eigenbetaling for tryggleiksalarm vil ramme dei som har minst.", "opposition"),
+    ("Utbygging av hjemmesykehus vil føre til færre innleggelser.", "other"),
     # what some of a group need or think, not the sender's proposal
     ("Mange av medlemmene våre har behov for logoped gjennom hele livet.", "challenge"),
     ("Fleire av pasientane er positive til video frå heimen.", "challenge"),
