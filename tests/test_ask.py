@@ -478,6 +478,8 @@ def test_common_english_words_of_questions_are_translated_or_no_topic(tmp_path: 
     ("Kven har røynsle med kombinerte stillingar?", ["REPORTS_AS_EXAMPLE"]),
     ("Who is against requiring combined positions?", ["OPPOSES"]),
     ("Hvem fraråder å ta i bruk kombinerte stillinger?", ["OPPOSES"]),
+    ("Kven fortel om eigne kombinerte stillingar?", ["REPORTS_AS_EXAMPLE"]),
+    ("Hvem har kombinerte stillinger som har pågått siden 2021?", ["REPORTS_AS_EXAMPLE"]),
 ])
 def test_ways_of_asking_for_a_stance(question: str, relations: list[str]) -> None:
     """How analysts ask for support, rejection and practice, in bokmål, nynorsk and English: the stance words
@@ -1500,6 +1502,15 @@ def test_a_word_the_stemmer_cuts_into_its_entry_still_takes_its_synonyms() -> No
     assert "tar over" in alts("overta") and "tek over" in alts("overtar")
     assert "legge ned" in alts("avvikle") and "hendelse" not in alts("avvikle")
     assert "tenåring" in alts("ungdom")
+
+
+@pytest.mark.parametrize("question", ["Hvor mange av de åtte innsenderne foreslår kombinerte stillinger?",
+                                      "How many of the 12 submitters propose combined positions?"])
+def test_the_number_of_senders_asked_about_is_no_topic_word(question: str) -> None:
+    """"av de åtte innsenderne" says how many documents are asked about, not what their quotes must say."""
+    it = parse(question, load_vocabulary())
+    assert it.measures == ["kombinerte-stillinger"] and it.count
+    assert not re.search(r"\b(åtte|12)\b", f"{it.phrase} {it.specifics} {it.wording}")
 
 
 def test_a_nynorsk_passive_is_the_verb_it_is_made_from() -> None:

@@ -1096,6 +1096,7 @@ def parse(question: str, vocab: Vocabulary,
     t = templates()
     text = re.sub(r"\s+", " ", question).strip()
     text = re.sub(t["purpose_lead"], "", text, flags=re.IGNORECASE) or text  # "For å knytte … sammen: hvem …"
+    text = re.sub(t["senders_counted"], r"\1", text, flags=re.IGNORECASE)
     for asks, question_word in t["imperative_asks"].items():  # "Vis meg hvem som …", "Finn alle som …"
         text = re.sub(t["imperative_lead"] + asks, question_word, text, count=1, flags=re.IGNORECASE) or text
     text = _coordinated(text, known_actors)
