@@ -1558,6 +1558,15 @@ def test_everyday_english_words_translate_to_the_terms_of_the_documents() -> Non
     assert "alkohol" in drink
     (energy, _), = alternatives("energy drinks", english=True)
     assert energy == ("energidrikk",)
+    (since, _), = alternatives("since", english=True)
+    assert "siden" in since
+
+
+def test_what_has_been_running_since_a_year_is_a_practice_since_then() -> None:
+    """"running since 2022" asks for the sender's own practice, said "siden 2022"; "running" is no word the quote
+    must hold."""
+    it = parse("How many of the submitters report a measure that has been running since 2022?", load_vocabulary())
+    assert it.relations == ["REPORTS_AS_EXAMPLE"] and "running" not in (it.phrase or "")
 
 
 def test_a_four_word_english_name_and_pay_as_financing() -> None:
