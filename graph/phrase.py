@@ -329,10 +329,13 @@ class Phrase:
                 queries[alts] = _query([alts], store, total)
                 df = _count(store, queries[alts])
             seen.setdefault(alts, df)
-            if df and len(alts) == 1 and not translated and len(whole) >= _SPLIT_FROM \
-                    and (parts := _compound_parts(store, whole, total, said.get(whole))):
-                split[alts] = tuple(part for part, _ in parts)  # "rustjenester": also rus … tjenester apart
-                heads[alts] = _PART_CREDIT * math.log((total + 1) / (parts[-1][1] + 0.5))
+            if df and (len(alts) == 1 or translated) and len(whole) >= _SPLIT_FROM \
+                    and (parts := _compound_parts(store, whole, total, None if translated else said.get(whole))):
+                # "rustjenester": also rus … tjenester apart; an English word's compound too ("rehabilitation beds"
+                # is "rehabiliteringsplass", said "døgnplassene for rehabilitering")
+                split[alts] = tuple(part for part, _ in parts)
+                if not translated:  # (a translation's parts count together only: its head alone is a guess)
+                    heads[alts] = _PART_CREDIT * math.log((total + 1) / (parts[-1][1] + 0.5))
             if not df and (english and not translated or not english and _ADJECTIVE.search(said.get(whole, ""))):
                 filler.add(alts)  # (a Norwegian adjective no statement uses is the asker's too: "begynnende")
         unseen = tuple(alts for alts, df in seen.items() if not df)

@@ -1562,6 +1562,21 @@ def test_everyday_english_words_translate_to_the_terms_of_the_documents() -> Non
     assert "siden" in since
 
 
+def test_an_english_words_compound_translation_is_also_found_with_its_parts_apart(tmp_path: Path) -> None:
+    """"rehabilitation beds" is "rehabiliteringsplass", which a letter may say as "døgnplassane for rehabilitering";
+    its head alone ("plassar" for something else) is no part of it."""
+    from graph.phrase import Phrase
+
+    with _letters(tmp_path, {
+            "a": _innspill("Fjellby kommune", "Kommunen vil ha fleire rehabiliteringsplassar i Dalby."),
+            "b": _innspill("Dalby kommune", "Vi går imot at døgnplassane for rehabilitering i Fjellby vert lagde ned."),
+            "c": _innspill("Nesvik kommune", "Kommunen ønskjer fleire plassar i barnehagen og meir rehabilitering "
+                                             "heime.")}) as store:
+        phrase = Phrase.weigh(store, "rehabilitation beds Fjellby", english=True)
+        assert phrase.coverage("Vi går imot at døgnplassane for rehabilitering i Fjellby vert lagde ned.") == 1.0
+        assert phrase.coverage("Fleire plassar i barnehagen.") == 0.0
+
+
 def test_what_has_been_running_since_a_year_is_a_practice_since_then() -> None:
     """"running since 2022" asks for the sender's own practice, said "siden 2022"; "running" is no word the quote
     must hold."""
