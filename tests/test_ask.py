@@ -1595,13 +1595,14 @@ def test_a_four_word_english_name_and_pay_as_financing() -> None:
 
 def test_a_price_said_inside_a_compound_is_a_price() -> None:
     """"Who is against patients having to pay for parking" is answered by "innføre parkeringsavgift": a fee named in a
-    compound speaks of a price as "avgift" alone does."""
+    compound speaks of a price as "avgift" alone does; so does the patient's own payment ("eigenbetaling")."""
     from graph.ask.parse import templates
 
     price = re.compile(templates()["must_say"], re.IGNORECASE)
     assert price.search("Eldrerådet er usamd i at det skal innførast parkeringsavgift for pasientar")
     assert price.search("Brukaravgifta bør fjernast") and not price.search("Parkeringsplassen bør utvidast")
     assert price.search("Who proposes a user charge for video consultations?")
+    assert price.search("Eigenbetaling for digitalt tilsyn vil ramme dei eldre") and price.search("brukerbetalingen")
 
 
 def test_a_price_asked_of_is_answered_by_a_price_of_the_same_kind(tmp_path: Path) -> None:
