@@ -338,6 +338,10 @@ def test_a_sender_whose_name_does_not_tell_its_kind_is_of_the_kind_it_says_it_is
     ("Optikerforbundet Vest", "professional association"),
     ("Livmorkreftforeningen", "patient/user organisation"),  # an illness may begin a compound
     ("Faggruppen for sykepleiere i akuttmedisin", "professional association"),  # a union's professional group
+    ("Tillitsvalgte ved Dalbygda sykeheim", "union"),  # the unions' elected representatives
+    ("Fjordbygd DPS", "HF"),  # a hospital trust's psychiatric centre
+    ("Dalbygda psykiatrisenter", "HF"),
+    ("Etikkomiteen i Dalbygda", "committee"),  # a body's ethics committee
 ])
 def test_the_words_of_a_senders_name_tell_its_kind(tmp_path: Path, name: str, kind: str) -> None:
     """Regional councils, users' committees, foundations and the professions' and patients' federations the
