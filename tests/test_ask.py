@@ -1560,6 +1560,8 @@ def test_everyday_english_words_translate_to_the_terms_of_the_documents() -> Non
     assert energy == ("energidrikk",)
     (since, _), = alternatives("since", english=True)
     assert "siden" in since
+    (shifts, _), = alternatives("longer shifts", english=True)
+    assert "langvakt" in shifts
 
 
 def test_an_english_words_compound_translation_is_also_found_with_its_parts_apart(tmp_path: Path) -> None:
@@ -1603,6 +1605,7 @@ def test_a_price_said_inside_a_compound_is_a_price() -> None:
     assert price.search("Brukaravgifta bør fjernast") and not price.search("Parkeringsplassen bør utvidast")
     assert price.search("Who proposes a user charge for video consultations?")
     assert price.search("Eigenbetaling for digitalt tilsyn vil ramme dei eldre") and price.search("brukerbetalingen")
+    assert not price.search("Who wants a pay supplement for health workers with vocational training?")
 
 
 def test_a_price_asked_of_is_answered_by_a_price_of_the_same_kind(tmp_path: Path) -> None:
