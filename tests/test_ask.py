@@ -1562,6 +1562,8 @@ def test_everyday_english_words_translate_to_the_terms_of_the_documents() -> Non
     assert "siden" in since
     (shifts, _), = alternatives("longer shifts", english=True)
     assert "langvakt" in shifts
+    (psychiatry, _), = alternatives("child and adolescent psychiatry", english=True)
+    assert "bup" in psychiatry
 
 
 def test_an_english_words_compound_translation_is_also_found_with_its_parts_apart(tmp_path: Path) -> None:
