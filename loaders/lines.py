@@ -64,15 +64,27 @@ def repeated_margins(lines: list[SourceLine], pages: int) -> set[str]:
     return {shape for shape, n in counts.items() if n >= need and len(shape) < 120}
 
 
+_RUNNING = re.compile(PATTERNS["running_margin"], re.IGNORECASE)
+
+
+def _running_margins(running: list[SourceLine]) -> set[str]:
+    """A text without pages repeats its running header or footer ("… Side 2 av 4") where a page ended; glued to the
+    sentence after it, it would become part of a quote: the shapes of such lines that come back."""
+    counts = Counter(_shape(ln.text) for ln in running if ln.text)
+    return {shape for shape, n in counts.items() if n >= 2}
+
+
 def clean_lines(lines: list[SourceLine], paged: bool, pages: int) -> tuple[list[SourceLine], dict[str, int]]:
     """Repair every line; blank out furniture (kept as blank lines so gaps stay visible)."""
     stats = {"glyphs_dropped": 0, "furniture_lines": 0}
+    running = [] if paged else [ln for ln in lines if _RUNNING.search(ln.text)]  # (before spaces are squeezed)
     for ln in lines:
         ln.text, dropped = repair(ln.text)
         stats["glyphs_dropped"] += dropped
-    margins = repeated_margins(lines, pages) if paged else set()
+    margins = repeated_margins(lines, pages) if paged else _running_margins(running)
+    first = next((ln for ln in lines if ln.text), None)  # a letterhead as well: it names the sender
     for ln in lines:
-        if ln.text and (is_furniture(ln.text) or _shape(ln.text) in margins):
+        if ln.text and (is_furniture(ln.text) or _shape(ln.text) in margins and (paged or ln is not first)):
             ln.text = ""
             stats["furniture_lines"] += 1
     return lines, stats

@@ -64,6 +64,22 @@ def test_a_heading_that_says_what_the_sender_asks_for_makes_its_bullets_proposal
     assert len(bullets) == 2 and all(b.role == "proposal" for b in bullets), bullets
 
 
+def test_a_running_header_or_footer_of_a_text_without_pages_is_no_part_of_a_quote(tmp_path: Path) -> None:
+    """A text saved from a letter repeats its header ("… Side 2 av 3") and footer ("A · B · C") where a page ended;
+    the sentence after them stands alone, and the first line, the letterhead, still names the sender."""
+    header = "Fjellheim kommune          Høringsuttalelse – utviklingsplan 2030          Side {} av 3"
+    footer = "Fjellheim kommune · Helse og omsorg · Postboks 1, 9999 Fjellheim"
+    path = tmp_path / "innspill.txt"
+    path.write_text(f"{header.format(1)}\n\nKommunen ber om et ambulant team for eldre.\n\n{footer}\n\n"
+                    f"{header.format(2)}\n\nSiden 2024 har kommunen delt en jordmorstilling med sykehuset.\n\n"
+                    f"{footer}\n\n{header.format(3)}\n\nVi ber om flere LIS1-stillinger.\n", "utf-8")
+    doc = load_document(path)
+    texts = [b.text for b in doc.blocks]
+    assert "Siden 2024 har kommunen delt en jordmorstilling med sykehuset." in texts, texts
+    assert not [t for t in texts[1:] if "Side 2" in t or "Postboks" in t], texts
+    assert "Fjellheim kommune" in texts[0]
+
+
 @pytest.mark.parametrize("path", sorted(CORPUS.glob("*.txt")), ids=lambda p: p.name[:30])
 def test_cleaning_leaves_no_furniture_and_joins_hyphenated_words(path: Path) -> None:
     doc = load_document(path)
