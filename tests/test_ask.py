@@ -1513,17 +1513,6 @@ def test_the_number_of_senders_asked_about_is_no_topic_word(question: str) -> No
     assert not re.search(r"\b(åtte|12)\b", f"{it.phrase} {it.specifics} {it.wording}")
 
 
-def test_a_nynorsk_passive_is_the_verb_it_is_made_from() -> None:
-    """"skal reduserast" (nynorsk passive) says "redusere", as "skal reduseres" does; a noun that only ends like it
-    ("høyringsutkast") and "lukkast" (succeed, not be closed) are no such passive."""
-    from graph.phrase import mentions
-
-    assert mentions("Eldrerådet er uroa over framlegget om å redusere døgnplassane ved Fjellby.", "reduserast")
-    assert mentions("Vi vil ikkje at legevakta skal flyttast til Dalby.", "flyttes")
-    assert mentions("Høyringsutkastet er for lite konkret.", "høyringsutkast")
-    assert not mentions("Avdelinga skal lukkast om sommaren.", "lukkes")
-
-
 def test_over_before_an_amount_of_time_is_no_take_over() -> None:
     """"reisa tek over to timar" (the journey takes more than two hours) does not say "ta over" (take over);
     "kommunen tek over ansvaret" does."""

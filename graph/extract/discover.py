@@ -29,7 +29,6 @@ _FUNCTION = set(_DATA["function_words"])
 _GENERIC = set(_DATA["generic"])
 _FOLD = sorted(_DATA["fold"].items(), key=lambda kv: -len(kv[0]))
 _FOLD_ENDINGS = list(_DATA["fold_endings"].items())
-_FOLD_NOT_AFTER = tuple(_DATA["fold_endings_not_after"])
 _HEADS = "|".join(sorted(map(re.escape, _DATA["heads"]), key=len, reverse=True))
 _W = r"[\wÆØÅæøå]"
 # a compound ending in a measure-like head, with up to two modifiers before it ("ambulerande sårteam")
@@ -106,8 +105,6 @@ def fold(word: str) -> str:
     w = word.lower()
     for nn, nb in _FOLD:
         w = w.replace(nn, nb)
-    if w.endswith(_FOLD_NOT_AFTER):
-        return w
     for nn, nb in _FOLD_ENDINGS:
         if w.endswith(nn) and len(w) > len(nn) + 2:
             return w[:-len(nn)] + nb
