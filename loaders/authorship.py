@@ -42,6 +42,8 @@ def _compile(patterns: list[str]) -> list[re.Pattern[str]]:
 
 _STRONG = _compile(PATTERNS["sender_patterns"]["strong"])
 _OPENING = _compile(PATTERNS["sender_patterns"]["opening"])
+_PERSON_TITLE = re.compile(PATTERNS["sender_patterns"]["person_title"])
+_GENITIVE_TITLE = _compile([PATTERNS["sender_patterns"]["genitive_title"]])[0]
 _APPENDIX = re.compile(PATTERNS["appendix_list"], re.IGNORECASE)
 
 
@@ -271,6 +273,8 @@ def _author_from_lines(lines: list[str]) -> tuple[str | None, str | None]:
             if (label := sender_label(lines)) and label.startswith(f"{org} "):
                 org = label
             return of_municipality(_as_written(org, whole), lines), "title line"
+    if org := genitive_title(lines):
+        return of_municipality(org, lines), "title line"
     if org := sender_label(lines):
         return _as_headed(of_municipality(org, lines), lines), "sender label"
     if org := letterhead(lines):
@@ -283,7 +287,31 @@ def _author_from_lines(lines: list[str]) -> tuple[str | None, str | None]:
     for text in lines[:40]:  # an op-ed's byline: "Av Marte Solbakken Øyen, fagsjef for helse … i Tankesmien Agenda"
         if (m := _BYLINE.match(text)) and (org := tidy_org(m["org"])):
             return org, "byline"
-    return (org, "signature") if (org := signature(lines)) else (None, None)
+    if org := signature(lines):
+        return org, "signature"
+    return (name, "title line") if (name := person_title(lines)) else (None, None)
+
+
+def genitive_title(lines: list[str]) -> str | None:
+    """A title that names its sender in the genitive ("NSDMs høringssvar til …"), when the text names it again as
+    itself ("NSDM støtter …"): a name ending in "s" before the noun is no genitive of a shorter one."""
+    whole = "\n".join(lines)
+    for text in lines[:5]:
+        if (m := _GENITIVE_TITLE.match(text.strip())) and (org := tidy_org(m["org"])) \
+                and re.search(rf"(?<!\w){re.escape(org)}(?![\w'])", whole):
+            return org
+    return None
+
+
+def person_title(lines: list[str]) -> str | None:
+    """A private person's response as the ministry's consultation pages publish it, "Høringssvar fra Kari
+    Nordmann" over its date: the person (the name as a name is written: "inger Marie Hjelle" is Inger)."""
+    for text in lines[:3]:
+        if (m := _PERSON_TITLE.match(text.strip())) is None:
+            continue
+        name = m["name"][:1].upper() + m["name"][1:]
+        return name if [p[2] for p in find_persons(name)] == [name] else None
+    return None
 
 
 def _as_headed(org: str, lines: list[str]) -> str:
@@ -509,7 +537,7 @@ def stance_subject(lines: list[str]) -> str | None:
                 and name.split()[0].lower() not in _NOT_SENDER:
             counts[name] += 1
     for name, n in counts.most_common():
-        if n >= 2 or len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text)) >= 2:
+        if n >= 2 or len(re.findall(rf"(?<!\w){re.escape(name)}(?:s|\x27)?(?!\w)", text)) >= 2:  # (or "NSDMs …")
             return _spelled_out(name, lines) or name
     return None
 

@@ -238,6 +238,11 @@ def test_sets_written_after_the_rules_stay_good(dev: dict) -> None:
     ("Våre innspill er ordnet i ni punkter.", "other"),
     ("Foreningen mener at skjermtolking som hovedregel vil svekke tryggheten for døve.", "opposition"),
     ("Eigenbetaling for tryggleiksalarm vil ramme dei som har minst.", "opposition"),
+    # (session 55) a fear said as concern, a change judged, a rejection in the passive
+    ("Rådet er bekymret for at en slik samling vil svekke beredskapen i distriktet.", "opposition"),
+    ("Vi mener denne endringen av finansieringen er svært uheldig.", "opposition"),
+    ("Framlegget om å flytte akuttberedskapen må forkastast.", "opposition"),
+    ("Forslaget bør avvises fordi det svekker pasientsikkerheten.", "opposition"),
     ("Utbygging av hjemmesykehus vil føre til færre innleggelser.", "other"),
     # what some of a group need or think, not the sender's proposal
     ("Mange av medlemmene våre har behov for logoped gjennom hele livet.", "challenge"),

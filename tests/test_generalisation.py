@@ -404,3 +404,35 @@ def test_organisations_a_stance_asks_to_act_do_not_say_it_with_the_speaker(tmp_p
     asked, joint = by_start.get("Kommunestyret"), by_start.get("Fjellbygd")
     assert asked and x.actors[asked.speaker].name == "Fjellbygd kommune" and asked.co_speakers == [], asked
     assert joint and [x.actors[a].name for a in joint.co_speakers] == ["Dalbu kommune"], joint
+
+
+def test_a_private_persons_response_as_the_ministry_publishes_it_is_theirs_and_its_refusals_are_oppositions(
+        tmp_path: Path) -> None:
+    """Invented (session 55), in the layout of the responses the ministry's consultation pages publish ("Høringssvar
+    fra <name>" over "Dato: …"; persons write without a letterhead or a signature): the person is the sender, and
+    the ways a person refuses a proposal ("vil jeg stemme nei til", "forslaget er helt uforsvarlig", "bør avvises")
+    are oppositions, not proposals."""
+    letter = tmp_path / "svar.txt"
+    letter.write_text(
+        "Høringssvar fra Kari Solberg Nilsen\n\nDato: 02.03.2026\n\n"
+        "Jeg har jobbet som hjelpepleier i tretti år og kjenner hverdagen på sykehjemmet godt.\n\n"
+        "Når bemanningen allerede er så lav, vil jeg påstå at dette forslaget er helt uforsvarlig.\n\n"
+        "Forslaget om å fjerne kravet til nattevakt bør avvises.\n\n"
+        "Med dette vil jeg stemme nei til at sykehjemmene skal styres med færre sykepleiere.\n", "utf-8")
+    x = extract(load_document(letter))
+    kinds = {s.text.split(",")[-1].strip()[:30]: (s.kind, x.actors[s.speaker].name) for s in x.statements}
+    assert {v for v in kinds.values()} == {("opposition", "Kari Solberg Nilsen")}, kinds
+    assert len(kinds) == 3, kinds
+
+
+@pytest.mark.parametrize(("title", "body", "author"), [
+    ("NSFAs høringssvar til utkast til helseplan", "NSFA støtter forslaget om helsefellesskap.", "NSFA"),
+    ("Fjordlegenes høyringsinnspel", "Fjordlegene meiner at legevakta må liggje nær sjukehuset.", "Fjordlegene"),
+    # a name ending in "s" is no genitive of a shorter one, and "Felles" is no one's name
+    ("Felles høyringsuttale frå Nesvik og Lia kommunar", "Kommunane meiner at fødestova må haldast open.", None),
+])
+def test_a_title_that_names_its_sender_in_the_genitive(title: str, body: str, author: str | None) -> None:
+    """Invented (session 55): "Xs høringssvar" names its sender when the text names X again as itself."""
+    from loaders.authorship import genitive_title
+
+    assert genitive_title([title, "", body]) == author
