@@ -247,6 +247,28 @@ def test_sets_written_after_the_rules_stay_good(dev: dict) -> None:
     # what some of a group need or think, not the sender's proposal
     ("Mange av medlemmene våre har behov for logoped gjennom hele livet.", "challenge"),
     ("Fleire av pasientane er positive til video frå heimen.", "challenge"),
+    # a practice the sender has not tried, took no part in, or that is not there yet; one used little is a problem
+    ("Kommunen har ikke prøvd ut videokonsultasjon i egen regi.", "challenge"),
+    ("Vi har ikkje delteke i hospiteringsordninga som nabokommunane har med sjukehuset.", "challenge"),
+    ("Ambulant akutteam er førebels ikkje etablert i Fjellbygda.", "challenge"),
+    ("Fagportalen brukes lite av de ansatte på sykehjemmet, fordi den bare finnes på engelsk.", "challenge"),
+    # a practice that has ended is no example; nor are people described by what they have had, nor the sender by
+    # its kind of body (its practice with a year stays one)
+    ("Prosjektet ble avsluttet da tilskuddet fra fylket tok slutt.", "other"),
+    ("Vi er en landsdekkende pasientforening for personer som har eller har hatt hjerneslag.", "other"),
+    ("Ungdom som har hatt kreft, mister ofte kontakten med helsetjenesten etter behandlingen.", "other"),
+    ("Kommunen har siden 2022 hatt et ambulant team for personer som har hatt hjerneslag.", "example"),
+    # procedure: the vote with its meeting, the meetings on the draft counted (meetings as a practice stay one); a
+    # stance put off; an offer to take part
+    ("Uttalelsen ble vedtatt enstemmig i rådsmøtet 4. mars, etter drøfting i nettverket.", "other"),
+    ("Vi har hatt tre møter om utkastet i vår.", "other"),
+    ("Rådet har sidan 2023 hatt faste møte med klinikkleiinga.", "example"),
+    ("Me kjem attende med eit eige innspel om romprogrammet når forprosjektet er starta.", "other"),
+    ("Legesenteret deltar gjerne i utprøving av nye tjenester.", "other"),
+    # another body's view or request, acknowledged or told: not the sender's
+    ("Vi er klar over at Fjellby kommune mener at legevakten bør flyttes til sentrum.", "other"),
+    ("Rådet vil òg minne om at Fjellvik pensjonistlag har bede om gratis parkering ved sjukehuset.", "other"),
+    ("Flere kommuner i Fjelldalen har bedt om at det opprettes en fødestue.", "other"),
 ])
 def test_stance_language_of_the_genre(sentence: str, kind: str) -> None:
     assert statement_kind(sentence, None, positional=False) == kind
@@ -503,6 +525,20 @@ def test_a_unit_that_will_do_something_commits_to_it(tmp_path: Path) -> None:
                    "Høringssvar\n\nKlinikk for rus og avhengighet viser til høringen.\n\n"
                    "Klinikken vil opprette kombinerte stillinger for psykologer mellom DPS og kommunene.\n")
     assert [s.kind for s in x.statements if s.text.startswith("Klinikken vil")] == ["commitment"]
+
+
+@pytest.mark.parametrize(("sentence", "own"), [
+    ("Kommuneoverlegen har sagt til oss at ho meiner legevakta bør flyttast til Dalby.", False),
+    ("Brukarutvalet ved Fjellby sjukehus har etter det vi forstår gitt uttrykk for at legevakta bør flyttast.", False),
+    ("Eldrerådet meiner at legevakta bør bli verande i Fjellvik.", True),
+])
+def test_a_view_told_to_the_sender_is_not_its_proposal(tmp_path: Path, sentence: str, own: bool) -> None:
+    """"Kommuneoverlegen har sagt til oss at ho meiner …" tells another's view; the sender's own stays its own."""
+    x = _extracted(tmp_path, f"Eldrerådet i Fjellvik\nPostboks 1\n6800 Fjellvik\n\nHøyringsuttale\n\n{sentence}\n\n"
+                             "Med helsing\nEldrerådet i Fjellvik\n")
+    proposals = [s for s in x.statements if s.kind == "proposal" and x.actors[s.speaker].name == x.actors[
+        x.authors[0]].name] if x.authors else []
+    assert bool(proposals) == own
 
 
 def test_another_bodys_plan_told_in_a_letter_is_no_stance(tmp_path: Path) -> None:

@@ -232,3 +232,26 @@ def test_exports_carry_opposition(opposing, tmp_path: Path) -> None:
 def _vocabulary(ids: set[str]) -> set[str]:
     """The vocabulary's measures among these ids (discovered ones are "m-…")."""
     return {i for i in ids if not i.startswith("m-")}
+
+
+@pytest.mark.parametrize(("sentence", "opposes"), [
+    ("Testvik kommune går imot at legevakten flyttes til Nordvik.", True),
+    ("Vi er kjent med at Nordvik kommune går imot at legevakten flyttes.", False),
+    ("Vi forstår at Nordvik kommune er imot hjemmesykehus i regionen.", False),
+    ("Nordvik kommune har i møte 3. mars gitt uttrykk for at den er imot en felles legevakt.", False),
+    ("Kommuneoverlegen har sagt til oss at hun er imot en felles legevakt med Nordvik.", False),
+])
+def test_anothers_opposition_acknowledged_or_told_is_not_the_senders(tmp_path: Path, sentence: str,
+                                                                     opposes: bool) -> None:
+    """"Vi er kjent med at Nordvik kommune går imot …" in Testvik's letter is Nordvik's rejection, told: no OPPOSES of
+    Testvik's (nor a PROPOSES); its own "går imot" is one."""
+    from graph.extract.statements import extract
+    from loaders import load_document
+
+    f = tmp_path / "testvik-kommune_innspill.txt"
+    f.write_text(f"Testvik kommune\nPostboks 1\n9999 Testvik\n\nHøringssvar\n\n{sentence}\n\n"
+                 "Med hilsen\nTestvik kommune\n", "utf-8")
+    x = extract(load_document(f))
+    said = [s.kind for s in x.statements if x.actors[s.speaker].name == "Testvik kommune"
+            and s.kind in ("opposition", "proposal")]
+    assert said == (["opposition"] if opposes else [])

@@ -14,8 +14,9 @@ from loaders.patterns import PATTERNS
 Cue = tuple[str, int]  # (cues.yaml key or "prompt:<role>", index in its list)
 
 # keys whose patterns decide a kind from the words of a sentence; the others are checked the same way
-LINTED = ("negation", "shortfall", "example", "not_stance", "not_proposal", "reported_proposal", "opposition", "stance",
-          "proposal", "strong_proposal", "action_start", "existing_at", "target_start", "refers_back")
+LINTED = ("negation", "shortfall", "example", "not_stance", "not_proposal", "reported_proposal", "told_view",
+          "opposition", "stance", "proposal", "strong_proposal", "action_start", "existing_at", "target_start",
+          "refers_back")
 
 
 def _units(text: str) -> list[str]:

@@ -92,6 +92,11 @@ def reporting_member(sentence: str) -> str | None:
     return next(m.group("body") for p in _C["reported_member"] if (m := p.search(text)))
 
 
+def tells_view(sentence: str) -> bool:
+    """A view someone else gave the sender, told ("Kommuneoverlegen har sagt til oss at ho meiner …")."""
+    return _any("told_view", sentence)
+
+
 def own_commitment(sentence: str) -> bool:
     return _any("own_commitment", sentence)
 

@@ -22,6 +22,7 @@ from graph.extract.kinds import (
     reports_another,
     stance_heading,
     statement_kind,
+    tells_view,
 )
 from graph.extract.vocab import Vocabulary, load_vocabulary, theme_ids
 from graph.relations import RELATION_OF_KIND
@@ -502,6 +503,9 @@ def _block_statements(doc: Document, block: Block, vocab: Vocabulary, resolver: 
         speaker = speaker or author
         if speaker is None:
             continue
+        if kind in ("proposal", "opposition") and speaker == author and tells_view(text) and not (
+                _SELF_SUBJECT.match(text) or author and _names_itself(text, resolver.actors[author].name)):
+            kind = "other"  # what another said to the sender, told, when the one who said it is no actor of ours
         co_speakers = [] if kind in ("proposal", "opposition") and _asked_to_act(text, hits, speaker) \
             else coordinated(text, hits, speaker, resolver)
         if kind == "example":  # a partner does it too ("… har sammen med Oslo kommune utviklet …"), and so does
