@@ -243,6 +243,9 @@ def test_sets_written_after_the_rules_stay_good(dev: dict) -> None:
     ("Vi mener denne endringen av finansieringen er svært uheldig.", "opposition"),
     ("Framlegget om å flytte akuttberedskapen må forkastast.", "opposition"),
     ("Forslaget bør avvises fordi det svekker pasientsikkerheten.", "opposition"),
+    # approval of what is done or given is support; praise of the draft is not
+    ("Det er bra at eldre som bur heime får tilbod om tryggleiksalarm utan eigendel.", "proposal"),
+    ("Det er positivt at utkastet omtaler ungdom.", "other"),
     ("Utbygging av hjemmesykehus vil føre til færre innleggelser.", "other"),
     # what some of a group need or think, not the sender's proposal
     ("Mange av medlemmene våre har behov for logoped gjennom hele livet.", "challenge"),
