@@ -1,7 +1,8 @@
 """Read a file into source lines with page numbers: PDF through pdfminer.six, text as UTF-8.
 
 Pages in a PDF are the real PDF pages. In text we only know a page where the text itself says so
-("Side 2 av 15" between two markers, or form feeds); otherwise the page is left unknown, not guessed.
+("Side 2 av 15" between two markers, a running header's or footer's "… Side 2 av 15", or form feeds); otherwise the
+page is left unknown, not guessed.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from loaders import pdf_limits
 from loaders.errors import LoadError
 from loaders.model import SourceLine
 from loaders.patterns import PATTERNS
+from loaders.running_pages import pages_from_running_marks
 
 _PDF_MAGIC = b"%PDF-"
 
@@ -109,16 +111,17 @@ def source_lines(pages: list[list[str]], known: bool) -> list[SourceLine]:
                                   leading_blank=raw[:1].isspace() and bool(stripped)))
             if stripped:
                 first = False
-    if not known:
-        _pages_from_markers(out, marker)
+    if not known and not _pages_from_markers(out, marker):
+        pages_from_running_marks(out)  # only without whole-line markers: two readings of one page would disagree
     return out
 
 
-def _pages_from_markers(lines: list[SourceLine], marker: re.Pattern[str]) -> None:
-    """Assign page N to the lines between marker N and marker N+1 only; the rest stays unknown."""
+def _pages_from_markers(lines: list[SourceLine], marker: re.Pattern[str]) -> bool:
+    """Assign page N to the lines between marker N and marker N+1 only; the rest stays unknown. True when the
+    text has a marker line."""
     marks = [(i, int(m["page"])) for i, ln in enumerate(lines) if (m := marker.match(ln.text.strip()))]
     if not marks:
-        return
+        return False
     for (i, page), nxt in zip(marks, marks[1:] + [(None, None)], strict=True):
         j, next_page = nxt
         if j is not None and next_page == page + 1:
@@ -127,3 +130,4 @@ def _pages_from_markers(lines: list[SourceLine], marker: re.Pattern[str]) -> Non
         if page == 2 and i == marks[0][0]:  # everything before "Side 2" is page 1
             for ln in lines[:i]:
                 ln.page = 1
+    return True

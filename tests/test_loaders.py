@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from loaders import LoadError, load_document
+from loaders.model import Document
 
 from .conftest import CORPUS
 from .pdfs import make_pdf
@@ -107,6 +108,75 @@ def test_text_page_markers_give_pages_only_where_known() -> None:
     first = doc.blocks[0]
     assert first.page == 1
     assert any("page markers cover only part" in w for w in doc.warnings)
+
+
+def _page_of(doc: Document, sentence: str) -> int | None:
+    """The page a quote of ``sentence`` would get: its block's page at the sentence's first character."""
+    block = next(b for b in doc.blocks if sentence in b.text)
+    return block.page_at(block.text.index(sentence))
+
+
+_VIK = "Vik kommune          Høyringsuttale – Nasjonal helse- og samhandlingsplan          Side {} av 3"
+_NSF = "Fjellheim sykepleierforbund · Høringsuttalelse · side {}"
+_PAGED_TEXTS = {
+    # a nynorsk letter with a running header: "Side 2 av 3" opens page 2
+    "header": (f"{_VIK.format(1)}\n\nTil Helse- og omsorgsdepartementet\n\n"
+               "Vik kommune meiner at små kommunar treng fleire legar i legevakta.\n\n"
+               f"{_VIK.format(2)}\n\nKommunen ber om at ambulansebåten får fast base i Vik.\n\n"
+               f"{_VIK.format(3)}\n\nMe støttar ei felles jordmorteneste for fjordkommunane.\n\n"
+               "Med helsing\n\nKari Nordmann\nordførar\n",
+               {"små kommunar treng": 1, "ambulansebåten får": 2, "felles jordmorteneste": 3, "Kari Nordmann": 3}),
+    # a bokmål letter with a running footer: "side 2" closes page 2
+    "footer": ("Fjellheim sykepleierforbund\nHøringsuttalelse til utviklingsplanen\n\n"
+               "Vi mener at sykehuset må ansette flere spesialsykepleiere.\n\n"
+               f"{_NSF.format(1)}\n\nForbundet ber om bedre bemanning på nattevaktene.\n\n"
+               "Vi støtter at det opprettes et felles vikarbyrå.\n\n"
+               f"{_NSF.format(2)}\n\nMed vennlig hilsen\n\nOla Hansen\nleder\n\n{_NSF.format(3)}\n",
+               {"flere spesialsykepleiere": 1, "bedre bemanning": 2, "felles vikarbyrå": 2, "Ola Hansen": 3}),
+    # both: a header names the page it opens and a footer the page it closes
+    "header and footer": (f"{_VIK.format(1)}\n\nTil Helse- og omsorgsdepartementet\n\nHøyringsuttale frå Vik "
+                          "kommune\n\nVik kommune meiner at legevakta må vere open heile døgnet.\n\n"
+                          f"{_NSF.format(1)}\n\n{_VIK.format(2)}\n\nKommunen ønskjer eit ambulant team for eldre.\n\n"
+                          f"{_NSF.format(2)}\n",
+                          {"legevakta må vere open": 1, "ambulant team": 2}),
+}
+
+
+@pytest.mark.parametrize("name", _PAGED_TEXTS)
+def test_a_text_without_pages_takes_its_pages_from_a_running_header_or_footer(tmp_path: Path, name: str) -> None:
+    """A letter saved as text keeps the page number only in its running header or footer ("… Side 2 av 3"): a
+    header opens its page and a footer closes it, and every sentence gets the page it was printed on."""
+    text, pages = _PAGED_TEXTS[name]
+    path = tmp_path / "innspill.txt"
+    path.write_text(text, "utf-8")
+    doc = load_document(path)
+    assert {s: _page_of(doc, s) for s in pages} == pages
+    assert not [b.text for b in doc.blocks if "Side 2" in b.text or "side 2" in b.text]  # still blanked
+    assert not any("page" in w for w in doc.warnings), doc.warnings
+
+
+_UNTOLD_TEXTS = {
+    # the marker comes only once: a sentence may end so, and the page of what follows is not told
+    "once": (f"{_VIK.format(1)}\n\nVik kommune meiner at legevakta må styrkjast.\n\n"
+             "Kommunen ber om at ambulansebåten får fast base i Vik.\n\nMe støttar ei felles jordmorteneste.\n"),
+    # header or footer cannot be told: the first marker is not at the top, the last not at the end
+    "neither top nor end": ("Vik kommune\nHøyringsuttale\n\nTil departementet\n\nKommunen meiner at legevakta må "
+                            f"styrkjast.\n\n{_VIK.format(2)}\n\nKommunen ber om ein ambulansebåt.\n\n"
+                            f"{_VIK.format(3)}\n\nMe støttar ei felles jordmorteneste.\n"),
+    # the numbers do not run on page by page
+    "a page missing": (f"{_VIK.format(1)}\n\nKommunen meiner at legevakta må styrkjast.\n\n{_VIK.format(3)}\n\n"
+                       "Kommunen ber om ein ambulansebåt.\n"),
+}
+
+
+@pytest.mark.parametrize("name", _UNTOLD_TEXTS)
+def test_a_running_page_marker_that_does_not_tell_the_page_gives_none(tmp_path: Path, name: str) -> None:
+    """A wrong page is worse than none: a marker that does not come back, a series that may be a header as well
+    as a footer, or numbers that skip a page leave every page unknown."""
+    path = tmp_path / "innspill.txt"
+    path.write_text(_UNTOLD_TEXTS[name], "utf-8")
+    doc = load_document(path)
+    assert [b.page for b in doc.blocks if b.page is not None or b.page_breaks] == []
 
 
 def test_pdf_pages_hyphens_and_furniture(tmp_path: Path) -> None:
