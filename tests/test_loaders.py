@@ -179,6 +179,67 @@ def test_a_running_page_marker_that_does_not_tell_the_page_gives_none(tmp_path: 
     assert [b.page for b in doc.blocks if b.page is not None or b.page_breaks] == []
 
 
+_MARKED_TEXTS = {
+    # nynorsk, a page marker line "Side N av 3" as a footer: it closes page N, so what follows is page N + 1
+    "whole-line footer": ("Fjord kommune\nHøyringsuttale til utviklingsplanen\n\n"
+                          "Fjord kommune meiner at legevakta må vere open heile døgnet.\n\nSide 1 av 3\n\n"
+                          "Kommunen ber om at ambulansebåten får fast base på øya.\n\nSide 2 av 3\n\n"
+                          "Me støttar ei felles jordmorteneste for fjordkommunane.\n\nMed helsing\n\n"
+                          "Kari Nordmann\nordførar\n\nSide 3 av 3\n",
+                          {"legevakta må vere open": 1, "ambulansebåten får": 2, "felles jordmorteneste": 3,
+                           "Kari Nordmann": 3}),
+    # bokmål, footers from page 2 on: page 1 had none, so what stands above "Side 2 av 3" is page 1 or 2
+    "whole-line footer from page 2": ("Fjellheim legeforening\nHøringsuttalelse\n\n"
+                                      "Legeforeningen mener at fastlegeordningen må styrkes.\n\n"
+                                      "Vi ber om flere LIS1-stillinger i distriktene.\n\nSide 2 av 3\n\n"
+                                      "Foreningen støtter et felles vikarbyrå for kommunene.\n\n"
+                                      "Med vennlig hilsen\n\nOla Hansen\nleder\n\nSide 3 av 3\n",
+                                      {"fastlegeordningen": None, "LIS1-stillinger": None, "felles vikarbyrå": 3,
+                                       "Ola Hansen": 3}),
+    # nynorsk, a marker line as a header at the top: it opens its page, the last one up to the end
+    "whole-line header": ("Vik sjukepleiarforbund\nSide 1 av 2\n\nTil Helse- og omsorgsdepartementet\n\n"
+                          "Forbundet meiner at små kommunar treng fleire sjukepleiarar.\n\nSide 2 av 2\n\n"
+                          "Me ber om at ambulansebåten får fast base i Vik.\n\nMed helsing\n\nKari Nordmann\nleiar\n",
+                          {"fleire sjukepleiarar": 1, "ambulansebåten får": 2, "Kari Nordmann": 2}),
+    # bokmål, headers from page 2 on (page 1 has the letterhead): neither at the top nor at the end, read as the
+    # header a marker line has always been read as
+    "whole-line header from page 2": ("Fjellheim eldreråd\nHøringsuttalelse til kommunedelplanen\n\n"
+                                      "Eldrerådet mener at hjemmetjenesten må få flere ansatte.\n\nSide 2 av 3\n\n"
+                                      "Rådet ber om et dagtilbud for personer med demens.\n\nSide 3 av 3\n\n"
+                                      "Vi støtter at det bygges flere omsorgsboliger.\n\nMed vennlig hilsen\n"
+                                      "Per Olsen\nleder\n",
+                                      {"hjemmetjenesten": 1, "personer med demens": 2, "flere omsorgsboliger": 3}),
+    # bokmål, marker lines from page 1 on that are neither at the top (four letterhead lines above) nor at the end:
+    # header or footer cannot be told, so no page
+    "whole-line, header or footer untold": ("Fjellheim kommune\nHelse og omsorg\nPostboks 1\n9999 Fjellheim\n\n"
+                                            "Kommunen mener at legevakten må styrkes.\n\nSide 1 av 3\n\n"
+                                            "Kommunen ber om en ambulansebåt.\n\nSide 2 av 3\n\n"
+                                            "Vi støtter en felles jordmortjeneste.\n\nMed vennlig hilsen\n"
+                                            "Ola Hansen\n",
+                                            {"legevakten må styrkes": None, "en ambulansebåt": None,
+                                             "felles jordmortjeneste": None}),
+    # bokmål, a running footer from page 2 on: what stands above it may be page 1 or 2
+    "running footer from page 2": ("Fjellheim sykepleierforbund\nHøringsuttalelse til utviklingsplanen\n\n"
+                                   "Vi mener at sykehuset må ansette flere spesialsykepleiere.\n\n"
+                                   "Forbundet ber om bedre bemanning på nattevaktene.\n\n"
+                                   f"{_NSF.format(2)}\n\nVi støtter at det opprettes et felles vikarbyrå.\n\n"
+                                   f"{_NSF.format(3)}\n",
+                                   {"spesialsykepleiere": None, "bedre bemanning": None, "felles vikarbyrå": 3}),
+}
+
+
+@pytest.mark.parametrize("name", _MARKED_TEXTS)
+def test_a_page_marker_line_is_a_header_or_a_footer_like_a_running_one(tmp_path: Path, name: str) -> None:
+    """A line that is only "Side 2 av 3" opens its page when it is a header and closes it when it is a footer, told
+    from where the series sits as for a running line; lines whose page a marker does not tell (above a first footer
+    of page 2, a series that may be either) stay unknown."""
+    text, pages = _MARKED_TEXTS[name]
+    path = tmp_path / "innspill.txt"
+    path.write_text(text, "utf-8")
+    doc = load_document(path)
+    assert {s: _page_of(doc, s) for s in pages} == pages
+
+
 def test_pdf_pages_hyphens_and_furniture(tmp_path: Path) -> None:
     pages = [
         ["Innspill fra Testvik kommune", "", "Testvik kommune viser til brev om innspill.",
