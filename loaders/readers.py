@@ -1,18 +1,18 @@
 """Read a file into source lines with page numbers: PDF through pdfminer.six, text as UTF-8.
 
 Pages in a PDF are the real PDF pages. In text we only know a page where the text itself says so
-("Side 2 av 15" between two markers, or form feeds); otherwise the page is left unknown, not guessed.
+("Side 2 av 15" alone on a line or at the end of a running header or footer, read as the header that opens its page
+or the footer that closes it, or form feeds); otherwise the page is left unknown, not guessed.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from loaders import pdf_limits
 from loaders.errors import LoadError
 from loaders.model import SourceLine
-from loaders.patterns import PATTERNS
+from loaders.running_pages import pages_from_running_marks
 
 _PDF_MAGIC = b"%PDF-"
 
@@ -95,8 +95,8 @@ def text_to_pages(text: str) -> tuple[list[list[str]], bool]:
 
 
 def source_lines(pages: list[list[str]], known: bool) -> list[SourceLine]:
-    """Flatten pages into numbered lines; in unpaged text, recover pages from "Side N av M" markers."""
-    marker = re.compile(PATTERNS["page_marker"], re.IGNORECASE)
+    """Flatten pages into numbered lines; in unpaged text, recover pages from "Side N av M" markers, alone on a line
+    or at the end of a running header or footer (:mod:`loaders.running_pages`)."""
     out: list[SourceLine] = []
     line_no = 0
     for page_index, lines in enumerate(pages, start=1):
@@ -110,20 +110,5 @@ def source_lines(pages: list[list[str]], known: bool) -> list[SourceLine]:
             if stripped:
                 first = False
     if not known:
-        _pages_from_markers(out, marker)
+        pages_from_running_marks(out)
     return out
-
-
-def _pages_from_markers(lines: list[SourceLine], marker: re.Pattern[str]) -> None:
-    """Assign page N to the lines between marker N and marker N+1 only; the rest stays unknown."""
-    marks = [(i, int(m["page"])) for i, ln in enumerate(lines) if (m := marker.match(ln.text.strip()))]
-    if not marks:
-        return
-    for (i, page), nxt in zip(marks, marks[1:] + [(None, None)], strict=True):
-        j, next_page = nxt
-        if j is not None and next_page == page + 1:
-            for ln in lines[i + 1:j]:
-                ln.page = page
-        if page == 2 and i == marks[0][0]:  # everything before "Side 2" is page 1
-            for ln in lines[:i]:
-                ln.page = 1

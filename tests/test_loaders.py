@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from loaders import LoadError, load_document
+from loaders.model import Document
 
 from .conftest import CORPUS
 from .pdfs import make_pdf
@@ -107,6 +108,136 @@ def test_text_page_markers_give_pages_only_where_known() -> None:
     first = doc.blocks[0]
     assert first.page == 1
     assert any("page markers cover only part" in w for w in doc.warnings)
+
+
+def _page_of(doc: Document, sentence: str) -> int | None:
+    """The page a quote of ``sentence`` would get: its block's page at the sentence's first character."""
+    block = next(b for b in doc.blocks if sentence in b.text)
+    return block.page_at(block.text.index(sentence))
+
+
+_VIK = "Vik kommune          Høyringsuttale – Nasjonal helse- og samhandlingsplan          Side {} av 3"
+_NSF = "Fjellheim sykepleierforbund · Høringsuttalelse · side {}"
+_PAGED_TEXTS = {
+    # a nynorsk letter with a running header: "Side 2 av 3" opens page 2
+    "header": (f"{_VIK.format(1)}\n\nTil Helse- og omsorgsdepartementet\n\n"
+               "Vik kommune meiner at små kommunar treng fleire legar i legevakta.\n\n"
+               f"{_VIK.format(2)}\n\nKommunen ber om at ambulansebåten får fast base i Vik.\n\n"
+               f"{_VIK.format(3)}\n\nMe støttar ei felles jordmorteneste for fjordkommunane.\n\n"
+               "Med helsing\n\nKari Nordmann\nordførar\n",
+               {"små kommunar treng": 1, "ambulansebåten får": 2, "felles jordmorteneste": 3, "Kari Nordmann": 3}),
+    # a bokmål letter with a running footer: "side 2" closes page 2
+    "footer": ("Fjellheim sykepleierforbund\nHøringsuttalelse til utviklingsplanen\n\n"
+               "Vi mener at sykehuset må ansette flere spesialsykepleiere.\n\n"
+               f"{_NSF.format(1)}\n\nForbundet ber om bedre bemanning på nattevaktene.\n\n"
+               "Vi støtter at det opprettes et felles vikarbyrå.\n\n"
+               f"{_NSF.format(2)}\n\nMed vennlig hilsen\n\nOla Hansen\nleder\n\n{_NSF.format(3)}\n",
+               {"flere spesialsykepleiere": 1, "bedre bemanning": 2, "felles vikarbyrå": 2, "Ola Hansen": 3}),
+    # both: a header names the page it opens and a footer the page it closes
+    "header and footer": (f"{_VIK.format(1)}\n\nTil Helse- og omsorgsdepartementet\n\nHøyringsuttale frå Vik "
+                          "kommune\n\nVik kommune meiner at legevakta må vere open heile døgnet.\n\n"
+                          f"{_NSF.format(1)}\n\n{_VIK.format(2)}\n\nKommunen ønskjer eit ambulant team for eldre.\n\n"
+                          f"{_NSF.format(2)}\n",
+                          {"legevakta må vere open": 1, "ambulant team": 2}),
+}
+
+
+@pytest.mark.parametrize("name", _PAGED_TEXTS)
+def test_a_text_without_pages_takes_its_pages_from_a_running_header_or_footer(tmp_path: Path, name: str) -> None:
+    """A letter saved as text keeps the page number only in its running header or footer ("… Side 2 av 3"): a
+    header opens its page and a footer closes it, and every sentence gets the page it was printed on."""
+    text, pages = _PAGED_TEXTS[name]
+    path = tmp_path / "innspill.txt"
+    path.write_text(text, "utf-8")
+    doc = load_document(path)
+    assert {s: _page_of(doc, s) for s in pages} == pages
+    assert not [b.text for b in doc.blocks if "Side 2" in b.text or "side 2" in b.text]  # still blanked
+    assert not any("page" in w for w in doc.warnings), doc.warnings
+
+
+_UNTOLD_TEXTS = {
+    # the marker comes only once: a sentence may end so, and the page of what follows is not told
+    "once": (f"{_VIK.format(1)}\n\nVik kommune meiner at legevakta må styrkjast.\n\n"
+             "Kommunen ber om at ambulansebåten får fast base i Vik.\n\nMe støttar ei felles jordmorteneste.\n"),
+    # header or footer cannot be told: the first marker is not at the top, the last not at the end
+    "neither top nor end": ("Vik kommune\nHøyringsuttale\n\nTil departementet\n\nKommunen meiner at legevakta må "
+                            f"styrkjast.\n\n{_VIK.format(2)}\n\nKommunen ber om ein ambulansebåt.\n\n"
+                            f"{_VIK.format(3)}\n\nMe støttar ei felles jordmorteneste.\n"),
+    # the numbers do not run on page by page
+    "a page missing": (f"{_VIK.format(1)}\n\nKommunen meiner at legevakta må styrkjast.\n\n{_VIK.format(3)}\n\n"
+                       "Kommunen ber om ein ambulansebåt.\n"),
+}
+
+
+@pytest.mark.parametrize("name", _UNTOLD_TEXTS)
+def test_a_running_page_marker_that_does_not_tell_the_page_gives_none(tmp_path: Path, name: str) -> None:
+    """A wrong page is worse than none: a marker that does not come back, a series that may be a header as well
+    as a footer, or numbers that skip a page leave every page unknown."""
+    path = tmp_path / "innspill.txt"
+    path.write_text(_UNTOLD_TEXTS[name], "utf-8")
+    doc = load_document(path)
+    assert [b.page for b in doc.blocks if b.page is not None or b.page_breaks] == []
+
+
+_MARKED_TEXTS = {
+    # nynorsk, a page marker line "Side N av 3" as a footer: it closes page N, so what follows is page N + 1
+    "whole-line footer": ("Fjord kommune\nHøyringsuttale til utviklingsplanen\n\n"
+                          "Fjord kommune meiner at legevakta må vere open heile døgnet.\n\nSide 1 av 3\n\n"
+                          "Kommunen ber om at ambulansebåten får fast base på øya.\n\nSide 2 av 3\n\n"
+                          "Me støttar ei felles jordmorteneste for fjordkommunane.\n\nMed helsing\n\n"
+                          "Kari Nordmann\nordførar\n\nSide 3 av 3\n",
+                          {"legevakta må vere open": 1, "ambulansebåten får": 2, "felles jordmorteneste": 3,
+                           "Kari Nordmann": 3}),
+    # bokmål, footers from page 2 on: page 1 had none, so what stands above "Side 2 av 3" is page 1 or 2
+    "whole-line footer from page 2": ("Fjellheim legeforening\nHøringsuttalelse\n\n"
+                                      "Legeforeningen mener at fastlegeordningen må styrkes.\n\n"
+                                      "Vi ber om flere LIS1-stillinger i distriktene.\n\nSide 2 av 3\n\n"
+                                      "Foreningen støtter et felles vikarbyrå for kommunene.\n\n"
+                                      "Med vennlig hilsen\n\nOla Hansen\nleder\n\nSide 3 av 3\n",
+                                      {"fastlegeordningen": None, "LIS1-stillinger": None, "felles vikarbyrå": 3,
+                                       "Ola Hansen": 3}),
+    # nynorsk, a marker line as a header at the top: it opens its page, the last one up to the end
+    "whole-line header": ("Vik sjukepleiarforbund\nSide 1 av 2\n\nTil Helse- og omsorgsdepartementet\n\n"
+                          "Forbundet meiner at små kommunar treng fleire sjukepleiarar.\n\nSide 2 av 2\n\n"
+                          "Me ber om at ambulansebåten får fast base i Vik.\n\nMed helsing\n\nKari Nordmann\nleiar\n",
+                          {"fleire sjukepleiarar": 1, "ambulansebåten får": 2, "Kari Nordmann": 2}),
+    # bokmål, headers from page 2 on (page 1 has the letterhead): neither at the top nor at the end, read as the
+    # header a marker line has always been read as
+    "whole-line header from page 2": ("Fjellheim eldreråd\nHøringsuttalelse til kommunedelplanen\n\n"
+                                      "Eldrerådet mener at hjemmetjenesten må få flere ansatte.\n\nSide 2 av 3\n\n"
+                                      "Rådet ber om et dagtilbud for personer med demens.\n\nSide 3 av 3\n\n"
+                                      "Vi støtter at det bygges flere omsorgsboliger.\n\nMed vennlig hilsen\n"
+                                      "Per Olsen\nleder\n",
+                                      {"hjemmetjenesten": 1, "personer med demens": 2, "flere omsorgsboliger": 3}),
+    # bokmål, marker lines from page 1 on that are neither at the top (four letterhead lines above) nor at the end:
+    # header or footer cannot be told, so no page
+    "whole-line, header or footer untold": ("Fjellheim kommune\nHelse og omsorg\nPostboks 1\n9999 Fjellheim\n\n"
+                                            "Kommunen mener at legevakten må styrkes.\n\nSide 1 av 3\n\n"
+                                            "Kommunen ber om en ambulansebåt.\n\nSide 2 av 3\n\n"
+                                            "Vi støtter en felles jordmortjeneste.\n\nMed vennlig hilsen\n"
+                                            "Ola Hansen\n",
+                                            {"legevakten må styrkes": None, "en ambulansebåt": None,
+                                             "felles jordmortjeneste": None}),
+    # bokmål, a running footer from page 2 on: what stands above it may be page 1 or 2
+    "running footer from page 2": ("Fjellheim sykepleierforbund\nHøringsuttalelse til utviklingsplanen\n\n"
+                                   "Vi mener at sykehuset må ansette flere spesialsykepleiere.\n\n"
+                                   "Forbundet ber om bedre bemanning på nattevaktene.\n\n"
+                                   f"{_NSF.format(2)}\n\nVi støtter at det opprettes et felles vikarbyrå.\n\n"
+                                   f"{_NSF.format(3)}\n",
+                                   {"spesialsykepleiere": None, "bedre bemanning": None, "felles vikarbyrå": 3}),
+}
+
+
+@pytest.mark.parametrize("name", _MARKED_TEXTS)
+def test_a_page_marker_line_is_a_header_or_a_footer_like_a_running_one(tmp_path: Path, name: str) -> None:
+    """A line that is only "Side 2 av 3" opens its page when it is a header and closes it when it is a footer, told
+    from where the series sits as for a running line; lines whose page a marker does not tell (above a first footer
+    of page 2, a series that may be either) stay unknown."""
+    text, pages = _MARKED_TEXTS[name]
+    path = tmp_path / "innspill.txt"
+    path.write_text(text, "utf-8")
+    doc = load_document(path)
+    assert {s: _page_of(doc, s) for s in pages} == pages
 
 
 def test_pdf_pages_hyphens_and_furniture(tmp_path: Path) -> None:
