@@ -2038,3 +2038,22 @@ def test_a_change_the_question_adds_to_a_measure_must_be_said(tmp_path: Path) ->
     with _letters(tmp_path / "one", {"a": letters["a"]}) as store:
         out = ask(store, "Hvem foreslår at ambulansetjenesten skal overta legevakten om natten?")
         assert not out["answers"] and "also says" in out["interpretation"]["note"], out
+
+
+def test_a_theme_nobody_speaks_of_is_answered_by_nothing_not_by_every_proposal(tmp_path: Path) -> None:
+    """Session 55, tried as a new user would on two letters about other things: a theme question ("Hvem vil ha flere
+    desentraliserte tjenester?") or a kind of actor on a theme, when no statement is on the theme, is answered by
+    nothing (and says so), not by every proposal or every municipality's once the theme is dropped."""
+    letters = {
+        "nordvik": "Nordvik kommune\nPostboks 1\n9990 Nordvik\n\nHøringsuttalelse\n\n"
+                   "Nordvik kommune støtter forslaget om fritak for egenandel for pasienter som møter til "
+                   "overgrepsmottak.\n\nMed vennlig hilsen\nNordvik kommune\n",
+        "lyngheia": "Foreningen Lyngheia\n\nHøringssvar\n\nForeningen Lyngheia mener at egenandelstaket ikke bør "
+                    "økes.\n\nMed vennlig hilsen\nForeningen Lyngheia\n",
+    }
+    with _letters(tmp_path, letters) as store:
+        for question in ("Hvem vil ha flere desentraliserte tjenester?",
+                         "Hvilke kommuner har forslag om digitalisering?"):
+            out = ask(store, question)
+            assert out["answers"] == [], (question, out["interpretation"], out["answers"])
+            assert "without its theme" not in (out["interpretation"].get("note") or "")

@@ -806,8 +806,13 @@ def _relax(store: GraphStore, it: Interpretation, documents: list[str] | None, v
                         "its words")
     for drop in ("phrase", "groups", "theme") if it.intent != "whether" else ():
         # what is left must still say what the question is about: a measure or an actor, not only a kind of actor
-        anchored = (it.measures or it.actor or it.actors or it.named or it.intent.endswith("theme")
-                    or (drop != "phrase" or it.intent == "about") and it.kinds)
+        # (a theme question without its theme is about nothing: "Hvem vil ha flere desentraliserte tjenester?" in
+        # documents that say nothing of it is not answered by every proposal, nor "Hvilke kommuner … om
+        # digitalisering?" by every municipality's in the graph; within the few documents a question is asked of, the
+        # kind's own statements are the nearest answer, said in other words than the theme's: "Hvilke private
+        # virksomheter har forslag om forebygging?" by the one pharmacy chain's blood-pressure checks)
+        anchored = (it.measures or it.actor or it.actors or it.named or it.intent.endswith("theme") and drop != "theme"
+                    or (drop == "groups" or it.intent == "about" or drop == "theme" and documents) and it.kinds)
         if answers or not getattr(it, drop) or (drop == "phrase" and it.exact and it.intent != "about") \
                 or not (anchored or drop != "phrase" and it.phrase):
             continue
