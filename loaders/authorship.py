@@ -25,8 +25,8 @@ _FOR = (r"for(?:\s+(?!(?:er|eit|et|en|ein|har|vil|skal|som|at|å|og|det|den|de|d
         r"[a-zæøå][\wæøå-]*){1,3}(?:\s+og\s+(?!(?:er|har|vil|skal|som|at|det|den|de|dei|seg)\b)[a-zæøå][\wæøå-]*)?")
 _GENITIVE = rf"[a-zæøå][\wæøå]+s(?=\s+{_LINK}\b)"  # "Yngre legers forening"
 # an adjective before such a word: "Norsk psykiatrisk forening", "NKS Olaviken alderspsykiatriske sykehus", "UiT Norges
-# arktiske universitet"
-_ADJECTIVE = rf"[a-zæøå][\wæøå-]*(?:isk|iske|ig|ige|lig|lige|leg|lege|ell|elle|ert|erte|ale)(?=\s+{_LINK}\b)"
+# arktiske universitet", "Den norske legeforening"
+_ADJECTIVE = rf"[a-zæøå][\wæøå-]*(?:isk|iske|sk|ske|ig|ige|lig|lige|leg|lege|ell|elle|ert|erte|ale)(?=\s+{_LINK}\b)"
 # (each word whole, or before a genitive s: "for" is no start of "forening", "Helsefellesskapet Agders innspill"; a
 # number before a name: "Apotek 1 Gruppen AS")
 ORG = rf"{_CAP}(?:\s+(?:{_CAP}|{_FOR}|{_LINK}|{_GENITIVE}|{_ADJECTIVE}|\d{{1,2}}(?=\s+[A-ZÆØÅ]))(?=s\s|[^\wæøå]|$))*"
@@ -51,7 +51,8 @@ def tidy_org(name: str) -> str | None:
     words = name.split()
     while words and words[-1].lower() in {"og", "i", "på", "for", "ved"}:
         words.pop()
-    if not words or words[0].lower() in _NOT_ORG:
+    # ("Den norske legeforening", "Den norske kyrkja": "Den" starts a name only before "norske")
+    if not words or words[0].lower() in _NOT_ORG and not (len(words) > 2 and words[1].lower() == "norske"):
         return None
     return " ".join(words)
 

@@ -436,3 +436,15 @@ def test_a_title_that_names_its_sender_in_the_genitive(title: str, body: str, au
     from loaders.authorship import genitive_title
 
     assert genitive_title([title, "", body]) == author
+
+
+@pytest.mark.parametrize(("title", "author"), [
+    ("Høringssvar fra Den norske tannlegeforening", "Den norske tannlegeforening"),  # "Den" before "norske" starts a name
+    ("Høringssvar fra inger Marie Solheim", "Inger Marie Solheim"),  # a person, as the ministry's pages print the name
+    ("Høringssvar fra Den nye ordningen", None),  # no body, no person
+])
+def test_a_title_line_names_its_sender(title: str, author: str | None) -> None:
+    """Invented (session 55): the title line of a response as the ministry's consultation pages publish it."""
+    from loaders.authorship import author_from_lines
+
+    assert author_from_lines([title, "", "Dato: 02.03.2026", "", "Vi viser til høringen."])[0] == author
