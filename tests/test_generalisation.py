@@ -439,7 +439,7 @@ def test_a_title_that_names_its_sender_in_the_genitive(title: str, body: str, au
 
 
 @pytest.mark.parametrize(("title", "author"), [
-    ("Høringssvar fra Den norske tannlegeforening", "Den norske tannlegeforening"),  # "Den" before "norske" starts a name
+    ("Høringssvar fra Den norske tannlegeforening", "Den norske tannlegeforening"),  # "Den" starts a name
     ("Høringssvar fra inger Marie Solheim", "Inger Marie Solheim"),  # a person, as the ministry's pages print the name
     ("Høringssvar fra Den nye ordningen", None),  # no body, no person
 ])
