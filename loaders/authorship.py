@@ -26,7 +26,7 @@ _FOR = (r"for(?:\s+(?!(?:er|eit|et|en|ein|har|vil|skal|som|at|å|og|det|den|de|d
 _GENITIVE = rf"[a-zæøå][\wæøå]+s(?=\s+{_LINK}\b)"  # "Yngre legers forening"
 # an adjective before such a word: "Norsk psykiatrisk forening", "NKS Olaviken alderspsykiatriske sykehus", "UiT Norges
 # arktiske universitet", "Den norske legeforening"
-_ADJECTIVE = rf"[a-zæøå][\wæøå-]*(?:isk|iske|sk|ske|ig|ige|lig|lige|leg|lege|ell|elle|ert|erte|ale)(?=\s+{_LINK}\b)"
+_ADJECTIVE = rf"[a-zæøå][\wæøå-]*(?:sk|ske|ig|ige|lig|lige|leg|lege|ell|elle|ert|erte|ale)(?=\s+{_LINK}\b)"
 # (each word whole, or before a genitive s: "for" is no start of "forening", "Helsefellesskapet Agders innspill"; a
 # number before a name: "Apotek 1 Gruppen AS")
 ORG = rf"{_CAP}(?:\s+(?:{_CAP}|{_FOR}|{_LINK}|{_GENITIVE}|{_ADJECTIVE}|\d{{1,2}}(?=\s+[A-ZÆØÅ]))(?=s\s|[^\wæøå]|$))*"
@@ -37,13 +37,12 @@ _MONTHS = {m: i for i, m in enumerate(PATTERNS["months"], start=1)}
 
 
 def _compile(patterns: list[str]) -> list[re.Pattern[str]]:
-    return [re.compile(p.replace("{ORG}", ORG)) for p in patterns]
+    return [re.compile(p.replace("{ORG}", ORG).replace("{RESPONSE}", PATTERNS["response_nouns"])) for p in patterns]
 
 
 _STRONG = _compile(PATTERNS["sender_patterns"]["strong"])
 _OPENING = _compile(PATTERNS["sender_patterns"]["opening"])
-_PERSON_TITLE = re.compile(PATTERNS["sender_patterns"]["person_title"])
-_GENITIVE_TITLE = _compile([PATTERNS["sender_patterns"]["genitive_title"]])[0]
+_PERSON_TITLE, _GENITIVE_TITLE = _compile([PATTERNS["sender_patterns"][k] for k in ("person_title", "genitive_title")])
 _APPENDIX = re.compile(PATTERNS["appendix_list"], re.IGNORECASE)
 
 

@@ -45,7 +45,8 @@ def is_furniture(text: str) -> bool:
     return any(p.search(text) for p in _FURNITURE)
 
 
-def _shape(text: str) -> str:
+def line_shape(text: str) -> str:
+    """A margin line with its numbers aside: the same header or footer on every page shares it."""
     return re.sub(r"\d+", "#", text.lower())
 
 
@@ -59,7 +60,7 @@ def repeated_margins(lines: list[SourceLine], pages: int) -> set[str]:
             by_page.setdefault(ln.page, []).append(ln.text)
     counts: Counter[str] = Counter()
     for texts in by_page.values():
-        counts.update({_shape(t) for t in texts[:2] + texts[-2:]})
+        counts.update({line_shape(t) for t in texts[:2] + texts[-2:]})
     need = max(3, pages // 2)
     return {shape for shape, n in counts.items() if n >= need and len(shape) < 120}
 
@@ -70,7 +71,7 @@ _RUNNING = re.compile(PATTERNS["running_margin"], re.IGNORECASE)
 def _running_margins(running: list[SourceLine]) -> set[str]:
     """A text without pages repeats its running header or footer ("… Side 2 av 4") where a page ended; glued to the
     sentence after it, it would become part of a quote: the shapes of such lines that come back."""
-    counts = Counter(_shape(ln.text) for ln in running if ln.text)
+    counts = Counter(line_shape(ln.text) for ln in running if ln.text)
     return {shape for shape, n in counts.items() if n >= 2}
 
 
@@ -84,7 +85,7 @@ def clean_lines(lines: list[SourceLine], paged: bool, pages: int) -> tuple[list[
     margins = repeated_margins(lines, pages) if paged else _running_margins(running)
     first = next((ln for ln in lines if ln.text), None)  # a letterhead as well: it names the sender
     for ln in lines:
-        if ln.text and (is_furniture(ln.text) or _shape(ln.text) in margins and (paged or ln is not first)):
+        if ln.text and (is_furniture(ln.text) or line_shape(ln.text) in margins and (paged or ln is not first)):
             ln.text = ""
             stats["furniture_lines"] += 1
     return lines, stats

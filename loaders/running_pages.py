@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
+from loaders.lines import line_shape
 from loaders.model import SourceLine
 from loaders.patterns import PATTERNS
 
@@ -74,8 +75,8 @@ def running_marks(lines: list[SourceLine]) -> list[Mark]:
 
 
 def _shape(text: str) -> str:
-    """The line with digits and spacing aside: a running line's copies on every page share it."""
-    return " ".join(re.sub(r"\d+", "#", text.lower()).split())
+    """The line with digits and spacing aside (read before spaces are squeezed)."""
+    return " ".join(line_shape(text).split())
 
 
 def _roles(found: list[tuple[int, int]], text_at: list[int]) -> list[bool] | None:
