@@ -238,11 +238,9 @@ def test_sets_written_after_the_rules_stay_good(dev: dict) -> None:
     ("Våre innspill er ordnet i ni punkter.", "other"),
     ("Foreningen mener at skjermtolking som hovedregel vil svekke tryggheten for døve.", "opposition"),
     ("Eigenbetaling for tryggleiksalarm vil ramme dei som har minst.", "opposition"),
-    # (session 55) a fear said as concern, a change judged, a rejection in the passive
+    # (session 55) a fear said as concern, a change judged
     ("Rådet er bekymret for at en slik samling vil svekke beredskapen i distriktet.", "opposition"),
     ("Vi mener denne endringen av finansieringen er svært uheldig.", "opposition"),
-    ("Framlegget om å flytte akuttberedskapen må forkastast.", "opposition"),
-    ("Forslaget bør avvises fordi det svekker pasientsikkerheten.", "opposition"),
     # approval of what is done or given is support; praise of the draft is not
     ("Det er bra at eldre som bur heime får tilbod om tryggleiksalarm utan eigendel.", "proposal"),
     ("Det er positivt at utkastet omtaler ungdom.", "other"),

@@ -410,15 +410,15 @@ def test_a_private_persons_response_as_the_ministry_publishes_it_is_theirs_and_i
         tmp_path: Path) -> None:
     """Invented (session 55), in the layout of the responses the ministry's consultation pages publish ("Høringssvar
     fra <name>" over "Dato: …"; persons write without a letterhead or a signature): the person is the sender, and
-    the ways a person refuses a proposal ("vil jeg stemme nei til", "forslaget er helt uforsvarlig", "bør avvises")
-    are oppositions, not proposals."""
+    the ways a person refuses a proposal ("sier nei til", "forslaget er helt uforsvarlig", "denne endringen … er
+    uheldig") are oppositions, not proposals."""
     letter = tmp_path / "svar.txt"
     letter.write_text(
         "Høringssvar fra Kari Solberg Nilsen\n\nDato: 02.03.2026\n\n"
         "Jeg har jobbet som hjelpepleier i tretti år og kjenner hverdagen på sykehjemmet godt.\n\n"
         "Når bemanningen allerede er så lav, vil jeg påstå at dette forslaget er helt uforsvarlig.\n\n"
-        "Forslaget om å fjerne kravet til nattevakt bør avvises.\n\n"
-        "Med dette vil jeg stemme nei til at sykehjemmene skal styres med færre sykepleiere.\n", "utf-8")
+        "Jeg mener denne endringen av bemanningsnormen er svært uheldig.\n\n"
+        "Med dette sier jeg nei til at sykehjemmene skal styres med færre sykepleiere.\n", "utf-8")
     x = extract(load_document(letter))
     kinds = {s.text.split(",")[-1].strip()[:30]: (s.kind, x.actors[s.speaker].name) for s in x.statements}
     assert {v for v in kinds.values()} == {("opposition", "Kari Solberg Nilsen")}, kinds
