@@ -154,6 +154,20 @@ def test_beside_alternatives_a_synonym_or_term_of_several_words_is_still_one() -
     assert "akuttberedskap" in preparedness
 
 
+@pytest.mark.parametrize(("no", "en"), [
+    ("Hvor mange kommuner foreslår FACT-team?", "How many municipalities propose FACT teams?"),
+    ("Kor mange fagforeiningar vil ha fleire LIS1-stillingar?", "How many unions want more LIS1 posts?"),
+    ("Hvor mange pasientorganisasjoner er imot nedleggelse av fødeavdelingen?",
+     "How many patient organisations oppose closing the maternity ward?"),
+])
+def test_how_many_of_a_kind_of_actor_counts_that_kind_in_either_language(no: str, en: str) -> None:
+    """"How many municipalities …" counts municipalities, as "Hvor mange kommuner …" does."""
+    vocab = load_vocabulary()
+    norwegian, english = parse(no, vocab, ()), parse(en, vocab, ())
+    assert norwegian.count and english.count and norwegian.actor_types
+    assert english.actor_types == norwegian.actor_types
+
+
 def test_an_english_word_brings_the_norwegian_synonyms_of_its_translation() -> None:
     """"dental health" is translated "tannhels", and the Norwegian "tannhelse" also finds "tannbehandling": the English
     question finds what the Norwegian one finds. A kind of change keeps the glossary's own words ("merging" is not
