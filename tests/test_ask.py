@@ -168,6 +168,21 @@ def test_how_many_of_a_kind_of_actor_counts_that_kind_in_either_language(no: str
     assert english.actor_types == norwegian.actor_types
 
 
+@pytest.mark.parametrize("question", [
+    "Hvor mange høringssvar går imot nedleggelse av fødeavdelingen?",
+    "Kor mange av høyringsfråsegnene går imot nedlegging av fødeavdelinga?",
+    "I hvor mange høringsuttalelser er det motstand mot nedleggelse av fødeavdelingen?",
+    "How many of the submissions oppose closing the maternity ward?",
+    "In how many responses is closing the maternity ward opposed?",
+])
+def test_counting_the_responses_counts_their_senders(question: str) -> None:
+    """"Hvor mange høringssvar …" asks how many sent one: the word for the responses is no word the quotes must
+    hold (no statement says "høringssvar" of itself)."""
+    it = parse(question, load_vocabulary(), ())
+    assert it.count and it.intent == "who_opposes"
+    assert it.phrase and not re.search(r"høring|høyring|submission|response", it.phrase)
+
+
 def test_an_english_word_brings_the_norwegian_synonyms_of_its_translation() -> None:
     """"dental health" is translated "tannhels", and the Norwegian "tannhelse" also finds "tannbehandling": the English
     question finds what the Norwegian one finds. A kind of change keeps the glossary's own words ("merging" is not
