@@ -196,6 +196,30 @@ def test_an_english_word_brings_the_norwegian_synonyms_of_its_translation() -> N
     assert "sammenslå" in merging and "samle" not in merging
 
 
+_BACKED = ("MATCH (a:Actor)-[:PROPOSES]->(m:Measure) WHERE m.broader IS NULL "
+           "RETURN m.id AS id, count(DISTINCT a) AS actors ORDER BY actors DESC")
+
+
+@pytest.mark.parametrize(("no", "en"), [
+    ("Hvilke forslag får mest støtte?", "Which proposals have the most support?"),
+    ("Hva er de vanligste forslagene?", "What are the most common proposals?"),
+    ("Kva for tiltak vert oftast føreslått?", "Which measures are most often proposed?"),
+])
+def test_which_measures_most_actors_back_is_a_ranking_with_its_backers(graph: EmbeddedStore, no: str,
+                                                                        en: str) -> None:
+    """"Hvilke forslag får mest støtte?" ranks the measures by how many actors propose them (not a full-text search
+    for "støtte"), each answered by its backers with their quotes; the English question gives the same ranking."""
+    out = ask(graph, no)
+    assert out["interpretation"]["intent"] == "most_backed" and out["answers"]
+    measures = list(dict.fromkeys(a["measure"]["id"] for a in out["answers"]))
+    backers = {r["id"]: r["actors"] for r in graph.query(_BACKED)}  # (counted apart, from the PROPOSES edges)
+    assert backers[measures[0]] == max(backers.values())
+    assert all(a["relation"] == "PROPOSES" and a["evidence"][0]["quote"] and a["evidence"][0]["document"]
+               for a in out["answers"])
+    english = ask(graph, en)
+    assert list(dict.fromkeys(a["measure"]["id"] for a in english["answers"])) == measures
+
+
 @pytest.mark.parametrize("verb", ["handler om", "angår", "gjelder", "omhandler", "dreier seg om"])
 def test_theme_questions_read_the_same_whatever_the_verb(graph: EmbeddedStore, verb: str) -> None:
     out = ask(graph, f"Hvilke tiltak {verb} digitalisering?")

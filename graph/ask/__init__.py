@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 from graph.answer import KINDS, answer, evidence_item, of_kind, with_included
+from graph.ask.most_backed import most_backed
 from graph.ask.parse import Interpretation, parse, templates
 from graph.extract.discover import fold_text, key_of
 from graph.extract.vocab import Vocabulary, load_vocabulary
@@ -172,6 +173,11 @@ def _answer(store: GraphStore, it: Interpretation, documents: list[str] | None, 
         limit = max(limit, 1000)
     if it.actors:  # "what do A and B both propose": the measures both back
         return _both(store, it, documents, vocab, limit)
+    if it.intent == "most_backed":  # "Hvilke tiltak får mest støtte?": the measures ranked by their backers
+        found, ranking = most_backed(store, params, vocab, limit, tuple(it.actor_types), tuple(it.actor_names))
+        if ranking:
+            it.add_note(ranking)
+        return found
     if it.intent == "responsible":  # who leads / is responsible: the role statements about it, and who they name
         found = answer(store, "about", params, vocab, limit=limit * 4)
         return _keep(found, re.compile(templates()["role_words"], re.I))[:limit]
