@@ -196,6 +196,18 @@ def test_an_english_word_brings_the_norwegian_synonyms_of_its_translation() -> N
     assert "sammenslå" in merging and "samle" not in merging
 
 
+@pytest.mark.parametrize(("no", "en"), [
+    ("Hvem er bekymret for rekrutteringen av fastleger?", "Who is concerned about recruiting GPs?"),
+    ("Hvem peker på mangel på sykepleiere?", "Who points to a shortage of nurses?"),
+])
+def test_an_english_gerund_or_light_verb_reads_as_its_norwegian_twin(no: str, en: str) -> None:
+    """"recruiting" is rekruttering as "recruitment" is; "points to" is "peker på", whose verb is no topic word."""
+    vocab = load_vocabulary()
+    norwegian, english = parse(no, vocab, ()), parse(en, vocab, ())
+    assert english.measures == norwegian.measures and english.groups == norwegian.groups
+    assert len((english.phrase or "").split()) == len((norwegian.phrase or "").split())
+
+
 _BACKED = ("MATCH (a:Actor)-[:PROPOSES]->(m:Measure) WHERE m.broader IS NULL "
            "RETURN m.id AS id, count(DISTINCT a) AS actors ORDER BY actors DESC")
 
