@@ -270,6 +270,12 @@ def test_sets_written_after_the_rules_stay_good(dev: dict) -> None:
     ("Vi er klar over at Fjellby kommune mener at legevakten bør flyttes til sentrum.", "other"),
     ("Rådet vil òg minne om at Fjellvik pensjonistlag har bede om gratis parkering ved sjukehuset.", "other"),
     ("Flere kommuner i Fjelldalen har bedt om at det opprettes en fødestue.", "other"),
+    # (session 56) the call to reject the proposal, in the passive; what is to be turned away that is no proposal,
+    # or must not be, is no opposition
+    ("Kommunestyret mener forslaget bør avvises, og at departementet må utrede saken på nytt.", "opposition"),
+    ("Når kostnadene ikkje er greidde ut, bør framlegget difor forkastast.", "opposition"),
+    ("Dette forslaget må forkastes i sin helhet.", "opposition"),
+    ("Ufullstendige henvisninger må ikke avvises uten at fastlegen blir kontaktet.", "proposal"),
 ])
 def test_stance_language_of_the_genre(sentence: str, kind: str) -> None:
     assert statement_kind(sentence, None, positional=False) == kind

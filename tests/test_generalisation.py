@@ -425,6 +425,22 @@ def test_a_private_persons_response_as_the_ministry_publishes_it_is_theirs_and_i
     assert len(kinds) == 3, kinds
 
 
+def test_a_refusal_on_a_line_of_its_own_that_ends_with_an_exclamation_mark_is_a_statement(tmp_path: Path) -> None:
+    """Invented (session 56), in the layout of the ministry's consultation pages: persons often end with a short
+    refusal on a line of its own and an exclamation mark. Such a line is a sentence, not a heading, and the call to
+    reject the proposal in the passive ("bør forkastes", "må avvises") is an opposition."""
+    letter = tmp_path / "svar.txt"
+    letter.write_text(
+        "Høringssvar fra Ola Bakken Strand\n\nDato: 12.04.2026\n\n"
+        "Jeg har vært pårørende til en mor på sykehjem i seks år.\n\n"
+        "Forslaget om å fjerne bemanningsnormen bør forkastes!\n\n"
+        "Jeg sier nei til dette!\n", "utf-8")
+    x = extract(load_document(letter))
+    kinds = {s.text: (s.kind, x.actors[s.speaker].name) for s in x.statements if s.kind != "other"}
+    assert kinds == {"Forslaget om å fjerne bemanningsnormen bør forkastes!": ("opposition", "Ola Bakken Strand"),
+                     "Jeg sier nei til dette!": ("opposition", "Ola Bakken Strand")}, kinds
+
+
 @pytest.mark.parametrize(("title", "body", "author"), [
     ("NSFAs høringssvar til utkast til helseplan", "NSFA støtter forslaget om helsefellesskap.", "NSFA"),
     ("Fjordlegenes høyringsinnspel", "Fjordlegene meiner at legevakta må liggje nær sjukehuset.", "Fjordlegene"),
