@@ -458,9 +458,21 @@ def test_a_title_that_names_its_sender_in_the_genitive(title: str, body: str, au
     ("Høringssvar fra Den norske tannlegeforening", "Den norske tannlegeforening"),  # "Den" starts a name
     ("Høringssvar fra inger Marie Solheim", "Inger Marie Solheim"),  # a person, as the ministry's pages print the name
     ("Høringssvar fra Den nye ordningen", None),  # no body, no person
+    # (session 56) a person who gave no name, as the ministry's pages print it: "Person" alone is no one's name
+    ("Høringssvar fra Person som ikke har oppgitt navn", "Person som ikke har oppgitt navn"),
 ])
 def test_a_title_line_names_its_sender(title: str, author: str | None) -> None:
     """Invented (session 55): the title line of a response as the ministry's consultation pages publish it."""
     from loaders.authorship import author_from_lines
 
     assert author_from_lines([title, "", "Dato: 02.03.2026", "", "Vi viser til høringen."])[0] == author
+
+
+def test_two_persons_who_gave_no_name_are_two_senders() -> None:
+    """Invented (session 56): the page's reference under the title keeps one anonymous person apart from the next."""
+    from loaders.authorship import author_from_lines
+
+    names = [author_from_lines(["Høringssvar fra Person som ikke har oppgitt navn", "", f"Referanse: {ref}", "",
+                                "Dato: 02.03.2026", "", "Forslaget bør ikke vedtas."])[0] for ref in ("101", "202")]
+    assert names == ["Person som ikke har oppgitt navn (referanse 101)",
+                     "Person som ikke har oppgitt navn (referanse 202)"], names
