@@ -276,6 +276,10 @@ def test_sets_written_after_the_rules_stay_good(dev: dict) -> None:
     ("Når kostnadene ikkje er greidde ut, bør framlegget difor forkastast.", "opposition"),
     ("Dette forslaget må forkastes i sin helhet.", "opposition"),
     ("Ufullstendige henvisninger må ikke avvises uten at fastlegen blir kontaktet.", "proposal"),
+    # (session 56) "nei til" with a dash or exclamation marks between; a "Nei," that answers a question is none
+    ("NEI - TIL NEDLEGGING AV FØDESTUA I FJELLBYGD", "opposition"),
+    ("NEI!!...til at legevakta blir flytta til byen.", "opposition"),
+    ("Nei, til nå har kommunen ikke hatt egen jordmor.", "challenge"),
 ])
 def test_stance_language_of_the_genre(sentence: str, kind: str) -> None:
     assert statement_kind(sentence, None, positional=False) == kind
