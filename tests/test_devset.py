@@ -280,6 +280,10 @@ def test_sets_written_after_the_rules_stay_good(dev: dict) -> None:
     ("NEI - TIL NEDLEGGING AV FØDESTUA I FJELLBYGD", "opposition"),
     ("NEI!!...til at legevakta blir flytta til byen.", "opposition"),
     ("Nei, til nå har kommunen ikke hatt egen jordmor.", "challenge"),
+    # (session 56) no basis for what is proposed; too little knowledge to judge something is no refusal
+    ("Vi mener det ikke lenger finnes faglig grunnlag for en slik samling av fødetilbudet.", "opposition"),
+    ("Det finst ikkje medisinsk grunnlag for denne innstramminga.", "opposition"),
+    ("Det finnes ikke godt nok kunnskapsgrunnlag for å vurdere effekten.", "other"),
 ])
 def test_stance_language_of_the_genre(sentence: str, kind: str) -> None:
     assert statement_kind(sentence, None, positional=False) == kind
