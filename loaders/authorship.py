@@ -42,7 +42,8 @@ def _compile(patterns: list[str]) -> list[re.Pattern[str]]:
 
 _STRONG = _compile(PATTERNS["sender_patterns"]["strong"])
 _OPENING = _compile(PATTERNS["sender_patterns"]["opening"])
-_PERSON_TITLE, _GENITIVE_TITLE = _compile([PATTERNS["sender_patterns"][k] for k in ("person_title", "genitive_title")])
+_PERSON_TITLE, _GENITIVE_TITLE, _ANONYMOUS_TITLE, _REFERENCE = _compile(
+    [PATTERNS["sender_patterns"][k] for k in ("person_title", "genitive_title", "anonymous_title", "reference_line")])
 _APPENDIX = re.compile(PATTERNS["appendix_list"], re.IGNORECASE)
 
 
@@ -244,6 +245,8 @@ def _the_body(org: str) -> str:
 
 
 def _author_from_lines(lines: list[str]) -> tuple[str | None, str | None]:
+    if name := anonymous_title(lines):
+        return name, "title line"
     whole = "\n".join(lines)
     for text in lines:  # a title, or the sentence a news text opens a paragraph with ("X har levert sitt innspill …")
         if _LIST_ITEM.match(text):  # an item of a list ("Vedlegg: … 3. Uttalelse fra Eldrerådet") is no title
@@ -300,6 +303,17 @@ def genitive_title(lines: list[str]) -> str | None:
         if (m := _GENITIVE_TITLE.match(text.strip())) and (org := tidy_org(m["org"])) \
                 and re.search(rf"(?<!\w){re.escape(org)}(?![\w'])", whole):
             return org
+    return None
+
+
+def anonymous_title(lines: list[str]) -> str | None:
+    """A private person who gave no name, as the ministry's consultation pages print the response ("Høringssvar fra
+    Person som ikke har oppgitt navn" over "Referanse: 330615"): the label, with the page's reference when it gives
+    one, so that two such persons are two senders ("Person" alone is no one's name)."""
+    for i, text in enumerate(lines[:3]):
+        if _ANONYMOUS_TITLE.match(text.strip()):
+            ref = next((m["ref"] for ln in lines[i + 1:i + 6] if (m := _REFERENCE.match(ln.strip()))), None)
+            return f"Person som ikke har oppgitt navn (referanse {ref})" if ref else "Person som ikke har oppgitt navn"
     return None
 
 

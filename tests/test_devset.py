@@ -270,6 +270,20 @@ def test_sets_written_after_the_rules_stay_good(dev: dict) -> None:
     ("Vi er klar over at Fjellby kommune mener at legevakten bør flyttes til sentrum.", "other"),
     ("Rådet vil òg minne om at Fjellvik pensjonistlag har bede om gratis parkering ved sjukehuset.", "other"),
     ("Flere kommuner i Fjelldalen har bedt om at det opprettes en fødestue.", "other"),
+    # (session 56) the call to reject the proposal, in the passive; what is to be turned away that is no proposal,
+    # or must not be, is no opposition
+    ("Kommunestyret mener forslaget bør avvises, og at departementet må utrede saken på nytt.", "opposition"),
+    ("Når kostnadene ikkje er greidde ut, bør framlegget difor forkastast.", "opposition"),
+    ("Dette forslaget må forkastes i sin helhet.", "opposition"),
+    ("Ufullstendige henvisninger må ikke avvises uten at fastlegen blir kontaktet.", "proposal"),
+    # (session 56) "nei til" with a dash or exclamation marks between; a "Nei," that answers a question is none
+    ("NEI - TIL NEDLEGGING AV FØDESTUA I FJELLBYGD", "opposition"),
+    ("NEI!!...til at legevakta blir flytta til byen.", "opposition"),
+    ("Nei, til nå har kommunen ikke hatt egen jordmor.", "challenge"),
+    # (session 56) no basis for what is proposed; too little knowledge to judge something is no refusal
+    ("Vi mener det ikke lenger finnes faglig grunnlag for en slik samling av fødetilbudet.", "opposition"),
+    ("Det finst ikkje medisinsk grunnlag for denne innstramminga.", "opposition"),
+    ("Det finnes ikke godt nok kunnskapsgrunnlag for å vurdere effekten.", "other"),
 ])
 def test_stance_language_of_the_genre(sentence: str, kind: str) -> None:
     assert statement_kind(sentence, None, positional=False) == kind

@@ -425,6 +425,22 @@ def test_a_private_persons_response_as_the_ministry_publishes_it_is_theirs_and_i
     assert len(kinds) == 3, kinds
 
 
+def test_a_refusal_on_a_line_of_its_own_that_ends_with_an_exclamation_mark_is_a_statement(tmp_path: Path) -> None:
+    """Invented (session 56), in the layout of the ministry's consultation pages: persons often end with a short
+    refusal on a line of its own and an exclamation mark. Such a line is a sentence, not a heading, and the call to
+    reject the proposal in the passive ("bør forkastes", "må avvises") is an opposition."""
+    letter = tmp_path / "svar.txt"
+    letter.write_text(
+        "Høringssvar fra Ola Bakken Strand\n\nDato: 12.04.2026\n\n"
+        "Jeg har vært pårørende til en mor på sykehjem i seks år.\n\n"
+        "Forslaget om å fjerne bemanningsnormen bør forkastes!\n\n"
+        "Jeg sier nei til dette!\n", "utf-8")
+    x = extract(load_document(letter))
+    kinds = {s.text: (s.kind, x.actors[s.speaker].name) for s in x.statements if s.kind != "other"}
+    assert kinds == {"Forslaget om å fjerne bemanningsnormen bør forkastes!": ("opposition", "Ola Bakken Strand"),
+                     "Jeg sier nei til dette!": ("opposition", "Ola Bakken Strand")}, kinds
+
+
 @pytest.mark.parametrize(("title", "body", "author"), [
     ("NSFAs høringssvar til utkast til helseplan", "NSFA støtter forslaget om helsefellesskap.", "NSFA"),
     ("Fjordlegenes høyringsinnspel", "Fjordlegene meiner at legevakta må liggje nær sjukehuset.", "Fjordlegene"),
@@ -442,9 +458,21 @@ def test_a_title_that_names_its_sender_in_the_genitive(title: str, body: str, au
     ("Høringssvar fra Den norske tannlegeforening", "Den norske tannlegeforening"),  # "Den" starts a name
     ("Høringssvar fra inger Marie Solheim", "Inger Marie Solheim"),  # a person, as the ministry's pages print the name
     ("Høringssvar fra Den nye ordningen", None),  # no body, no person
+    # (session 56) a person who gave no name, as the ministry's pages print it: "Person" alone is no one's name
+    ("Høringssvar fra Person som ikke har oppgitt navn", "Person som ikke har oppgitt navn"),
 ])
 def test_a_title_line_names_its_sender(title: str, author: str | None) -> None:
     """Invented (session 55): the title line of a response as the ministry's consultation pages publish it."""
     from loaders.authorship import author_from_lines
 
     assert author_from_lines([title, "", "Dato: 02.03.2026", "", "Vi viser til høringen."])[0] == author
+
+
+def test_two_persons_who_gave_no_name_are_two_senders() -> None:
+    """Invented (session 56): the page's reference under the title keeps one anonymous person apart from the next."""
+    from loaders.authorship import author_from_lines
+
+    names = [author_from_lines(["Høringssvar fra Person som ikke har oppgitt navn", "", f"Referanse: {ref}", "",
+                                "Dato: 02.03.2026", "", "Forslaget bør ikke vedtas."])[0] for ref in ("101", "202")]
+    assert names == ["Person som ikke har oppgitt navn (referanse 101)",
+                     "Person som ikke har oppgitt navn (referanse 202)"], names

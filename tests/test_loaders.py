@@ -481,6 +481,16 @@ def test_a_heading_numbered_without_a_dot_starts_a_block(tmp_path: Path) -> None
     assert "1.3 Vi tilrår at tolk alltid blir nytta." in texts and "2 Tuberkulosekontroll" in texts
 
 
+def test_a_short_line_that_ends_with_an_exclamation_mark_is_a_sentence_not_a_heading(tmp_path: Path) -> None:
+    """Invented (session 56): a person's last line, "Jeg sier nei til dette!", between blank lines is a sentence
+    (real responses end so); a short line without a full stop stays a heading."""
+    f = tmp_path / "x.txt"
+    f.write_text("Høringssvar fra Ola Bakken Strand\n\nDato: 12.04.2026\n\nBemanning\n\n"
+                 "Sykehjemmet har for få sykepleiere om natten.\n\nJeg sier nei til dette!\n", "utf-8")
+    kinds = {b.text: b.kind for b in load_document(f).blocks}
+    assert kinds["Jeg sier nei til dette!"] == "paragraph" and kinds["Bemanning"] == "heading", kinds
+
+
 @pytest.mark.parametrize("head, author", [
     # a letterhead in capitals, with no address: the recipient right below says it is the sender
     ("PASIENT- OG BRUKEROMBUDET I OSLO OG AKERSHUS\n\nTil Helse- og omsorgsdepartementet\n\nHøringssvar\n\n"
