@@ -238,6 +238,13 @@ def test_which_measures_most_actors_back_is_a_ranking_with_its_backers(graph: Em
         assert backers[measures[0]] == max(backers.values())
 
 
+@pytest.mark.parametrize("question", ["Hva er de vanligste innvendingene?", "What are the most common objections?"])
+def test_the_most_common_objections_rank_what_is_opposed(question: str) -> None:
+    """"Hva er de vanligste innvendingene?" ranks the measures most actors oppose, not those they propose."""
+    it = parse(question, load_vocabulary(), ())
+    assert it.intent == "most_backed" and it.relations == ["OPPOSES"]
+
+
 @pytest.mark.parametrize("verb", ["handler om", "angår", "gjelder", "omhandler", "dreier seg om"])
 def test_theme_questions_read_the_same_whatever_the_verb(graph: EmbeddedStore, verb: str) -> None:
     out = ask(graph, f"Hvilke tiltak {verb} digitalisering?")

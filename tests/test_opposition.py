@@ -255,3 +255,13 @@ def test_anothers_opposition_acknowledged_or_told_is_not_the_senders(tmp_path: P
     said = [s.kind for s in x.statements if x.actors[s.speaker].name == "Testvik kommune"
             and s.kind in ("opposition", "proposal")]
     assert said == (["opposition"] if opposes else [])
+
+
+@pytest.mark.parametrize("question", ["Hva er de vanligste innvendingene?", "What are the most common objections?"])
+def test_the_most_common_objections_are_the_measures_most_actors_oppose(opposing, question: str) -> None:
+    """"Hva er de vanligste innvendingene?" ranks what is opposed, each measure with those who oppose it and their
+    quotes; not the proposals (graph/ask/most_backed.py)."""
+    out = ask(opposing, question)
+    assert out["interpretation"]["intent"] == "most_backed" and out["answers"]
+    assert all(a["relation"] == "OPPOSES" and a["evidence"][0]["quote"] for a in out["answers"])
+    assert "oppose" in out["interpretation"]["note"]

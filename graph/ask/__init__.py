@@ -174,7 +174,8 @@ def _answer(store: GraphStore, it: Interpretation, documents: list[str] | None, 
     if it.actors:  # "what do A and B both propose": the measures both back
         return _both(store, it, documents, vocab, limit)
     if it.intent == "most_backed":  # "Hvilke tiltak får mest støtte?": the measures ranked by their backers
-        found, ranking = most_backed(store, params, vocab, limit, tuple(it.actor_types), tuple(it.actor_names))
+        found, ranking = most_backed(store, params, vocab, limit, tuple(it.actor_types), tuple(it.actor_names),
+                                     it.relations[0] if len(it.relations) == 1 else "PROPOSES")
         if ranking:
             it.add_note(ranking)
         return found

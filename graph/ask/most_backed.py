@@ -42,28 +42,33 @@ def ranked_measures(store: GraphStore, kinds: list[str], documents: list[str] | 
     return [(m, names[m], len(actors[m])) for m in order[:top]]
 
 
+_VERB = {"PROPOSES": "propose", "OPPOSES": "oppose", "REPORTS_AS_EXAMPLE": "report as their practice"}
+_INTENT = {"PROPOSES": "who_proposes", "OPPOSES": "who_opposes", "REPORTS_AS_EXAMPLE": "who_reports_example"}
+
+
 def most_backed(store: GraphStore, params: dict[str, Any], vocab: Vocabulary, limit: int,
-                actor_types: tuple[str, ...] = (),
-                actor_names: tuple[str, ...] = ()) -> tuple[list[dict[str, Any]], str]:
-    """The backers of the measures most actors back, grouped by measure in the ranking's order, and a note that
-    gives the ranking (each measure with its number of actors)."""
-    kinds = list(KINDS["PROPOSES"])
+                actor_types: tuple[str, ...] = (), actor_names: tuple[str, ...] = (),
+                relation: str = "PROPOSES") -> tuple[list[dict[str, Any]], str]:
+    """The actors of the measures most actors back (or oppose, or report: "Hva er de vanligste innvendingene?"),
+    grouped by measure in the ranking's order, and a note that gives the ranking (each with its number of actors)."""
+    relation = relation if relation in _VERB else "PROPOSES"
+    kinds = list(KINDS[relation])
     ranking = ranked_measures(store, kinds, params.get("documents"), params.get("theme"), actor_types, actor_names)
     if not ranking:
         return [], ""
     rank = {mid: i for i, (mid, _, _) in enumerate(ranking)}
-    found = answer(store, "who_proposes", {**params, "measure_ids": list(rank), "phrase": None, "theme": None,
-                                           "relations": ["PROPOSES"]}, vocab, limit=sum(n for _, _, n in ranking))
-    # each measure's best evidenced backers, as many as the limit gives each (the note counts them all)
+    found = answer(store, _INTENT[relation], {**params, "measure_ids": list(rank), "phrase": None, "theme": None,
+                                              "relations": [relation]}, vocab, limit=sum(n for _, _, n in ranking))
+    # each measure's best evidenced actors, as many as the limit gives each (the note counts them all)
     per = max(1, limit // len(ranking))
     shown: dict[str, int] = {}
     kept = []
-    for a in sorted((a for a in found if (a["measure"] or {}).get("id") in rank),
+    for a in sorted((a for a in found if (a["measure"] or {}).get("id") in rank and a["relation"] == relation),
                     key=lambda a: (rank[a["measure"]["id"]], -a.get("evidence_total", len(a["evidence"])))):
         if shown.setdefault(a["measure"]["id"], 0) < per:
             shown[a["measure"]["id"]] += 1
             kept.append(a)
-    note = (f"the {len(ranking)} measures most actors propose, by the number of actors: "
+    note = (f"the {len(ranking)} measures most actors {_VERB[relation]}, by the number of actors: "
             + "; ".join(f"{name} ({n})" for _, name, n in ranking)
-            + f"; each answered by its {per} best evidenced backer{'s' if per > 1 else ''}")
+            + f"; each answered by its {per} best evidenced actor{'s' if per > 1 else ''}")
     return kept, note
