@@ -322,14 +322,14 @@ def test_a_compound_head_ends_the_compound_it_heads() -> None:
 
 
 def test_a_refusal_in_capitals_is_no_measure(tmp_path: Path) -> None:
-    """"NEI!!…til forlengelse …" is a refusal (session 56): the "NEI" in capitals is an answer, not a name of a measure
+    """"NEI!!…til nedlegging …" is a refusal (session 56): the "NEI" in capitals is an answer, not a name of a measure
     to be discovered (discovery.yaml ``generic``)."""
     from graph.extract.statements import extract
     from loaders import load_document
 
     letter = tmp_path / "svar.txt"
-    letter.write_text("Høringssvar fra Kari Fjellstad\n\nDato: 03.02.2022\n\nNEI!!...til forlengelse av de "
-                      "midlertidige forskriftene i smittevernloven.\n",
+    letter.write_text("Høringssvar fra Kari Fjellstad\n\nDato: 03.02.2022\n\nNEI!!...til nedlegging av "
+                      "fødestua i Fjellbygd.\n",
                       encoding="utf-8")
     found = extract(load_document(letter))
     assert found.statements[0].kind == "opposition"
