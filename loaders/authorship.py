@@ -311,9 +311,9 @@ def anonymous_title(lines: list[str]) -> str | None:
     Person som ikke har oppgitt navn" over "Referanse: 330615"): the label, with the page's reference when it gives
     one, so that two such persons are two senders ("Person" alone is no one's name)."""
     for i, text in enumerate(lines[:3]):
-        if _ANONYMOUS_TITLE.match(text.strip()):
+        if title := _ANONYMOUS_TITLE.match(text.strip()):
             ref = next((m["ref"] for ln in lines[i + 1:i + 6] if (m := _REFERENCE.match(ln.strip()))), None)
-            return f"Person som ikke har oppgitt navn (referanse {ref})" if ref else "Person som ikke har oppgitt navn"
+            return f"{title['label']} (referanse {ref})" if ref else title["label"]
     return None
 
 

@@ -65,8 +65,8 @@ def _classify(raw: RawBlock, text: str) -> tuple[str, int]:
         return "bullet", level
     if one_line and (text.count("|") >= 2 or PIPE.search(text)):
         return "paragraph", level  # a `|` table's row: its cells are read, it heads nothing
-    # (a line that ends with "!" is a sentence, not a heading: "Forslaget må forkastes umiddelbart!" on a line of its
-    # own ends two real responses of two senders, tests/fixtures/genre/README.md)
+    # (a line that ends with "!" is a sentence, not a heading: a refusal such as "Forslaget må trekkes!" on a line of
+    # its own ends two real responses of two senders, tests/fixtures/genre/README.md)
     if one_line and short and not text.endswith((".", ",", ";", ":", "!")) and text[:1].isupper() \
             and not find_persons(text):  # a roster line ("Tillitsvalgt: Anita Talåsen Granli – NSF")
         return "heading", level

@@ -175,7 +175,7 @@ def _answer(store: GraphStore, it: Interpretation, documents: list[str] | None, 
         return _both(store, it, documents, vocab, limit)
     if it.intent == "most_backed":  # "Hvilke tiltak får mest støtte?": the measures ranked by their backers
         found, ranking = most_backed(store, params, vocab, limit, tuple(it.actor_types), tuple(it.actor_names),
-                                     it.relations[0] if len(it.relations) == 1 else "PROPOSES")
+                                     tuple(it.relations))
         if ranking:
             it.add_note(ranking)
         return found

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from graph.answer import KINDS, answer, of_kind
+from graph.ask.parse import WHO_INTENT
 from graph.extract.vocab import Vocabulary
 from graph.store import GraphStore
 
@@ -43,21 +44,21 @@ def ranked_measures(store: GraphStore, kinds: list[str], documents: list[str] | 
 
 
 _VERB = {"PROPOSES": "propose", "OPPOSES": "oppose", "REPORTS_AS_EXAMPLE": "report as their practice"}
-_INTENT = {"PROPOSES": "who_proposes", "OPPOSES": "who_opposes", "REPORTS_AS_EXAMPLE": "who_reports_example"}
 
 
 def most_backed(store: GraphStore, params: dict[str, Any], vocab: Vocabulary, limit: int,
                 actor_types: tuple[str, ...] = (), actor_names: tuple[str, ...] = (),
-                relation: str = "PROPOSES") -> tuple[list[dict[str, Any]], str]:
+                relations: tuple[str, ...] = ("PROPOSES",)) -> tuple[list[dict[str, Any]], str]:
     """The actors of the measures most actors back (or oppose, or report: "Hva er de vanligste innvendingene?"),
     grouped by measure in the ranking's order, and a note that gives the ranking (each with its number of actors)."""
-    relation = relation if relation in _VERB else "PROPOSES"
+    # (the one stance the question asks for; support unless it names one: "de vanligste innvendingene")
+    relation = relations[0] if len(relations) == 1 and relations[0] in WHO_INTENT else "PROPOSES"
     kinds = list(KINDS[relation])
     ranking = ranked_measures(store, kinds, params.get("documents"), params.get("theme"), actor_types, actor_names)
     if not ranking:
         return [], ""
     rank = {mid: i for i, (mid, _, _) in enumerate(ranking)}
-    found = answer(store, _INTENT[relation], {**params, "measure_ids": list(rank), "phrase": None, "theme": None,
+    found = answer(store, WHO_INTENT[relation], {**params, "measure_ids": list(rank), "phrase": None, "theme": None,
                                               "relations": [relation]}, vocab, limit=sum(n for _, _, n in ranking))
     # each measure's best evidenced actors, as many as the limit gives each (the note counts them all)
     per = max(1, limit // len(ranking))
