@@ -1434,6 +1434,45 @@ def test_the_scopes_statement_nearest_the_question_answers_unless_it_wishes_the_
         store.close()
 
 
+def test_the_scopes_nearest_statement_answers_with_somewhat_less_of_a_longer_question(tmp_path: Path) -> None:
+    """A question of three words or more that its nearest statement in the scope holds only in part (the
+    helsestasjon, the school and the vaccines, not "digital oversikt": a paraphrase) is answered by it, when it also
+    holds a fair part of the words as the whole graph weighs them; not by the nearest when the question's point
+    ("tannhelsen") is in none of it."""
+    from graph.ask import _nearest_in_scope
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    letters = {"fjellheim": "Kommunen ber om at helsestasjonen og skolen får en felles elektronisk kalender for "
+                            "vaksinering.",
+               "dalbygda": "Dalbygda kommune ber om flere plasser i barnehagen. Vi vil ha digital timebestilling hos "
+                           "fastlegen. Kommunen ber om gratis parkering ved sykehuset. Vi foreslår at fastlegene får "
+                           "mer tid til eldre pasienter.",
+               "elvestad": "Elvestad kommune ber om at skolen får en ny gymsal. Kommunen vil ha flere sykepleiere i "
+                           "hjemmetjenesten. Kommunen ber om bedre oversikt over ventelistene. Kommunen foreslår et "
+                           "nytt kulturhus.",
+               "nordvik": "Nordvik kommune ber om flere turnusleger. Vi vil ha bedre veier til sykehuset. Kommunen ber "
+                          "om at tannlegen kommer hver uke. Vi foreslår at apoteket holder åpent lenger."}
+    for name, said in letters.items():
+        (folder / f"{name}.txt").write_text(f"{name.title()} kommune\n\nHøringsinnspill\n\n{said}\n\n"
+                                            f"{name.title()} kommune\n", "utf-8")
+    store = EmbeddedStore(tmp_path / "g")
+    vocab = load_vocabulary()
+    try:
+        ingest(store, [folder])
+
+        def added(question: str) -> set[str]:
+            answers: list[dict] = []
+            _nearest_in_scope(store, parse(question, vocab), [f"{n}.txt" for n in letters], answers)
+            return {a["actor"]["name"] for a in answers}
+
+        assert added("Hvem vil at helsestasjonen og skolen skal ha en digital oversikt over vaksinene?") == {
+            "Fjellheim kommune"}
+        assert added("Hvem vil at helsestasjonen og skolen skal ha en digital oversikt over tannhelsen?") == set()
+    finally:
+        store.close()
+
+
 def test_a_count_in_scope_counts_every_statement_near_its_words_not_only_the_nearest(tmp_path: Path) -> None:
     """"Hvor mange …" asks for all the scope's speakers: each statement of the asked stance that holds most of the
     question's words (in its own words, no measure linking them) is counted, where "Hvem …" adds the nearest
