@@ -196,6 +196,20 @@ def test_an_english_word_brings_the_norwegian_synonyms_of_its_translation() -> N
     assert "sammenslå" in merging and "samle" not in merging
 
 
+@pytest.mark.parametrize(("english", "norwegian"), [
+    ("levies", "avgift"), ("licences", "lisens"), ("competition", "konkurranseutsett"), ("portal", "nettportal"),
+    ("Research Council", "forskningsråd"), ("retinal photography", "netthinne"),
+])
+def test_a_plain_english_word_of_a_question_is_looked_for_in_norwegian(english: str, norwegian: str) -> None:
+    """Words the documents say in Norwegian only ("avgift på sukkerholdig drikke", "konkurranseutsette midlene",
+    "Forskningsrådet") were looked for in English and found nothing; "Research Council" was a municipal council."""
+    from graph.phrase import alternatives
+
+    said = [alts for alts, _ in alternatives(english, english=True)]
+    assert any(norwegian in alts for alts in said)
+    assert not any("kommunestyre" in alts for alts in said)
+
+
 @pytest.mark.parametrize(("no", "en"), [
     ("Hvem er bekymret for rekrutteringen av fastleger?", "Who is concerned about recruiting GPs?"),
     ("Hvem peker på mangel på sykepleiere?", "Who points to a shortage of nurses?"),
@@ -1171,6 +1185,20 @@ def test_an_english_translation_of_a_name_names_the_organisation(question: str, 
     from graph.ask.english_actors import english_actor_hits
 
     assert [h[0] for h in english_actor_hits(question, _NAMED)] == named
+
+
+@pytest.mark.parametrize(("question", "actor"), [
+    ("What does the Jæren regional council want for the out-of-hours service?", "jaerradet"),
+    ("What does Helgeland Regional Council think about the ambulance service?", "helgelandsradet"),
+    ("What does the Lister regional council propose?", "listerradet"),
+])
+def test_a_regional_council_named_by_its_region_in_one_word_is_named_in_english(question: str, actor: str) -> None:
+    """"Jærrådet", "Helgelandsrådet": the region's name with -rådet (its definite -en dropped, a linking s kept) is
+    "the Jæren regional council" in English."""
+    known = (("jaerradet", "Jærrådet", ()), ("helgelandsradet", "Helgelandsrådet", ()),
+             ("listerradet", "Listerrådet", ()), ("helse-stavanger", "Helse Stavanger HF", ()))
+    it = parse(question, load_vocabulary(), known)
+    assert it.actor == actor and "council" not in (it.topic or "")
 
 
 def test_what_an_organisation_says_is_answered_by_it_not_by_those_it_names(tmp_path: Path) -> None:
