@@ -134,7 +134,7 @@ SYNONYMS = Path(__file__).parent / "vocabulary" / "synonyms_no.yaml"
 
 
 @lru_cache(maxsize=1)
-def _synonym_groups() -> tuple[tuple[str, ...], ...]:
+def synonym_groups() -> tuple[tuple[str, ...], ...]:
     data = read_yaml(SYNONYMS) if SYNONYMS.is_file() else []
     return tuple(tuple(fold_text(str(w)) for w in group) for group in data or [])
 
@@ -154,7 +154,7 @@ def is_change(alts: tuple[str, ...], translated: bool = True, opposing: bool = F
     English word by any of its translations, a Norwegian one by its stem or that stem's synonyms, not by a stem one
     English word also gives ("transfer" gives flytt and overta, yet "flytte" is no take-over); a stem only the start
     of an entry is not one ("sentral", of "nødsentralen", is no "sentralisering")."""
-    whole = any(alts[0].startswith(g) for group in _synonym_groups() for g in group if " " not in g)
+    whole = any(alts[0].startswith(g) for group in synonym_groups() for g in group if " " not in g)
     return any(a.startswith(c) for a in (alts if translated else whole and _synonym_group(alts[0]) or alts[:1])
                for c in _changes(opposing))
 
@@ -180,7 +180,7 @@ def _synonym_group(st: str, word: str = "") -> tuple[str, ...]:
         return len(st) - 0.5 if len(st) >= 6 and g.startswith(st) else 0.0
 
     # the group whose entry says most of it: "distriktspsykiatrisk" is DPS, not the "distrikt" of bygd and utkant
-    found = max(_synonym_groups(), key=lambda group: max(map(said, group)), default=())
+    found = max(synonym_groups(), key=lambda group: max(map(said, group)), default=())
     return (st, *(g for g in found if not st.startswith(g))) if any(map(said, found)) else ()
 
 
@@ -246,7 +246,7 @@ def alternatives(text: str, english: bool) -> list[tuple[tuple[str, ...], bool]]
     if not english:
         out = []
         while ws:  # a synonym of several words ("legge ned") stands for its group as one word of the phrase
-            group, size = next(((g, len(m.split())) for g in _synonym_groups() for m in g
+            group, size = next(((g, len(m.split())) for g in synonym_groups() for m in g
                                 if " " in m and ws[:len(m.split())] == m.split()),
                                ((ws[0],) if ws[0] in names else _synonyms(stem(ws[0]), ws[0]), 1))
             out.append((group, False))

@@ -22,7 +22,16 @@ from graph.ask.english_actors import english_actor_hits
 from graph.datafile import read_yaml
 from graph.extract.discover import fold_text, function_words, is_action, is_generic, key_of, stem
 from graph.extract.vocab import Entry, Matcher, Vocabulary
-from graph.phrase import ACCENTS, alternatives, english_known, english_phrase, english_stems, folded_words
+from graph.phrase import (
+    ACCENTS,
+    alternatives,
+    english_known,
+    english_phrase,
+    english_stems,
+    folded_words,
+    is_change,
+    synonym_groups,
+)
 from graph.phrase import stem as word_stem
 from graph.phrase import words as phrase_words
 from graph.relations import STANCE_RELATIONS
@@ -605,13 +614,24 @@ def _unqualified(r: _Reading, hits: list[tuple[str, int, int]],
     for h in hits:
         before = re.search(r"(?:(\S+) )?([^\W_][\w-]*) ?$", r.rest[:h[1]])
         if before and _qualifier(before[2], before[1], r.it.language) and not r.it.unrecognised \
-                and not _describes(before[2], (entries or {}).get(h[0])):
+                and not _describes(before[2], (entries or {}).get(h[0])) and not _second_verb(r.rest[:h[1]]):
             r.it.unrecognised = r.rest[before.start(2):h[2]]
             r.quoted.insert(0, r.it.unrecognised)  # one name, looked for as a whole like a quoted one
             r.rest = _mask(r.rest, [(h[0], before.start(2), h[2])])
         else:
             kept.append(h)
     return kept
+
+
+# a verb coordinated with one after a modal ("få se og endre …", "vil bygge ut eller finansiere …"): the word before
+# the measure is the second verb, no adjective of it ("skal ha ambulante og mobile team" has none after the modal)
+_SECOND_VERB = re.compile(r"(?:^|\s)(\S+) \S+(?: (?:ut|inn|ned|opp|over|fram|frem))? (?:og|eller|and|or) "
+                          r"[^\W_][\w-]* ?$", re.I)
+
+
+def _second_verb(before: str) -> bool:
+    m = _SECOND_VERB.search(before)
+    return bool(m) and m[1].lower() in templates()["verb_before"]
 
 
 def _qualifier(word: str, previous: str | None, language: str) -> bool:
@@ -867,6 +887,32 @@ def _glossary_phrases(tokens: list[str]) -> set[int]:
     return kept
 
 
+def _synonym_phrases(tokens: list[str]) -> set[int]:
+    """The tokens of a Norwegian question inside a phrase synonyms_no.yaml names as a whole ("slås sammen",
+    "bygge ut", "tar over", "beboere på sykehjem"), whose words are kept though one is a stop word ("sammen", "ut",
+    "over"): without it "ambulansestasjoner slås sammen" asked for statements saying "slås"."""
+    forms = _multiword_synonyms()
+    kept: set[int] = set()
+    for i in range(len(tokens)):
+        for n in (4, 3, 2):
+            window = tokens[i:i + n]
+            if len(window) < n or "|" in "".join(window):
+                continue
+            said = fold_text(" ".join(window).lower())
+            # (the form's last word a stem: it reaches into the window's last word, "hjemmetjenest" in "…tenesta")
+            if any(said.startswith(f) and len(f) > len(said) - len(fold_text(window[-1].lower())) for f in forms):
+                kept.update(range(i, i + n))
+                break
+    return kept
+
+
+@lru_cache(maxsize=1)
+def _multiword_synonyms() -> tuple[str, ...]:
+    """Not a kind of change's ("slås sammen"): named whole, it would decide the question (changes_no.yaml), where its
+    verb alone ("slås") left it to the words (development: −4 when kept)."""
+    return tuple(w for group in synonym_groups() if not is_change(group) for w in group if " " in w)
+
+
 # what follows a stance word inside a compound noun that names a thing ("støtte|ordning", "støtte|kontakter",
 # "ønske|liste"), not one of its own endings ("anbefal|ingene", "tilrå|dingane", "ønske|r")
 _STANCE_COMPOUND = re.compile(r"[es]?(?!ing|els|ene|ane|ende|ande|ding|er\b|ar\b|te\b)[a-zæøå]{5,}")
@@ -885,7 +931,7 @@ def _phrase(text: str, english: bool = False) -> str | None:
             for p in t["relation"].values())
 
     tokens = _ALTERNATIVES.findall(first)
-    kept = _glossary_phrases(tokens) if english else set()
+    kept = _glossary_phrases(tokens) if english else _synonym_phrases(tokens)
     # (nor are two of them: "foreslår eller støtter")
     words = [w for w in (token if i in kept else "|".join(x for x in token.split("|") if topical(x))
                          for i, token in enumerate(tokens)) if w]
