@@ -48,6 +48,11 @@ def prompt_role(text: str) -> str | None:
     return None
 
 
+# (a subject that names who, not "Dette meiner me må kome på plass", "Det vi mener må til": a list's lead-in)
+_STANCE_SENTENCE = re.compile(r"^(?![\d.]*\s*(?:det|dette|hva|kva|her|slik)\b)\S+(?:\s+\S+){0,5}?\s+"
+                              + PATTERNS["stance_subject_verbs"], re.IGNORECASE)
+
+
 def _classify(raw: RawBlock, text: str) -> tuple[str, int]:
     """Kind and heading level (numbering depth, or 9 for an unnumbered heading)."""
     level = len(raw.numbered.split(".")) if raw.numbered else 9
@@ -59,8 +64,10 @@ def _classify(raw: RawBlock, text: str) -> tuple[str, int]:
         return "prompt", level  # a question, a label, or a list's lead-in ("Eksempler på tjenester som …")
     if raw.bullet:
         return "bullet", level
-    if raw.numbered and (len(text) <= 140 and not text.endswith(".") or text.endswith("?")):
-        return "heading", level  # a numbered heading, or a numbered question the text answers
+    if raw.numbered and (len(text) <= 140 and not text.endswith(".") and not _STANCE_SENTENCE.search(text)
+                         or text.endswith("?")):
+        return "heading", level  # a numbered heading, or a numbered question the text answers (not a numbered
+        # point of a decision that takes a stance without a full stop: "2. Kommunen støtter at fristen forlenges")
     if raw.numbered:
         return "bullet", level
     if one_line and (text.count("|") >= 2 or PIPE.search(text)):

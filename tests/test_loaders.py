@@ -491,6 +491,21 @@ def test_a_short_line_that_ends_with_an_exclamation_mark_is_a_sentence_not_a_hea
     assert kinds["Jeg sier nei til dette!"] == "paragraph" and kinds["Bemanning"] == "heading", kinds
 
 
+def test_a_numbered_point_that_takes_a_stance_without_a_full_stop_is_an_item_not_a_heading(tmp_path: Path) -> None:
+    """Invented (session 57): a council's decision in numbered points with no full stop ("2. Kommunen støtter at …")
+    is a list of what it says (two real responses of two senders wrote so, tests/fixtures/genre/README.md); a
+    numbered title ("1. Bakgrunn") and a list's lead-in ("3. Det vi mener må til") stay headings (or prompts)."""
+    f = tmp_path / "x.txt"
+    f.write_text("Høringssvar fra Fjellheim kommune\n\n1. Bakgrunn\n\nSaka var i formannskapet 3. mars.\n\n"
+                 "2. Vedtak\n\n  1. Fjellheim kommune støtter at fristen for klage forlenges\n"
+                 "  2. Fjellheim kommune anbefaler at ordningen får et eget budsjett\n\n"
+                 "3. Det vi mener må til\n\nFlere jordmødre i distriktene.\n", "utf-8")
+    kinds = {b.text: b.kind for b in load_document(f).blocks}
+    items = [t for t, k in kinds.items() if "Fjellheim kommune støtter" in t or "anbefaler at" in t]
+    assert len(items) == 2 and all(kinds[t] != "heading" for t in items), kinds
+    assert kinds["1. Bakgrunn"] == "heading" and kinds["3. Det vi mener må til"] in ("heading", "prompt"), kinds
+
+
 @pytest.mark.parametrize("head, author", [
     # a letterhead in capitals, with no address: the recipient right below says it is the sender
     ("PASIENT- OG BRUKEROMBUDET I OSLO OG AKERSHUS\n\nTil Helse- og omsorgsdepartementet\n\nHøringssvar\n\n"
@@ -500,6 +515,11 @@ def test_a_short_line_that_ends_with_an_exclamation_mark_is_a_sentence_not_a_hea
      "Universitetssykehuset Nord-Norge HF"),
     # a date line over the recipient is no sender
     ("Mars 2022\n\nTil Helse- og omsorgsdepartementet\n\nInnspill til planen\n\nVi støtter planen.", None),
+    # no letterhead: a state body named in the letter's opening "X viser til …" (session 57: a real letter of
+    # Statens helsetilsyn began so; "-tilsyn", "-institutt" continue a name as "forening" does: eight development
+    # documents name "Statens helsetilsyn", "Statens arbeidsmiljøinstitutt" …)
+    ("Statens strålevernstilsyn viser til departementets høringsbrev av 3. mars.\n\nVi støtter forslaget.",
+     "Statens strålevernstilsyn"),
 ])
 def test_letterheads_without_an_address(tmp_path: Path, head: str, author: str | None) -> None:
     path = tmp_path / "innspill.txt"
