@@ -493,7 +493,8 @@ def test_a_short_line_that_ends_with_an_exclamation_mark_is_a_sentence_not_a_hea
 
 def test_a_numbered_point_that_takes_a_stance_without_a_full_stop_is_an_item_not_a_heading(tmp_path: Path) -> None:
     """Invented (session 57): a council's decision in numbered points with no full stop ("2. Kommunen støtter at …")
-    is a list of what it says (two real responses of two senders wrote so, tests/fixtures/genre/README.md); a
+    is a list of what it says (a real municipality's decision wrote so, tests/fixtures/genre/README.md, as does a
+    development board's, g441); a
     numbered title ("1. Bakgrunn") and a list's lead-in ("3. Det vi mener må til") stay headings (or prompts)."""
     f = tmp_path / "x.txt"
     f.write_text("Høringssvar fra Fjellheim kommune\n\n1. Bakgrunn\n\nSaka var i formannskapet 3. mars.\n\n"
