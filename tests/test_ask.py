@@ -198,7 +198,8 @@ def test_an_english_word_brings_the_norwegian_synonyms_of_its_translation() -> N
 
 @pytest.mark.parametrize(("english", "norwegian"), [
     ("levies", "avgift"), ("licences", "lisens"), ("competition", "konkurranseutsett"), ("portal", "nettportal"),
-    ("Research Council", "forskningsråd"), ("retinal photography", "netthinne"),
+    ("Research Council", "forskningsråd"), ("retinal photography", "netthinne"), ("night-time", "natt"),
+    ("at the same time", "samtidig"),
 ])
 def test_a_plain_english_word_of_a_question_is_looked_for_in_norwegian(english: str, norwegian: str) -> None:
     """Words the documents say in Norwegian only ("avgift på sukkerholdig drikke", "konkurranseutsette midlene",
