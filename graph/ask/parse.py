@@ -983,12 +983,17 @@ def _english_matches(phrase: str, known: tuple[tuple[str, str, str], ...]) -> li
     if not alts:
         return []
 
+    # (the words the question capitalises: names, kept as they are)
+    capitalised = set(key_of(" ".join(re.findall(r"(?<![\w-])[A-ZÆØÅ][\wÆØÅæøå-]*", phrase))).split())
+
     def holds(key: str, stems: tuple[str, ...], translated: bool) -> bool:
-        # a translated stem anywhere in a key word (a compound), an untranslated one (a name) only as its start:
-        # "agd" (Agder) is not in "lagd"; a translated word as discovery keys it too ("kommune" is "kommun")
+        # a translated stem anywhere in a key word (a compound), an untranslated name only as its start: "agd"
+        # (Agder) is not in "lagd"; an English word the glossary lacks only as a key word of its own ("same" is no
+        # start of "samhandling", "sammensatt"); a translated word as discovery keys it too ("kommune" is "kommun")
         keyed = (*stems, *(k for w in stems if " " not in w and (k := key_of(w)) and len(k) >= _KEYED)) \
             if translated else stems
-        return any(w in k if translated else k.startswith(w) for w in keyed for k in key.split())
+        return any(w in k if translated else k.startswith(w) if w in capitalised else k == w
+                   for w in keyed for k in key.split())
 
     def names(key: str, stems: tuple[str, ...]) -> bool:
         # a key word that is the translated word itself, not a compound it is part of: "tannh" (tannhelse) for
