@@ -245,6 +245,13 @@ def test_an_english_word_the_glossary_lacks_is_no_start_of_a_norwegian_key() -> 
     assert _english_matches("same outreach", (("m-x", name, key_of(name)),)) == []
 
 
+def test_a_determiner_before_a_measure_is_no_qualifier_of_it() -> None:
+    """"the same outreach team" is an outreach team: "same" is no adjective the glossary lacks that makes it another,
+    unknown measure ("same outreach"), looked for word for word."""
+    it = parse("Where are stroke patients followed by the same outreach team after discharge?", load_vocabulary(), ())
+    assert "ambulante-team" in it.measures and not it.unrecognised
+
+
 def test_a_verb_of_two_words_in_the_synonyms_keeps_its_particle() -> None:
     """"ta imot sykepleierstudenter": "imot" alone is a stop word ("går imot"), so the topic asked for "ta", too
     short to look for; said whole, the verb is looked for whole (synonyms_no.yaml). A kind of change of two words
