@@ -1509,8 +1509,6 @@ def test_the_scopes_nearest_statement_answers_with_somewhat_less_of_a_longer_que
     ("tannhelsen") is in none of it."""
     from graph.ask import _nearest_in_scope
 
-    folder = tmp_path / "docs"
-    folder.mkdir()
     letters = {"fjellheim": "Kommunen ber om at helsestasjonen og skolen får en felles elektronisk kalender for "
                             "vaksinering.",
                "dalbygda": "Dalbygda kommune ber om flere plasser i barnehagen. Vi vil ha digital timebestilling hos "
@@ -1521,13 +1519,10 @@ def test_the_scopes_nearest_statement_answers_with_somewhat_less_of_a_longer_que
                            "nytt kulturhus.",
                "nordvik": "Nordvik kommune ber om flere turnusleger. Vi vil ha bedre veier til sykehuset. Kommunen ber "
                           "om at tannlegen kommer hver uke. Vi foreslår at apoteket holder åpent lenger."}
-    for name, said in letters.items():
-        (folder / f"{name}.txt").write_text(f"{name.title()} kommune\n\nHøringsinnspill\n\n{said}\n\n"
-                                            f"{name.title()} kommune\n", "utf-8")
-    store = EmbeddedStore(tmp_path / "g")
     vocab = load_vocabulary()
-    try:
-        ingest(store, [folder])
+    texts = {name: f"{name.title()} kommune\n\nHøringsinnspill\n\n{said}\n\n{name.title()} kommune\n"
+             for name, said in letters.items()}
+    with _letters(tmp_path, texts) as store:
 
         def added(question: str) -> set[str]:
             answers: list[dict] = []
@@ -1537,8 +1532,6 @@ def test_the_scopes_nearest_statement_answers_with_somewhat_less_of_a_longer_que
         assert added("Hvem vil at helsestasjonen og skolen skal ha en digital oversikt over vaksinene?") == {
             "Fjellheim kommune"}
         assert added("Hvem vil at helsestasjonen og skolen skal ha en digital oversikt over tannhelsen?") == set()
-    finally:
-        store.close()
 
 
 def test_a_count_in_scope_counts_every_statement_near_its_words_not_only_the_nearest(tmp_path: Path) -> None:

@@ -888,9 +888,9 @@ def _glossary_phrases(tokens: list[str]) -> set[int]:
 
 
 def _synonym_phrases(tokens: list[str]) -> set[int]:
-    """The tokens of a Norwegian question inside a phrase synonyms_no.yaml names as a whole ("slås sammen",
-    "bygge ut", "tar over", "beboere på sykehjem"), whose words are kept though one is a stop word ("sammen", "ut",
-    "over"): without it "ambulansestasjoner slås sammen" asked for statements saying "slås"."""
+    """The tokens of a Norwegian question inside a phrase synonyms_no.yaml names as a whole ("ta imot", "bygge ut",
+    "beboere på sykehjem"), whose words are kept though one is a stop word ("imot", "ut", "på"): without it "ta imot
+    sykepleierstudenter" asked for statements saying "ta", too short a word to look for."""
     forms = _multiword_synonyms()
     kept: set[int] = set()
     for i in range(len(tokens)):
@@ -908,8 +908,8 @@ def _synonym_phrases(tokens: list[str]) -> set[int]:
 
 @lru_cache(maxsize=1)
 def _multiword_synonyms() -> tuple[str, ...]:
-    """Not a kind of change's ("slås sammen"): named whole, it would decide the question (changes_no.yaml), where its
-    verb alone ("slås") left it to the words (development: −4 when kept)."""
+    """The groups' phrases of two words or more, but a kind of change's ("slås sammen"): named whole, a change decides
+    the question (changes_no.yaml), where its verb alone ("slås") leaves it to the words (development −4 when kept)."""
     return tuple(w for group in synonym_groups() if not is_change(group) for w in group if " " in w)
 
 
