@@ -517,8 +517,8 @@ def test_a_numbered_point_that_takes_a_stance_without_a_full_stop_is_an_item_not
     # a date line over the recipient is no sender
     ("Mars 2022\n\nTil Helse- og omsorgsdepartementet\n\nInnspill til planen\n\nVi støtter planen.", None),
     # no letterhead: a state body named in the letter's opening "X viser til …" (session 57: a real letter of
-    # Statens helsetilsyn began so; "-tilsyn", "-institutt" continue a name as "forening" does: eight development
-    # documents name "Statens helsetilsyn", "Statens arbeidsmiljøinstitutt" …)
+    # Statens helsetilsyn began so; a "-tilsyn" continues a name as "forening" does: five development documents of
+    # five senders name "Statens helsetilsyn")
     ("Statens strålevernstilsyn viser til departementets høringsbrev av 3. mars.\n\nVi støtter forslaget.",
      "Statens strålevernstilsyn"),
 ])
