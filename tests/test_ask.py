@@ -2248,3 +2248,30 @@ def test_a_theme_nobody_speaks_of_is_answered_by_nothing_not_by_every_proposal(t
             out = ask(store, question)
             assert out["answers"] == [], (question, out["interpretation"], out["answers"])
             assert "without its theme" not in (out["interpretation"].get("note") or "")
+
+
+def test_a_measure_of_another_is_answered_by_who_backs_both(tmp_path: Path) -> None:
+    """"Et øremerket tilskudd til hverdagsrehabilitering" is one thing: who asks for it in one statement, or for
+    each of the two in one letter with the grant said to be earmarked, backs it; who asks for a grant for something
+    else and supports everyday rehabilitation, or for either alone, does not (the union counted all of them). And
+    an English "block grant" is no grant scheme, though an "earmarked grant" is."""
+    letters = {"fjellheim": "Fjellheim kommune ber om et øremerket tilskudd til hverdagsrehabilitering i tre år.",
+               "dalbygda": "Dalbygda kommune støtter at alle kommuner skal tilby hverdagsrehabilitering. Vi ber om "
+                           "at kommunene får et øremerket tilskudd de første tre årene.",
+               "elvestad": "Elvestad kommune støtter satsingen på hverdagsrehabilitering. Kommunen ber om at "
+                           "tilskuddet til kombinerte stillinger gjøres permanent.",
+               "nordvik": "Nordvik kommune ber om et øremerket tilskudd til lærlinger i helsefag.",
+               "sørvik": "Sørvik kommune vil innføre hverdagsrehabilitering i hele kommunen."}
+    texts = {name: f"{name.title()} kommune\n\nHøringsinnspill\n\n{said}\n\n{name.title()} kommune\n"
+             for name, said in letters.items()}
+    vocab = load_vocabulary()
+    with _letters(tmp_path, texts) as store:
+        for question in ("Hvor mange ber om et øremerket tilskudd til hverdagsrehabilitering?",
+                         "Hvem ber om et øremerket tilskudd til hverdagsrehabilitering?",
+                         "How many ask for an earmarked grant for everyday rehabilitation?"):
+            result = ask(store, question, vocab=vocab)
+            assert result["interpretation"].get("nested"), question
+            assert {a["actor"]["name"] for a in result["answers"]} == {"Fjellheim kommune", "Dalbygda kommune"}, \
+                question
+    it = parse("Who wants to fold the earmarked grant into the block grant?", vocab)
+    assert it.measures == ["tilskudd-til-kommunene"] and "block" in (it.specifics or it.phrase or "")

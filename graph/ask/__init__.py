@@ -186,7 +186,8 @@ def _answer(store: GraphStore, it: Interpretation, documents: list[str] | None, 
         found = answer(store, "who_states", params, vocab, limit=limit * 4)
         return _keep(found, _DATE)[:limit]
     # (not to count: "how many back X between hospitals and municipalities" counts every backer of X)
-    narrower = _narrower(store, it, vocab) if it.specifics and it.measures and not it.count else []
+    # (nor when one measure is of the other: a narrower one of either is not both)
+    narrower = _narrower(store, it, vocab) if it.specifics and it.measures and not it.count and not it.nested else []
     # "… LIS1-stillinger delt mellom sykehus og kommuner": the narrower measure the question names answers; when
     # nobody in the documents asked about backs it, the question's own measure does ("FACT-team for Nordfjord" is
     # no backer of another's "ambulant geriatrisk team med base i Nordfjordeid")
@@ -211,6 +212,8 @@ def _answer(store: GraphStore, it: Interpretation, documents: list[str] | None, 
                limit)
     if it.between:  # (before what the question adds narrows them: "split" is not said only by the wrong parties)
         found = _shared_between(it, found)
+    if it.nested and len(it.measures) == 2:
+        found = _backing_both(store, it, found, _beyond_name(it, vocab))
     specifics = _beyond_name(it, vocab) if it.specifics and found and not it.count else ""
     if specifics:  # the answers about the measure that also say what the question adds, if any do
         # (a place it names must be said, in the quote or the name of who says it)
@@ -230,6 +233,25 @@ def _answer(store: GraphStore, it: Interpretation, documents: list[str] | None, 
     if it.kinds:  # "which municipalities …": the actors of that kind (and the people who speak for them),
         found = [a for a in found if of_kind(a["actor"], (*it.actor_types, "person"), it.actor_names)]
     return found
+
+
+def _backing_both(store: GraphStore, it: Interpretation, found: list[dict[str, Any]],
+                  specifics: str) -> list[dict[str, Any]]:
+    """A measure of another ("øremerket tilskudd til hverdagsrehabilitering") is backed by a statement about both, or
+    by statements about each in one document of which one says what the question adds ("øremerket"): whoever backs
+    grants for anything, or everyday rehabilitation without a word of a grant, does not back the one thing asked."""
+    says = _saying(store, specifics, it.language == "en", _places(specifics)) if specifics else None
+    by_actor: dict[str, list[dict[str, Any]]] = {}
+    for a in found:
+        by_actor.setdefault(a["actor"]["id"], []).append(a)
+    keep = set()
+    for actor, answers in by_actor.items():
+        said = [{(e["file"], e.get("line"), e["quote"]) for a in answers if (a.get("measure") or {}).get("id") == m
+                 for e in a["evidence"]} for m in it.measures]
+        if set.intersection(*said) or {s[0] for s in said[0]} & {s[0] for s in said[1]} and (
+                says is None or any(says(a, e) for a in answers for e in a["evidence"])):
+            keep.add(actor)
+    return [a for a in found if a["actor"]["id"] in keep]
 
 
 def _kinds_for_groups(it: Interpretation, vocab: Vocabulary) -> list[str]:
@@ -394,8 +416,8 @@ def _retrieved(store: GraphStore, it: Interpretation, documents: list[str] | Non
     graph's structure found. Nothing is added when a word of the question is in no statement (the documents do not
     speak of it). How many were added."""
     words = it.phrase or it.wording
-    if it.intent not in _RETRIEVING or not words or it.exact or it.actors or len(words.split()) < 3:
-        return 0
+    if it.intent not in _RETRIEVING or not words or it.exact or it.actors or it.nested or len(words.split()) < 3:
+        return 0  # (half the words of "øremerket tilskudd til hverdagsrehabilitering" may be a grant for anything)
     if not Phrase.weigh(store, words, english=it.language == "en").speaks_of():
         return 0
     loose = replace(it, measures=[], discovered=[], phrase=words, specifics=None)

@@ -82,6 +82,7 @@ class Interpretation:
     described: list[str] = field(default_factory=list)  # measures the question describes without naming them
     described_by: str | None = None  # the question's words that describe them
     between: list[str] = field(default_factory=list)  # the levels of the service something is shared between
+    nested: bool = False  # two measures, one of the other ("tilskudd til hverdagsrehabilitering"): both, not either
     note: str | None = None
 
     @property
@@ -489,6 +490,9 @@ def _measures(r: _Reading, vocab: Vocabulary) -> None:
                else _core_name(vocab.measures.entries[mid]) for mid, s, e in hits]
     r.worded = [_compound_or_name(t, vocab.measures.entries[mid])
                 for t, (mid, _, _) in zip(r.terms, hits, strict=True)]
+    ordered = sorted(hits, key=lambda h: h[1])
+    r.it.nested = len({h[0] for h in hits}) == 2 and len(ordered) == 2 \
+        and bool(re.match(templates()["nested_measure"], r.rest[ordered[0][2]:ordered[1][1]], re.I))
     r.rest = _mask(r.rest, hits)
     r.it.measures = list(dict.fromkeys(h[0] for h in hits))
     # (in Norwegian a group with an adjective before it is still that group: "nyutdannede leger", "hjemmeboende
@@ -613,6 +617,8 @@ def _unqualified(r: _Reading, hits: list[tuple[str, int, int]],
     kept = []
     for h in hits:
         before = re.search(r"(?:(\S+) )?([^\W_][\w-]*) ?$", r.rest[:h[1]])
+        if before and _another_thing(before[2], r.rest[h[1]:h[2]].strip(), r, (entries or {}).get(h[0])):
+            continue
         if before and _qualifier(before[2], before[1], r.it.language) and not r.it.unrecognised \
                 and not _describes(before[2], (entries or {}).get(h[0])) and not _second_verb(r.rest[:h[1]]):
             r.it.unrecognised = r.rest[before.start(2):h[2]]
@@ -621,6 +627,18 @@ def _unqualified(r: _Reading, hits: list[tuple[str, int, int]],
         else:
             kept.append(h)
     return kept
+
+
+def _another_thing(word: str, name: str, r: _Reading, entry: Entry | None) -> bool:
+    """An English measure word after a word the glossary knows the two as something else by: a "block grant"
+    (rammetilskudd) is no grant scheme, though an "earmarked grant" (øremerket tilskudd) is one."""
+    words = f"{word} {name}"
+    if r.it.language != "en" or entry is None or len(phrase_words(word)) != 1 or len(phrase_words(name)) != 1 \
+            or not english_phrase(words.lower()):
+        return False
+    names = {w for n in (entry.name, *entry.aliases) for w in fold_text(n).split()}
+    return not any(all(any(n.startswith(w) for n in names) for w in t.split())
+                   for t in english_stems(words.lower()))
 
 
 # a verb coordinated with one after a modal ("få se og endre …", "vil bygge ut eller finansiere …"): the word before
