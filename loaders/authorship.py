@@ -553,7 +553,26 @@ def stance_subject(lines: list[str]) -> str | None:
     for name, n in counts.most_common():
         if n >= 2 or len(re.findall(rf"(?<!\w){re.escape(name)}(?:s|\x27)?(?!\w)", text)) >= 2:  # (or "NSDMs …")
             return _spelled_out(name, lines) or name
-    return None
+    return opening_subject(lines)
+
+
+# the subject of a letter's first sentence, lower-case words and all ("Utviklingssenter for sykehjem og
+# hjemmetjenester i Vestfold er positiv til …")
+_OPENING_SUBJECT = re.compile(r"^(?P<name>(?-i:[A-ZÆØÅ])[\wæøå-]*(?:\s+[\wæøåÆØÅ-]+){0,7}?)\s+"
+                              r"(?:har\s+(?:også\s+|òg\s+)?)?" + PATTERNS["stance_subject_verbs"], re.IGNORECASE)
+
+
+def opening_subject(lines: list[str]) -> str | None:
+    """A body that names itself once, as the subject of its letter's first sentence, and is "vi", "tilsynet" or
+    "senteret" after it ("Konkurransetilsynet er positiv til …", "Utviklingssenter for … i Vestfold er positiv til
+    flere av forslagene …"): the name, when it is one word or holds a word of a body's name."""
+    first = next((ln.strip() for ln in lines[:15] if ln.strip().endswith(".") and len(ln.split()) >= 8), None)
+    m = _OPENING_SUBJECT.match(first) if first else None
+    name = tidy_org(m["name"]) if m else None
+    if not name or name.split()[0].lower() in _NOT_SENDER:
+        return None
+    words = name.split()
+    return name if len(words) == 1 or any(len(w) > 3 and re.fullmatch(_LINK, w.lower()) for w in words) else None
 
 
 _NOT_INITIAL = {"og", "i", "for", "av", "til", "på"}  # words an abbreviation leaves out ("Senter for …", "… og …")

@@ -284,6 +284,15 @@ def test_sets_written_after_the_rules_stay_good(dev: dict) -> None:
     ("Vi mener det ikke lenger finnes faglig grunnlag for en slik samling av fødetilbudet.", "opposition"),
     ("Det finst ikkje medisinsk grunnlag for denne innstramminga.", "opposition"),
     ("Det finnes ikke godt nok kunnskapsgrunnlag for å vurdere effekten.", "other"),
+    # (session 58, set BW) what is proposed not wanted or not accepted; a practice done in a year; an e-mail's notice
+    ("Det er etter styrets syn ikke ønskelig at legevakten stenges om natten.", "opposition"),
+    ("Det er ikkje ønskjeleg at pasientane må betale for plassen.", "opposition"),
+    ("Kommunen godtar ikke at ambulansen flyttes til Fjellby.", "opposition"),
+    ("Rådet godtek ikkje ein eigendel på kommunale døgnplassar.", "opposition"),
+    ("Foreningen aksepterer ikke at kurset kortes ned til ti timer.", "opposition"),
+    ("Eg vil ikkje at legekontoret skal stengje om sommaren.", "opposition"),
+    ("Vi gjennomførte i 2024 fire kurs i legemiddelhåndtering for assistenter.", "example"),
+    ("Hvis du har mottatt denne e-posten ved en feil, ber vi deg slette den.", "other"),
 ])
 def test_stance_language_of_the_genre(sentence: str, kind: str) -> None:
     assert statement_kind(sentence, None, positional=False) == kind

@@ -499,11 +499,14 @@ def test_a_numbered_point_that_takes_a_stance_without_a_full_stop_is_an_item_not
     f = tmp_path / "x.txt"
     f.write_text("Høringssvar fra Fjellheim kommune\n\n1. Bakgrunn\n\nSaka var i formannskapet 3. mars.\n\n"
                  "2. Vedtak\n\n  1. Fjellheim kommune støtter at fristen for klage forlenges\n"
-                 "  2. Fjellheim kommune anbefaler at ordningen får et eget budsjett\n\n"
+                 "  2. Fjellheim kommune anbefaler at ordningen får et eget budsjett\n"
+                 "  3. Kommunen godtar ikke at jordmortjenesten legges ned\n"
+                 "  4. Det er ikke ønskelig at pasientene må reise til Fjellby\n\n"
                  "3. Det vi mener må til\n\nFlere jordmødre i distriktene.\n", "utf-8")
     kinds = {b.text: b.kind for b in load_document(f).blocks}
-    items = [t for t, k in kinds.items() if "Fjellheim kommune støtter" in t or "anbefaler at" in t]
-    assert len(items) == 2 and all(kinds[t] != "heading" for t in items), kinds
+    items = [t for t, k in kinds.items() if any(w in t for w in ("kommune støtter", "anbefaler at", "godtar ikke",
+                                                                  "ikke ønskelig"))]
+    assert len(items) == 4 and all(kinds[t] != "heading" for t in items), kinds
     assert kinds["1. Bakgrunn"] == "heading" and kinds["3. Det vi mener må til"] in ("heading", "prompt"), kinds
 
 
@@ -521,6 +524,16 @@ def test_a_numbered_point_that_takes_a_stance_without_a_full_stop_is_an_item_not
     # five senders name "Statens helsetilsyn")
     ("Statens strålevernstilsyn viser til departementets høringsbrev av 3. mars.\n\nVi støtter forslaget.",
      "Statens strålevernstilsyn"),
+    # no letterhead: a body named once, as the subject of the first sentence, "vi" and "senteret" after it (session
+    # 58: a real letter of Konkurransetilsynet, and g735 of set BW, whose name holds lower-case words)
+    ("Høringssvar – ny forskrift\n\nKompetansesenter for legevaktmedisin i Fjelldalen er positiv til de fleste "
+     "forslagene i høringsnotatet.\n\nSenteret ber om at fristen forlenges.", "Kompetansesenter for legevaktmedisin i "
+     "Fjelldalen"),
+    ("Høyring – endring i forskrift\n\nFjelltilsynet er positiv til den føreslåtte endringa om å fjerne kravet om "
+     "løyve.\n\nVi meiner fristen bør vere lengre.", "Fjelltilsynet"),
+    # (not a sentence that retells another body: "Departementet foreslår …" names no sender)
+    ("Høringssvar\n\nDepartementet foreslår at fristen forlenges til ett år etter vedtaket.\n\nVi støtter dette.",
+     None),
 ])
 def test_letterheads_without_an_address(tmp_path: Path, head: str, author: str | None) -> None:
     path = tmp_path / "innspill.txt"
