@@ -248,8 +248,8 @@ def _backing_both(store: GraphStore, it: Interpretation, found: list[dict[str, A
     for actor, answers in by_actor.items():
         said = [{(e["file"], e.get("line"), e["quote"]) for a in answers if (a.get("measure") or {}).get("id") == m
                  for e in a["evidence"]} for m in it.measures]
-        if set.intersection(*said) or {s[0] for s in said[0]} & {s[0] for s in said[1]} and (
-                says is None or any(says(a, e) for a in answers for e in a["evidence"])):
+        if set.intersection(*said) or ({s[0] for s in said[0]} & {s[0] for s in said[1]} and (
+                says is None or any(says(a, e) for a in answers for e in a["evidence"]))):
             keep.add(actor)
     return [a for a in found if a["actor"]["id"] in keep]
 
