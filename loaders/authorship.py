@@ -557,15 +557,17 @@ def stance_subject(lines: list[str]) -> str | None:
 
 
 # the subject of a letter's first sentence, lower-case words and all ("Utviklingssenter for sykehjem og
-# hjemmetjenester i Vestfold er positiv til …")
+# hjemmetjenester i Vestfold er positiv til …"), taking a stance or saying what it is
 _OPENING_SUBJECT = re.compile(r"^(?P<name>(?-i:[A-ZÆØÅ])[\wæøå-]*(?:\s+[\wæøåÆØÅ-]+){0,7}?)\s+"
-                              r"(?:har\s+(?:også\s+|òg\s+)?)?" + PATTERNS["stance_subject_verbs"], re.IGNORECASE)
+                              r"(?:(?:har\s+(?:også\s+|òg\s+)?)?" + PATTERNS["stance_subject_verbs"] + "|"
+                              + PATTERNS["self_description"] + ")", re.IGNORECASE)
 
 
 def opening_subject(lines: list[str]) -> str | None:
     """A body that names itself once, as the subject of its letter's first sentence, and is "vi", "tilsynet" or
     "senteret" after it ("Konkurransetilsynet er positiv til …", "Utviklingssenter for … i Vestfold er positiv til
-    flere av forslagene …"): the name, when it is one word or holds a word of a body's name."""
+    flere av forslagene …", "Pårørendealliansen er en paraplyorganisasjon …"): the name, when it is one word or holds
+    a word of a body's name."""
     first = next((ln.strip() for ln in lines[:15] if ln.strip().endswith(".") and len(ln.split()) >= 8), None)
     m = _OPENING_SUBJECT.match(first) if first else None
     name = tidy_org(m["name"]) if m else None
