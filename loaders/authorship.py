@@ -565,7 +565,7 @@ _OPENING_SUBJECT = re.compile(r"^(?P<name>(?-i:[A-ZÆØÅ])[\wæøå-]*(?:\s+[\w
 
 def opening_subject(lines: list[str]) -> str | None:
     """A body that names itself once, as the subject of its letter's first sentence, and is "vi", "tilsynet" or
-    "senteret" after it ("Konkurransetilsynet er positiv til …", "Utviklingssenter for … i Vestfold er positiv til
+    "senteret" after it ("Fjelltilsynet er positiv til …", "Utviklingssenter for … i Vestfold er positiv til
     flere av forslagene …", "Pårørendealliansen er en paraplyorganisasjon …"): the name, when it is one word or holds
     a word of a body's name."""
     first = next((ln.strip() for ln in lines[:15] if ln.strip().endswith(".") and len(ln.split()) >= 8), None)

@@ -51,8 +51,7 @@ def prompt_role(text: str) -> str | None:
 # (a subject that names who, not "Dette meiner me må kome på plass", "Det vi mener må til": a list's lead-in)
 # (or what is proposed not wanted: "4. Det er ikke ønskelig at pasienter skal betale …")
 _STANCE_SENTENCE = re.compile(r"^(?![\d.]*\s*(?:det|dette|hva|kva|her|slik)\b)\S+(?:\s+\S+){0,5}?\s+"
-                              + PATTERNS["stance_subject_verbs"] + r"|^[\d.]*\s*det\s+er\s+(?:\S+\s+){0,3}?"
-                              r"(?:ikke|ikkje)\s+(?:ønskelig|ønskeleg|ønskjeleg)\s+(?:at|å)\b", re.IGNORECASE)
+                              + PATTERNS["stance_subject_verbs"] + "|" + PATTERNS["impersonal_stance"], re.IGNORECASE)
 
 
 def _classify(raw: RawBlock, text: str) -> tuple[str, int]:

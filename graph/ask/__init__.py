@@ -212,9 +212,10 @@ def _answer(store: GraphStore, it: Interpretation, documents: list[str] | None, 
                limit)
     if it.between:  # (before what the question adds narrows them: "split" is not said only by the wrong parties)
         found = _shared_between(it, found)
+    beyond = _beyond_name(it, vocab)
     if it.nested and len(it.measures) == 2:
-        found = _backing_both(store, it, found, _beyond_name(it, vocab))
-    specifics = _beyond_name(it, vocab) if it.specifics and found and not it.count else ""
+        found = _backing_both(store, it, found, beyond)
+    specifics = beyond if it.specifics and found and not it.count else ""
     if specifics:  # the answers about the measure that also say what the question adds, if any do
         # (a place it names must be said, in the quote or the name of who says it)
         weighed = Phrase.weigh(store, specifics, english=it.language == "en")

@@ -617,7 +617,8 @@ def _unqualified(r: _Reading, hits: list[tuple[str, int, int]],
     kept = []
     for h in hits:
         before = re.search(r"(?:(\S+) )?([^\W_][\w-]*) ?$", r.rest[:h[1]])
-        if before and _another_thing(before[2], r.rest[h[1]:h[2]].strip(), r, (entries or {}).get(h[0])):
+        if before and r.it.language == "en" and _another_thing(before[2], r.rest[h[1]:h[2]].strip(),
+                                                                (entries or {}).get(h[0])):
             continue
         if before and _qualifier(before[2], before[1], r.it.language) and not r.it.unrecognised \
                 and not _describes(before[2], (entries or {}).get(h[0])) and not _second_verb(r.rest[:h[1]]):
@@ -629,11 +630,11 @@ def _unqualified(r: _Reading, hits: list[tuple[str, int, int]],
     return kept
 
 
-def _another_thing(word: str, name: str, r: _Reading, entry: Entry | None) -> bool:
+def _another_thing(word: str, name: str, entry: Entry | None) -> bool:
     """An English measure word after a word the glossary knows the two as something else by: a "block grant"
     (rammetilskudd) is no grant scheme, though an "earmarked grant" (øremerket tilskudd) is one."""
     words = f"{word} {name}"
-    if r.it.language != "en" or entry is None or len(phrase_words(word)) != 1 or len(phrase_words(name)) != 1 \
+    if entry is None or len(phrase_words(word)) != 1 or len(phrase_words(name)) != 1 \
             or not english_phrase(words.lower()):
         return False
     names = {w for n in (entry.name, *entry.aliases) for w in fold_text(n).split()}
