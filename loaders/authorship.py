@@ -41,6 +41,7 @@ def _compile(patterns: list[str]) -> list[re.Pattern[str]]:
 
 
 _STRONG = _compile(PATTERNS["sender_patterns"]["strong"])
+_COUNCIL_DECISION = re.compile(PATTERNS["council_decision"], re.IGNORECASE)
 _OPENING = _compile(PATTERNS["sender_patterns"]["opening"])
 _PERSON_TITLE, _GENITIVE_TITLE, _ANONYMOUS_TITLE, _REFERENCE = _compile(
     [PATTERNS["sender_patterns"][k] for k in ("person_title", "genitive_title", "anonymous_title", "reference_line")])
@@ -251,6 +252,8 @@ def _author_from_lines(lines: list[str]) -> tuple[str | None, str | None]:
     for text in lines:  # a title, or the sentence a news text opens a paragraph with ("X har levert sitt innspill …")
         if _LIST_ITEM.match(text):  # an item of a list ("Vedlegg: … 3. Uttalelse fra Eldrerådet") is no title
             continue
+        if _COUNCIL_DECISION.match(text):
+            break  # below the council's decision, a title heads a statement appended to the case, not the letter
         if org := _first_match(_STRONG, text[:200]):
             # a joint response: "Felles høyringsuttale frå Ulstein, Herøy og Sande kommunar"
             if joint := re.search(rf"(?<!\w){re.escape(org)}(?:,\s+{_CAP})*\s+og\s+{_CAP}\s+(?:kommuner|kommunar)\b",

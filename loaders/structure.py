@@ -13,6 +13,7 @@ from loaders.tables import Table, cell_text, split_tables
 
 _PROMPTS = [(p["role"], re.compile(p["pattern"], re.IGNORECASE)) for p in PATTERNS["prompts"]]
 _MIN_PART_LINES = 20
+_POINT_WORDS = 6  # words: a numbered line this long under a lead-in is a point said, not a title ("1. Finansiering")
 
 
 def split_parts(lines: list[SourceLine]) -> list[list[SourceLine]]:
@@ -104,12 +105,17 @@ class _SectionTracker:
         self.stack: list[tuple[int, str]] = []  # (level, heading text)
         self.prompt: tuple[int, str, str] | None = None  # (level, text, role)
         self.signed = False
+        self.listing = False  # under a lead-in that ends with a colon, its points so far
 
     def add_raw(self, raw: RawBlock) -> None:
         text, breaks, lines = block_text_and_pages(raw)
         if not text:
             return
         kind, level = _classify(raw, text)
+        if kind == "heading" and raw.numbered and self.listing and len(text.split()) >= _POINT_WORDS:
+            kind = "bullet"  # a decision's numbered points after its lead-in ("Kommunen gjev slik høyringsfråsegn:
+            # 1. … 2. …"), without full stops, are points of what it says, not headings of sections
+        self.listing = text.endswith(":") and kind in ("paragraph", "prompt") or (self.listing and kind == "bullet")
         if CLOSING.match(text):
             self.prompt, self.signed = None, True  # the signature block answers nothing
         if kind == "paragraph" and text.endswith(":") and len(text) <= 160 and self.prompt \

@@ -293,6 +293,26 @@ def test_sets_written_after_the_rules_stay_good(dev: dict) -> None:
     ("Eg vil ikkje at legekontoret skal stengje om sommaren.", "opposition"),
     ("Vi gjennomførte i 2024 fire kurs i legemiddelhåndtering for assistenter.", "example"),
     ("Hvis du har mottatt denne e-posten ved en feil, ber vi deg slette den.", "other"),
+    # (session 59, sets BX and BY) a verdict that the proposal be withdrawn or not carried out; a recommendation that
+    # what is to change stays; support found impossible to give; a matter not to be handled as it stands; a proposal
+    # found questionable — and what only looks like one: a recommendation that a cost not be charged is a proposal
+    ("Vår konklusjon er at forslaget om å stenge nattlegevakten ikke bør gjennomføres.", "opposition"),
+    ("Tilbakemeldinga vår er at framlegget om eigendel bør trekkjast.", "opposition"),
+    ("Fjellbu kommune anbefaler at dagens ordning med jordmorvakt ikke endres.", "opposition"),
+    ("Rådet tilrår at retten til avlastning ikkje vert endra.", "opposition"),
+    ("Foreningen finner ikke å kunne gi sin tilslutning til at kurset kortes ned.", "opposition"),
+    ("Saka bør ikkje handsamast vidare slik ho er lagd fram.", "opposition"),
+    ("Foreningen finner forslaget om en felles vaktsentral betenkelig for små kommuner.", "opposition"),
+    ("Vi anbefaler at pasientene ikke må betale egenandel for dagtilbudet.", "proposal"),
+    # support of an intention to do something is a proposal; of an intention alone, none
+    ("Vi støtter intensjonen om å styrke oppfølgingen etter utskrivning.", "proposal"),
+    ("Vi støtter intensjonen bak planen.", "other"),
+    # a practice held at a fixed interval, a thing made for others; not what should be held, nor a draft written
+    ("Vi holder hver måned et åpent kurs i nettbrett for eldre.", "example"),
+    ("Heimetenesta held kvar veke eit ope møte for pårørande.", "example"),
+    ("Kommunen bør holde hver måned et møte med brukerrådet.", "proposal"),
+    ("Vi har laget en brosjyre om rettighetene til pårørende.", "example"),
+    ("Sekretariatet har laget et utkast til høringssvar.", "other"),
 ])
 def test_stance_language_of_the_genre(sentence: str, kind: str) -> None:
     assert statement_kind(sentence, None, positional=False) == kind
@@ -308,11 +328,51 @@ def test_a_list_items_number_does_not_change_its_kind(sentence: str, kind: str, 
     assert statement_kind(number + sentence, None, positional=False) == kind
 
 
+def test_a_stance_that_announces_remarks_is_a_statement(tmp_path: Path) -> None:
+    """Invented (session 59): the sender's support that ends with a colon before its remarks is its stance (five
+    development documents of five senders, sets BX and BY); a lead-in that only announces remarks is none."""
+    f = tmp_path / "fjellbu.txt"
+    f.write_text("Høringssvar fra Fjellbu Pårørendeforening\n\n"
+                 "Fjellbu Pårørendeforening støtter forslaget om rett til avlastning i helgene og vil knytte noen "
+                 "kommentarer til dette:\n\n- Avlastningen må kunne gis i hjemmet.\n\n"
+                 "Foreningen har følgende merknader til de andre forslagene i notatet:\n\n"
+                 "- Fristen for svar fra kommunen bør være fire uker.\n\nMed hilsen\nFjellbu Pårørendeforening\n",
+                 "utf-8")
+    said = {s.text: s.kind for s in extract(load_document(f)).statements}
+    assert [k for t, k in said.items() if t.startswith("Fjellbu Pårørendeforening støtter")] == ["proposal"], said
+    assert not any(t.startswith("Foreningen har følgende") for t in said), said
+
+
 def test_support_and_rejection_in_one_sentence_are_two_statements() -> None:
     text = "Vi støtter målet om kortere ventetid, men går imot at dette skal skje ved å kutte i poliklinikkene."
     at = contrast_split(text)
     assert at is not None and text[at:].lstrip().startswith("men går imot")
     assert contrast_split("Vi støtter målet, men ønsker en raskere innføring.") is None
+
+
+_CASE_WITH_COUNCIL = ("FJELLBU KOMMUNE\n\nSærutskrift\n\nHøyring – framlegg om eigendel på dagtilbod\n\n"
+                      "Kommunestyret sitt vedtak 12.03.2026\n\n"
+                      "Fjellbu kommune gjev slik høyringsfråsegn til departementet:\n\n"
+                      "1. Fjellbu kommune støttar framlegget om ein fast kontaktperson i heimetenesta\n"
+                      "2. Kommunen kan ikkje gi si tilslutning til ein eigendel på dagtilbodet\n\n\n"
+                      "Uttale frå Rådet for eldre og personar med funksjonsnedsetjing\n\n"
+                      "Rådet for eldre og personar med funksjonsnedsetjing handsama saka i møtet sitt 2. mars.\n"
+                      "Rådet meiner at alle som bur heime med demens skal ha rett på dagtilbod utan eigendel.\n\n\n"
+                      "Saksopplysningar\n\nDepartementet føreslår ein eigendel på 100 kroner dagen.\n")
+
+
+def test_a_councils_statement_appended_to_its_municipalitys_case_is_the_councils(tmp_path: Path) -> None:
+    """Invented (session 59): a municipality's case paper gives its council's decision and then appends its elderly
+    council's statement under a heading of its own (two development documents of two municipalities, sets BX and BY):
+    the letter is the municipality's, the appended section the council's, named with the municipality's place."""
+    f = tmp_path / "fjellbu.txt"
+    f.write_text(_CASE_WITH_COUNCIL, "utf-8")
+    ex = extract(load_document(f))
+    by = {s.text: [ex.actors[a].name for a in s.speakers] for s in ex.statements}
+    assert ex.document.parts[0].author in ("Fjellbu kommune", "FJELLBU KOMMUNE"), ex.document.parts[0].author
+    council = [v for t, v in by.items() if t.startswith("Rådet meiner")]
+    assert council == [["Rådet for eldre og personar med funksjonsnedsetjing i Fjellbu"]], by
+    assert [v for t, v in by.items() if "tilslutning" in t] == [["Fjellbu kommune"]], by
 
 
 @pytest.mark.parametrize(("lines", "author"), [

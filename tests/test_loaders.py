@@ -510,6 +510,24 @@ def test_a_numbered_point_that_takes_a_stance_without_a_full_stop_is_an_item_not
     assert kinds["1. Bakgrunn"] == "heading" and kinds["3. Det vi mener må til"] in ("heading", "prompt"), kinds
 
 
+def test_the_numbered_points_under_a_lead_in_are_items_not_headings(tmp_path: Path) -> None:
+    """Invented (session 59): a council's decision whose points follow its lead-in ("… gjev slik høyringsfråsegn:")
+    without full stops are what it says, whatever their wording ("Forslaget … bør ikkje vedtakast …", "Staten bør
+    innføre …"; three development documents of three senders, sets BW, BX and BY); a numbered title under a lead-in
+    ("1. Finansiering") stays a heading."""
+    f = tmp_path / "x.txt"
+    f.write_text("Særutskrift\n\nFjellheim kommune gjev slik høyringsfråsegn til departementet:\n\n"
+                 "1. Forslaget om eigendel på dagtilbodet bør ikkje vedtakast slik det ligg føre\n"
+                 "2. Staten bør innføre eit eige tilskot til opplæring av tilsette i heimetenesta\n\n\n"
+                 "Saksopplysningar\n\nVi har desse merknadene til framlegget frå departementet:\n\n"
+                 "1. Finansiering\n\nTilskotet til opplæring er for lite til at kommunane kan tilsetje fleire.\n",
+                 "utf-8")
+    kinds = {b.text: b.kind for b in load_document(f).blocks}
+    points = [t for t in kinds if "vedtakast" in t or "Staten bør innføre" in t]
+    assert len(points) == 2 and all(kinds[t] == "bullet" for t in points), kinds
+    assert kinds["1. Finansiering"] == "heading" and kinds["Saksopplysningar"] == "heading", kinds
+
+
 @pytest.mark.parametrize("head, author", [
     # a letterhead in capitals, with no address: the recipient right below says it is the sender
     ("PASIENT- OG BRUKEROMBUDET I OSLO OG AKERSHUS\n\nTil Helse- og omsorgsdepartementet\n\nHøringssvar\n\n"

@@ -101,6 +101,12 @@ def own_commitment(sentence: str) -> bool:
     return _any("own_commitment", sentence)
 
 
+def before_remarks(sentence: str) -> str | None:
+    """What a lead-in says before its clause that announces remarks, when it has one."""
+    m = next((m for p in _C["remarks_follow"] if (m := p.search(sentence))), None)
+    return sentence[:m.start()] if m else None
+
+
 def refers_back(sentence: str) -> bool:
     return _any("refers_back", sentence)
 

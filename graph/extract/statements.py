@@ -12,6 +12,7 @@ from graph.extract.curation import apply_measure_decisions
 from graph.extract.discover import DiscoveredMeasure, MeasureFinder
 from graph.extract.kinds import (
     attributes_to,
+    before_remarks,
     contrast_split,
     exists_at_place,
     opens_target,
@@ -315,6 +316,21 @@ def member_speaker(sentence: str, author: str | None, previous: str | None,
     return None
 
 
+_APPENDED = re.compile(SPEAKERS["appended_statement"], re.IGNORECASE)
+_PLACE_OF = re.compile(r"^(?P<place>.+?)\s+(?:kommune|herad)$")
+
+
+def _appended_body(block: Block, author: str | None, resolver: ActorResolver) -> str | None:
+    """The council whose statement, appended to its municipality's case, the block stands under (speakers.yaml)."""
+    if not author or not block.section or not (m := _APPENDED.match(block.section[-1])):
+        return None
+    home = _PLACE_OF.match(resolver.actors[author].name)
+    body = m["body"][0].upper() + m["body"][1:]
+    if not home or resolver.actors[author].name.lower().startswith(body.lower()):
+        return None
+    return resolver.resolve(body if " i " in body else f"{body} i {home['place']}", "other")
+
+
 _DEFINITE_SUBJECT = re.compile(r"(?-i:[A-ZÆØÅ])[a-zæøå]+(?:et|en|a|ane|ene|na)(?:\s+i\s+(?-i:[A-ZÆØÅ])\w+)?"
                                r"\s+(?:har|hadde|driv|driver|tilbyr|tilbyd)\b"
                                # the same after a fronted time or place: "Siden 2023 har ungdomsrådet selv holdt …"
@@ -413,6 +429,10 @@ def _kind(text: str, role: str | None, positional: bool, measures: list[str], im
     if kind == "other" and measures and text.endswith(":") and len(text.split()) >= 8:
         # a full sentence that names the measure and then lists its features ("X prøver ut FACT Ung:")
         kind = statement_kind(text.rstrip(":"), role, positional=positional)
+    if kind == "other" and (head := before_remarks(text)) and (
+            _SELF_SUBJECT.match(head) or author_name and _names_itself(head, author_name)):
+        kind = statement_kind(head, role, positional=positional)  # "Kommunen støtter forslaget om …, men har
+        # følgende merknader:": its own stance, then the remarks it announces
     if kind == "other" and measures and implementing and exists_at_place(text):
         kind = "example"  # "Ved … i Helse Nord er det klinisk farmasøyt som …"
     if kind == "other" and own_commitment(text) and (_SELF_SUBJECT.match(text) or author_name
@@ -433,6 +453,8 @@ def _names_itself(sentence: str, author_name: str) -> bool:
     Helsedirektoratet, "Departementet vil …" by Helse- og omsorgsdepartementet)."""
     if member := reporting_member(sentence):  # "Brukerutvalget i Helgelandssykehuset …" is not the hospital
         return author_name.lower().startswith(member.lower())
+    if re.match(rf"\W*{re.escape(author_name)}\b", sentence, re.IGNORECASE):
+        return True  # its whole name first, however short its words ("ALS Norge støtter …")
     own = [w for w in re.findall(r"\w+", author_name.lower()) if len(w) >= 6]
     opening = [w for w in re.findall(r"\w+", sentence.lower())[:4] if len(w) >= 6]
     if HOSPITAL_NAME.search(author_name) and any(_HOSPITAL_WORD.fullmatch(w) for w in opening):
@@ -471,7 +493,7 @@ def _block_statements(doc: Document, block: Block, vocab: Vocabulary, resolver: 
     # an examples prompt every sentence of a list item describes that item's example
     listed = item or block.kind == "heading" or (len(spans) == 1 and len(block.text) <= 160)
     member: str | None = None
-    author = authors.get(block.part)
+    author = _appended_body(block, authors.get(block.part), resolver) or authors.get(block.part)
     target, previous_end = False, 0  # inside a target-state paragraph ("Ambisjonen er …") until a line break
     named: str | None = None  # the organisation an example paragraph is about, once it has named one
     previous_measures: list[str] = []  # what "Tilbudet …", "Modellen …" refer back to
