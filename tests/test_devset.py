@@ -300,7 +300,7 @@ def test_sets_written_after_the_rules_stay_good(dev: dict) -> None:
     ("Tilbakemeldinga vår er at framlegget om eigendel bør trekkjast.", "opposition"),
     ("Fjellbu kommune anbefaler at dagens ordning med jordmorvakt ikke endres.", "opposition"),
     ("Rådet tilrår at retten til avlastning ikkje vert endra.", "opposition"),
-    ("Foreningen finner ikke å kunne gi sin tilslutning til at kurset kortes ned.", "opposition"),
+    ("Foreningen finner ikke å kunne gi tilslutning til at kurset kortes ned.", "opposition"),
     ("Saka bør ikkje handsamast vidare slik ho er lagd fram.", "opposition"),
     ("Foreningen finner forslaget om en felles vaktsentral betenkelig for små kommuner.", "opposition"),
     ("Vi anbefaler at pasientene ikke må betale egenandel for dagtilbudet.", "proposal"),
