@@ -54,13 +54,14 @@ def test_prompts_decide_block_roles() -> None:
     assert "forvaltningsnivå. Dette er særlig viktig" in first.text  # wrapped across a blank line
 
 
-def test_a_heading_that_says_what_the_sender_asks_for_makes_its_bullets_proposals(tmp_path: Path) -> None:
-    """"Dette ber vi om" as a heading of its own (no colon) heads the sender's list of wishes: its verbless bullets
-    are proposals, as under "Vi ber om:"."""
+@pytest.mark.parametrize("heading", ["Dette ber vi om", "Dette støtter vi", "Dette støttar vi"])
+def test_a_heading_that_says_what_the_sender_asks_for_makes_its_bullets_proposals(tmp_path: Path, heading: str) -> None:
+    """"Dette ber vi om" or "Dette støtter vi" as a heading of its own (no colon) heads the sender's list of wishes
+    or of what it backs: its bullets without a stance word are proposals, as under "Vi ber om:"."""
     path = tmp_path / "innspill.txt"
     path.write_text("Innspill fra Fjellheim ungdomsråd\n\nUngdom i Fjellheim venter lenge på hjelp.\n\n"
-                    "Dette ber vi om\n\n• Et lavterskeltilbud på nett med chat og video.\n\n"
-                    "• Helsesykepleier på skolen hver dag.\n", "utf-8")
+                    f"{heading}\n\n• Et lavterskeltilbud på nett med chat og video.\n\n"
+                    "• Kontrollene kan flyttes til helsestasjonen, men bare hvis den får en psykolog.\n", "utf-8")
     bullets = [b for b in load_document(path).blocks if b.kind == "bullet"]
     assert len(bullets) == 2 and all(b.role == "proposal" for b in bullets), bullets
 
