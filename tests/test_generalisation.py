@@ -423,6 +423,8 @@ def test_a_private_persons_response_as_the_ministry_publishes_it_is_theirs_and_i
     kinds = {s.text.split(",")[-1].strip()[:30]: (s.kind, x.actors[s.speaker].name) for s in x.statements}
     assert {v for v in kinds.values()} == {("opposition", "Kari Solberg Nilsen")}, kinds
     assert len(kinds) == 3, kinds
+    # a person, so "which private persons …" finds her (session 60: such senders were of type "other")
+    assert {a.type for a in x.actors.values() if a.name == "Kari Solberg Nilsen"} == {"person"}
 
 
 def test_a_refusal_on_a_line_of_its_own_that_ends_with_an_exclamation_mark_is_a_statement(tmp_path: Path) -> None:
@@ -476,3 +478,27 @@ def test_two_persons_who_gave_no_name_are_two_senders() -> None:
                                 "Dato: 02.03.2026", "", "Forslaget bør ikke vedtas."])[0] for ref in ("101", "202")]
     assert names == ["Person som ikke har oppgitt navn (referanse 101)",
                      "Person som ikke har oppgitt navn (referanse 202)"], names
+
+
+def test_which_private_persons_asks_for_the_persons_who_answered(tmp_path: Path) -> None:
+    """Invented (session 60): a consultation is answered by bodies and by private persons in their own name; "which
+    private persons …" is a kind of sender as "which municipalities …" is, in both languages."""
+    from graph.ask import ask
+    from graph.ingest import ingest
+    from graph.store.embedded import EmbeddedStore
+
+    person = tmp_path / "svar-person.txt"
+    person.write_text("Høringssvar fra Kari Solberg Nilsen\n\nDato: 02.03.2026\n\n"
+                      "Jeg sier nei til egenandel for opphold på kommunal akutt døgnplass.\n", "utf-8")
+    body = tmp_path / "svar-kommune.txt"
+    body.write_text("Høringssvar fra Fjellbygd kommune\n\nDato: 03.03.2026\n\n"
+                    "Fjellbygd kommune går imot egenandel for opphold på kommunal akutt døgnplass.\n", "utf-8")
+    store = EmbeddedStore(tmp_path / "g")
+    try:
+        ingest(store, [person, body])
+        for question in ("Hvilke privatpersoner går imot egenandel på akutt døgnplass?",
+                         "Which private individuals oppose a user fee for a municipal acute bed?"):
+            names = {a["actor"]["name"] for a in ask(store, question)["answers"]}
+            assert names == {"Kari Solberg Nilsen"}, (question, names)
+    finally:
+        store.close()

@@ -95,6 +95,8 @@ class ActorResolver:
             typed = pair[1] if pair else name
             type_hint = next((t for p, t in self.vocab.org_patterns if p.fullmatch(typed)), None) or \
                 next((t for p, t in self.vocab.type_words if p.search(typed)), None) or self._branch_of(typed)
+            if type_hint == "other" and [p[2] for p in find_persons(name)] == [name]:
+                type_hint = "person"  # a private person's response ("Høringssvar fra Kari Nordmann")
         self.actors.setdefault(aid, ActorRef(aid, name, type_hint, aliases=aliases, discovered=True))
         return aid
 
