@@ -246,8 +246,8 @@ def alternatives(text: str, english: bool) -> list[tuple[tuple[str, ...], bool]]
     if not english:
         out = []
         while ws:  # a synonym of several words ("legge ned") stands for its group as one word of the phrase
-            group, size = next(((g, len(m.split())) for g in synonym_groups() for m in g
-                                if " " in m and ws[:len(m.split())] == m.split()),
+            group, size = next(((g, len(m)) for g in synonym_groups() for m in map(_said_words, g)
+                                if len(m) > 1 and tuple(ws[:len(m)]) == m),
                                ((ws[0],) if ws[0] in names else _synonyms(stem(ws[0]), ws[0]), 1))
             out.append((group, False))
             ws = ws[size:]
@@ -264,6 +264,13 @@ def alternatives(text: str, english: bool) -> list[tuple[tuple[str, ...], bool]]
             out.append(((ws[i] if ws[i] in names else stem(ws[i]),), False))
             i += 1
     return out
+
+
+@lru_cache(maxsize=1024)
+def _said_words(entry: str) -> tuple[str, ...]:
+    """A several-word entry as a question's words are compared with it: without the stop words the question's
+    words lose ("mangel på leger" is the question's "mangel leger")."""
+    return tuple(words(entry))
 
 
 def _with_synonyms(stems: tuple[str, ...]) -> tuple[str, ...]:

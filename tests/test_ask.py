@@ -125,6 +125,12 @@ def test_a_synonym_of_several_words_is_one_word_of_the_phrase() -> None:
 
     (closing, _), (births, _), *rest = alternatives("legge ned fødetilbudene i Lofoten", english=False)
     assert "avvikl" in closing and "fødeavdeling" in births and len(rest) == 1
+    # an entry with a stop word in it ("mangel på sykepleiere") is still one word, though the question's words
+    # have lost their stop words; and a written-out name is its abbreviation ("barne- og ungdomspsykiatrien": BUP)
+    (shortage, _), (place, _) = alternatives("mangel på sykepleiere i Lofoten", english=False)
+    assert "sykepleiermangel" in shortage and "lofot" in place[0]
+    (clinic, _), = alternatives("barne- og ungdomspsykiatrien", english=False)
+    assert "bup" in clinic
 
 
 def test_any_word_of_a_list_will_do() -> None:
