@@ -189,6 +189,17 @@ def test_counting_the_responses_counts_their_senders(question: str) -> None:
     assert it.phrase and not re.search(r"høring|høyring|submission|response", it.phrase)
 
 
+def test_the_english_words_of_patient_groups_and_places_of_care_are_translated() -> None:
+    """Session 60's glossary keys: an English question about siblings, a rare disease or a city district finds the
+    Norwegian words the letters use (before, each was an English stem no statement holds); "bereaved" was known."""
+    from graph.phrase import alternatives
+
+    siblings, *_, rare = alternatives("siblings of children with a rare disease", english=True)
+    assert siblings == (("søsken",), True) and "sjeldne diagnos" in rare[0]
+    (bereaved, _), (district, _) = alternatives("bereaved city district", english=True)
+    assert "etterlatt" in bereaved and district == ("bydel",)
+
+
 def test_an_english_word_brings_the_norwegian_synonyms_of_its_translation() -> None:
     """"dental health" is translated "tannhels", and the Norwegian "tannhelse" also finds "tannbehandling": the English
     question finds what the Norwegian one finds. A kind of change keeps the glossary's own words ("merging" is not
