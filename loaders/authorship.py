@@ -12,7 +12,7 @@ from datetime import date
 
 from loaders.names import slugify
 from loaders.patterns import CLOSING, PATTERNS
-from loaders.persons import find_persons
+from loaders.persons import find_persons, is_person_name
 
 # (a name may open in lower case before capitals, "proLAR"; "X- og Y" is one word, "Kvinne- og barneklinikken")
 # (or a title's short form before a capitalised word: "Dr. Dropin AS")
@@ -327,7 +327,7 @@ def person_title(lines: list[str]) -> str | None:
         if (m := _PERSON_TITLE.match(text.strip())) is None:
             continue
         name = m["name"][:1].upper() + m["name"][1:]
-        return name if [p[2] for p in find_persons(name)] == [name] else None
+        return name if is_person_name(name) else None
     return None
 
 
@@ -392,7 +392,7 @@ def sender_label(lines: list[str]) -> str | None:
                           _MANAGEMENT.sub("", m["name"].strip()))
             # a person on behalf of a body: "Fra: Kristin Aamodt Hval (Legevakten i Drammensregionen IKS)"
             if (on_behalf := re.fullmatch(r"(.+?)\s*\(([^()]{4,80})\)", name)) \
-                    and [p[2] for p in find_persons(on_behalf[1])] == [on_behalf[1]]:
+                    and is_person_name(on_behalf[1]):
                 name = on_behalf[2].strip()
             # (a unit and its parent, each a name: "Fra: Medisinsk klinikk, Stavanger universitetssjukehus")
             if name and len(name.split()) <= 8 and all(_NAME_LINE.fullmatch(p) for p in name.split(", ", 1)) \

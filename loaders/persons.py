@@ -45,3 +45,8 @@ def find_persons(text: str) -> list[tuple[int, int, str]]:
             surname = surname or word not in given
         found.append((start, m.end(), " ".join(words)))
     return found
+
+
+def is_person_name(text: str) -> bool:
+    """The whole text is one person's name ("Kari Solberg Nilsen"), nothing before or after it."""
+    return [p[2] for p in find_persons(text)] == [text]

@@ -10,7 +10,7 @@ from graph.datafile import read_yaml
 from graph.extract.vocab import Vocabulary, normal_name
 from loaders import slugify
 from loaders.authorship import unit_and_parent
-from loaders.persons import find_persons
+from loaders.persons import find_persons, is_person_name
 
 # "Helsefellesskapet" → the part's one helsefellesskap (data in speakers.yaml, with who speaks)
 SPEAKERS: dict = read_yaml(Path(__file__).with_name("speakers.yaml"))  # read once
@@ -95,7 +95,7 @@ class ActorResolver:
             typed = pair[1] if pair else name
             type_hint = next((t for p, t in self.vocab.org_patterns if p.fullmatch(typed)), None) or \
                 next((t for p, t in self.vocab.type_words if p.search(typed)), None) or self._branch_of(typed)
-            if type_hint == "other" and [p[2] for p in find_persons(name)] == [name]:
+            if type_hint == "other" and is_person_name(name):
                 type_hint = "person"  # a private person's response ("Høringssvar fra Kari Nordmann")
         self.actors.setdefault(aid, ActorRef(aid, name, type_hint, aliases=aliases, discovered=True))
         return aid

@@ -28,7 +28,7 @@ from graph.extract.kinds import (
 from graph.extract.vocab import Vocabulary, load_vocabulary, theme_ids
 from graph.relations import RELATION_OF_KIND
 from loaders import Block, Document
-from loaders.persons import find_persons
+from loaders.persons import is_person_name
 
 
 @dataclass
@@ -487,7 +487,7 @@ def _block_statements(doc: Document, block: Block, vocab: Vocabulary, resolver: 
     if block.kind == "table_row":  # a name alone on its line signs the cell above it ("Utført …\nOdd Petter")
         for n in range(len(spans) - 1, 0, -1):
             name = block.text[slice(*spans[n])].strip()
-            if [p[2] for p in find_persons(name)] == [name]:
+            if is_person_name(name):
                 spans[n - 1:n + 1] = [(spans[n - 1][0], spans[n][1])]
     # list items, headings and one-sentence lines take their kind from the prompt they stand under; under
     # an examples prompt every sentence of a list item describes that item's example
