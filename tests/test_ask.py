@@ -191,13 +191,21 @@ def test_counting_the_responses_counts_their_senders(question: str) -> None:
 
 def test_the_english_words_of_patient_groups_and_places_of_care_are_translated() -> None:
     """Session 60's glossary keys: an English question about siblings, a rare disease or a city district finds the
-    Norwegian words the letters use (before, each was an English stem no statement holds); "bereaved" was known."""
+    Norwegian words the letters use (before, each was an English stem no statement holds); "bereaved" was known.
+    "close" as near ("close to where people live", "someone close") is no closing, which "close at night" still is."""
     from graph.phrase import alternatives
 
     siblings, *_, rare = alternatives("siblings of children with a rare disease", english=True)
     assert siblings == (("søsken",), True) and "sjeldne diagnos" in rare[0]
     (bereaved, _), (district, _) = alternatives("bereaved city district", english=True)
     assert "etterlatt" in bereaved and district == ("bydel",)
+    # "close" as near is no closing: "care close to where people live", "lost someone close"; "close at night" is
+    def stems(text: str) -> set[str]:
+        return {st for alts, _ in alternatives(text, english=True) for st in alts}
+
+    near, kin = stems("care close to where people live"), stems("lost someone close")
+    assert "der folk bor" in near and "etterlatt" in kin and "nedlegg" not in near | kin
+    assert "nedlegg" in stems("allowed to close at night")
 
 
 def test_an_english_word_brings_the_norwegian_synonyms_of_its_translation() -> None:
