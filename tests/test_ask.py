@@ -199,7 +199,6 @@ def test_the_english_words_of_patient_groups_and_places_of_care_are_translated()
     assert siblings == (("søsken",), True) and "sjeldne diagnos" in rare[0]
     (bereaved, _), (district, _) = alternatives("bereaved city district", english=True)
     assert "etterlatt" in bereaved and district == ("bydel",)
-    # "close" as near is no closing: "care close to where people live", "lost someone close"; "close at night" is
     def stems(text: str) -> set[str]:
         return {st for alts, _ in alternatives(text, english=True) for st in alts}
 
