@@ -1,8 +1,12 @@
-"""``python -m benchmarks.ask [--set dev,heldout] [--graph embedded:/tmp/q] [--failures] [--with-heldout]``: ``ask``
-beside a plain BM25-over-sentences baseline on the development questions (``tests/fixtures/questions``), in Norwegian
-and English, per question class. The graph is the bundled corpus and the development set loaded together; with
-``--with-heldout`` also the held-out documents (``tests/fixtures/heldout``), for the questions about them
-(``--set heldout-J``).
+"""``python -m benchmarks.ask [--set dev,heldout] [--graph embedded:/tmp/q] [--failures] [--misses]
+[--with-heldout]``: ``ask`` beside a plain BM25-over-sentences baseline on the development questions
+(``tests/fixtures/questions``), in Norwegian and English, per question class. The graph is the bundled corpus and
+the development set loaded together; with ``--with-heldout`` also the held-out documents (``tests/fixtures/heldout``),
+for the questions about them (``--set heldout-J``).
+
+With ``--misses``, why the stance questions' expected actors were missed, counted (``graph.ask_misses``): not
+stated or stated as another kind of statement (extraction), or stated in other words, by how much of the statement the
+question's words hold (retrieval). No question is named, so a held-out set is diagnosed without being read.
 
 Figures, not pass/fail: the targets are in the ask issue and the README.
 """
@@ -13,8 +17,13 @@ import argparse
 import tempfile
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from graph.ask_eval import Bm25Baseline, evaluate, load_questions, summary
+from graph.ask_eval import LANGUAGES, Bm25Baseline, evaluate, judge, load_questions, summary
+
+if TYPE_CHECKING:
+    from graph.extract.vocab import Vocabulary
+    from graph.store import GraphStore
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDERS = [ROOT / "data" / "corpus", ROOT / "tests" / "fixtures" / "genre"]
@@ -51,6 +60,18 @@ def _print(name: str, results: dict, failures: bool, by_class: bool = False) -> 
                 print(f"      ✗ {lang} {f['id']} [{f['class']}] {f['question'][:80]} — {'; '.join(f['why'])[:120]}")
 
 
+def _print_misses(store: GraphStore, questions: list[dict[str, Any]], vocab: Vocabulary) -> None:
+    from graph.ask import ask
+    from graph.ask_misses import miss_kinds
+
+    for lang in LANGUAGES:
+        kinds: Counter = Counter()
+        for q in questions:
+            out = ask(store, q[f"question_{lang}"], documents=q.get("documents"), vocab=vocab)
+            kinds.update(miss_kinds(store, q, lang, out["interpretation"], judge(q, out["answers"])))
+        print(f"      missed {lang}: " + (", ".join(f"{k} {n}" for k, n in kinds.most_common()) or "none"))
+
+
 def main() -> None:
     from graph.ask import ask
     from graph.extract.vocab import load_vocabulary
@@ -63,6 +84,8 @@ def main() -> None:
     p.add_argument("--failures", action="store_true", help="list every failed question")
     p.add_argument("--by-class", action="store_true",
                    help="scores per question class and kinds of failure, no question named (for held-out sets)")
+    p.add_argument("--misses", action="store_true",
+                   help="why expected actors of stance questions were missed, counted, no question named")
     p.add_argument("--no-baseline", action="store_true")
     p.add_argument("--with-heldout", action="store_true", help="also load the held-out documents")
     args = p.parse_args()
@@ -79,6 +102,8 @@ def main() -> None:
                 print(f"{name}: {len(questions)} questions")
                 answers = evaluate(questions, lambda q, docs: ask(store, q, documents=docs, vocab=vocab)["answers"])
                 _print("ask", answers, args.failures, args.by_class)
+                if args.misses:
+                    _print_misses(store, questions, vocab)
                 if baseline:
                     _print("bm25", evaluate(questions, baseline), False)
 

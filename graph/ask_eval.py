@@ -48,7 +48,8 @@ def load_questions(folder: Path, name: str) -> list[dict[str, Any]]:
     return [{**q, "documents": q.get("documents") or scope} for q in questions]
 
 
-def _keys(entry: dict[str, Any]) -> set[str]:
+def actor_keys(entry: dict[str, Any]) -> set[str]:
+    """The keys an actor (an answer's, or an expected one with its aliases) is compared by."""
     return {actor_key(n) for n in [entry["name"], *(entry.get("aliases") or [])] if n}
 
 
@@ -56,11 +57,11 @@ def judge(q: dict[str, Any], answers: Answers) -> list[str]:
     """What is wrong with the answers to a question; empty when it passes."""
     got: set[str] = set()
     for a in answers:
-        got |= _keys(a["actor"])
+        got |= actor_keys(a["actor"])
     if q.get("expect_none"):
         return [f"answered {len(answers)} times, expected nothing"] if answers else []
-    why = [f"missing {e['name']}" for e in q.get("expected_actors") or [] if not _keys(e) & got]
-    why += [f"wrong {e['name']}" for e in q.get("must_not_actors") or [] if _keys(e) & got]
+    why = [f"missing {e['name']}" for e in q.get("expected_actors") or [] if not actor_keys(e) & got]
+    why += [f"wrong {e['name']}" for e in q.get("must_not_actors") or [] if actor_keys(e) & got]
     quotes = [_flat(x) for x in q.get("expected_quotes") or []]
     if quotes:
         said = " ".join(_flat(ev.get("quote") or "") for a in answers for ev in a.get("evidence", []))

@@ -454,6 +454,25 @@ def test_development_questions_beat_the_keyword_baseline(graph: EmbeddedStore) -
         assert got[lang]["share"] >= base[lang]["share"] + 0.20
 
 
+def test_a_missed_actor_is_told_apart_as_unstated_another_stance_or_other_words(tmp_path: Path) -> None:
+    """graph.ask_misses: what the graph holds of each expected actor the answer missed, so that a held-out set says
+    whether extraction or retrieval lost it without anyone reading its questions."""
+    from graph.ask_misses import miss_kinds
+
+    letters = _two_senders("Kommunen ber om at jordmor følger gravide som har lang reisevei til fødeavdelingen.",
+                           "Vi går imot at jordmødrene i følgetjenesten blir færre.")
+    question = {"class": "who_proposes", "documents": ["a.txt", "b.txt"],
+                "expected_actors": [{"name": "Fjellheim kommune"}, {"name": "Dalbygda sykehus HF"},
+                                    {"name": "Nordby kommune"}, {"name": "Sørby kommune"}],
+                "expected_quotes": ["jordmor følger gravide", "jordmødrene i følgetjenesten", "Nordby ber om"]}
+    missed = ["missing Fjellheim kommune", "missing Dalbygda sykehus HF", "missing Nordby kommune"]
+    with _letters(tmp_path, letters) as store:
+        kinds = miss_kinds(store, question, "no", {"topic": "jordmor reise sammen kvinner skal føde"}, missed)
+        assert kinds[0].startswith("other words, held") and kinds[0] != "other words, held ≥ 0.6"
+        assert kinds[1:] == ["stated as opposition", "not stated"]  # (Sørby kommune was not missed)
+        assert miss_kinds(store, {**question, "class": "what_actor"}, "no", {}, missed) == []
+
+
 def test_either_word_of_a_question_will_do(graph: EmbeddedStore) -> None:
     """"fødeavdelinger eller fødestuer": a statement with either word holds that place of the phrase."""
     from graph.phrase import Phrase
