@@ -19,7 +19,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from graph.ask_eval import LANGUAGES, Bm25Baseline, evaluate, judge, load_questions, summary
+from graph.ask_eval import LANGUAGES, Bm25Baseline, evaluate, load_questions, summary
 
 if TYPE_CHECKING:
     from graph.extract.vocab import Vocabulary
@@ -68,7 +68,7 @@ def _print_misses(store: GraphStore, questions: list[dict[str, Any]], vocab: Voc
         kinds: Counter = Counter()
         for q in questions:
             out = ask(store, q[f"question_{lang}"], documents=q.get("documents"), vocab=vocab)
-            kinds.update(miss_kinds(store, q, lang, out["interpretation"], judge(q, out["answers"])))
+            kinds.update(miss_kinds(store, q, lang, out))
         print(f"      missed {lang}: " + (", ".join(f"{k} {n}" for k, n in kinds.most_common()) or "none"))
 
 

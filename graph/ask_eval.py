@@ -53,18 +53,20 @@ def actor_keys(entry: dict[str, Any]) -> set[str]:
     return {actor_key(n) for n in [entry["name"], *(entry.get("aliases") or [])] if n}
 
 
+def answered_keys(answers: Answers) -> set[str]:
+    return {k for a in answers for k in actor_keys(a["actor"])}
+
+
 def judge(q: dict[str, Any], answers: Answers) -> list[str]:
     """What is wrong with the answers to a question; empty when it passes."""
-    got: set[str] = set()
-    for a in answers:
-        got |= actor_keys(a["actor"])
+    got = answered_keys(answers)
     if q.get("expect_none"):
         return [f"answered {len(answers)} times, expected nothing"] if answers else []
     why = [f"missing {e['name']}" for e in q.get("expected_actors") or [] if not actor_keys(e) & got]
     why += [f"wrong {e['name']}" for e in q.get("must_not_actors") or [] if actor_keys(e) & got]
-    quotes = [_flat(x) for x in q.get("expected_quotes") or []]
+    quotes = [flat(x) for x in q.get("expected_quotes") or []]
     if quotes:
-        said = " ".join(_flat(ev.get("quote") or "") for a in answers for ev in a.get("evidence", []))
+        said = " ".join(flat(ev.get("quote") or "") for a in answers for ev in a.get("evidence", []))
         if not any(x in said for x in quotes):
             why.append("no expected quote in the evidence")
     if q.get("expected_count") is not None:
@@ -74,7 +76,7 @@ def judge(q: dict[str, Any], answers: Answers) -> list[str]:
     return why
 
 
-def _flat(text: str) -> str:
+def flat(text: str) -> str:
     """Lower case, every run of whitespace (tabs of a table) one space."""
     return " ".join(text.lower().split())
 

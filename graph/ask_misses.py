@@ -13,34 +13,39 @@ from __future__ import annotations
 from typing import Any
 
 from graph.answer import KINDS
-from graph.ask_eval import actor_keys
+from graph.ask_eval import actor_keys, answered_keys, flat
 from graph.phrase import Phrase
 from graph.store import GraphStore
 
 RELATION_OF_CLASS = {"who_proposes": "PROPOSES", "who_opposes": "OPPOSES", "who_reports": "REPORTS_AS_EXAMPLE"}
-_STATED = ("MATCH (d:Document)-[:CONTAINS]->(s:Statement)<-[:STATES]-(a:Actor) "
-           "WHERE (d.file IN $documents OR d.id IN $documents) AND s.text CONTAINS $quote "
-           "RETURN s.kind AS kind, s.text AS text, s.context AS context, a.name AS name, a.aliases AS aliases")
+_STATEMENTS = ("MATCH (d:Document)-[:CONTAINS]->(s:Statement)<-[:STATES]-(a:Actor) "
+               "WHERE d.file IN $documents OR d.id IN $documents "
+               "RETURN s.kind AS kind, s.text AS text, s.context AS context, a.name AS name, a.aliases AS aliases")
 _QUOTE_START = 60  # characters of an expected quote looked for (a statement may end before the quote does)
 BUCKETS = ((0.3, "other words, held < 0.3"), (0.6, "other words, held 0.3–0.6"), (2.0, "other words, held ≥ 0.6"))
 
 
-def miss_kinds(store: GraphStore, question: dict[str, Any], lang: str, interpretation: dict[str, Any],
-               why: list[str]) -> list[str]:
-    """One kind per expected actor the answer missed (stance classes only; none for the others)."""
+def miss_kinds(store: GraphStore, question: dict[str, Any], lang: str, result: dict[str, Any]) -> list[str]:
+    """One kind per expected actor ``ask``'s result (answers and interpretation) missed, for a stance question asked
+    of its documents; none for the other classes."""
     relation = RELATION_OF_CLASS.get(question.get("class", ""))
-    if relation is None:
+    if relation is None or not question.get("documents"):
         return []
-    missing = [e for e in question.get("expected_actors") or [] if f"missing {e['name']}" in why]
-    topic = interpretation.get("topic") or interpretation.get("phrase") or interpretation.get("wording")
-    phrase = Phrase.weigh(store, topic, english=lang == "en") if topic and missing else None
+    got = answered_keys(result["answers"])
+    missing = [e for e in question.get("expected_actors") or [] if not actor_keys(e) & got]
+    if not missing:
+        return []
+    it = result["interpretation"]
+    topic = it.get("topic") or it.get("phrase") or it.get("wording")
+    phrase = Phrase.weigh(store, topic, english=lang == "en") if topic else None
+    rows = store.query(_STATEMENTS, {"documents": question["documents"]})
+    quotes = [flat(q)[:_QUOTE_START] for q in question.get("expected_quotes") or []]
     kinds = []
     for expected in missing:
         keys = actor_keys(expected)
-        stated = [r for quote in question.get("expected_quotes") or []
-                  for r in store.query(_STATED, {"documents": question.get("documents") or [],
-                                                 "quote": quote[:_QUOTE_START]})
-                  if actor_keys({"name": r["name"], "aliases": r["aliases"]}) & keys]
+        # (compared as the judge compares quotes: lower case, a run of whitespace one space)
+        stated = [r for r in rows if actor_keys({"name": r["name"], "aliases": r["aliases"]}) & keys
+                  and any(q in flat(r["text"] or "") for q in quotes)]
         same = [r for r in stated if r["kind"] in KINDS[relation]]
         if same:
             held = max(phrase.coverage(f"{r['text']} {r['context'] or ''}") for r in same) if phrase else 0.0

@@ -464,13 +464,14 @@ def test_a_missed_actor_is_told_apart_as_unstated_another_stance_or_other_words(
     question = {"class": "who_proposes", "documents": ["a.txt", "b.txt"],
                 "expected_actors": [{"name": "Fjellheim kommune"}, {"name": "Dalbygda sykehus HF"},
                                     {"name": "Nordby kommune"}, {"name": "Sørby kommune"}],
-                "expected_quotes": ["jordmor følger gravide", "jordmødrene i følgetjenesten", "Nordby ber om"]}
-    missed = ["missing Fjellheim kommune", "missing Dalbygda sykehus HF", "missing Nordby kommune"]
+                "expected_quotes": ["Jordmor følger  gravide", "jordmødrene i følgetjenesten", "Nordby ber om"]}
+    result = {"answers": [{"actor": {"name": "Sørby kommune"}}],
+              "interpretation": {"topic": "jordmor reise sammen kvinner skal føde"}}
     with _letters(tmp_path, letters) as store:
-        kinds = miss_kinds(store, question, "no", {"topic": "jordmor reise sammen kvinner skal føde"}, missed)
+        kinds = miss_kinds(store, question, "no", result)
         assert kinds[0].startswith("other words, held") and kinds[0] != "other words, held ≥ 0.6"
-        assert kinds[1:] == ["stated as opposition", "not stated"]  # (Sørby kommune was not missed)
-        assert miss_kinds(store, {**question, "class": "what_actor"}, "no", {}, missed) == []
+        assert kinds[1:] == ["stated as opposition", "not stated"]  # (Sørby kommune was answered)
+        assert miss_kinds(store, {**question, "class": "what_actor"}, "no", result) == []
 
 
 def test_either_word_of_a_question_will_do(graph: EmbeddedStore) -> None:
