@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Any
 from graph.ask_eval import LANGUAGES, Bm25Baseline, evaluate, load_questions, summary
 
 if TYPE_CHECKING:
-    from graph.extract.vocab import Vocabulary
     from graph.store import GraphStore
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,14 +59,14 @@ def _print(name: str, results: dict, failures: bool, by_class: bool = False) -> 
                 print(f"      ✗ {lang} {f['id']} [{f['class']}] {f['question'][:80]} — {'; '.join(f['why'])[:120]}")
 
 
-def _print_misses(store: GraphStore, questions: list[dict[str, Any]], vocab: Vocabulary) -> None:
-    from graph.ask import ask
+def _print_misses(store: GraphStore, questions: list[dict[str, Any]], asked: dict[tuple, dict[str, Any]]) -> None:
+    """``asked``: ``ask``'s whole result per question and scope, as the scoring asked it."""
     from graph.ask_misses import miss_kinds
 
     for lang in LANGUAGES:
         kinds: Counter = Counter()
         for q in questions:
-            out = ask(store, q[f"question_{lang}"], documents=q.get("documents"), vocab=vocab)
+            out = asked[(q[f"question_{lang}"], tuple(q.get("documents") or ()))]
             kinds.update(miss_kinds(store, q, lang, out))
         print(f"      missed {lang}: " + (", ".join(f"{k} {n}" for k, n in kinds.most_common()) or "none"))
 
@@ -97,13 +96,18 @@ def main() -> None:
         with open_store(args.graph or f"embedded:{tmp}") as store:
             if not args.graph:
                 ingest(store, folders)
+            asked: dict[tuple, dict[str, Any]] = {}  # ask's whole result, kept for --misses: each question asked once
+
+            def answerer(q: str, docs: list[str] | None) -> list[dict[str, Any]]:
+                asked[(q, tuple(docs or ()))] = out = ask(store, q, documents=docs, vocab=vocab)
+                return out["answers"]
+
             for name in args.set.split(","):
                 questions = load_questions(QUESTIONS, name)
                 print(f"{name}: {len(questions)} questions")
-                answers = evaluate(questions, lambda q, docs: ask(store, q, documents=docs, vocab=vocab)["answers"])
-                _print("ask", answers, args.failures, args.by_class)
+                _print("ask", evaluate(questions, answerer), args.failures, args.by_class)
                 if args.misses:
-                    _print_misses(store, questions, vocab)
+                    _print_misses(store, questions, asked)
                 if baseline:
                     _print("bm25", evaluate(questions, baseline), False)
 

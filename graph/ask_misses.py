@@ -38,14 +38,15 @@ def miss_kinds(store: GraphStore, question: dict[str, Any], lang: str, result: d
     it = result["interpretation"]
     topic = it.get("topic") or it.get("phrase") or it.get("wording")
     phrase = Phrase.weigh(store, topic, english=lang == "en") if topic else None
-    rows = store.query(_STATEMENTS, {"documents": question["documents"]})
+    # the statements that hold an expected quote, compared as the judge compares quotes (lower case, a run of
+    # whitespace one space)
     quotes = [flat(q)[:_QUOTE_START] for q in question.get("expected_quotes") or []]
+    rows = [r for r in store.query(_STATEMENTS, {"documents": question["documents"]})
+            if any(q in flat(r["text"] or "") for q in quotes)]
     kinds = []
     for expected in missing:
         keys = actor_keys(expected)
-        # (compared as the judge compares quotes: lower case, a run of whitespace one space)
-        stated = [r for r in rows if actor_keys({"name": r["name"], "aliases": r["aliases"]}) & keys
-                  and any(q in flat(r["text"] or "") for q in quotes)]
+        stated = [r for r in rows if actor_keys({"name": r["name"], "aliases": r["aliases"]}) & keys]
         same = [r for r in stated if r["kind"] in KINDS[relation]]
         if same:
             held = max(phrase.coverage(f"{r['text']} {r['context'] or ''}") for r in same) if phrase else 0.0
